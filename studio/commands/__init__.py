@@ -1,0 +1,1 @@
+"""Subcommands of `studio`; each module registers its parsers (see studio.cli)."""

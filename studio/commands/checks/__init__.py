@@ -1,0 +1,1 @@
+"""One module per `studio check` kind, each with `register_check(subparsers)`."""

@@ -1,0 +1,17 @@
+"""`studio` with no subcommand, and `studio demo`: the control-room GUI."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from studio.ui.app import run
+
+    return run(args)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("gui", help="open the control room (the default)")
+    p.set_defaults(func=run_gui, demo=False, seconds=None, screenshot=None)

@@ -1,0 +1,78 @@
+"""`studio show create|list`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from studio.commands.common import CommandError, guarded, open_store, print_json
+from studio.store.shows import create_show, list_shows
+from studio.timeutil import parse_iso
+
+
+def _yuan_to_cents(text: str) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text.replace(",", "").replace("¥", "").strip())
+    except InvalidOperation as exc:
+        raise CommandError(f"not an amount of yuan: {text!r}", 2) from exc
+    if value < 0:
+        raise CommandError("the GMV target cannot be negative", 2)
+    return int((value * 100).to_integral_value())
+
+
+@guarded
+def cmd_create(args: argparse.Namespace) -> int:
+    start = None
+    if args.start:
+        try:
+            start = parse_iso(args.start)
+        except ValueError as exc:
+            raise CommandError(f"--start: not an ISO time: {args.start!r}", 2) from exc
+    target = _yuan_to_cents(args.gmv_target) if args.gmv_target else 0
+    store = open_store(args)
+    try:
+        if args.script:
+            from studio.script.store_io import create_show_from_script_file
+
+            show_id = create_show_from_script_file(store, args.script, title=args.title,
+                                                   planned_start=start, gmv_target_cents=target)
+        else:
+            show_id = create_show(store, args.title, planned_start=start, gmv_target_cents=target)
+    except ValueError as exc:
+        raise CommandError(str(exc), 1) from exc
+    finally:
+        store.close()
+    print(show_id)
+    return 0
+
+
+@guarded
+def cmd_list(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        shows = list_shows(store)
+    finally:
+        store.close()
+    if args.json:
+        print_json([s.as_json() for s in shows])
+    else:
+        for s in shows:
+            start = s.planned_start.astimezone().strftime("%Y-%m-%d %H:%M") if s.planned_start else "-"
+            print(f"{s.id:>5}  {s.status:<8} {start:<16}  ¥{s.gmv_target_cents / 100:>12,.2f}  {s.title}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("show", help="create and list shows")
+    ssub = p.add_subparsers(dest="show_command", metavar="ACTION", required=True)
+    c = ssub.add_parser("create", help="create a show and print its id")
+    c.add_argument("--title", required=True)
+    c.add_argument("--script", metavar="FILE", help="show script (YAML, XLSX or CSV) to load")
+    c.add_argument("--gmv-target", metavar="YUAN")
+    c.add_argument("--start", metavar="ISO", help="planned start, e.g. 2026-11-11T20:00+08:00")
+    c.set_defaults(func=cmd_create)
+    ls = ssub.add_parser("list", help="list shows")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_list)

@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy models, engine setup, migrations and change notifications."""

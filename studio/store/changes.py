@@ -1,0 +1,53 @@
+"""Change notifications: views subscribe, writers publish after they commit.
+
+In-process for now; on PostgreSQL the same `Change` travels over LISTEN/NOTIFY, and the
+`change_log` table lets a station that missed a notification catch up.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    table: str
+    row_id: int | None = None
+    show_id: int | None = None
+
+
+Listener = Callable[[Change], None]
+
+
+class ChangeBus:
+    """Thread-safe fan-out. Listeners run on the publishing thread and must return quickly
+    (the Qt adapter only emits a queued signal)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def publish(self, change: Change) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(change)
+            except Exception:  # a broken view must not break the writer
+                log.exception("change listener failed for %s", change)

@@ -1,0 +1,276 @@
+"""The studio's data: shows and their scripts, what happened live, and what was checked.
+
+Times are UTC (`UTCDateTime`); metric timestamps are epoch seconds (float) because they are
+written hundreds of thousands at a time and range-scanned for graphs. Money is integer cents.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from studio.store.types import UTCDateTime
+from studio.timeutil import utcnow
+
+
+def new_uid() -> str:
+    """Client-made ids make inserts idempotent when an offline station replays its outbox."""
+    return uuid.uuid4().hex
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+SHOW_STATUSES = ("planned", "ready", "live", "ended")
+
+
+class Show(Base):
+    __tablename__ = "show"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    platform: Mapped[str] = mapped_column(String(40), default="")
+    theme: Mapped[str] = mapped_column(String(200), default="")
+    planned_start: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    planned_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    gmv_target_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    traffic_target: Mapped[int] = mapped_column(Integer, default=0)
+    is_rehearsal: Mapped[bool] = mapped_column(Boolean, default=False)
+    script_yaml: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    products: Mapped[list[Product]] = relationship(
+        back_populates="show", cascade="all, delete-orphan", order_by="Product.position"
+    )
+    segments: Mapped[list[Segment]] = relationship(
+        back_populates="show", cascade="all, delete-orphan", order_by="Segment.position"
+    )
+
+
+class Product(Base):
+    __tablename__ = "product"
+    __table_args__ = (UniqueConstraint("show_id", "sku"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    list_price_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    live_price_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    cost_cents: Mapped[int | None] = mapped_column(BigInteger)
+    stock: Mapped[int] = mapped_column(Integer, default=0)
+    selling_points: Mapped[list[Any]] = mapped_column(default=list)
+    image_path: Mapped[str | None] = mapped_column(String(500))
+
+    show: Mapped[Show] = relationship(back_populates="products")
+
+
+class Segment(Base):
+    __tablename__ = "segment"
+    __table_args__ = (UniqueConstraint("show_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32), default="talk")
+    planned_seconds: Mapped[int] = mapped_column(Integer)
+    product_sku: Mapped[str | None] = mapped_column(String(64))
+    warn_seconds: Mapped[int] = mapped_column(Integer, default=30)
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    show: Mapped[Show] = relationship(back_populates="segments")
+    cues: Mapped[list[Cue]] = relationship(
+        back_populates="segment", cascade="all, delete-orphan", order_by="Cue.position"
+    )
+
+
+class Cue(Base):
+    __tablename__ = "cue"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    segment: Mapped[Segment] = relationship(back_populates="cues")
+
+
+class CueEvent(Base):
+    """One runner transition, committed the moment it happens so a crash loses nothing."""
+
+    __tablename__ = "cue_event"
+    __table_args__ = (Index("ix_cue_event_show_at", "show_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    action: Mapped[str] = mapped_column(String(24))
+    segment_key: Mapped[str | None] = mapped_column(String(64))
+    segment_index: Mapped[int | None] = mapped_column(Integer)
+    cue_index: Mapped[int | None] = mapped_column(Integer)
+    station: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class MetricSample(Base):
+    """What the platform console showed at `ts`: cumulative counts, or an instantaneous gauge.
+
+    `value` holds counts and money (integer cents); `value_real` holds measurements that are not
+    integers by nature (stream bitrate, congestion). Exactly one of them is set.
+    """
+
+    __tablename__ = "metric_sample"
+    __table_args__ = (
+        UniqueConstraint("show_id", "source", "metric", "sku", "ts", name="uq_metric_sample"),
+        Index("ix_metric_show_metric_ts", "show_id", "metric", "ts"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(64), default="")
+    metric: Mapped[str] = mapped_column(String(64))
+    # '' rather than NULL: NULLs never collide in a unique constraint, so retries would duplicate.
+    sku: Mapped[str] = mapped_column(String(64), default="")
+    ts: Mapped[float] = mapped_column(Float)
+    value: Mapped[int | None] = mapped_column(BigInteger)
+    value_real: Mapped[float | None] = mapped_column(Float)
+
+
+class Incident(Base):
+    __tablename__ = "incident"
+    __table_args__ = (Index("ix_incident_show_at", "show_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    show_id: Mapped[int | None] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    category: Mapped[str] = mapped_column(String(16))
+    severity: Mapped[int] = mapped_column(Integer, default=3)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    source: Mapped[str] = mapped_column(String(16), default="manual")
+    segment_key: Mapped[str | None] = mapped_column(String(64))
+    cue_index: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    mitigated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Revision 2: follow-up fields and auto-incident de-duplication.
+    condition_key: Mapped[str | None] = mapped_column(String(120), index=True)
+    owner: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    action_taken: Mapped[str] = mapped_column(Text, default="", server_default="")
+    impact: Mapped[str] = mapped_column(Text, default="", server_default="")
+    checklist: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    history: Mapped[list[IncidentHistory]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", order_by="IncidentHistory.id"
+    )
+
+
+class IncidentHistory(Base):
+    """Every edit of an incident, field by field: nothing is overwritten without a trace."""
+
+    __tablename__ = "incident_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incident.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    who: Mapped[str] = mapped_column(String(64), default="")
+    field: Mapped[str] = mapped_column(String(40))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+
+    incident: Mapped[Incident] = relationship(back_populates="history")
+
+
+class MetricQuarantine(Base):
+    """A metrics line that could not be ingested, kept with where it came from and why."""
+
+    __tablename__ = "metric_quarantine"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(500))
+    line_no: Mapped[int | None] = mapped_column(Integer)
+    raw: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class IngestOffset(Base):
+    """How far a tailed file has been ingested; committed in the same transaction as its rows."""
+
+    __tablename__ = "ingest_offset"
+    __table_args__ = (UniqueConstraint("show_id", "path"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"))
+    path: Mapped[str] = mapped_column(String(1000))
+    file_id: Mapped[str] = mapped_column(String(64), default="")
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)
+    line_no: Mapped[int] = mapped_column(Integer, default=0)
+    header: Mapped[str | None] = mapped_column(Text)
+
+
+class ChangeLog(Base):
+    """An append-only feed of what changed, for views on other stations to catch up from."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    table: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int | None] = mapped_column(BigInteger)
+    show_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    station: Mapped[str] = mapped_column(String(64), default="")
+
+
+class RunnerLease(Base):
+    """Who drives a show's runner; a heartbeat older than the lease means the owner is gone."""
+
+    __tablename__ = "runner_lease"
+
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), primary_key=True)
+    station: Mapped[str] = mapped_column(String(64))
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DeviceCheck(Base):
+    """One run of a pre-show check (camera, light, mic, obs) with its findings."""
+
+    __tablename__ = "device_check"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int | None] = mapped_column(ForeignKey("show.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[str] = mapped_column(String(8))
+    metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    findings: Mapped[list[Any]] = mapped_column(default=list)
+    station: Mapped[str] = mapped_column(String(64), default="", server_default="")

@@ -1,0 +1,54 @@
+"""Shared fixtures: every test gets its own data, config and log folders, database and settings."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings, database and logs live in tmp_path: tests never touch the user's files."""
+    for name in ("data", "config", "log"):
+        (tmp_path / name).mkdir(exist_ok=True)
+    monkeypatch.setenv("STUDIO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("STUDIO_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("STUDIO_LOG_DIR", str(tmp_path / "log"))
+    monkeypatch.delenv("STUDIO_DB", raising=False)
+    monkeypatch.setenv("STUDIO_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads() -> Iterator[None]:
+    """Fail a test that leaves a worker thread running (capture, writer, server...)."""
+    before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + 3.0
+    while True:
+        left = [t for t in threading.enumerate() if t not in before and t.is_alive()
+                and not t.name.startswith(("QDBus", "Dummy", "pydevd", "asyncio_"))]
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert not left, f"test left threads running: {[t.name for t in left]}"
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'studio.db'}"
+
+
+@pytest.fixture
+def store(db_url: str):  # type: ignore[no-untyped-def]
+    from studio.store.store import Store
+
+    s = Store.open(db_url)
+    yield s
+    s.close()
