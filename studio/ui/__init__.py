@@ -1,0 +1,1 @@
+"""Qt widgets and windows only; everything they show comes from the core through AppContext."""
