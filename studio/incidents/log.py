@@ -1,0 +1,459 @@
+"""Logging incidents and following them up: open -> mitigated -> resolved, every edit kept.
+
+Each call is its own committed transaction: an incident logged is on disk before the call returns
+(SQLite WAL survives the app being killed), so nothing waits in a buffer to be lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from studio.incidents import categories as cats
+from studio.incidents import playbooks
+from studio.profile import Profile
+from studio.store.models import Incident, IncidentHistory, Show
+from studio.store.store import Store
+from studio.timeutil import utcnow
+
+_RANK = {"open": 0, "mitigated": 1, "resolved": 2}
+
+
+class IncidentError(ValueError):
+    """Bad input for an incident; the message is meant for the user."""
+
+
+class IncidentNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class IncidentView:
+    """A detached, read-only copy of an incident for views, the CLI and exports."""
+
+    id: int
+    uid: str
+    show_id: int | None
+    at: datetime
+    category: str
+    severity: int
+    status: str
+    source: str
+    segment_key: str | None
+    cue_index: int | None
+    text: str
+    mitigated_at: datetime | None
+    resolved_at: datetime | None
+    condition_key: str | None
+    owner: str
+    action_taken: str
+    impact: str
+    checklist: list[dict[str, Any]] = field(default_factory=list)
+    updated_at: datetime | None = None
+
+    @property
+    def time_to_mitigate(self) -> float | None:
+        """Seconds from logging to mitigation; None while it is still open."""
+        if self.mitigated_at is None:
+            return None
+        return max(0.0, (self.mitigated_at - self.at).total_seconds())
+
+    @property
+    def time_to_resolve(self) -> float | None:
+        if self.resolved_at is None:
+            return None
+        return max(0.0, (self.resolved_at - self.at).total_seconds())
+
+    @property
+    def checklist_done(self) -> tuple[int, int]:
+        return sum(1 for c in self.checklist if c.get("done")), len(self.checklist)
+
+    def as_json(self) -> dict[str, Any]:
+        """The headless contract of `studio incident list --json`."""
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "category": self.category,
+            "severity": self.severity,
+            "status": self.status,
+            "source": self.source,
+            "segment": self.segment_key,
+            "text": self.text,
+            "mitigated_at": self.mitigated_at.isoformat() if self.mitigated_at else None,
+            "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    who: str
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """Which incidents to list; None means any."""
+
+    categories: frozenset[str] | None = None
+    severities: frozenset[int] | None = None
+    statuses: frozenset[str] | None = None
+    sources: frozenset[str] | None = None
+
+    def matches(self, inc: IncidentView) -> bool:
+        return (
+            (self.categories is None or inc.category in self.categories)
+            and (self.severities is None or inc.severity in self.severities)
+            and (self.statuses is None or inc.status in self.statuses)
+            and (self.sources is None or inc.source in self.sources)
+        )
+
+
+def _view(inc: Incident) -> IncidentView:
+    return IncidentView(
+        id=inc.id,
+        uid=inc.uid,
+        show_id=inc.show_id,
+        at=inc.at,
+        category=inc.category,
+        severity=inc.severity,
+        status=inc.status,
+        source=inc.source,
+        segment_key=inc.segment_key,
+        cue_index=inc.cue_index,
+        text=inc.text or "",
+        mitigated_at=inc.mitigated_at,
+        resolved_at=inc.resolved_at,
+        condition_key=inc.condition_key,
+        owner=inc.owner or "",
+        action_taken=inc.action_taken or "",
+        impact=inc.impact or "",
+        checklist=[dict(c) for c in (inc.checklist or []) if isinstance(c, dict)],
+        updated_at=inc.updated_at,
+    )
+
+
+def _aware(at: datetime | None, what: str) -> datetime:
+    if at is None:
+        return utcnow()
+    if at.tzinfo is None:
+        raise IncidentError(f"{what}: a time without a time zone is ambiguous ({at.isoformat()})")
+    return at
+
+
+def _clean_checklist(items: Iterable[Any]) -> list[dict[str, Any]]:
+    """Accept ["text", ...] or [{"item": ..., "done": ...}, ...]; refuse anything else."""
+    out: list[dict[str, Any]] = []
+    for n, entry in enumerate(items, 1):
+        if isinstance(entry, str):
+            out.append({"item": entry, "done": False})
+        elif isinstance(entry, dict) and isinstance(entry.get("item"), str):
+            out.append({"item": entry["item"], "done": bool(entry.get("done", False))})
+        else:
+            raise IncidentError(
+                f"checklist entry {n} must be text or {{item, done}}, not {entry!r}"
+            )
+    return out
+
+
+def _history(
+    session: Session, inc: Incident, at: datetime, who: str, name: str, old: Any, new: Any
+) -> None:
+    def text(v: Any) -> str | None:
+        if v is None:
+            return None
+        if isinstance(v, datetime):
+            return v.isoformat()
+        if isinstance(v, list | dict):
+            import json
+
+            return json.dumps(v, ensure_ascii=False)
+        return str(v)
+
+    session.add(
+        IncidentHistory(
+            incident_id=inc.id, at=at, who=who, field=name, old=text(old), new=text(new)
+        )
+    )
+
+
+def quick_log(
+    store: Store,
+    show_id: int | None,
+    category: str,
+    *,
+    severity: int = 2,
+    text: str = "",
+    at: datetime | None = None,
+    segment_key: str | None = None,
+    cue_index: int | None = None,
+    who: str = "",
+    source: str = "manual",
+    condition_key: str | None = None,
+    checklist: Sequence[Any] | None = None,
+    profile: Profile | None = None,
+) -> int:
+    """Log an incident now and return its id; committed before this returns.
+
+    Without an explicit `checklist` the category's playbook (profile first) is attached.
+    """
+    try:
+        cat = cats.category(category).key
+        sev = cats.severity(severity).level
+    except ValueError as exc:
+        raise IncidentError(str(exc)) from exc
+    if source not in cats.SOURCES:
+        raise IncidentError(
+            f"unknown source {source!r} (expected one of: {', '.join(cats.SOURCES)})"
+        )
+    when = _aware(at, "at")
+    items = _clean_checklist(
+        checklist if checklist is not None else playbooks.checklist(profile, cat)
+    )
+    with store.transaction() as s:
+        if show_id is not None and s.get(Show, show_id) is None:
+            raise IncidentError(f"no show with id {show_id}")
+        inc = Incident(
+            show_id=show_id,
+            at=when,
+            category=cat,
+            severity=sev,
+            status="open",
+            source=source,
+            segment_key=segment_key,
+            cue_index=cue_index,
+            text=text.strip(),
+            condition_key=condition_key,
+            checklist=items,
+            updated_at=utcnow(),
+        )
+        s.add(inc)
+        s.flush()
+        _history(s, inc, utcnow(), who, "created", None, f"{cat} S{sev} {source}")
+        change = store.record_change(s, "incident", inc.id, show_id)
+        new_id = inc.id
+    store.publish(change)
+    return new_id
+
+
+# Mapping of update() keyword -> Incident attribute for the plain editable fields.
+_EDITABLE = {"owner": "owner", "action_taken": "action_taken", "impact": "impact", "text": "text"}
+
+
+def update(
+    store: Store,
+    incident_id: int,
+    *,
+    who: str = "",
+    status: str | None = None,
+    severity: int | None = None,
+    owner: str | None = None,
+    action_taken: str | None = None,
+    impact: str | None = None,
+    text: str | None = None,
+    checklist: Sequence[Any] | None = None,
+    note: str | None = None,
+    at: datetime | None = None,
+) -> IncidentView:
+    """Change an incident; each changed field leaves a history row (old and new value).
+
+    Status may move forward (timestamps are set, resolving an open incident also mitigates it)
+    or back (a mistaken R is undone: the later timestamps are cleared, the history keeps them).
+    A `note` is appended to the action taken.
+    """
+    when = _aware(at, "at")
+    if status is not None:
+        try:
+            cats.check_status(status)
+        except ValueError as exc:
+            raise IncidentError(str(exc)) from exc
+    level = None
+    if severity is not None:
+        try:
+            level = cats.severity(severity).level
+        except ValueError as exc:
+            raise IncidentError(str(exc)) from exc
+    items = _clean_checklist(checklist) if checklist is not None else None
+    with store.transaction() as s:
+        inc = s.get(Incident, incident_id)
+        if inc is None:
+            raise IncidentNotFound(f"no incident with id {incident_id}")
+        changed = False
+
+        def put(attr: str, value: Any) -> None:
+            nonlocal changed
+            old = getattr(inc, attr)
+            if old == value:
+                return
+            setattr(inc, attr, value)
+            _history(s, inc, when, who, attr, old, value)
+            changed = True
+
+        if status is not None and status != inc.status:
+            target = _RANK[status]
+            if target >= 1 and inc.mitigated_at is None:
+                put("mitigated_at", when)
+            if target >= 2 and inc.resolved_at is None:
+                put("resolved_at", when)
+            if target < 2:
+                put("resolved_at", None)
+            if target < 1:
+                put("mitigated_at", None)
+            put("status", status)
+        if level is not None:
+            put("severity", level)
+        values = {"owner": owner, "action_taken": action_taken, "impact": impact, "text": text}
+        for key, attr in _EDITABLE.items():
+            value = values[key]
+            if value is not None:
+                put(attr, value.strip())
+        if note and note.strip():
+            current = inc.action_taken or ""
+            put("action_taken", f"{current}\n{note.strip()}" if current else note.strip())
+        if items is not None:
+            put("checklist", items)
+        change = None
+        if changed:
+            inc.updated_at = utcnow()
+            change = store.record_change(s, "incident", inc.id, inc.show_id)
+        s.flush()
+        view = _view(inc)
+    if change is not None:
+        store.publish(change)
+    return view
+
+
+def get_incident(store: Store, incident_id: int) -> IncidentView:
+    with store.session() as s:
+        inc = s.get(Incident, incident_id)
+        if inc is None:
+            raise IncidentNotFound(f"no incident with id {incident_id}")
+        return _view(inc)
+
+
+def history(store: Store, incident_id: int) -> list[HistoryEntry]:
+    with store.session() as s:
+        rows = s.scalars(
+            select(IncidentHistory)
+            .where(IncidentHistory.incident_id == incident_id)
+            .order_by(IncidentHistory.id)
+        )
+        return [HistoryEntry(r.at, r.who, r.field, r.old, r.new) for r in rows]
+
+
+def list_incidents(
+    store: Store, show_id: int | None, filters: IncidentFilter | None = None
+) -> list[IncidentView]:
+    """The show's incidents, oldest first (None: incidents logged without a show)."""
+    with store.session() as s:
+        q = select(Incident)
+        q = q.where(Incident.show_id.is_(None) if show_id is None else Incident.show_id == show_id)
+        f = filters or IncidentFilter()
+        if f.categories is not None:
+            q = q.where(Incident.category.in_(f.categories))
+        if f.severities is not None:
+            q = q.where(Incident.severity.in_(f.severities))
+        if f.statuses is not None:
+            q = q.where(Incident.status.in_(f.statuses))
+        if f.sources is not None:
+            q = q.where(Incident.source.in_(f.sources))
+        return [_view(i) for i in s.scalars(q.order_by(Incident.at, Incident.id))]
+
+
+CSV_COLUMNS = (
+    "id",
+    "at",
+    "category",
+    "severity",
+    "status",
+    "source",
+    "segment",
+    "cue",
+    "text",
+    "owner",
+    "action_taken",
+    "impact",
+    "mitigated_at",
+    "resolved_at",
+    "time_to_mitigate_s",
+    "time_to_resolve_s",
+    "checklist_done",
+    "checklist_total",
+)
+
+
+def _iso(dt: datetime | None) -> str:
+    return dt.isoformat() if dt else ""
+
+
+def _secs(v: float | None) -> str:
+    return "" if v is None else f"{v:.0f}"
+
+
+def write_csv(incidents: Iterable[IncidentView], out: IO[str]) -> int:
+    w = csv.writer(out)
+    w.writerow(CSV_COLUMNS)
+    n = 0
+    for i in incidents:
+        done, total = i.checklist_done
+        w.writerow(
+            [
+                i.id,
+                _iso(i.at),
+                i.category,
+                f"S{i.severity}",
+                i.status,
+                i.source,
+                i.segment_key or "",
+                "" if i.cue_index is None else i.cue_index,
+                i.text,
+                i.owner,
+                i.action_taken,
+                i.impact,
+                _iso(i.mitigated_at),
+                _iso(i.resolved_at),
+                _secs(i.time_to_mitigate),
+                _secs(i.time_to_resolve),
+                done,
+                total,
+            ]
+        )
+        n += 1
+    return n
+
+
+def export_csv(
+    store: Store,
+    show_id: int | None,
+    path: str | os.PathLike[str],
+    filters: IncidentFilter | None = None,
+) -> int:
+    """Write the show's incidents to `path` and return how many; the file appears whole or not.
+
+    UTF-8 with a byte-order mark, because Excel (what studios open CSVs with) otherwise
+    garbles Chinese text.
+    """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise IncidentError(f"{target}: folder {target.parent} does not exist")
+    incidents = list_incidents(store, show_id, filters)
+    fd, tmp = tempfile.mkstemp(prefix=".incidents-", suffix=".csv", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+            n = write_csv(incidents, fh)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n
