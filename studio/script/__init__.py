@@ -1,0 +1,1 @@
+"""The show script: model, YAML and spreadsheet import, validation, storage and editing."""

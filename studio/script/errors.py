@@ -1,0 +1,57 @@
+"""Where a script problem is, and the error that carries all of them at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem, printed as `FILE:LINE: message` (or `FILE:SHEET!ROW: message`)."""
+
+    file: str
+    where: str
+    message: str
+    # A fatal problem (unreadable file, bad YAML) means nothing else can be checked.
+    fatal: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.where}: {self.message}"
+
+
+class ScriptError(ValueError):
+    """A script that cannot be used; `issues` lists every problem found, not just the first."""
+
+    def __init__(self, issues: Iterable[Issue]) -> None:
+        self.issues = list(issues)
+        super().__init__("\n".join(str(i) for i in self.issues))
+
+
+@dataclass
+class SourceMap:
+    """Where each part of a loaded script came from, keyed by paths like ("segments", 3, "duration").
+
+    `flagged` holds the paths the loader already reported (missing or unreadable), so validation
+    does not report the same field twice with a vaguer message.
+    """
+
+    file: str
+    default: str = "1"
+    where: dict[Path, str] = field(default_factory=dict)
+    flagged: set[Path] = field(default_factory=set)
+
+    def at(self, *path: Any) -> str:
+        """The most specific known location for `path` (falls back to its parents)."""
+        p: Path = tuple(path)
+        while p:
+            if p in self.where:
+                return self.where[p]
+            p = p[:-1]
+        return self.default
+
+    def issue(self, message: str, *path: Any) -> Issue:
+        return Issue(self.file, self.at(*path), message)

@@ -1,0 +1,129 @@
+"""Cross-field checks of a script: every problem found, each with where it is.
+
+Structural problems (bad YAML, wrong types, missing fields) are found while loading; this adds what
+needs the whole script: unknown products, duplicate ids, durations, flash-sale terms, the slot.
+"""
+
+from __future__ import annotations
+
+from studio.script.errors import Issue, SourceMap
+from studio.script.model import SEGMENT_KINDS, Script
+from studio.timeutil import fmt_duration
+
+
+def validate(script: Script, src: SourceMap) -> list[Issue]:
+    issues: list[Issue] = []
+
+    def add(message: str, *path: object) -> None:
+        if tuple(path) not in src.flagged:
+            issues.append(src.issue(message, *path))
+
+    if not script.title.strip() and ("title",) not in src.flagged:
+        add("the script needs a title", "title")
+    if script.gmv_target_cents < 0:
+        add("the GMV target cannot be negative", "gmv_target")
+    if script.traffic_target < 0:
+        add("the traffic target cannot be negative", "traffic_target")
+
+    skus: dict[str, int] = {}
+    for i, p in enumerate(script.products):
+        if not p.sku.strip():
+            add("a product needs a sku", "products", i, "sku")
+        elif p.sku in skus:
+            add(
+                f"duplicate product sku {p.sku!r} (first at line {src.at('products', skus[p.sku])})",
+                "products",
+                i,
+                "sku",
+            )
+        else:
+            skus[p.sku] = i
+        for field, value in (
+            ("list_price", p.list_price_cents),
+            ("live_price", p.live_price_cents),
+            ("stock", p.stock),
+        ):
+            if value < 0:
+                add(f"product {p.sku}: {field} cannot be negative", "products", i, field)
+
+    if not script.segments and ("segments",) not in src.flagged:
+        add("the script has no segments", "segments")
+    ids: dict[str, int] = {}
+    for i, seg in enumerate(script.segments):
+        name = f"segment {seg.id or i + 1}"
+        if not seg.id.strip():
+            add("a segment needs an id", "segments", i, "id")
+        elif seg.id in ids:
+            add(
+                f"duplicate segment id {seg.id!r} (first at {src.at('segments', ids[seg.id])})",
+                "segments",
+                i,
+                "id",
+            )
+        else:
+            ids[seg.id] = i
+        if seg.kind not in SEGMENT_KINDS:
+            add(
+                f"{name}: unknown kind {seg.kind!r} (use one of {', '.join(SEGMENT_KINDS)})",
+                "segments",
+                i,
+                "kind",
+            )
+        if ("segments", i, "duration") not in src.flagged:
+            if seg.planned_seconds < 0:
+                add(f"{name}: negative duration", "segments", i, "duration")
+            elif seg.planned_seconds == 0:
+                add(f"{name}: duration must be more than 0", "segments", i, "duration")
+        if seg.warn_seconds < 0:
+            add(f"{name}: negative warn time", "segments", i, "warn")
+        if seg.product is not None and seg.product not in skus:
+            add(f"{name}: unknown product {seg.product!r}", "segments", i, "product")
+        if seg.kind == "product" and seg.product is None:
+            add(f"{name}: a product segment needs a product", "segments", i)
+        if seg.kind == "flash_sale":
+            fs = seg.flash_sale
+            if fs is None or fs.quantity is None:
+                add(f"{name}: flash sale without a quantity", "segments", i, "flash_sale")
+            elif fs.quantity <= 0:
+                add(
+                    f"{name}: flash sale quantity must be more than 0",
+                    "segments",
+                    i,
+                    "flash_sale",
+                    "quantity",
+                )
+            if fs is None or fs.price_cents is None:
+                add(f"{name}: flash sale without a price", "segments", i, "flash_sale")
+            elif fs.price_cents <= 0:
+                add(
+                    f"{name}: flash sale price must be more than 0",
+                    "segments",
+                    i,
+                    "flash_sale",
+                    "price",
+                )
+        if seg.lucky_bag is not None and seg.lucky_bag.draw_seconds is not None:
+            draw = seg.lucky_bag.draw_seconds
+            if draw < 0:
+                add(f"{name}: negative lucky-bag draw time", "segments", i, "lucky_bag", "draw")
+            elif seg.planned_seconds > 0 and draw > seg.planned_seconds:
+                add(
+                    f"{name}: lucky-bag draw ({fmt_duration(draw)}) is after the segment ends "
+                    f"({fmt_duration(seg.planned_seconds)})",
+                    "segments",
+                    i,
+                    "lucky_bag",
+                    "draw",
+                )
+
+    if script.slot_seconds is not None:
+        if script.slot_seconds <= 0 and ("slot",) not in src.flagged:
+            add("the show slot must be more than 0", "slot")
+        elif script.total_seconds > script.slot_seconds:
+            over = script.total_seconds - script.slot_seconds
+            add(
+                f"segments total {fmt_duration(script.total_seconds)}, over the show slot of "
+                f"{fmt_duration(script.slot_seconds)} by {fmt_duration(over)}",
+                "slot",
+            )
+    return issues

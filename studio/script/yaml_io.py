@@ -1,0 +1,434 @@
+"""Reading and writing show scripts as YAML, with a line number for every problem.
+
+The file is composed into YAML nodes (not loaded straight to dicts) because only nodes keep their
+marks: that is what lets every message say FILE:LINE. Structural problems (wrong type, unreadable
+duration, unknown key) are collected here; `validate` adds the cross-field checks.
+
+Saving writes the canonical form (durations like `1h30m`, money in yuan). A save -> load round
+trip gives back an equal Script; comments in a hand-written file are not kept (PyYAML drops them).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from studio.script.errors import Issue, SourceMap
+from studio.script.model import (
+    DEFAULT_WARN_SECONDS,
+    Cue,
+    FlashSale,
+    LuckyBag,
+    Product,
+    Script,
+    Segment,
+    format_duration,
+    parse_duration,
+)
+
+NULL_TAG = "tag:yaml.org,2002:null"
+SCRIPT_KEYS = {"title", "planned_start", "slot", "gmv_target", "traffic_target", "products",
+               "segments"}  # fmt: skip
+PRODUCT_KEYS = {"sku", "name", "list_price", "live_price", "stock", "selling_points", "image"}
+SEGMENT_KEYS = {"id", "title", "kind", "duration", "product", "warn", "cues", "flash_sale",
+                "lucky_bag"}  # fmt: skip
+CUE_KEYS = {"text", "notes", "obs"}
+FLASH_KEYS = {"quantity", "price"}
+BAG_KEYS = {"draw", "prize"}
+
+
+def parse_money(text: object) -> int:
+    """'199', '199.9', '¥1,299.00', '99元' -> cents. Raises ValueError."""
+    raw = str(text).strip().replace(",", "").replace("，", "")
+    for mark in ("¥", "￥", "元", "RMB", "rmb"):
+        raw = raw.replace(mark, "")
+    try:
+        value = Decimal(raw.strip())
+    except InvalidOperation as exc:
+        raise ValueError(f"not an amount of yuan: {text!r}") from exc
+    if not value.is_finite():
+        raise ValueError(f"not an amount of yuan: {text!r}")
+    cents = value * 100
+    if cents != cents.to_integral_value():
+        raise ValueError(f"more than two decimals in {text!r}")
+    return int(cents)
+
+
+def cents_to_yaml(cents: int) -> int | float:
+    """Whole yuan stay integers; otherwise a float whose repr is the exact two-decimal amount."""
+    if cents % 100 == 0:
+        return cents // 100
+    return float(Decimal(cents) / 100)
+
+
+def parse_start(text: str) -> datetime:
+    """An ISO time; without a zone it is local time, as a person writing the file means it."""
+    dt = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    return dt if dt.tzinfo is not None else dt.astimezone()
+
+
+class _Reader:
+    """Turns nodes into model objects, noting every location and every problem."""
+
+    def __init__(self, filename: str) -> None:
+        self.src = SourceMap(filename)
+        self.issues: list[Issue] = []
+        self._constructor = SafeConstructor()
+
+    # -- generic helpers -------------------------------------------------------------------
+    def _line(self, node: Node) -> str:
+        return str(node.start_mark.line + 1)
+
+    def problem(self, node: Node | None, message: str, path: tuple[Any, ...] = ()) -> None:
+        where = self._line(node) if node is not None else self.src.at(*path)
+        self.issues.append(Issue(self.src.file, where, message))
+        if path:
+            self.src.flagged.add(path)
+
+    def mapping(
+        self, node: Node, what: str, allowed: set[str], path: tuple[Any, ...]
+    ) -> dict[str, tuple[Node, Node]] | None:
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"{what} must be a mapping of key: value", path)
+            return None
+        out: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_node, f"{what}: keys must be plain words")
+                continue
+            key = key_node.value
+            if key in out:
+                self.problem(key_node, f"{what}: key {key!r} appears twice")
+                continue
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                self.problem(key_node, f"{what}: unknown key {key!r} (known keys: {known})")
+                continue
+            out[key] = (key_node, value_node)
+            self.src.where[(*path, key)] = self._line(value_node)
+        return out
+
+    def is_null(self, node: Node) -> bool:
+        return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+
+    def text(
+        self,
+        fields: dict[str, tuple[Node, Node]],
+        key: str,
+        what: str,
+        path: tuple[Any, ...],
+        required: bool = False,
+        parent: Node | None = None,
+    ) -> str | None:
+        if key not in fields or self.is_null(fields[key][1]):
+            if required:
+                self.problem(
+                    fields[key][1] if key in fields else parent,
+                    f"{what}: missing {key}",
+                    (*path, key),
+                )
+            return None
+        node = fields[key][1]
+        if not isinstance(node, ScalarNode):
+            self.problem(node, f"{what}: {key} must be text", (*path, key))
+            return None
+        # The raw scalar keeps what the author wrote ("1.50" stays "1.50", "yes" stays "yes").
+        return str(node.value)
+
+    def convert(
+        self,
+        fields: dict[str, tuple[Node, Node]],
+        key: str,
+        what: str,
+        path: tuple[Any, ...],
+        parse: Any,
+        required: bool = False,
+        parent: Node | None = None,
+    ) -> Any:
+        """Parse a scalar field with `parse(raw_text)`; report and return None when it fails."""
+        raw = self.text(fields, key, what, path, required=required, parent=parent)
+        if raw is None:
+            return None
+        try:
+            return parse(raw)
+        except ValueError as exc:
+            self.problem(fields[key][1], f"{what}: {key}: {exc}", (*path, key))
+            return None
+
+    def integer(self, raw: str) -> int:
+        try:
+            return int(raw.replace(",", "").strip())
+        except ValueError:
+            raise ValueError(f"not a whole number: {raw!r}") from None
+
+    # -- the script ------------------------------------------------------------------------
+    def script(self, root: Node | None) -> Script:
+        if root is None:
+            self.issues.append(Issue(self.src.file, "1", "the file is empty", fatal=True))
+            return Script(title="")
+        top = self.mapping(root, "script", SCRIPT_KEYS, ())
+        if top is None:
+            self.issues[-1] = Issue(
+                self.src.file, self.issues[-1].where, self.issues[-1].message, fatal=True
+            )
+            return Script(title="")
+        title = self.text(top, "title", "script", (), required=True, parent=root) or ""
+        start = self.convert(top, "planned_start", "script", (), parse_start)
+        slot = self.convert(top, "slot", "script", (), parse_duration)
+        gmv = self.convert(top, "gmv_target", "script", (), parse_money) or 0
+        traffic = self.convert(top, "traffic_target", "script", (), self.integer) or 0
+        products: list[Product] = []
+        if "products" in top:
+            products = self.sequence(top["products"][1], "products", self.product)
+        segments: list[Segment] = []
+        if "segments" in top:
+            segments = self.sequence(top["segments"][1], "segments", self.segment)
+        else:
+            self.problem(root, "script: missing segments", ("segments",))
+        return Script(
+            title=title,
+            planned_start=start,
+            slot_seconds=slot,
+            gmv_target_cents=gmv,
+            traffic_target=traffic,
+            products=tuple(products),
+            segments=tuple(segments),
+        )
+
+    def sequence(self, node: Node, name: str, item: Any) -> list[Any]:
+        if self.is_null(node):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"{name} must be a list (items starting with '- ')", (name,))
+            return []
+        out = []
+        for i, child in enumerate(node.value):
+            self.src.where[(name, i)] = self._line(child)
+            value = item(child, i)
+            if value is not None:
+                out.append(value)
+        return out
+
+    def product(self, node: Node, i: int) -> Product | None:
+        path = ("products", i)
+        what = f"product {i + 1}"
+        f = self.mapping(node, what, PRODUCT_KEYS, path)
+        if f is None:
+            return None
+        sku = self.text(f, "sku", what, path, required=True, parent=node) or ""
+        what = f"product {sku or i + 1}"
+        name = self.text(f, "name", what, path, required=True, parent=node) or ""
+        points: list[str] = []
+        if "selling_points" in f:
+            pnode = f["selling_points"][1]
+            if isinstance(pnode, SequenceNode) and all(
+                isinstance(c, ScalarNode) for c in pnode.value
+            ):
+                points = [str(c.value) for c in pnode.value]
+            elif isinstance(pnode, ScalarNode) and not self.is_null(pnode):
+                points = [str(pnode.value)]
+            elif not self.is_null(pnode):
+                self.problem(pnode, f"{what}: selling_points must be a list of text")
+        return Product(
+            sku=sku,
+            name=name,
+            list_price_cents=self.convert(f, "list_price", what, path, parse_money) or 0,
+            live_price_cents=self.convert(f, "live_price", what, path, parse_money) or 0,
+            stock=self.convert(f, "stock", what, path, self.integer) or 0,
+            selling_points=tuple(points),
+            image=self.text(f, "image", what, path),
+        )
+
+    def segment(self, node: Node, i: int) -> Segment | None:
+        path = ("segments", i)
+        what = f"segment {i + 1}"
+        f = self.mapping(node, what, SEGMENT_KEYS, path)
+        if f is None:
+            return None
+        seg_id = self.text(f, "id", what, path, required=True, parent=node) or ""
+        what = f"segment {seg_id or i + 1}"
+        title = self.text(f, "title", what, path)
+        kind = self.text(f, "kind", what, path)
+        duration = self.convert(
+            f, "duration", what, path, parse_duration, required=True, parent=node
+        )
+        warn = self.convert(f, "warn", what, path, parse_duration)
+        cues: list[Cue] = []
+        if "cues" in f:
+            cues = [c for c in self.cue_list(f["cues"][1], what, path) if c is not None]
+        flash = None
+        if "flash_sale" in f:
+            fs = self.mapping(
+                f["flash_sale"][1], f"{what} flash_sale", FLASH_KEYS, (*path, "flash_sale")
+            )
+            if fs is not None:
+                flash = FlashSale(
+                    quantity=self.convert(
+                        fs, "quantity", f"{what} flash_sale", (*path, "flash_sale"), self.integer
+                    ),
+                    price_cents=self.convert(
+                        fs, "price", f"{what} flash_sale", (*path, "flash_sale"), parse_money
+                    ),
+                )
+        bag = None
+        if "lucky_bag" in f:
+            lb = self.mapping(
+                f["lucky_bag"][1], f"{what} lucky_bag", BAG_KEYS, (*path, "lucky_bag")
+            )
+            if lb is not None:
+                bag = LuckyBag(
+                    draw_seconds=self.convert(
+                        lb, "draw", f"{what} lucky_bag", (*path, "lucky_bag"), parse_duration
+                    ),
+                    prize=self.text(lb, "prize", f"{what} lucky_bag", (*path, "lucky_bag")) or "",
+                )
+        return Segment(
+            id=seg_id, title=seg_id if title is None else title,
+            kind="talk" if kind is None else kind,
+            planned_seconds=duration if duration is not None else 0,
+            product=self.text(f, "product", what, path),
+            warn_seconds=warn if warn is not None else DEFAULT_WARN_SECONDS,
+            cues=tuple(cues), flash_sale=flash, lucky_bag=bag,
+        )  # fmt: skip
+
+    def cue_list(self, node: Node, what: str, path: tuple[Any, ...]) -> list[Cue | None]:
+        if self.is_null(node):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"{what}: cues must be a list", (*path, "cues"))
+            return []
+        out: list[Cue | None] = []
+        for j, child in enumerate(node.value):
+            cpath = (*path, "cues", j)
+            self.src.where[cpath] = self._line(child)
+            if isinstance(child, ScalarNode) and not self.is_null(child):
+                out.append(Cue(text=str(child.value)))
+                continue
+            cwhat = f"{what} cue {j + 1}"
+            f = self.mapping(child, cwhat, CUE_KEYS, cpath)
+            if f is None:
+                out.append(None)
+                continue
+            text = self.text(f, "text", cwhat, cpath, required=True, parent=child) or ""
+            obs = None
+            if "obs" in f and not self.is_null(f["obs"][1]):
+                value = self._constructor.construct_object(f["obs"][1], deep=True)
+                if isinstance(value, dict):
+                    obs = value
+                else:
+                    self.problem(f["obs"][1], f"{cwhat}: obs must be a mapping")
+            out.append(Cue(text=text, notes=self.text(f, "notes", cwhat, cpath) or "", obs=obs))
+        return out
+
+
+def parse_yaml(text: str, filename: str) -> tuple[Script, SourceMap, list[Issue]]:
+    """Parse script YAML; returns the (possibly partial) script, its source map and the problems.
+
+    Callers must not use the script when the list of problems is not empty: use
+    `studio.script.loader.load_script_file`, which validates and raises instead.
+    """
+    reader = _Reader(filename)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = str(mark.line + 1) if mark is not None else "1"
+        message = " ".join(p for p in (exc.context, exc.problem) if p) or "bad YAML"
+        return (
+            Script(title=""),
+            reader.src,
+            [Issue(filename, line, f"bad YAML: {message}", fatal=True)],
+        )
+    except yaml.YAMLError as exc:
+        return Script(title=""), reader.src, [Issue(filename, "1", f"bad YAML: {exc}", fatal=True)]
+    script = reader.script(root)
+    return script, reader.src, reader.issues
+
+
+def script_to_data(script: Script) -> dict[str, Any]:
+    """The canonical YAML structure of a script (what `dump_yaml` writes)."""
+    data: dict[str, Any] = {"title": script.title}
+    if script.planned_start is not None:
+        data["planned_start"] = script.planned_start.isoformat()
+    if script.slot_seconds is not None:
+        data["slot"] = format_duration(script.slot_seconds)
+    data["gmv_target"] = cents_to_yaml(script.gmv_target_cents)
+    data["traffic_target"] = script.traffic_target
+    data["products"] = [_product_data(p) for p in script.products]
+    data["segments"] = [_segment_data(s) for s in script.segments]
+    return data
+
+
+def _product_data(p: Product) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "sku": p.sku,
+        "name": p.name,
+        "list_price": cents_to_yaml(p.list_price_cents),
+        "live_price": cents_to_yaml(p.live_price_cents),
+        "stock": p.stock,
+        "selling_points": list(p.selling_points),
+    }
+    if p.image is not None:
+        out["image"] = p.image
+    return out
+
+
+def _segment_data(s: Segment) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": s.id,
+        "title": s.title,
+        "kind": s.kind,
+        "duration": format_duration(s.planned_seconds),
+    }
+    if s.product is not None:
+        out["product"] = s.product
+    if s.warn_seconds != DEFAULT_WARN_SECONDS:
+        out["warn"] = format_duration(s.warn_seconds)
+    if s.flash_sale is not None:
+        fs: dict[str, Any] = {}
+        if s.flash_sale.quantity is not None:
+            fs["quantity"] = s.flash_sale.quantity
+        if s.flash_sale.price_cents is not None:
+            fs["price"] = cents_to_yaml(s.flash_sale.price_cents)
+        out["flash_sale"] = fs
+    if s.lucky_bag is not None:
+        lb: dict[str, Any] = {"prize": s.lucky_bag.prize}
+        if s.lucky_bag.draw_seconds is not None:
+            lb["draw"] = format_duration(s.lucky_bag.draw_seconds)
+        out["lucky_bag"] = lb
+    out["cues"] = [_cue_data(c) for c in s.cues]
+    return out
+
+
+def _cue_data(c: Cue) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": c.text}
+    if c.notes:
+        out["notes"] = c.notes
+    if c.obs is not None:
+        out["obs"] = c.obs
+    return out
+
+
+def dump_yaml(script: Script) -> str:
+    # Long Chinese cue lines stay on one line: wrapping them would make the file harder to edit.
+    return yaml.safe_dump(
+        script_to_data(script),
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=False,
+    )
+
+
+def save_yaml(script: Script, path: str | Path) -> None:
+    """Write atomically: a crash mid-save never leaves a half-written script behind."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(dump_yaml(script), encoding="utf-8")
+    tmp.replace(target)
