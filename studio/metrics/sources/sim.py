@@ -1,0 +1,360 @@
+"""A live-commerce show simulator for the demo and rehearsals, driven by the show's script.
+
+The model, per simulated second:
+- Viewers arrive (platform traffic, boosted by hooks) and leave at a rate that grows the longer
+  the room goes without a hook: flash sales (秒杀) and lucky-bag draws (福袋) pull viewers in and
+  hold them; long talk segments bleed them.
+- The featured product gets exposures, clicks and orders through a funnel; a flash sale sells its
+  limited quantity at the flash price within a minute or two, so orders spike.
+- Lucky bags make people comment (the draw's password) and follow.
+Everything is drawn from one seeded numpy Generator, so a (script, seed, start) triple always
+gives the same samples, whatever the playback speed.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+
+from studio.metrics.names import NAMES
+from studio.metrics.samples import Row, make_row
+from studio.store.models import Product, Segment, Show
+from studio.store.store import Store
+from studio.timeutil import Clock
+
+log = logging.getLogger(__name__)
+
+SOURCE = "sim"
+DEFAULT_PRICE_CENTS = 9_900
+
+
+@dataclass(frozen=True)
+class SimSegment:
+    key: str
+    kind: str
+    planned_seconds: int
+    product_sku: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    title: str = ""
+
+    @property
+    def role(self) -> str:
+        """The script's kind folded onto what the model distinguishes."""
+        k = self.kind.lower().replace("-", "_").replace(" ", "_")
+        if "flash" in k or "秒杀" in k:
+            return "flash_sale"
+        if "lucky" in k or "福袋" in k or "draw" in k or "抽奖" in k:
+            return "lucky_bag"
+        if k.startswith("open") or "开场" in k:
+            return "opening"
+        if k.startswith("clos") or "结束" in k or "收尾" in k:
+            return "closing"
+        if k in ("interaction", "qa", "q_a", "互动", "答疑"):
+            return "interaction"
+        if self.product_sku or "product" in k or "讲解" in k:
+            return "product"
+        return "talk"
+
+    def flash_quantity(self) -> int:
+        for key in ("quantity", "flash_quantity", "qty", "stock"):
+            v = self.extra.get(key)
+            if isinstance(v, int | float) and v > 0:
+                return int(v)
+        return 100
+
+    def flash_price_cents(self, list_cents: int) -> int:
+        for key in ("price_cents", "flash_price_cents"):
+            v = self.extra.get(key)
+            if isinstance(v, int | float) and v > 0:
+                return int(v)
+        for key in ("price", "flash_price"):  # yuan, as people write it in a script
+            v = self.extra.get(key)
+            if isinstance(v, int | float) and v > 0:
+                return round(v * 100)
+        return max(100, int(list_cents * 0.6))
+
+
+def segment_from_dict(d: Mapping[str, Any], index: int = 0) -> SimSegment:
+    seconds = d.get("planned_seconds", d.get("seconds", 0))
+    if not isinstance(seconds, int | float) or seconds <= 0:
+        raise ValueError(f"segment {index + 1}: planned_seconds must be a positive number")
+    return SimSegment(
+        key=str(d.get("key") or f"seg{index + 1}"),
+        kind=str(d.get("kind", "talk")),
+        planned_seconds=int(seconds),
+        product_sku=d.get("product_sku") or None,
+        extra=dict(d.get("extra") or {}),
+        title=str(d.get("title", "")),
+    )
+
+
+# A two-hour show shaped like the studio's usual script, for a show that has no segments yet.
+DEFAULT_SEGMENTS: tuple[dict[str, Any], ...] = (
+    {"key": "open", "kind": "opening", "planned_seconds": 300, "title": "开场"},
+    {"key": "p1", "kind": "product", "planned_seconds": 900, "product_sku": "SKU-1"},
+    {"key": "bag1", "kind": "lucky_bag", "planned_seconds": 180},
+    {"key": "p2", "kind": "product", "planned_seconds": 900, "product_sku": "SKU-2"},
+    {
+        "key": "flash1",
+        "kind": "flash_sale",
+        "planned_seconds": 240,
+        "product_sku": "SKU-3",
+        "extra": {"quantity": 300, "price_cents": 5_900},
+    },
+    {"key": "qa", "kind": "interaction", "planned_seconds": 600},
+    {"key": "p3", "kind": "product", "planned_seconds": 1_200, "product_sku": "SKU-4"},
+    {"key": "bag2", "kind": "lucky_bag", "planned_seconds": 180},
+    {"key": "p4", "kind": "product", "planned_seconds": 1_200, "product_sku": "SKU-5"},
+    {
+        "key": "flash2",
+        "kind": "flash_sale",
+        "planned_seconds": 240,
+        "product_sku": "SKU-6",
+        "extra": {"quantity": 200, "price_cents": 9_900},
+    },
+    {"key": "p5", "kind": "product", "planned_seconds": 840, "product_sku": "SKU-7"},
+    {"key": "close", "kind": "closing", "planned_seconds": 420},
+)
+
+# Per role: traffic multiplier, retention (how strongly it holds viewers), is it a hook,
+# comment and follow multipliers.
+_ROLE = {
+    "opening": (1.6, 1.0, True, 1.5, 1.0),
+    "product": (1.0, 1.0, False, 1.0, 1.0),
+    "talk": (0.9, 0.9, False, 1.0, 1.0),
+    "interaction": (1.0, 1.2, False, 3.0, 1.3),
+    "lucky_bag": (1.8, 3.0, True, 6.0, 5.0),
+    "flash_sale": (2.0, 2.5, True, 2.0, 1.5),
+    "closing": (0.6, 0.7, False, 1.0, 0.8),
+}
+
+
+class ShowSimulator:
+    """Steps a simulated show second by second and returns cumulative sample rows."""
+
+    def __init__(
+        self,
+        segments: Sequence[SimSegment | Mapping[str, Any]],
+        *,
+        show_id: int,
+        start_ts: float,
+        seed: int = 0,
+        prices: Mapping[str, int] | None = None,
+        step_seconds: int = 1,
+        base_traffic: float = 10.0,
+        ad_spend_per_hour_cents: int = 200_000,
+        per_sku: bool = True,
+    ) -> None:
+        segs = [
+            s if isinstance(s, SimSegment) else segment_from_dict(s, i)
+            for i, s in enumerate(segments)
+        ] or [segment_from_dict(d, i) for i, d in enumerate(DEFAULT_SEGMENTS)]
+        self.segments = segs
+        self.show_id = show_id
+        self.start_ts = start_ts
+        self.step_seconds = max(1, int(step_seconds))
+        self.prices = dict(prices or {})
+        self.per_sku = per_sku
+        self.base_traffic = base_traffic
+        self.ad_cents_per_s = ad_spend_per_hour_cents / 3600
+        self.rng = np.random.default_rng(seed)
+        self.bounds = np.cumsum([0] + [s.planned_seconds for s in segs])
+        self.duration = int(self.bounds[-1])
+        self.t = 0
+        self.online = 0.0
+        self.since_hook = 0.0
+        self.flash_left: dict[str, int] = {}
+        self.c: dict[str, float] = {n: 0.0 for n in NAMES}
+        self.watch_seconds = 0.0
+        self.sku_c: dict[str, dict[str, int]] = {}
+
+    @property
+    def done(self) -> bool:
+        return self.t >= self.duration
+
+    def segment_at(self, t: float) -> tuple[int, SimSegment]:
+        i = int(np.searchsorted(self.bounds, t, side="right")) - 1
+        i = min(max(i, 0), len(self.segments) - 1)
+        return i, self.segments[i]
+
+    def _price(self, sku: str | None) -> int:
+        return self.prices.get(sku or "", DEFAULT_PRICE_CENTS)
+
+    def _second(self) -> None:
+        """Advance the model by one second."""
+        rng = self.rng
+        idx, seg = self.segment_at(self.t)
+        role = seg.role
+        traffic, hold, hook, comment_x, follow_x = _ROLE[role]
+        into = self.t - int(self.bounds[idx])
+        if hook:
+            self.since_hook = 0.0
+        else:
+            self.since_hook += 1.0
+        # Without hooks the platform sends less traffic and people drift away.
+        fatigue = min(1.5, self.since_hook / 900.0)
+        warmup = min(1.0, 0.25 + self.t / 240.0)
+        arrivals = rng.poisson(self.base_traffic * traffic * warmup / (1.0 + 0.5 * fatigue))
+        stay = 150.0 * hold / (1.0 + fatigue)
+        leavers = rng.binomial(int(self.online), min(1.0, 1.0 / stay)) if self.online >= 1 else 0
+        self.online = max(0.0, self.online + arrivals - leavers)
+        c = self.c
+        c["entries"] += arrivals
+        c["viewers_total"] += rng.binomial(arrivals, 0.86) if arrivals else 0
+        c["exposures"] += arrivals + rng.poisson(arrivals * 3.2 + 2)
+        self.watch_seconds += self.online
+        online = self.online
+
+        sku = seg.product_sku
+        featured = role in ("product", "flash_sale") and sku is not None
+        pexp = rng.poisson(online * (0.035 if featured else 0.006))
+        ctr = 0.24 if role == "flash_sale" else 0.11
+        clicks = rng.binomial(pexp, ctr) if pexp else 0
+        price = self._price(sku)
+        if role == "flash_sale" and sku is not None:
+            left = self.flash_left.setdefault(seg.key, seg.flash_quantity())
+            # Buyers wait for the go: most of the stock goes in the first 90 seconds.
+            urge = 0.55 if 10 <= into <= 120 else 0.08
+            buyers = min(left, rng.binomial(clicks, urge) if clicks else 0)
+            self.flash_left[seg.key] = left - buyers
+            price = seg.flash_price_cents(price)
+        else:
+            buyers = rng.binomial(clicks, 0.075) if clicks else 0
+        orders = buyers + (rng.binomial(buyers, 0.08) if buyers else 0)
+        gmv = orders * price
+        c["product_exposures"] += pexp
+        c["product_clicks"] += clicks
+        c["buyers"] += buyers
+        c["orders"] += orders
+        c["gmv_cents"] += gmv
+        c["new_followers"] += rng.poisson(online * 0.0009 * follow_x)
+        c["comments"] += rng.poisson(online * 0.006 * comment_x)
+        c["likes"] += rng.poisson(online * 0.06)
+        c["shares"] += rng.poisson(online * 0.0006)
+        c["ad_spend_cents"] += self.ad_cents_per_s
+        if featured and self.per_sku and sku is not None:
+            s = self.sku_c.setdefault(
+                sku,
+                {
+                    "product_exposures": 0,
+                    "product_clicks": 0,
+                    "orders": 0,
+                    "buyers": 0,
+                    "gmv_cents": 0,
+                },
+            )
+            s["product_exposures"] += pexp
+            s["product_clicks"] += clicks
+            s["orders"] += orders
+            s["buyers"] += buyers
+            s["gmv_cents"] += gmv
+        self.t += 1
+
+    def _rows(self) -> list[Row]:
+        ts = self.start_ts + self.t
+        sid, c = self.show_id, self.c
+        rows = [make_row(sid, SOURCE, "online_viewers", ts, int(self.online))]
+        for name in NAMES:
+            if name == "online_viewers":
+                continue
+            if name == "avg_watch_seconds":
+                viewers = c["viewers_total"]
+                avg = self.watch_seconds / viewers if viewers else 0.0
+                rows.append(make_row(sid, SOURCE, name, ts, round(avg, 1)))
+            else:
+                rows.append(make_row(sid, SOURCE, name, ts, int(c[name])))
+        _, seg = self.segment_at(max(0, self.t - 1))
+        if seg.product_sku and seg.product_sku in self.sku_c:
+            for name, v in self.sku_c[seg.product_sku].items():
+                rows.append(make_row(sid, SOURCE, name, ts, v, seg.product_sku))
+        return rows
+
+    def step(self) -> list[Row]:
+        """Advance one sample interval and return the samples at its end ([] when done)."""
+        if self.done:
+            return []
+        for _ in range(self.step_seconds):
+            if self.done:
+                break
+            self._second()
+        return self._rows()
+
+    def run_all(self) -> Iterator[list[Row]]:
+        while not self.done:
+            yield self.step()
+
+
+def load_show(store: Store, show_id: int) -> tuple[list[SimSegment], dict[str, int], float | None]:
+    """The show's segments, product prices (cents) and start time (epoch) from the store."""
+    with store.session() as s:
+        show = s.get(Show, show_id)
+        if show is None:
+            raise LookupError(f"no show with id {show_id}")
+        segs = [
+            SimSegment(
+                key=g.key,
+                kind=g.kind,
+                planned_seconds=g.planned_seconds,
+                product_sku=g.product_sku,
+                extra=dict(g.extra or {}),
+                title=g.title,
+            )
+            for g in s.scalars(
+                select(Segment).where(Segment.show_id == show_id).order_by(Segment.position)
+            )
+            if g.planned_seconds > 0
+        ]
+        prices = {
+            p.sku: p.live_price_cents or p.list_price_cents or DEFAULT_PRICE_CENTS
+            for p in s.scalars(select(Product).where(Product.show_id == show_id))
+        }
+        start = show.started_at or show.planned_start
+        return segs, prices, (start.timestamp() if start else None)
+
+
+class SimulatorRunner:
+    """Plays a ShowSimulator against a clock: at `speed` x real time, or as fast as possible
+    when speed is 0. Calls `sink(rows)` for each sample (e.g. MetricWriter.submit)."""
+
+    def __init__(
+        self,
+        sim: ShowSimulator,
+        sink: Callable[[list[Row]], object],
+        *,
+        speed: float = 1.0,
+        clock: Clock = time.monotonic,
+        stop_event: threading.Event | None = None,
+    ) -> None:
+        if speed < 0 or not math.isfinite(speed):
+            raise ValueError("speed must be 0 (as fast as possible) or a positive factor")
+        self.sim = sim
+        self.sink = sink
+        self.speed = speed
+        self.clock = clock
+        self.stop_event = stop_event or threading.Event()
+        self.samples = 0
+
+    def run(self) -> int:
+        """Run until the show ends or stop() is called; returns the samples emitted."""
+        begin = self.clock()
+        while not self.sim.done and not self.stop_event.is_set():
+            if self.speed > 0:
+                due = begin + (self.sim.t + self.sim.step_seconds) / self.speed
+                wait = due - self.clock()
+                if wait > 0 and self.stop_event.wait(wait):
+                    break
+            rows = self.sim.step()
+            self.samples += len(rows)
+            self.sink(rows)
+        return self.samples
+
+    def stop(self) -> None:
+        self.stop_event.set()

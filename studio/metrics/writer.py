@@ -1,0 +1,278 @@
+"""The one batched writer thread every live metric source writes through.
+
+Sources call `submit(rows)` from any thread and never wait for the database (unless the bounded
+buffer is full: then they wait, which is the back-pressure a flooding source deserves). The
+writer thread commits up to `max_batch` rows per transaction with an executemany of
+`INSERT ... ON CONFLICT DO NOTHING` against `uq_metric_sample`, so a retried batch (or a client
+that sends the same sample twice) never duplicates a row. Rows are written at the latest
+`flush_interval` after they arrive; one ChangeLog entry per show per batch, published after the
+commit, tells views to repaint.
+
+`write_now(rows)` is the synchronous path for callers that must know the rows are committed
+before they answer (the HTTP endpoint sends 2xx only then).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Insert
+
+from studio.metrics.samples import Row
+from studio.store.changes import Change
+from studio.store.models import MetricSample
+from studio.store.store import Store
+
+log = logging.getLogger(__name__)
+
+_TABLE: Table = MetricSample.__table__  # type: ignore[assignment]
+
+
+_SQLITE_INSERT = (
+    "INSERT INTO metric_sample (show_id, source, metric, sku, ts, value, value_real) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+class WriterStopped(RuntimeError):
+    """submit() after stop(): the rows were not accepted."""
+
+
+def insert_statement(dialect: str) -> Insert:
+    """INSERT ... ON CONFLICT DO NOTHING for the store's dialect."""
+    if dialect == "postgresql":
+        return pg_insert(_TABLE).on_conflict_do_nothing(constraint="uq_metric_sample")
+    if dialect == "sqlite":
+        return sqlite_insert(_TABLE).on_conflict_do_nothing()
+    raise ValueError(f"metric samples cannot be written to a {dialect} database")
+
+
+def insert_rows(store: Store, session: Session, rows: Sequence[Row]) -> tuple[int, list[Change]]:
+    """Insert rows inside the caller's transaction; returns (rows inserted, changes to publish
+    after the commit). Duplicates are skipped silently by the unique constraint."""
+    if not rows:
+        return 0, []
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        # The same INSERT ... ON CONFLICT DO NOTHING, but with positional tuples straight to the
+        # driver: SQLAlchemy's per-row parameter processing costs more than SQLite's insert.
+        params = [
+            (r["show_id"], r["source"], r["metric"], r["sku"], r["ts"], r["value"], r["value_real"])
+            for r in rows
+        ]
+        result = conn.exec_driver_sql(_SQLITE_INSERT, params)
+    else:
+        # PostgreSQL: SQLAlchemy's "insertmanyvalues" turns the executemany into multi-row
+        # VALUES pages, far faster than the driver's row-by-row executemany.
+        result = conn.execute(insert_statement(conn.dialect.name), list(rows))
+    inserted = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else -1
+    # The highest id is a watermark ("rows up to here"); max(id) on the primary key is an index
+    # lookup, whereas max(id) for one show would scan the show's rows.
+    max_id = conn.execute(select(func.max(_TABLE.c.id))).scalar()
+    shows = {r["show_id"] for r in rows}
+    changes = [store.record_change(session, "metric_sample", max_id, sid) for sid in sorted(shows)]
+    return inserted, changes
+
+
+def write_rows(store: Store, rows: Sequence[Row]) -> int:
+    """Commit rows in one transaction on the calling thread, then publish. Returns the number
+    inserted (duplicates excluded; -1 when the driver cannot tell)."""
+    with store.transaction() as s:
+        inserted, changes = insert_rows(store, s, rows)
+    store.publish(*changes)
+    return inserted
+
+
+@dataclass
+class WriterStats:
+    submitted: int = 0
+    inserted: int = 0
+    batches: int = 0
+    retries: int = 0
+    rejected: int = 0  # rows in batches the database refused for good (logged)
+    last_error: str = ""
+    last_commit: float = field(default=0.0)  # time.time() of the last commit
+
+
+class MetricWriter:
+    """One thread, a bounded buffer, batched idempotent inserts. Stop drains the buffer."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        max_batch: int = 1000,
+        flush_interval: float = 0.2,
+        max_pending: int = 200_000,
+        retry_limit_on_stop: int = 3,
+        name: str = "metric-writer",
+    ) -> None:
+        self.store = store
+        self.max_batch = max_batch
+        self.flush_interval = flush_interval
+        self.max_pending = max_pending
+        self.retry_limit_on_stop = retry_limit_on_stop
+        self.stats = WriterStats()
+        self._name = name
+        self._buf: list[Row] = []
+        self._first_at = 0.0
+        self._inflight = 0
+        self._cond = threading.Condition()
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+
+    # -- producers -------------------------------------------------------------------------
+
+    def start(self) -> MetricWriter:
+        if self._thread is not None:
+            raise RuntimeError("writer already started")
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+        self._thread.start()
+        return self
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def pending(self) -> int:
+        with self._cond:
+            return len(self._buf) + self._inflight
+
+    def submit(self, rows: Sequence[Row], timeout: float | None = None) -> bool:
+        """Queue rows for writing. Waits while the buffer is full; False if `timeout` ran out."""
+        if not rows:
+            return True
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            while len(self._buf) >= self.max_pending and not self._stopping:
+                wait = None if deadline is None else deadline - time.monotonic()
+                if wait is not None and wait <= 0:
+                    return False
+                self._cond.wait(wait)
+            if self._stopping or self._thread is None:
+                raise WriterStopped("the metric writer is not running")
+            if not self._buf:
+                self._first_at = time.monotonic()
+            self._buf.extend(rows)
+            self.stats.submitted += len(rows)
+            self._cond.notify_all()
+        return True
+
+    def write_now(self, rows: Sequence[Row]) -> int:
+        """Commit on the caller's thread (not through the queue); returns rows inserted."""
+        inserted = write_rows(self.store, rows)
+        with self._cond:
+            self.stats.submitted += len(rows)
+            self.stats.inserted += max(inserted, 0)
+            self.stats.last_commit = time.time()
+        return inserted
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until everything submitted so far is committed (or given up on)."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while self._buf or self._inflight:
+                wait = deadline - time.monotonic()
+                if wait <= 0 or not self.running:
+                    return False
+                self._cond.wait(wait)
+        return True
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop accepting rows, write what is buffered, and join the thread."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.error(
+                    "metric writer did not drain within %.0f s (%d rows pending)",
+                    timeout,
+                    self.pending,
+                )
+
+    # -- the writer thread ------------------------------------------------------------------
+
+    def _take_batch(self) -> list[Row] | None:
+        with self._cond:
+            while not self._buf and not self._stopping:
+                self._cond.wait()
+            if not self._buf:
+                return None  # stopping and drained
+            # Linger until the batch is full or its oldest row is flush_interval old.
+            deadline = self._first_at + self.flush_interval
+            while len(self._buf) < self.max_batch and not self._stopping:
+                wait = deadline - time.monotonic()
+                if wait <= 0:
+                    break
+                self._cond.wait(wait)
+            batch = self._buf[: self.max_batch]
+            del self._buf[: self.max_batch]
+            # What is left is backlog: it goes out in the next batch without lingering.
+            self._first_at = time.monotonic() - self.flush_interval
+            self._inflight = len(batch)
+            self._cond.notify_all()
+            return batch
+
+    def _run(self) -> None:
+        while True:
+            batch = self._take_batch()
+            if batch is None:
+                return
+            try:
+                self._write(batch)
+            finally:
+                with self._cond:
+                    self._inflight = 0
+                    self._cond.notify_all()
+
+    def _write(self, batch: list[Row]) -> None:
+        attempt = 0
+        while True:
+            try:
+                inserted = write_rows(self.store, batch)
+            except IntegrityError as exc:
+                # Not transient (e.g. the show was deleted): retrying cannot help.
+                log.error(
+                    "metric writer: %d rows refused by the database: %s", len(batch), exc.orig
+                )
+                with self._cond:
+                    self.stats.rejected += len(batch)
+                    self.stats.last_error = str(exc.orig)
+                return
+            except (OperationalError, DBAPIError) as exc:
+                attempt += 1
+                with self._cond:
+                    self.stats.retries += 1
+                    self.stats.last_error = str(exc.orig)
+                    stopping = self._stopping
+                if stopping and attempt > self.retry_limit_on_stop:
+                    log.error(
+                        "metric writer: giving up on %d rows at stop: %s", len(batch), exc.orig
+                    )
+                    with self._cond:
+                        self.stats.rejected += len(batch)
+                    return
+                log.warning(
+                    "metric writer: batch failed (attempt %d), retrying: %s", attempt, exc.orig
+                )
+                # Retrying is safe: ON CONFLICT DO NOTHING skips what already landed.
+                with self._cond:
+                    self._cond.wait(min(2.0, 0.05 * 2**attempt))
+                continue
+            with self._cond:
+                self.stats.batches += 1
+                self.stats.inserted += max(inserted, 0)
+                self.stats.last_commit = time.time()
+            return
