@@ -28,10 +28,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Control room for e-commerce live-streaming studios.",
     )
     parser.add_argument("--version", action="version", version=f"studio {__version__}")
-    parser.add_argument("--db", metavar="URL",
-                        help="database URL (default: $STUDIO_DB or a SQLite file in the user data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: $STUDIO_DB or a SQLite file in the user data folder)",
+    )
     parser.add_argument("--role", choices=ROLES, help="which station this is (default: remembered)")
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language (default: system/settings)")
+    parser.add_argument(
+        "--lang", choices=("zh_CN", "en"), help="UI language (default: system/settings)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
     parser.set_defaults(func=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

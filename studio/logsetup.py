@@ -22,7 +22,8 @@ def setup_logging(verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     try:
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_file(), maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+            log_file(), maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError as exc:
         print(f"studio: cannot write the log file ({exc}); logging to stderr", file=sys.stderr)
         handler = logging.StreamHandler(sys.stderr)

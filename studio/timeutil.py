@@ -37,7 +37,7 @@ def fmt_duration(seconds: float, signed: bool = False) -> str:
         sign = "-"
     elif signed and seconds > 0:
         sign = "+"
-    s = int(round(abs(seconds)))
+    s = round(abs(seconds))
     h, rem = divmod(s, 3600)
     m, sec = divmod(rem, 60)
     body = f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"

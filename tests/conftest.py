@@ -32,8 +32,13 @@ def _no_dangling_threads() -> Iterator[None]:
     yield
     deadline = time.monotonic() + 3.0
     while True:
-        left = [t for t in threading.enumerate() if t not in before and t.is_alive()
-                and not t.name.startswith(("QDBus", "Dummy", "pydevd", "asyncio_"))]
+        left = [
+            t
+            for t in threading.enumerate()
+            if t not in before
+            and t.is_alive()
+            and not t.name.startswith(("QDBus", "Dummy", "pydevd", "asyncio_"))
+        ]
         if not left or time.monotonic() > deadline:
             break
         time.sleep(0.05)
@@ -52,3 +57,20 @@ def store(db_url: str):  # type: ignore[no-untyped-def]
     s = Store.open(db_url)
     yield s
     s.close()
+
+
+@pytest.fixture
+def app_ctx(store, qapp):  # type: ignore[no-untyped-def]
+    """An AppContext on the test's database and settings file, as the app would build it."""
+    from studio.profile import Profile
+    from studio.ui.context import AppContext, StoreSignals
+    from studio.ui.settings import open_settings
+
+    ctx = AppContext(
+        store=store, profile=Profile(), settings=open_settings(), signals=StoreSignals(store)
+    )
+    yield ctx
+    runner = ctx.runner
+    if runner is not None and hasattr(runner, "shutdown"):
+        runner.shutdown()
+    ctx.signals.close()

@@ -14,4 +14,6 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("gui", help="open the control room (the default)")
-    p.set_defaults(func=run_gui, demo=False, seconds=None, screenshot=None)
+    p.add_argument("--seconds", type=float, help="quit after N seconds (for tests and docs)")
+    p.add_argument("--screenshot", metavar="FILE.png", help="save the main window before quitting")
+    p.set_defaults(func=run_gui, demo=False)

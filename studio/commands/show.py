@@ -36,8 +36,9 @@ def cmd_create(args: argparse.Namespace) -> int:
         if args.script:
             from studio.script.store_io import create_show_from_script_file
 
-            show_id = create_show_from_script_file(store, args.script, title=args.title,
-                                                   planned_start=start, gmv_target_cents=target)
+            show_id = create_show_from_script_file(
+                store, args.script, title=args.title, planned_start=start, gmv_target_cents=target
+            )
         else:
             show_id = create_show(store, args.title, planned_start=start, gmv_target_cents=target)
     except ValueError as exc:
@@ -59,8 +60,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([s.as_json() for s in shows])
     else:
         for s in shows:
-            start = s.planned_start.astimezone().strftime("%Y-%m-%d %H:%M") if s.planned_start else "-"
-            print(f"{s.id:>5}  {s.status:<8} {start:<16}  ¥{s.gmv_target_cents / 100:>12,.2f}  {s.title}")
+            start = (
+                s.planned_start.astimezone().strftime("%Y-%m-%d %H:%M") if s.planned_start else "-"
+            )
+            print(
+                f"{s.id:>5}  {s.status:<8} {start:<16}  ¥{s.gmv_target_cents / 100:>12,.2f}  {s.title}"
+            )
     return 0
 
 

@@ -9,12 +9,24 @@ from studio.store.models import DeviceCheck
 from studio.store.store import Store
 
 
-def save_check(store: Store, kind: str, source: str, metrics: dict[str, Any],
-               findings: list[Finding], show_id: int | None = None) -> int:
+def save_check(
+    store: Store,
+    kind: str,
+    source: str,
+    metrics: dict[str, Any],
+    findings: list[Finding],
+    show_id: int | None = None,
+) -> int:
     with store.transaction() as s:
-        row = DeviceCheck(kind=kind, source=source, status=worst(findings), metrics=metrics,
-                          findings=[f.as_json() for f in findings], show_id=show_id,
-                          station=store.station)
+        row = DeviceCheck(
+            kind=kind,
+            source=source,
+            status=worst(findings),
+            metrics=metrics,
+            findings=[f.as_json() for f in findings],
+            show_id=show_id,
+            station=store.station,
+        )
         s.add(row)
         s.flush()
         change = store.record_change(s, "device_check", row.id, show_id)

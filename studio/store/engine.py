@@ -52,8 +52,10 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise StoreError(f"Not a database URL: {url!r} (expected e.g. sqlite:///path/studio.db "
-                         "or postgresql://user@host/db)") from exc
+        raise StoreError(
+            f"Not a database URL: {url!r} (expected e.g. sqlite:///path/studio.db "
+            "or postgresql://user@host/db)"
+        ) from exc
     backend = parsed.get_backend_name()
     kwargs: dict[str, Any] = {}
     if backend == "sqlite":
@@ -61,7 +63,9 @@ def make_engine(url: str) -> Engine:
         if db and db != ":memory:":
             parent = Path(db).expanduser().resolve().parent
             if not parent.is_dir():
-                raise StoreError(f"Cannot open database {redact(url)}: folder {parent} does not exist")
+                raise StoreError(
+                    f"Cannot open database {redact(url)}: folder {parent} does not exist"
+                )
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
     elif backend == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -34,7 +34,7 @@ def new_uid() -> str:
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 SHOW_STATUSES = ("planned", "ready", "live", "ended")
@@ -110,7 +110,9 @@ class Cue(Base):
     __tablename__ = "cue"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id", ondelete="CASCADE"), index=True)
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segment.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -255,7 +257,9 @@ class RunnerLease(Base):
 
     __tablename__ = "runner_lease"
 
-    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), primary_key=True)
+    show_id: Mapped[int] = mapped_column(
+        ForeignKey("show.id", ondelete="CASCADE"), primary_key=True
+    )
     station: Mapped[str] = mapped_column(String(64))
     heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

@@ -37,23 +37,44 @@ class ShowSummary:
 
 
 def _summary(show: Show) -> ShowSummary:
-    return ShowSummary(show.id, show.title, show.status, show.planned_start,
-                       show.gmv_target_cents, show.is_rehearsal)
+    return ShowSummary(
+        show.id,
+        show.title,
+        show.status,
+        show.planned_start,
+        show.gmv_target_cents,
+        show.is_rehearsal,
+    )
 
 
-def create_show(store: Store, title: str, *, planned_start: datetime | None = None,
-                gmv_target_cents: int = 0, planned_seconds: int = 0,
-                traffic_target: int = 0, platform: str = "", theme: str = "",
-                is_rehearsal: bool = False) -> int:
+def create_show(
+    store: Store,
+    title: str,
+    *,
+    planned_start: datetime | None = None,
+    gmv_target_cents: int = 0,
+    planned_seconds: int = 0,
+    traffic_target: int = 0,
+    platform: str = "",
+    theme: str = "",
+    is_rehearsal: bool = False,
+) -> int:
     title = title.strip()
     if not title:
         raise ValueError("a show needs a title")
     if gmv_target_cents < 0:
         raise ValueError("the GMV target cannot be negative")
     with store.transaction() as s:
-        show = Show(title=title, planned_start=planned_start, gmv_target_cents=gmv_target_cents,
-                    planned_seconds=planned_seconds, traffic_target=traffic_target,
-                    platform=platform, theme=theme, is_rehearsal=is_rehearsal)
+        show = Show(
+            title=title,
+            planned_start=planned_start,
+            gmv_target_cents=gmv_target_cents,
+            planned_seconds=planned_seconds,
+            traffic_target=traffic_target,
+            platform=platform,
+            theme=theme,
+            is_rehearsal=is_rehearsal,
+        )
         s.add(show)
         s.flush()
         change = store.record_change(s, "show", show.id, show.id)
@@ -64,8 +85,9 @@ def create_show(store: Store, title: str, *, planned_start: datetime | None = No
 
 def list_shows(store: Store) -> list[ShowSummary]:
     with store.session() as s:
-        shows = s.scalars(select(Show).order_by(Show.planned_start.desc().nulls_last(),
-                                                Show.id.desc()))
+        shows = s.scalars(
+            select(Show).order_by(Show.planned_start.desc().nulls_last(), Show.id.desc())
+        )
         return [_summary(show) for show in shows]
 
 

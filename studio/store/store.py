@@ -61,8 +61,9 @@ class Store:
         with self._sessions.begin() as session:
             yield session
 
-    def record_change(self, session: Session, table: str, row_id: int | None,
-                      show_id: int | None) -> Change:
+    def record_change(
+        self, session: Session, table: str, row_id: int | None, show_id: int | None
+    ) -> Change:
         """Append to the change log inside the caller's transaction; publish after commit."""
         session.add(ChangeLog(table=table, row_id=row_id, show_id=show_id, station=self.station))
         return Change(table, row_id, show_id)

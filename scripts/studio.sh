@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian machine (run as root, or with sudo available):
+#   scripts/studio.sh demo   set up and open the control room on the built-in demo show
+#   scripts/studio.sh test   set up and run lint, type checks, layer contracts and the test suite
+#   scripts/studio.sh setup  only set up (system packages, .venv, the package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Qt offscreen/X11 libraries, CJK fonts, PortAudio; and for the tests: a PulseAudio server with a
+# null sink (real microphone path), ffmpeg (live camera streams), Xvfb, poppler (PDF pages) and a
+# PostgreSQL server (multi-station store).
+APP_PACKAGES="libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0
+ libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+ fonts-wqy-microhei libportaudio2 xvfb xauth"
+TEST_PACKAGES="pulseaudio pulseaudio-utils libasound2-plugins ffmpeg poppler-utils postgresql"
+
+install_packages() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    if ! python3 -m venv --help >/dev/null 2>&1; then missing+=(python3-venv); fi
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing system packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+setup_venv() {
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+    .venv/bin/python -m pip install -q -e ".[test]"
+}
+
+case "${1:-}" in
+    setup)
+        install_packages $APP_PACKAGES $TEST_PACKAGES
+        setup_venv
+        ;;
+    demo)
+        install_packages $APP_PACKAGES
+        setup_venv
+        shift
+        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+            echo "No screen found: running on a virtual screen (Xvfb). Use --seconds N --screenshot out.png to see it."
+            exec xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/studio demo "$@"
+        fi
+        exec .venv/bin/studio demo "$@"
+        ;;
+    test)
+        install_packages $APP_PACKAGES $TEST_PACKAGES
+        setup_venv
+        shift
+        echo "== ruff"; .venv/bin/ruff check studio tests benchmarks scripts
+        .venv/bin/ruff format --check studio tests benchmarks scripts
+        echo "== mypy (strict outside studio/ui)"; .venv/bin/mypy
+        echo "== import-linter (core and devices never import Qt)"; .venv/bin/lint-imports
+        echo "== core tests without any display"
+        env -u DISPLAY QT_QPA_PLATFORM=minimal .venv/bin/python -c \
+            "import studio.store.store, studio.devices.findings, studio.script.loader, studio.runner.state, studio.metrics.kpi, studio.incidents.log; import sys; bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph'))]; sys.exit('core imported Qt: %s' % bad if bad else 0)"
+        echo "== pytest"; QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -n 2 "$@"
+        ;;
+    *)
+        echo "usage: $0 demo|test|setup" >&2
+        exit 2
+        ;;
+esac

@@ -1,0 +1,275 @@
+"""Starting the GUI: QApplication, logging, language, theme, store, windows; and the demo."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from studio.profile import Profile, ProfileError
+from studio.store.engine import StoreError
+from studio.store.store import Store
+from studio.ui.context import AppContext, StoreSignals
+from studio.ui.i18n import Translations, choose_language
+from studio.ui.main_window import MainWindow
+from studio.ui.panels.loader import load_class
+from studio.ui.settings import open_settings
+from studio.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(mode: QtMsgType, _context: Any, message: str) -> None:
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> None:
+    """An unexpected error is logged and shown; the show keeps running."""
+    from studio.logsetup import log_file
+
+    log.error("unhandled exception", exc_info=(exc_type, exc, tb))
+    if QApplication.instance() is not None and QApplication.platformName() != "offscreen":
+        QMessageBox.critical(
+            None,
+            "studio",
+            f"{exc_type.__name__}: {exc}\n\nDetails are in the log file:\n{log_file()}",
+        )
+    else:
+        traceback.print_exception(exc_type, exc, tb)
+
+
+class StudioApp(QObject):
+    """Owns the windows of one station and rebuilds them when the show or language changes."""
+
+    def __init__(
+        self, ctx: AppContext, translations: Translations, role: str = "controller"
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.translations = translations
+        self.role = role
+        self.window: MainWindow | None = None
+        self.anchor: QWidget | None = None
+        self._feed: Any = None
+
+    # -- windows -----------------------------------------------------------------------------
+    def build(self) -> None:
+        self._make_runner()
+        if self.role != "anchor":
+            self.window = MainWindow(self.ctx)
+            self.window.language_requested.connect(self.switch_language)
+            self.window.open_script_requested.connect(self.open_script)
+            self.window.new_show_requested.connect(self.new_show)
+            self.window.toggle_anchor_requested.connect(self.toggle_anchor)
+            self.window.settings_requested.connect(self.open_preferences)
+            self.window.show()
+        anchor_cls = load_class("studio.ui.anchor_window", "AnchorWindow")
+        if anchor_cls is not None:
+            self.anchor = anchor_cls(self.ctx)
+            visible = self.ctx.settings.value("anchor/visible", True, type=bool)
+            if self.role == "anchor":
+                self.anchor.showFullScreen()
+            elif visible:
+                self.anchor.show()
+
+    def teardown(self) -> None:
+        if self.window is not None:
+            self.window.save_layout()
+            self.window.shutdown()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.anchor is not None:
+            self.ctx.settings.setValue("anchor/visible", self.anchor.isVisible())
+            self.anchor.close()
+            self.anchor.deleteLater()
+            self.anchor = None
+
+    def rebuild(self) -> None:
+        self.teardown()
+        self.build()
+
+    def _make_runner(self) -> None:
+        old = self.ctx.runner
+        if old is not None and hasattr(old, "shutdown"):
+            old.shutdown()
+        self.ctx.runner = None
+        if self.ctx.show_id is None:
+            return
+        runner_cls = load_class("studio.ui.qt_runner", "QtRunner")
+        if runner_cls is not None:
+            try:
+                self.ctx.runner = runner_cls(self.ctx.store, self.ctx.show_id, clock=self.ctx.clock)
+            except ValueError as exc:  # a show without segments has nothing to run
+                log.info("no runner for show %s: %s", self.ctx.show_id, exc)
+
+    # -- actions -----------------------------------------------------------------------------
+    def switch_language(self, language: str) -> None:
+        self.ctx.settings.setValue("ui/language", language)
+        self.translations.install(language)
+        self.rebuild()
+
+    def load_show(self, show_id: int | None) -> None:
+        self.ctx.show_id = show_id
+        if show_id is not None:
+            self.ctx.settings.setValue("show/last_id", show_id)
+        self.rebuild()
+
+    def toggle_anchor(self) -> None:
+        if self.anchor is None:
+            return
+        self.anchor.setVisible(not self.anchor.isVisible())
+        self.ctx.settings.setValue("anchor/visible", self.anchor.isVisible())
+
+    def open_script(self) -> None:
+        parent = self.window
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            self.tr("Open show script"),
+            str(Path.home()),
+            self.tr("Show scripts (*.yaml *.yml *.xlsx *.csv)"),
+        )
+        if path:
+            self.load_script_file(path)
+
+    def load_script_file(self, path: str) -> int | None:
+        from studio.script.store_io import create_show_from_script_file
+
+        try:
+            show_id = create_show_from_script_file(self.ctx.store, path)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self.window, self.tr("Script not loaded"), str(exc))
+            return None
+        self.load_show(show_id)
+        return show_id
+
+    def new_show(self) -> None:
+        from studio.store.shows import create_show
+
+        title, ok = QInputDialog.getText(self.window, self.tr("New show"), self.tr("Title:"))
+        if ok and title.strip():
+            self.load_show(create_show(self.ctx.store, title.strip()))
+
+    def open_preferences(self) -> None:
+        from studio.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.ctx, self.translations.language, self.window)
+        if dialog.exec():
+            if dialog.language != self.translations.language:
+                self.switch_language(dialog.language)
+            apply_theme(QApplication.instance(), dialog.theme)  # type: ignore[arg-type]
+
+    # -- demo --------------------------------------------------------------------------------
+    def start_demo_feed(self, speed: float) -> None:
+        feed_cls = load_class("studio.ui.qt_metrics", "MetricsFeed")
+        if feed_cls is None or self.ctx.show_id is None:
+            return
+        self._feed = feed_cls(self.ctx.store, parent=self)
+        self.ctx.services["metrics"] = self._feed
+        self._feed.start(self.ctx.show_id, speed=speed)
+
+    def shutdown(self) -> None:
+        if self._feed is not None:
+            self._feed.shutdown()
+            self._feed = None
+        self.teardown()
+        if self.ctx.runner is not None and hasattr(self.ctx.runner, "shutdown"):
+            self.ctx.runner.shutdown()
+        self.ctx.signals.close()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("studio")
+    app.setOrganizationName("studio")
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    qInstallMessageHandler(_qt_message)
+    sys.excepthook = _excepthook
+    app = make_application()
+    settings = open_settings()
+    translations = Translations()
+    translations.install(choose_language(getattr(args, "lang", None), settings))
+    apply_theme(app, settings.value("ui/theme", "dark", type=str))
+
+    try:
+        store = Store.open(getattr(args, "db", None), station=getattr(args, "role", None) or "")
+    except StoreError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        if app.platformName() not in ("offscreen", "minimal"):
+            QMessageBox.critical(None, "studio", str(exc))
+        return 2
+    try:
+        profile = Profile.load()
+    except ProfileError as exc:
+        log.error("%s", exc)
+        print(f"studio: {exc} — using default thresholds", file=sys.stderr)
+        profile = Profile()
+
+    ctx = AppContext(
+        store=store,
+        profile=profile,
+        settings=settings,
+        signals=StoreSignals(store),
+        demo=bool(getattr(args, "demo", False)),
+    )
+    role = getattr(args, "role", None) or settings.value("station/role", "controller", type=str)
+    settings.setValue("station/role", role)
+    studio_app = StudioApp(ctx, translations, role=role)
+
+    if ctx.demo:
+        from studio.demo import ensure_demo_show
+
+        ctx.show_id = ensure_demo_show(store)
+    else:
+        last = settings.value("show/last_id", 0, type=int)
+        ctx.show_id = last or None
+        if ctx.show_id is not None:
+            from studio.store.shows import ShowNotFound, get_show
+
+            try:
+                get_show(store, ctx.show_id)
+            except ShowNotFound:
+                ctx.show_id = None
+    studio_app.build()
+    if ctx.demo:
+        studio_app.start_demo_feed(speed=float(getattr(args, "speed", 1.0) or 1.0))
+        runner = ctx.runner
+        if runner is not None and getattr(args, "autostart", True):
+            runner.start()
+
+    result = {"code": 0}
+    seconds = getattr(args, "seconds", None)
+    screenshot = getattr(args, "screenshot", None)
+    if seconds is not None:
+
+        def finish() -> None:
+            window = studio_app.window
+            if screenshot and window is not None and not window.grab().save(screenshot):
+                print(f"studio: could not write screenshot {screenshot}", file=sys.stderr)
+                result["code"] = 1
+            app.quit()
+
+        QTimer.singleShot(int(float(seconds) * 1000), finish)
+    app.aboutToQuit.connect(studio_app.shutdown)
+    code = app.exec()
+    store.close()
+    return result["code"] or code

@@ -1,0 +1,253 @@
+"""The control room: docks for Checks, Rundown, Live metrics, Incidents and Products."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+
+from studio.ui.context import AppContext
+from studio.ui.panels.checks import ChecksPanel
+from studio.ui.panels.loader import load_class
+from studio.ui.panels.products import ProductsPanel
+from studio.ui.status_bar import StudioStatusBar
+from studio.ui.widgets.empty_state import EmptyState
+
+log = logging.getLogger(__name__)
+
+# Bump when dock names or defaults change, so an old saved layout is not restored over new docks.
+LAYOUT_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    """Built from an AppContext; owns no store or device itself."""
+
+    language_requested = Signal(str)
+    open_script_requested = Signal()
+    new_show_requested = Signal()
+    toggle_anchor_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ControlRoom")
+        self.setWindowTitle(self.tr("Studio control room"))
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.docks: dict[str, QDockWidget] = {}
+        self.panels: dict[str, QWidget] = {}
+        self._build_docks()
+        self._build_menus()
+        self.status = StudioStatusBar(ctx, self)
+        self.setStatusBar(self.status)
+        self.resize(1600, 960)
+        self._restore_layout()
+
+    # -- docks -------------------------------------------------------------------------------
+    def _feature_panel(self, module: str, cls_name: str, title: str, hint: str) -> QWidget:
+        cls = load_class(module, cls_name)
+        if cls is None:
+            return EmptyState(
+                title, hint, self.tr("Open show script…"), self.open_script_requested.emit
+            )
+        panel: QWidget = cls(self.ctx, self)
+        return panel
+
+    def _build_docks(self) -> None:
+        specs: list[tuple[str, str, Callable[[], QWidget], Qt.DockWidgetArea]] = [
+            (
+                "rundown",
+                self.tr("Rundown"),
+                lambda: self._feature_panel(
+                    "studio.ui.panels.rundown",
+                    "RundownPanel",
+                    self.tr("No script loaded"),
+                    self.tr("Load a show script to run the rundown."),
+                ),
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+            ),
+            (
+                "checks",
+                self.tr("Checks"),
+                lambda: ChecksPanel(self.ctx, self),
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+            ),
+            (
+                "metrics",
+                self.tr("Live metrics"),
+                lambda: self._feature_panel(
+                    "studio.ui.panels.metrics",
+                    "MetricsPanel",
+                    self.tr("No metrics"),
+                    self.tr("Start the metrics feed to see viewers and GMV."),
+                ),
+                Qt.DockWidgetArea.RightDockWidgetArea,
+            ),
+            (
+                "incidents",
+                self.tr("Incidents"),
+                lambda: self._feature_panel(
+                    "studio.ui.panels.incidents",
+                    "IncidentsPanel",
+                    self.tr("No incidents"),
+                    self.tr("Incidents logged during the show appear here."),
+                ),
+                Qt.DockWidgetArea.RightDockWidgetArea,
+            ),
+            (
+                "products",
+                self.tr("Products"),
+                lambda: ProductsPanel(self.ctx, self),
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+            ),
+        ]
+        for key, title, factory, area in specs:
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{key}")
+            panel = factory()
+            panel.setObjectName(f"panel_{key}")
+            dock.setWidget(panel)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+            self.panels[key] = panel
+        # Default arrangement: rundown over products on the left, metrics over incidents right;
+        # checks share the rundown's place as a tab (they matter before the show, not during).
+        self.splitDockWidget(self.docks["rundown"], self.docks["products"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.docks["rundown"], self.docks["checks"])
+        self.docks["rundown"].raise_()
+        self.splitDockWidget(
+            self.docks["metrics"], self.docks["incidents"], Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [self.docks["rundown"], self.docks["metrics"]], [620, 980], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["metrics"], self.docks["incidents"]], [640, 300], Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [self.docks["rundown"], self.docks["products"]], [620, 300], Qt.Orientation.Vertical
+        )
+        installer = getattr(self.panels["incidents"], "install_shortcuts", None)
+        if callable(installer):
+            installer(self)
+
+    # -- menus -------------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(self.tr("New show…"), self.new_show_requested.emit, "Ctrl+N")
+        )
+        file_menu.addAction(
+            self._action(self.tr("Open show script…"), self.open_script_requested.emit, "Ctrl+O")
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Quit"), self.close, "Ctrl+Q"))
+
+        view = bar.addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(
+            self._action(self.tr("Anchor window"), self.toggle_anchor_requested.emit, "F10")
+        )
+        view.addAction(self._action(self.tr("Reset layout"), self.reset_layout))
+
+        settings = bar.addMenu(self.tr("&Settings"))
+        settings.addAction(
+            self._action(self.tr("Preferences…"), self.settings_requested.emit, "Ctrl+,")
+        )
+        lang = settings.addMenu(self.tr("Language"))
+        lang.addAction(self._action("中文（简体）", lambda: self.language_requested.emit("zh_CN")))
+        lang.addAction(self._action("English", lambda: self.language_requested.emit("en")))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), self.show_keys, "Ctrl+/"))
+        help_menu.addAction(self._action(self.tr("About studio"), self.show_about))
+
+    def show_keys(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.keys_help())
+
+    def show_about(self) -> None:
+        from studio import __version__
+        from studio.logsetup import log_file
+
+        QMessageBox.about(
+            self,
+            self.tr("About studio"),
+            self.tr(
+                "studio {0}\nControl room for e-commerce live-streaming studios.\n\n"
+                "Database: {1}\nLog file: {2}"
+            ).format(__version__, self.ctx.store.url, log_file()),
+        )
+
+    # -- layout persistence ------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("main/geometry", QByteArray(), type=QByteArray)
+        if geometry and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.value("main/state", QByteArray(), type=QByteArray)
+        if (
+            state
+            and not state.isEmpty()
+            and s.value("main/layout_version", 0, type=int) == LAYOUT_VERSION
+        ):
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        s = self.ctx.settings
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/state", self.saveState(LAYOUT_VERSION))
+        s.setValue("main/layout_version", LAYOUT_VERSION)
+        s.sync()
+
+    def reset_layout(self) -> None:
+        for key in ("main/state", "main/layout_version"):
+            self.ctx.settings.remove(key)
+        for dock in self.docks.values():
+            dock.show()
+        QMessageBox.information(
+            self,
+            self.tr("Reset layout"),
+            self.tr("The default layout is used from the next start."),
+        )
+
+    def shutdown(self) -> None:
+        """Stop every worker the panels own; called once before the window goes away."""
+        for panel in self.panels.values():
+            stop = getattr(panel, "shutdown", None)
+            if callable(stop):
+                stop()
+
+    def keys_help(self) -> str:
+        rows = [
+            ("Space / PageDown / →", self.tr("next cue")),
+            ("PageUp / ←", self.tr("previous cue")),
+            ("H", self.tr("hold / resume")),
+            ("Ctrl+J", self.tr("jump to segment")),
+            ("F1 … F5", self.tr("log incident: technical, product, anchor, compliance, other")),
+            ("Ctrl+Shift+L", self.tr("go live (after the readiness checklist)")),
+            ("Ctrl+Shift+E", self.tr("end show")),
+            ("F10", self.tr("show / hide the anchor window")),
+            ("F11", self.tr("anchor window full screen")),
+            ("Ctrl+O", self.tr("open a show script")),
+        ]
+        return "\n".join(f"{key:<22} {what}" for key, what in rows)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

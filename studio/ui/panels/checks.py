@@ -1,0 +1,140 @@
+"""The Checks dock: the pre-show device cards side by side, and the checks saved so far."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from studio.store.models import DeviceCheck
+from studio.ui.context import AppContext
+from studio.ui.panels.loader import load_class
+from studio.ui.theme import STATUS_COLOURS
+from studio.ui.widgets.empty_state import EmptyState
+
+log = logging.getLogger(__name__)
+
+CARDS = (
+    ("studio.ui.checks.camera_card", "CameraCheckCard"),
+    ("studio.ui.checks.mic_card", "MicCheckCard"),
+    ("studio.ui.checks.obs_card", "ObsCheckCard"),
+)
+
+
+class ChecksPanel(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cards: list[QWidget] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        layout.addWidget(splitter)
+
+        cards_host = QWidget()
+        cards_layout = QHBoxLayout(cards_host)
+        for module, name in CARDS:
+            cls = load_class(module, name)
+            if cls is not None:
+                card = cls(ctx, cards_host)
+                self.cards.append(card)
+                cards_layout.addWidget(card, 1)
+        if not self.cards:
+            cards_layout.addWidget(
+                EmptyState(
+                    self.tr("No device checks installed"),
+                    self.tr("Camera and microphone checks appear here."),
+                    parent=cards_host,
+                )
+            )
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(cards_host)
+        splitter.addWidget(scroll)
+
+        history = QWidget()
+        hl = QVBoxLayout(history)
+        hl.setContentsMargins(0, 0, 0, 0)
+        self.history_title = QLabel(self.tr("Checks saved"))
+        self.history_title.setStyleSheet("font-weight: 600;")
+        hl.addWidget(self.history_title)
+        self.history = QTreeWidget()
+        self.history.setHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Device"),
+                self.tr("Result"),
+                self.tr("Source"),
+                self.tr("Findings"),
+            ]
+        )
+        self.history.setRootIsDecorated(False)
+        self.history.setAlternatingRowColors(True)
+        self.empty_history = QLabel(
+            self.tr("No checks yet: run the camera and microphone checks before going live.")
+        )
+        self.empty_history.setWordWrap(True)
+        hl.addWidget(self.history)
+        hl.addWidget(self.empty_history)
+        splitter.addWidget(history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        ctx.signals.changed.connect(self._on_change)
+        self.refresh()
+
+    def _on_change(self, table: str, _row: Any, _show: Any) -> None:
+        if table == "device_check":
+            self.refresh()
+
+    def refresh(self) -> None:
+        # A handful of rows by primary key: cheap enough for the GUI thread.
+        with self.ctx.store.session() as s:
+            query = select(DeviceCheck).order_by(DeviceCheck.at.desc()).limit(50)
+            if self.ctx.show_id is not None:
+                query = query.where(
+                    (DeviceCheck.show_id == self.ctx.show_id) | (DeviceCheck.show_id.is_(None))
+                )
+            rows = list(s.scalars(query))
+        self.history.clear()
+        words = {"pass": self.tr("PASS"), "warn": self.tr("WARN"), "fail": self.tr("FAIL")}
+        for row in rows:
+            bad = [f.get("message", "") for f in row.findings if f.get("status") != "pass"]
+            item = QTreeWidgetItem(
+                [
+                    row.at.astimezone().strftime("%H:%M:%S"),
+                    row.kind,
+                    words.get(row.status, row.status),
+                    row.source,
+                    "; ".join(bad) or self.tr("all good"),
+                ]
+            )
+            item.setForeground(2, _brush(STATUS_COLOURS.get(row.status, "#888")))
+            self.history.addTopLevelItem(item)
+        for col in range(4):
+            self.history.resizeColumnToContents(col)
+        self.empty_history.setVisible(not rows)
+        self.history.setVisible(bool(rows))
+
+    def shutdown(self) -> None:
+        for card in self.cards:
+            stop = getattr(card, "shutdown", None)
+            if stop is not None:
+                stop()
+
+
+def _brush(colour: str) -> Any:
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(colour))
