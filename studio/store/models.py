@@ -57,6 +57,14 @@ class Show(Base):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Revision 3: planning, recording, imported platform data.
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaign.id", ondelete="SET NULL"), index=True
+    )
+    campaign_share_cents: Mapped[int | None] = mapped_column(BigInteger)
+    recording_path: Mapped[str | None] = mapped_column(String(1000))
+    # Traffic sources, audience profile etc. from a platform's post-show export: shapes vary.
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
 
     products: Mapped[list[Product]] = relationship(
         back_populates="show", cascade="all, delete-orphan", order_by="Product.position"
@@ -278,3 +286,68 @@ class DeviceCheck(Base):
     metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
     findings: Mapped[list[Any]] = mapped_column(default=list)
     station: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+
+class Campaign(Base):
+    """A campaign target (e.g. 11.11) split across several shows."""
+
+    __tablename__ = "campaign"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    gmv_target_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    split_mode: Mapped[str] = mapped_column(String(16), default="proportional")
+    starts_on: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ends_on: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CatalogProduct(Base):
+    """The studio's product catalogue, from which a show's products are picked."""
+
+    __tablename__ = "catalog_product"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    list_price_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    live_price_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    cost_cents: Mapped[int | None] = mapped_column(BigInteger)
+    stock: Mapped[int] = mapped_column(Integer, default=0)
+    selling_points: Mapped[list[Any]] = mapped_column(default=list)
+    image_path: Mapped[str | None] = mapped_column(String(500))
+
+
+class CrewMember(Base):
+    __tablename__ = "crew_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class WarmupTask(Base):
+    """A warm-up (预热) task: short videos, live preview, fan-group notice, ad plan."""
+
+    __tablename__ = "warmup_task"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    owner: Mapped[str] = mapped_column(String(100), default="")
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ReadinessWaiver(Base):
+    """A readiness item waived before going live, with who and why."""
+
+    __tablename__ = "readiness_waiver"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
