@@ -1,0 +1,502 @@
+"""The microphone check: measurements and findings with concrete advice.
+
+`analyse()` turns recorded audio into the metrics of the `studio check mic --json` contract and a
+Finding per check (signal, clipping, loudness, true_peak, noise, hum, balance, dropouts).
+`GuidedCheck` drives the GUI's "stay quiet" -> "speak normally" steps; `record()` is the CLI's
+one-shot recording from a capture.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from studio.devices.audio import clipping, hum, levels, loudness, noise, stereo
+from studio.devices.audio._util import FLOOR_DB, as_frames, finite_or_none
+from studio.devices.audio.capture import ENDED, FAILED, LOST, AudioCapture
+from studio.devices.audio.thresholds import DEFAULTS
+from studio.devices.findings import Finding, Status, worst
+
+CHECKS = ("signal", "clipping", "loudness", "true_peak", "noise", "hum", "balance", "dropouts")
+
+
+@dataclass
+class CheckResult:
+    source: str
+    samplerate: int
+    channels: int
+    metrics: dict[str, Any]
+    findings: list[Finding]
+    extra: dict[str, Any] = field(default_factory=dict)  # snr, correlation...: for display only
+
+    @property
+    def status(self) -> Status:
+        return worst(self.findings)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "samplerate": self.samplerate,
+            "channels": self.channels,
+            "metrics": self.metrics,
+            "findings": [f.as_json() for f in self.findings],
+            "status": self.status,
+        }
+
+
+def _db(value: float) -> str:
+    return "silence" if value <= FLOOR_DB else f"{value:.1f}"
+
+
+def _gain_advice(delta: float, target: float) -> str:
+    verb = "raise" if delta > 0 else "lower"
+    return f"{verb} gain by about {abs(round(delta)):.0f} dB to reach {target:g} LUFS"
+
+
+def analyse(
+    speech: npt.ArrayLike,
+    samplerate: int,
+    *,
+    source: str = "",
+    quiet: npt.ArrayLike | None = None,
+    dropouts: int = 0,
+    device_lost: bool = False,
+    thresholds: dict[str, Any] | None = None,
+) -> CheckResult:
+    """Metrics and findings of a recording; `quiet` is the optional "stay quiet" step."""
+    th = {**DEFAULTS, **(thresholds or {})}
+    a = as_frames(speech)
+    q = as_frames(quiet) if quiet is not None and np.size(quiet) else None
+    everything = a if q is None else np.concatenate((q, a))
+    lv = levels.measure_levels(a, samplerate)
+    ld = loudness.measure_loudness(a, samplerate)
+    clip = clipping.find_clipping(everything, float(th["clip_level"]), int(th["clip_min_run"]))
+    if q is not None:
+        floor = noise.noise_floor_dbfs(q, samplerate)
+        snr: float | None = noise.speech_level_dbfs(a, samplerate) - floor
+    else:
+        floor = noise.noise_floor_dbfs(a, samplerate)
+        snr = None
+    # Hum shows best without speech on top of it.
+    hm = hum.find_hum(
+        q if q is not None else a,
+        samplerate,
+        float(th["hum_prominence_db"]),
+        float(th["hum_min_dbfs"]),
+    )
+    bal = stereo.channel_balance(a)
+    peak_all = max(
+        lv.peak_dbfs, levels.measure_levels(q, samplerate).peak_dbfs if q is not None else FLOOR_DB
+    )
+
+    metrics: dict[str, Any] = {
+        "peak_dbfs": finite_or_none(lv.peak_dbfs),
+        "true_peak_dbtp": finite_or_none(lv.true_peak_dbtp),
+        "rms_dbfs": finite_or_none(lv.rms_dbfs),
+        "integrated_lufs": finite_or_none(ld.integrated_lufs),
+        "momentary_lufs_max": finite_or_none(ld.momentary_lufs_max),
+        "short_term_lufs_max": finite_or_none(ld.short_term_lufs_max),
+        "loudness_range_lu": finite_or_none(ld.loudness_range_lu)
+        if math.isfinite(ld.integrated_lufs)
+        else None,
+        "noise_floor_dbfs": finite_or_none(floor),
+        "clipped_samples": clip.clipped_samples,
+        "hum_hz": hm.hz,
+        "channel_balance_db": None
+        if bal is None
+        else round(max(-99.0, min(99.0, bal.balance_db)), 2),
+        "dc_offset": round(lv.dc_offset, 5),
+        "dropouts": int(dropouts),
+    }
+    extra = {
+        "snr_db": None if snr is None else round(snr, 1),
+        "correlation": None if bal is None else round(bal.correlation, 3),
+        "hum_level_dbfs": finite_or_none(hm.level_dbfs),
+        "clip_runs": clip.runs,
+        "seconds": round(a.shape[0] / samplerate, 2),
+    }
+    has_signal = peak_all > float(th["silence_dbfs"])
+    findings = [
+        _signal(a if q is None else everything, peak_all, lv.dc_offset, th),
+        _clipping(clip, th),
+        _loudness(ld.integrated_lufs, has_signal, th),
+        _true_peak(lv.true_peak_dbtp, ld.integrated_lufs, has_signal, th),
+        _noise(
+            floor,
+            snr,
+            has_signal,
+            th,
+            None if q is not None else noise.speech_level_dbfs(a, samplerate) - floor,
+        ),
+        _hum(hm, th),
+        _balance(bal, has_signal, th),
+        _dropouts(dropouts, device_lost, th),
+    ]
+    return CheckResult(source, int(samplerate), a.shape[1], metrics, findings, extra)
+
+
+def _signal(a: npt.NDArray[np.float64], peak: float, dc: float, th: dict[str, Any]) -> Finding:
+    if a.shape[0] == 0 or not np.any(a):
+        return Finding(
+            "signal",
+            "fail",
+            "Digital silence: every sample is zero. The input is muted in the "
+            "system mixer or the wrong device is selected.",
+            None,
+        )
+    if peak <= float(th["silence_dbfs"]):
+        return Finding(
+            "signal",
+            "fail",
+            f"No signal: the input peaks at {_db(peak)} dBFS. Check the mic is "
+            "plugged in and unmuted, the right input is selected, and 48 V phantom power is on "
+            "for a condenser mic.",
+            round(peak, 1),
+        )
+    if abs(dc) >= float(th["dc_offset_warn"]):
+        return Finding(
+            "signal",
+            "warn",
+            f"DC offset of {dc:+.3f} full scale: the interface or mic has a "
+            "DC fault; enable a high-pass / low-cut filter.",
+            round(dc, 4),
+        )
+    return Finding("signal", "pass", f"Signal present (peak {peak:.1f} dBFS).", round(peak, 1))
+
+
+def _clipping(clip: clipping.Clipping, th: dict[str, Any]) -> Finding:
+    runs = clip.runs
+    if runs >= int(th["clip_fail_runs"]) or (runs and runs >= int(th["clip_warn_runs"])):
+        status: Status = "fail" if runs >= int(th["clip_fail_runs"]) else "warn"
+        return Finding(
+            "clipping",
+            status,
+            f"Clipping: {runs} run(s) of full-scale samples (longest "
+            f"{clip.longest_run} samples). Lower the gain on the interface until the loudest "
+            "words peak around -6 dBFS.",
+            clip.clipped_samples,
+        )
+    return Finding("clipping", "pass", "No clipping.", 0)
+
+
+def _loudness(lufs: float, has_signal: bool, th: dict[str, Any]) -> Finding:
+    target = float(th["target_lufs"])
+    if not math.isfinite(lufs) or not has_signal:
+        return Finding(
+            "loudness",
+            "fail",
+            f"Too quiet to measure loudness (target {target:g} LUFS): "
+            "raise the gain a lot or check the input.",
+            None,
+        )
+    delta = target - lufs
+    if abs(delta) <= float(th["loudness_tolerance_lu"]):
+        return Finding(
+            "loudness",
+            "pass",
+            f"Loudness {lufs:.1f} LUFS, on target ({target:g} LUFS).",
+            round(lufs, 1),
+        )
+    status: Status = "fail" if abs(delta) > float(th["loudness_fail_lu"]) else "warn"
+    quiet_or_loud = "too quiet" if delta > 0 else "too loud"
+    return Finding(
+        "loudness",
+        status,
+        f"Loudness {lufs:.1f} LUFS is {quiet_or_loud}: {_gain_advice(delta, target)}.",
+        round(lufs, 1),
+    )
+
+
+def _true_peak(tp: float, lufs: float, has_signal: bool, th: dict[str, Any]) -> Finding:
+    limit = float(th["true_peak_max_dbtp"])
+    if not has_signal:
+        return Finding("true_peak", "pass", "No peaks (no signal).", None)
+    if tp > limit:
+        over = tp - limit
+        return Finding(
+            "true_peak",
+            "warn",
+            f"True peak {tp:.1f} dBTP is above {limit:g} dBTP: lower gain "
+            f"by about {max(1, math.ceil(over))} dB or add a limiter.",
+            round(tp, 1),
+        )
+    target = float(th["target_lufs"])
+    if math.isfinite(lufs) and target - lufs > float(th["loudness_tolerance_lu"]):
+        after = tp + (target - lufs)
+        if after > limit:
+            return Finding(
+                "true_peak",
+                "warn",
+                f"True peak {tp:.1f} dBTP is fine now, but raising the gain "
+                f"to reach {target:g} LUFS would put peaks at {after:+.1f} dBTP: add a "
+                "compressor / limiter before raising the gain.",
+                round(tp, 1),
+            )
+    return Finding(
+        "true_peak", "pass", f"True peak {tp:.1f} dBTP (below {limit:g} dBTP).", round(tp, 1)
+    )
+
+
+def _noise(
+    floor: float,
+    snr: float | None,
+    has_signal: bool,
+    th: dict[str, Any],
+    pauses_db: float | None = None,
+) -> Finding:
+    how = "during the quiet step" if snr is not None else "estimated from pauses"
+    advice = "Turn off fans / air conditioning near the mic, close windows, move the mic closer and lower the gain."
+    status: Status = "pass"
+    if floor > float(th["noise_floor_fail_dbfs"]):
+        status = "fail"
+    elif floor > float(th["noise_floor_warn_dbfs"]):
+        status = "warn"
+    parts = [f"Noise floor {_db(floor)} dBFS ({how})"]
+    if snr is None and has_signal and pauses_db is not None and pauses_db < 10.0:
+        # A one-shot recording without pauses: the "floor" is the signal itself.
+        return Finding(
+            "noise",
+            "warn",
+            f"Could not measure the noise floor: the recording has no pauses "
+            f"(quietest parts {_db(floor)} dBFS). Run the guided check with a quiet step.",
+            finite_or_none(floor, 1),
+        )
+    if snr is not None and has_signal:
+        parts.append(f"speech-to-noise {snr:.0f} dB")
+        if snr < float(th["snr_fail_db"]):
+            status = "fail"
+        elif snr < float(th["snr_warn_db"]) and status == "pass":
+            status = "warn"
+    text = ", ".join(parts) + "."
+    if status != "pass":
+        text += " " + advice
+    return Finding("noise", status, text, finite_or_none(floor, 1))
+
+
+def _hum(hm: hum.Hum, th: dict[str, Any]) -> Finding:
+    if hm.hz is None:
+        return Finding("hum", "pass", "No mains hum.", None)
+    status: Status = "fail" if hm.level_dbfs > float(th["hum_fail_dbfs"]) else "warn"
+    harmonics = ", ".join(f"{int(hm.hz * k)} Hz" for k in hm.harmonics)
+    return Finding(
+        "hum",
+        status,
+        f"Hum at {hm.hz:g} Hz ({hm.level_dbfs:.0f} dBFS; lines at {harmonics}): "
+        "check the cable / ground loop. Try another power socket, a ground-lift DI box, and "
+        "keep audio cables away from power cables.",
+        hm.hz,
+    )
+
+
+def _balance(bal: stereo.Balance | None, has_signal: bool, th: dict[str, Any]) -> Finding:
+    if bal is None:
+        return Finding("balance", "pass", "Mono input: no balance to check.", None)
+    if not has_signal:
+        return Finding("balance", "pass", "No signal: balance not checked.", None)
+    value = round(max(-99.0, min(99.0, bal.balance_db)), 1)
+    if bal.dead_channel is not None:
+        live = "left" if bal.dead_channel == "right" else "right"
+        return Finding(
+            "balance",
+            "warn",
+            f"Only the {live} channel carries signal: set the audio source to "
+            "mono in OBS (or use a mono input) so the mic is heard on both sides.",
+            value,
+        )
+    if bal.correlation < float(th["correlation_warn"]):
+        return Finding(
+            "balance",
+            "warn",
+            f"Channels are out of phase (correlation {bal.correlation:+.2f}): a "
+            "mono downmix will cancel the voice. Check the polarity switch / wiring.",
+            value,
+        )
+    size = abs(bal.balance_db)
+    if size > float(th["balance_warn_db"]):
+        status: Status = "fail" if size > float(th["balance_fail_db"]) else "warn"
+        louder = "left" if bal.balance_db > 0 else "right"
+        return Finding(
+            "balance",
+            status,
+            f"The {louder} channel is {size:.1f} dB louder: check the gain "
+            "and pan of each input channel.",
+            value,
+        )
+    return Finding(
+        "balance",
+        "pass",
+        f"Channels balanced ({bal.balance_db:+.1f} dB, correlation {bal.correlation:+.2f}).",
+        value,
+    )
+
+
+def _dropouts(count: int, lost: bool, th: dict[str, Any]) -> Finding:
+    if lost:
+        return Finding(
+            "dropouts",
+            "fail",
+            "The device disappeared during the check: check the USB cable / "
+            "connection and run the check again.",
+            count,
+        )
+    if count >= int(th["dropouts_fail"]) or count >= int(th["dropouts_warn"]):
+        status: Status = "fail" if count >= int(th["dropouts_fail"]) else "warn"
+        return Finding(
+            "dropouts",
+            status,
+            f"{count} input overflow(s) (dropped audio): close other audio "
+            "apps, use a different USB port or raise the buffer size.",
+            count,
+        )
+    return Finding("dropouts", "pass", "No dropouts.", 0)
+
+
+# -- recording ---------------------------------------------------------------------------------
+
+
+class RecordingError(Exception):
+    """The capture opened but delivered no audio."""
+
+
+def record(
+    capture: AudioCapture,
+    seconds: float,
+    *,
+    first_data_timeout: float = 6.0,
+    settle_seconds: float = 0.3,
+) -> tuple[npt.NDArray[np.float32], int, bool]:
+    """Record `seconds` from a started capture: (audio, dropouts, device lost meanwhile).
+
+    Blocks the calling (CLI / worker) thread. Skips `settle_seconds` after the first block of a
+    live device, since a fresh PortAudio stream starts with a burst of stale or empty buffers.
+    """
+    if not capture.wait_for_data(first_data_timeout):
+        raise RecordingError(
+            f"{capture.name}: opened, but no audio arrived within "
+            f"{first_data_timeout:g} s ({capture.message or capture.state})"
+        )
+    if capture.is_live and settle_seconds > 0:
+        time.sleep(settle_seconds)
+    position = capture.ring.written if capture.is_live else 0
+    overflows0, lost0 = capture.overflows, capture.lost_count
+    want = int(seconds * capture.samplerate)
+    chunks: list[npt.NDArray[np.float32]] = []
+    got = 0
+    deadline = time.monotonic() + seconds + first_data_timeout
+    while got < want:
+        data, position, _lost = capture.ring.read_since(position)
+        if data.shape[0]:
+            chunks.append(data[: want - got])
+            got += min(data.shape[0], want - got)
+        if got >= want or capture.state in (ENDED, FAILED) or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    audio = np.concatenate(chunks) if chunks else np.zeros((0, capture.channels), np.float32)
+    lost = capture.lost_count > lost0 or capture.state == LOST or (capture.is_live and got < want)
+    return audio, capture.overflows - overflows0, lost
+
+
+# -- guided check ------------------------------------------------------------------------------
+
+STEPS = ("quiet", "speech")
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    step: str  # "quiet", "speech" or "done"
+    step_fraction: float  # 0..1 within the step
+    fraction: float  # 0..1 over the whole check
+    remaining_s: float  # in this step
+
+
+class GuidedCheck:
+    """ "Stay quiet" then "speak normally", collected from a capture's ring buffer.
+
+    Call `tick()` regularly (the GUI's timer, about 10 Hz); it only copies new frames, so it is
+    cheap. When `tick().step == "done"`, `result()` runs the analysis (do that off the GUI thread).
+    """
+
+    def __init__(
+        self,
+        capture: AudioCapture,
+        thresholds: dict[str, Any] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.capture = capture
+        self.thresholds = {**DEFAULTS, **(thresholds or {})}
+        self.durations = {
+            "quiet": float(self.thresholds["quiet_seconds"]),
+            "speech": float(self.thresholds["speech_seconds"]),
+        }
+        self._clock = clock
+        self._audio: dict[str, list[npt.NDArray[np.float32]]] = {s: [] for s in STEPS}
+        self._frames = dict.fromkeys(STEPS, 0)
+        self._step_index = 0
+        self._position = 0
+        self._overflows0 = 0
+        self._lost0 = 0
+        self._started = False
+
+    def start(self) -> None:
+        self._position = self.capture.ring.written
+        self._overflows0 = self.capture.overflows
+        self._lost0 = self.capture.lost_count
+        self._started = True
+
+    @property
+    def step(self) -> str:
+        return STEPS[self._step_index] if self._step_index < len(STEPS) else "done"
+
+    def tick(self) -> Progress:
+        """Move new audio into the current step; steps advance by audio time, not wall time,
+        so a stalled device does not silently shorten a step."""
+        if not self._started:
+            self.start()
+        data, self._position, _lost = self.capture.ring.read_since(self._position)
+        while data.shape[0] and self._step_index < len(STEPS):
+            step = STEPS[self._step_index]
+            need = int(self.durations[step] * self.capture.samplerate) - self._frames[step]
+            take = data[:need]
+            self._audio[step].append(take)
+            self._frames[step] += take.shape[0]
+            data = data[take.shape[0] :]
+            if self._frames[step] >= int(self.durations[step] * self.capture.samplerate):
+                self._step_index += 1
+        return self.progress()
+
+    def progress(self) -> Progress:
+        total = sum(self.durations.values()) * self.capture.samplerate
+        done_frames = sum(self._frames.values())
+        step = self.step
+        if step == "done":
+            return Progress("done", 1.0, 1.0, 0.0)
+        need = self.durations[step] * self.capture.samplerate
+        frac = self._frames[step] / need if need else 1.0
+        remaining = (need - self._frames[step]) / self.capture.samplerate
+        return Progress(
+            step,
+            min(1.0, frac),
+            min(1.0, done_frames / total if total else 1.0),
+            max(0.0, remaining),
+        )
+
+    def audio(self, step: str) -> npt.NDArray[np.float32]:
+        parts = self._audio[step]
+        return np.concatenate(parts) if parts else np.zeros((0, self.capture.channels), np.float32)
+
+    def result(self) -> CheckResult:
+        return analyse(
+            self.audio("speech"),
+            self.capture.samplerate,
+            source=self.capture.name,
+            quiet=self.audio("quiet"),
+            dropouts=self.capture.overflows - self._overflows0,
+            device_lost=self.capture.lost_count > self._lost0,
+            thresholds=self.thresholds,
+        )
