@@ -6,7 +6,7 @@ from pathlib import Path
 
 from studio.script.errors import Issue, ScriptError, SourceMap
 from studio.script.model import Script
-from studio.script.validate import validate
+from studio.script.validate import sort_issues, validate
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".csv"}
 
@@ -46,7 +46,7 @@ def check_file(path: str | Path) -> tuple[Script, list[Issue]]:
     script, src, issues = parse_file(path)
     if not any(i.fatal for i in issues):
         issues = issues + validate(script, src)
-    return script, issues
+    return script, sort_issues(issues)
 
 
 def load_script_file(path: str | Path) -> Script:
@@ -64,5 +64,5 @@ def load_script_text(text: str, filename: str = "<script>") -> Script:
     if not any(i.fatal for i in issues):
         issues = issues + validate(script, src)
     if issues:
-        raise ScriptError(issues)
+        raise ScriptError(sort_issues(issues))
     return script

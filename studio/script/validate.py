@@ -11,6 +11,21 @@ from studio.script.model import SEGMENT_KINDS, Script
 from studio.timeutil import fmt_duration
 
 
+def _loc(src: SourceMap, *path: object) -> str:
+    where = src.at(*path)
+    return f"line {where}" if where.isdigit() else where
+
+
+def sort_issues(issues: list[Issue]) -> list[Issue]:
+    """In file order (line, or sheet then row), keeping the order of issues on the same line."""
+
+    def key(issue: Issue) -> tuple[str, int]:
+        sheet, _, row = issue.where.rpartition("!")
+        return sheet, int(row) if row.isdigit() else 0
+
+    return sorted(issues, key=key)
+
+
 def validate(script: Script, src: SourceMap) -> list[Issue]:
     issues: list[Issue] = []
 
@@ -55,7 +70,7 @@ def validate(script: Script, src: SourceMap) -> list[Issue]:
             add("a segment needs an id", "segments", i, "id")
         elif seg.id in ids:
             add(
-                f"duplicate segment id {seg.id!r} (first at {src.at('segments', ids[seg.id])})",
+                f"duplicate segment id {seg.id!r} (first at {_loc(src, 'segments', ids[seg.id])})",
                 "segments",
                 i,
                 "id",

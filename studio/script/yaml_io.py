@@ -111,7 +111,7 @@ class _Reader:
                 self.problem(key_node, f"{what}: unknown key {key!r} (known keys: {known})")
                 continue
             out[key] = (key_node, value_node)
-            self.src.where[(*path, key)] = self._line(value_node)
+            self.src.where[(*path, key)] = self._line(key_node)
         return out
 
     def is_null(self, node: Node) -> bool:
