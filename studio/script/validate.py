@@ -66,6 +66,8 @@ def validate(script: Script, src: SourceMap) -> list[Issue]:
     ids: dict[str, int] = {}
     for i, seg in enumerate(script.segments):
         name = f"segment {seg.id or i + 1}"
+        if seg.title and seg.title != seg.id:
+            name += f" ({seg.title})"
         if not seg.id.strip():
             add("a segment needs an id", "segments", i, "id")
         elif seg.id in ids:
