@@ -77,6 +77,7 @@ class StudioApp(QObject):
             self.window.new_show_requested.connect(self.new_show)
             self.window.toggle_anchor_requested.connect(self.toggle_anchor)
             self.window.settings_requested.connect(self.open_preferences)
+            self.window.rehearsal_requested.connect(self.start_rehearsal)
             self.window.show()
         anchor_cls = load_class("studio.ui.anchor_window", "AnchorWindow")
         if anchor_cls is not None:
@@ -158,6 +159,14 @@ class StudioApp(QObject):
         self.load_show(show_id)
         return show_id
 
+    def start_rehearsal(self) -> None:
+        """A rehearsal (彩排) is a copy of the show's script, recorded apart from live shows."""
+        if self.ctx.show_id is None:
+            return
+        from studio.script.store_io import create_rehearsal
+
+        self.load_show(create_rehearsal(self.ctx.store, self.ctx.show_id))
+
     def new_show(self) -> None:
         from studio.store.shows import create_show
 
@@ -191,6 +200,33 @@ class StudioApp(QObject):
         if self.ctx.runner is not None and hasattr(self.ctx.runner, "shutdown"):
             self.ctx.runner.shutdown()
         self.ctx.signals.close()
+
+
+def accelerated_clock(speed: float) -> Any:
+    """Demo time: starts now and runs `speed` times faster, for runner and simulator alike."""
+    import time
+
+    t0 = time.time()
+    return lambda: t0 + (time.time() - t0) * speed
+
+
+def startup_show(store: Store, settings: Any) -> int | None:
+    """A show left live by a crash comes first (the runner is rebuilt from its CueEvents);
+    otherwise the show used last."""
+    from studio.runner.recovery import find_resumable_show
+    from studio.store.shows import ShowNotFound, get_show
+
+    resumable = find_resumable_show(store)
+    if resumable is not None:
+        log.warning("show %s was live when the app stopped: resuming it", resumable)
+        return resumable
+    last = settings.value("show/last_id", 0, type=int) or None
+    if last is not None:
+        try:
+            get_show(store, last)
+        except ShowNotFound:
+            return None
+    return last
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -239,19 +275,13 @@ def run(args: argparse.Namespace) -> int:
         from studio.demo import ensure_demo_show
 
         ctx.show_id = ensure_demo_show(store)
+        if ctx.demo_speed != 1.0:
+            ctx.clock = accelerated_clock(ctx.demo_speed)
     else:
-        last = settings.value("show/last_id", 0, type=int)
-        ctx.show_id = last or None
-        if ctx.show_id is not None:
-            from studio.store.shows import ShowNotFound, get_show
-
-            try:
-                get_show(store, ctx.show_id)
-            except ShowNotFound:
-                ctx.show_id = None
+        ctx.show_id = startup_show(store, settings)
     studio_app.build()
     if ctx.demo:
-        studio_app.start_demo_feed(speed=float(getattr(args, "speed", 1.0) or 1.0))
+        studio_app.start_demo_feed(speed=ctx.demo_speed)
         runner = ctx.runner
         if runner is not None and getattr(args, "autostart", True):
             runner.start()

@@ -43,6 +43,7 @@ class AppContext:
     clock: Clock = time.time
     show_id: int | None = None
     demo: bool = False
+    demo_speed: float = 1.0
     # Live services the app wires up when a show is loaded (each owned by its feature):
     runner: Any = None  # studio.ui.qt_runner.QtRunner
     services: dict[str, Any] = field(default_factory=dict)

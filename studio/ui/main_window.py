@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
     new_show_requested = Signal()
     toggle_anchor_requested = Signal()
     settings_requested = Signal()
+    rehearsal_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +107,21 @@ class MainWindow(QMainWindow):
                 Qt.DockWidgetArea.LeftDockWidgetArea,
             ),
         ]
+        # Planning and review are optional features: their docks exist only when installed.
+        for key, module, cls_name, title in (
+            ("planning", "studio.ui.panels.planning", "PlanningPanel", self.tr("Planning")),
+            ("review", "studio.ui.panels.review", "ReviewPanel", self.tr("Review")),
+        ):
+            cls = load_class(module, cls_name)
+            if cls is not None:
+                specs.append(
+                    (
+                        key,
+                        title,
+                        lambda cls=cls: cls(self.ctx, self),
+                        Qt.DockWidgetArea.RightDockWidgetArea,
+                    )
+                )
         for key, title, factory, area in specs:
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
@@ -119,6 +135,11 @@ class MainWindow(QMainWindow):
         # checks share the rundown's place as a tab (they matter before the show, not during).
         self.splitDockWidget(self.docks["rundown"], self.docks["products"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["rundown"], self.docks["checks"])
+        if "planning" in self.docks:
+            self.tabifyDockWidget(self.docks["checks"], self.docks["planning"])
+        if "review" in self.docks:
+            self.tabifyDockWidget(self.docks["metrics"], self.docks["review"])
+            self.docks["metrics"].raise_()
         self.docks["rundown"].raise_()
         self.splitDockWidget(
             self.docks["metrics"], self.docks["incidents"], Qt.Orientation.Vertical
@@ -157,6 +178,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Quit"), self.close, "Ctrl+Q"))
 
+        show_menu = bar.addMenu(self.tr("S&how"))
+        show_menu.addAction(self._action(self.tr("Go live…"), self.go_live, "Ctrl+Shift+L"))
+        show_menu.addAction(self._action(self.tr("End show…"), self.end_show, "Ctrl+Shift+E"))
+        show_menu.addSeparator()
+        show_menu.addAction(
+            self._action(self.tr("Start a rehearsal of this show"), self.rehearsal_requested.emit)
+        )
+
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
@@ -177,6 +206,34 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), self.show_keys, "Ctrl+/"))
         help_menu.addAction(self._action(self.tr("About studio"), self.show_about))
+
+    def go_live(self) -> None:
+        """Go live through the readiness checklist when planning is installed, else start."""
+        planning = self.panels.get("planning")
+        if planning is not None and callable(getattr(planning, "go_live", None)):
+            self.docks["planning"].show()
+            self.docks["planning"].raise_()
+            planning.go_live()
+            return
+        runner = self.ctx.runner
+        if runner is None:
+            QMessageBox.information(self, self.tr("Go live"), self.tr("Load a show script first."))
+            return
+        runner.start()
+
+    def end_show(self) -> None:
+        runner = self.ctx.runner
+        if runner is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("End show"),
+            self.tr("End the show now? The rundown stops and the end time is recorded."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            runner.end()
 
     def show_keys(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.keys_help())

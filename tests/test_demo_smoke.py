@@ -1,0 +1,47 @@
+"""The demo entry point runs as a user would start it, in a subprocess, and leaves a screenshot."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_demo_runs_and_saves_a_screenshot(tmp_path: Path, lang: str) -> None:
+    """`studio demo --seconds N --screenshot F` exits 0 and writes a full, non-blank window image."""
+    import cv2
+
+    out = tmp_path / f"demo_{lang}.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "studio.cli",
+            "--lang",
+            lang,
+            "demo",
+            "--seconds",
+            "4",
+            "--screenshot",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr
+    image = cv2.imread(str(out))
+    assert image is not None and image.shape[1] >= 1000 and image.shape[0] >= 600
+    # A dark UI with real content: many distinct colours, not one flat grey.
+    assert len(np.unique(image.reshape(-1, 3), axis=0)) > 200
+    log = (tmp_path / "log" / "studio.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log
