@@ -63,20 +63,28 @@ class SimSegment:
             return "product"
         return "talk"
 
+    def _flash(self) -> Mapping[str, Any]:
+        """Flash-sale terms: the script stores them under extra["flash_sale"]; a plain dict
+        segment may carry them at the top level."""
+        nested = self.extra.get("flash_sale")
+        return {**self.extra, **nested} if isinstance(nested, Mapping) else self.extra
+
     def flash_quantity(self) -> int:
+        terms = self._flash()
         for key in ("quantity", "flash_quantity", "qty", "stock"):
-            v = self.extra.get(key)
+            v = terms.get(key)
             if isinstance(v, int | float) and v > 0:
                 return int(v)
         return 100
 
     def flash_price_cents(self, list_cents: int) -> int:
+        terms = self._flash()
         for key in ("price_cents", "flash_price_cents"):
-            v = self.extra.get(key)
+            v = terms.get(key)
             if isinstance(v, int | float) and v > 0:
                 return int(v)
         for key in ("price", "flash_price"):  # yuan, as people write it in a script
-            v = self.extra.get(key)
+            v = terms.get(key)
             if isinstance(v, int | float) and v > 0:
                 return round(v * 100)
         return max(100, int(list_cents * 0.6))
@@ -150,7 +158,7 @@ class ShowSimulator:
         prices: Mapping[str, int] | None = None,
         step_seconds: int = 1,
         base_traffic: float = 10.0,
-        ad_spend_per_hour_cents: int = 200_000,
+        ad_spend_per_hour_cents: int = 1_500_000,
         per_sku: bool = True,
     ) -> None:
         segs = [
@@ -235,7 +243,7 @@ class ShowSimulator:
         c["buyers"] += buyers
         c["orders"] += orders
         c["gmv_cents"] += gmv
-        c["new_followers"] += rng.poisson(online * 0.0009 * follow_x)
+        c["new_followers"] += rng.poisson(online * 0.00018 * follow_x)
         c["comments"] += rng.poisson(online * 0.006 * comment_x)
         c["likes"] += rng.poisson(online * 0.06)
         c["shares"] += rng.poisson(online * 0.0006)

@@ -1,0 +1,174 @@
+"""`studio ingest --show ID --source sim|jsonl:PATH|csv:PATH|http[:PORT]|export:PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from studio.commands.common import CommandError, guarded, open_store
+from studio.store.shows import ShowNotFound, get_show
+from studio.store.store import Store
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[threading.Event]:
+    """SIGINT/SIGTERM set the event so every source stops cleanly and drains."""
+    stop = threading.Event()
+    old = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+
+    def handler(_sig: int, _frame: Any) -> None:
+        stop.set()
+
+    for s in old:
+        signal.signal(s, handler)
+    try:
+        yield stop
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+
+
+def _sim(store: Store, args: argparse.Namespace, stop: threading.Event) -> str:
+    from studio.metrics.sources.sim import ShowSimulator, SimulatorRunner, load_show
+    from studio.metrics.writer import MetricWriter
+
+    segments, prices, start = load_show(store, args.show)
+    start_ts = args.start_ts if args.start_ts is not None else (start or time.time())
+    sim = ShowSimulator(
+        segments, show_id=args.show, start_ts=start_ts, seed=args.seed, prices=prices
+    )
+    writer = MetricWriter(store).start()
+    runner = SimulatorRunner(sim, writer.submit, speed=args.speed, stop_event=stop)
+    try:
+        n = runner.run()
+    finally:
+        writer.stop()
+    return (
+        f"simulated {sim.t} s of show ({n} samples, {writer.stats.inserted} stored, "
+        f"{writer.stats.rejected} refused)"
+    )
+
+
+def _tail(
+    store: Store, args: argparse.Namespace, fmt: str, path: str, stop: threading.Event
+) -> str:
+    from pathlib import Path
+
+    from studio.metrics.sources.tail import FileTailer
+
+    if not args.follow and not Path(path).exists():
+        raise CommandError(f"{path}: no such file", 2)
+    tailer = FileTailer(store, args.show, path, fmt=fmt)
+    stats = tailer.run(stop, follow=args.follow)
+    partial = (
+        f", {stats.partial_bytes} bytes of an unfinished last line left"
+        if stats.partial_bytes
+        else ""
+    )
+    return f"{path}: {stats.lines} lines, {stats.rows} samples, {stats.bad} quarantined{partial}"
+
+
+def _http(store: Store, args: argparse.Namespace, port: int, stop: threading.Event) -> str:
+    from studio.metrics.sources.http import IngestServer, token_path
+
+    server = IngestServer(store, args.show, host=args.host, port=port)
+    try:
+        server.start()
+    except OSError as exc:
+        raise CommandError(f"cannot listen on {args.host}:{port}: {exc.strerror}", 1) from exc
+    print(f"listening on {server.url} (bearer token in {token_path()})", flush=True)
+    try:
+        stop.wait()
+    finally:
+        server.stop()
+    return f"http: {server.stats or 'no requests'}"
+
+
+def _export(store: Store, args: argparse.Namespace, path: str) -> str:
+    from studio.metrics.samples import SampleError
+    from studio.metrics.sources.platform_export import import_export
+
+    day = None
+    if args.day:
+        from datetime import date
+
+        try:
+            day = date.fromisoformat(args.day)
+        except ValueError as exc:
+            raise CommandError(f"--day: not a date: {args.day!r}", 2) from exc
+    try:
+        r = import_export(store, args.show, path, day=day)
+    except (SampleError, OSError) as exc:
+        raise CommandError(str(exc), 1) from exc
+    ignored = f"; ignored columns: {', '.join(r.ignored_columns)}" if r.ignored_columns else ""
+    return f"{path}: {r.rows} samples ({r.inserted} new), {r.bad} rows quarantined{ignored}"
+
+
+@guarded
+def cmd_ingest(args: argparse.Namespace) -> int:
+    kind, _, rest = args.source.partition(":")
+    if kind not in ("sim", "jsonl", "csv", "http", "export"):
+        raise CommandError(
+            f"--source {args.source!r}: use sim, jsonl:PATH, csv:PATH, http[:PORT] or export:PATH",
+            2,
+        )
+    if kind in ("jsonl", "csv", "export") and not rest:
+        raise CommandError(f"--source {kind}: needs a path, e.g. {kind}:/data/metrics.{kind}", 2)
+    if args.speed < 0:
+        raise CommandError("--speed must be 0 (as fast as possible) or positive", 2)
+    port = 8765
+    if kind == "http" and rest:
+        if not rest.isdigit() or not 0 <= int(rest) <= 65535:
+            raise CommandError(f"--source http:{rest}: not a port number", 2)
+        port = int(rest)
+    store = open_store(args)
+    try:
+        try:
+            get_show(store, args.show)
+        except ShowNotFound as exc:
+            raise CommandError(str(exc), 1) from exc
+        with _stop_on_signals() as stop:
+            if kind == "sim":
+                summary = _sim(store, args, stop)
+            elif kind in ("jsonl", "csv"):
+                summary = _tail(store, args, kind, rest, stop)
+            elif kind == "http":
+                summary = _http(store, args, port, stop)
+            else:
+                summary = _export(store, args, rest)
+    finally:
+        store.close()
+    print(summary, file=sys.stderr if kind == "http" else sys.stdout)
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("ingest", help="feed live metrics into a show (simulator, file, HTTP)")
+    p.add_argument("--show", type=int, required=True, metavar="ID")
+    p.add_argument(
+        "--source",
+        required=True,
+        help="sim | jsonl:PATH | csv:PATH | http[:PORT] | export:PATH (platform export)",
+    )
+    p.add_argument(
+        "--follow",
+        action="store_true",
+        help="keep tailing the file for new lines until interrupted",
+    )
+    p.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        help="simulator speed: 1 = real time, 10 = ten times faster, 0 = at once",
+    )
+    p.add_argument("--seed", type=int, default=0, help="simulator random seed")
+    p.add_argument("--start-ts", type=float, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--host", default="127.0.0.1", help="http: address to bind (default loopback)")
+    p.add_argument("--day", metavar="YYYY-MM-DD", help="export: date for time-only cells")
+    p.set_defaults(func=cmd_ingest)

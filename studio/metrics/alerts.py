@@ -1,0 +1,110 @@
+"""Alert rules on the live numbers: feed stalled, viewers dropping, GMV pace behind target.
+
+Rules are configurable in the profile's `alerts` section (defaults below). The monitor is pure
+bookkeeping: `evaluate(...)` is given the facts and calls `on_condition(key, active, message)`
+only when a condition starts or ends, so the incident log can open and close auto-incidents.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from studio.metrics import fmt
+from studio.metrics.series import F64
+
+log = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    "feed_stalled": {"enabled": True, "seconds": 30},
+    "viewers_drop": {"enabled": True, "fraction": 0.20, "window_seconds": 120, "min_viewers": 50},
+    "gmv_pace": {"enabled": True, "min_fraction_of_target": 0.80, "after_show_fraction": 0.20},
+}
+
+FEED_STALLED = "metrics.feed_stalled"
+VIEWERS_DROP = "metrics.viewers_drop"
+GMV_PACE = "metrics.gmv_pace"
+
+OnCondition = Callable[[str, bool, str], None]
+
+
+@dataclass(frozen=True)
+class Facts:
+    now: float
+    last_sample_ts: float | None  # when the newest sample arrived (None: feed not started)
+    online_ts: F64
+    online: F64
+    gmv_cents: float | None
+    pace_cents: float | None
+    target_cents: int
+    elapsed_s: float | None
+    planned_s: int
+
+
+class AlertMonitor:
+    def __init__(self, rules: dict[str, Any], on_condition: OnCondition) -> None:
+        self.rules = rules
+        self.on_condition = on_condition
+        self.active: dict[str, str] = {}
+
+    def _set(self, key: str, active: bool, message: str) -> None:
+        if active and key not in self.active:
+            self.active[key] = message
+            log.warning("alert raised: %s", message)
+            self.on_condition(key, True, message)
+        elif not active and key in self.active:
+            del self.active[key]
+            log.info("alert cleared: %s (%s)", key, message)
+            self.on_condition(key, False, message)
+
+    def evaluate(self, f: Facts) -> None:
+        r = self.rules.get("feed_stalled", {})
+        if r.get("enabled", True):
+            limit = float(r.get("seconds", 30))
+            gap = None if f.last_sample_ts is None else f.now - f.last_sample_ts
+            self._set(
+                FEED_STALLED,
+                gap is not None and gap > limit,
+                f"Metrics feed stalled: no sample for {gap:.0f} s"
+                if gap is not None
+                else "Metrics feed has not started",
+            )
+        r = self.rules.get("viewers_drop", {})
+        if r.get("enabled", True) and len(f.online):
+            window = float(r.get("window_seconds", 120))
+            recent = f.online[f.online_ts >= f.online_ts[-1] - window]
+            peak = float(np.max(recent)) if len(recent) else 0.0
+            now_v = float(f.online[-1])
+            drop = (peak - now_v) / peak if peak > 0 else 0.0
+            active = peak >= float(r.get("min_viewers", 50)) and drop > float(
+                r.get("fraction", 0.2)
+            )
+            self._set(
+                VIEWERS_DROP,
+                active,
+                f"Online viewers dropped {drop:.0%} in {window / 60:.0f} min "
+                f"({fmt.count(peak)} → {fmt.count(now_v)})",
+            )
+        r = self.rules.get("gmv_pace", {})
+        if r.get("enabled", True):
+            share = float(r.get("min_fraction_of_target", 0.8))
+            after = float(r.get("after_show_fraction", 0.2))
+            active = bool(
+                f.target_cents > 0
+                and f.planned_s > 0
+                and f.elapsed_s is not None
+                and f.elapsed_s >= after * f.planned_s
+                and f.pace_cents is not None
+                and f.pace_cents < share * f.target_cents
+            )
+            pct = (f.pace_cents or 0) / f.target_cents * 100 if f.target_cents else 0
+            self._set(
+                GMV_PACE,
+                active,
+                f"GMV pace {fmt.money_cents(f.pace_cents, 0)} is {pct:.0f}% of target "
+                f"{fmt.money_cents(f.target_cents, 0)}",
+            )

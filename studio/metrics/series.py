@@ -1,0 +1,318 @@
+"""Reading metric series and totals back from the store, fast enough for a 1 Hz dashboard.
+
+Every query here rides the (show_id, metric, ts) index: "the latest value of a metric at `at`"
+is one index probe, a time window is one range scan. Cumulative metrics are turned into
+per-minute or rolling figures by differencing on numpy arrays (pure functions below).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from studio.metrics import kpi
+from studio.metrics.names import NAMES
+from studio.store.models import MetricQuarantine, MetricSample, Segment, Show
+from studio.store.store import Store
+
+F64 = NDArray[np.float64]
+M = MetricSample
+RECENT_RATE_WINDOW_S = 600.0
+
+
+def _val(value: int | None, value_real: float | None) -> int | float | None:
+    return value if value is not None else value_real
+
+
+def latest_value(
+    s: Session, show_id: int, metric: str, at: float | None = None, sku: str = ""
+) -> int | float | None:
+    """The last value of `metric` at or before `at` (any source)."""
+    q = select(M.value, M.value_real).where(M.show_id == show_id, M.metric == metric, M.sku == sku)
+    if at is not None:
+        q = q.where(M.ts <= at)
+    row = s.execute(q.order_by(M.ts.desc()).limit(1)).first()
+    return None if row is None else _val(row[0], row[1])
+
+
+def totals_at(
+    s: Session, show_id: int, at: float | None = None, sku: str = "", metrics: Iterable[str] = NAMES
+) -> dict[str, int | float | None]:
+    """Cumulative totals (and gauges) as they stood at `at`: one index probe per metric."""
+    return {m: latest_value(s, show_id, m, at, sku) for m in metrics}
+
+
+def value_before(s: Session, show_id: int, metric: str, at: float) -> int | float | None:
+    return latest_value(s, show_id, metric, at)
+
+
+def online_peak(s: Session, show_id: int, at: float | None = None) -> int | None:
+    q = select(func.max(M.value)).where(
+        M.show_id == show_id, M.metric == "online_viewers", M.sku == ""
+    )
+    if at is not None:
+        q = q.where(M.ts <= at)
+    v = s.scalar(q)
+    return None if v is None else int(v)
+
+
+def time_range(s: Session, show_id: int) -> tuple[float, float] | None:
+    """First and last sample time of the show (via the online_viewers/gmv index ranges)."""
+    row = s.execute(select(func.min(M.ts), func.max(M.ts)).where(M.show_id == show_id)).first()
+    if row is None or row[0] is None:
+        return None
+    return float(row[0]), float(row[1])
+
+
+def series(
+    s: Session,
+    show_id: int,
+    metrics: Sequence[str],
+    since: float | None = None,
+    until: float | None = None,
+    sku: str = "",
+) -> dict[str, tuple[F64, F64]]:
+    """Each metric's (ts, value) arrays in a window, sorted by time."""
+    out: dict[str, tuple[F64, F64]] = {}
+    for metric in metrics:
+        q = select(M.ts, M.value, M.value_real).where(
+            M.show_id == show_id, M.metric == metric, M.sku == sku
+        )
+        if since is not None:
+            q = q.where(M.ts >= since)
+        if until is not None:
+            q = q.where(M.ts <= until)
+        rows = s.execute(q.order_by(M.ts)).all()
+        ts = np.fromiter((r[0] for r in rows), dtype=np.float64, count=len(rows))
+        vals = np.fromiter(
+            (r[1] if r[1] is not None else (r[2] or 0.0) for r in rows),
+            dtype=np.float64,
+            count=len(rows),
+        )
+        out[metric] = (ts, vals)
+    return out
+
+
+def last_minutes(
+    s: Session, show_id: int, metrics: Sequence[str], minutes: float, at: float | None = None
+) -> dict[str, tuple[F64, F64]]:
+    end = at if at is not None else (time_range(s, show_id) or (time.time(), time.time()))[1]
+    return series(s, show_id, metrics, since=end - minutes * 60, until=end)
+
+
+# -- pure differencing on arrays ---------------------------------------------------------------
+
+
+def value_at(ts: F64, cum: F64, at: F64) -> F64:
+    """The cumulative value standing at each time in `at` (0 before the first sample)."""
+    idx = np.searchsorted(ts, at, side="right") - 1
+    out = np.where(idx >= 0, cum[np.clip(idx, 0, max(len(cum) - 1, 0))] if len(cum) else 0, 0)
+    return np.asarray(out, dtype=np.float64)
+
+
+def per_minute(ts: F64, cum: F64) -> tuple[F64, F64]:
+    """Per-minute increments of a cumulative series: (minute start times, increments)."""
+    if len(ts) == 0:
+        return np.empty(0), np.empty(0)
+    first = np.floor(ts[0] / 60.0) * 60.0
+    edges = np.arange(first, ts[-1] + 60.0, 60.0)
+    at_edges = value_at(ts, cum, np.append(edges[1:], ts[-1]))
+    base = np.concatenate(([value_at(ts, cum, np.array([first - 1e-9]))[0]], at_edges[:-1]))
+    return edges, at_edges - base
+
+
+def rolling_ratio(ts_num: F64, num: F64, ts_den: F64, den: F64, window_s: float, grid: F64) -> F64:
+    """Δnum / Δden over the trailing window at each grid time (NaN where Δden is 0)."""
+    dn = value_at(ts_num, num, grid) - value_at(ts_num, num, grid - window_s)
+    dd = value_at(ts_den, den, grid) - value_at(ts_den, den, grid - window_s)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(dd > 0, dn / np.where(dd > 0, dd, 1.0), np.nan)
+    return np.asarray(r, dtype=np.float64)
+
+
+# -- a show's KPIs at a moment ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShowTiming:
+    start_ts: float | None
+    planned_seconds: int
+    gmv_target_cents: int
+
+
+def show_timing(s: Session, show_id: int) -> ShowTiming:
+    show = s.get(Show, show_id)
+    if show is None:
+        raise LookupError(f"no show with id {show_id}")
+    planned = show.planned_seconds or int(
+        s.scalar(
+            select(func.coalesce(func.sum(Segment.planned_seconds), 0)).where(
+                Segment.show_id == show_id
+            )
+        )
+        or 0
+    )
+    start = show.started_at or show.planned_start
+    start_ts = start.timestamp() if start else None
+    if start_ts is None:
+        first = time_range(s, show_id)
+        start_ts = first[0] if first else None
+    return ShowTiming(start_ts, planned, show.gmv_target_cents)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    show_id: int
+    at: float | None
+    totals: dict[str, int | float | None]
+    kpis: kpi.Kpis
+    quarantined: int
+    timing: ShowTiming
+
+
+def snapshot(store: Store, show_id: int, at: float | None = None) -> Snapshot:
+    """Totals and every KPI of a show at `at` (default: its latest sample)."""
+    with store.session() as s:
+        timing = show_timing(s, show_id)
+        if at is None:
+            rng = time_range(s, show_id)
+            at = rng[1] if rng else None
+        totals = totals_at(s, show_id, at)
+        peak = online_peak(s, show_id, at)
+        elapsed = at - timing.start_ts if at is not None and timing.start_ts is not None else None
+        recent = None
+        gmv = totals.get("gmv_cents")
+        if at is not None and gmv is not None and elapsed and elapsed > RECENT_RATE_WINDOW_S:
+            before = latest_value(s, show_id, "gmv_cents", at - RECENT_RATE_WINDOW_S)
+            if before is not None:
+                recent = (gmv - before) / RECENT_RATE_WINDOW_S
+        k = kpi.compute(
+            totals,
+            gmv_target_cents=timing.gmv_target_cents or None,
+            elapsed_s=elapsed,
+            planned_s=timing.planned_seconds or None,
+            online_peak=peak,
+            recent_gmv_rate=recent,
+        )
+        quarantined = int(
+            s.scalar(
+                select(func.count())
+                .select_from(MetricQuarantine)
+                .where(MetricQuarantine.show_id == show_id)
+            )
+            or 0
+        )
+    return Snapshot(show_id, at, totals, k, quarantined, timing)
+
+
+# -- incremental cache for the dashboard ----------------------------------------------------
+
+
+class _Growable:
+    __slots__ = ("n", "sorted", "ts", "v")
+
+    def __init__(self) -> None:
+        self.ts = np.empty(1024)
+        self.v = np.empty(1024)
+        self.n = 0
+        self.sorted = True
+
+    def extend(self, ts: Sequence[float], v: Sequence[float]) -> None:
+        k = len(ts)
+        if self.n + k > len(self.ts):
+            cap = max(2 * len(self.ts), self.n + k)
+            self.ts = np.resize(self.ts, cap)
+            self.v = np.resize(self.v, cap)
+        self.ts[self.n : self.n + k] = ts
+        self.v[self.n : self.n + k] = v
+        if self.sorted and k and ((self.n and ts[0] < self.ts[self.n - 1]) or any(np.diff(ts) < 0)):
+            self.sorted = False
+        self.n += k
+
+    def view(self) -> tuple[F64, F64]:
+        if not self.sorted:
+            order = np.argsort(self.ts[: self.n], kind="stable")
+            self.ts[: self.n] = self.ts[: self.n][order]
+            self.v[: self.n] = self.v[: self.n][order]
+            self.sorted = True
+        return self.ts[: self.n], self.v[: self.n]
+
+
+class SeriesCache:
+    """A show's whole-show series (sku ''), kept in numpy arrays and topped up by id.
+
+    `refresh()` reads only rows with an id above the last one seen, so a repaint after a 1 Hz
+    sample costs one small index range read, not a 4-hour reload. (On PostgreSQL ids can become
+    visible out of order under concurrent writers; callers `reload()` now and then there.)
+    """
+
+    def __init__(self, show_id: int, metrics: Iterable[str] = NAMES) -> None:
+        self.show_id = show_id
+        self.metrics = frozenset(metrics)
+        self.last_id = 0
+        self._data: dict[str, _Growable] = {m: _Growable() for m in self.metrics}
+
+    def reload(self, s: Session) -> int:
+        self.last_id = 0
+        self._data = {m: _Growable() for m in self.metrics}
+        return self.refresh(s)
+
+    def refresh(self, s: Session, limit: int = 500_000) -> int:
+        """Fetch new rows; returns how many arrived."""
+        q = (
+            select(M.id, M.metric, M.ts, M.value, M.value_real)
+            .where(M.id > self.last_id, M.show_id == self.show_id, M.sku == "")
+            .order_by(M.id)
+            .limit(limit)
+        )
+        rows = s.execute(q).all()
+        if not rows:
+            return 0
+        grouped: dict[str, tuple[list[float], list[float]]] = {}
+        for _id, metric, ts, value, value_real in rows:
+            if metric in self.metrics:
+                g = grouped.setdefault(metric, ([], []))
+                g[0].append(ts)
+                g[1].append(value if value is not None else (value_real or 0.0))
+        for metric, (ts_list, v_list) in grouped.items():
+            self._data[metric].extend(ts_list, v_list)
+        self.last_id = int(rows[-1][0])
+        return len(rows)
+
+    def get(self, metric: str) -> tuple[F64, F64]:
+        g = self._data.get(metric)
+        if g is None:
+            return np.empty(0), np.empty(0)
+        return g.view()
+
+    def last(self, metric: str) -> float | None:
+        _ts, v = self.get(metric)
+        return float(v[-1]) if len(v) else None
+
+    def last_ts(self) -> float | None:
+        latest = [float(g.view()[0][-1]) for g in self._data.values() if g.n]
+        return max(latest) if latest else None
+
+    def totals(self, at: float | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for m in self.metrics:
+            ts, v = self.get(m)
+            if not len(ts):
+                out[m] = None
+                continue
+            if at is None:
+                out[m] = float(v[-1])
+            else:
+                i = int(np.searchsorted(ts, at, side="right")) - 1
+                out[m] = float(v[i]) if i >= 0 else None
+        return out
+
+    def nbytes(self) -> int:
+        return sum(g.ts.nbytes + g.v.nbytes for g in self._data.values())
