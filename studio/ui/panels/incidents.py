@@ -11,12 +11,15 @@ and a quick log issued before a mitigate is committed before it. Call `shutdown(
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -203,9 +206,10 @@ class IncidentTableModel(QAbstractTableModel):
             }[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == "text":
             return v.text or None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if v.status == "resolved" or (col == "text" and not v.text):
-                return QBrush(QColor("#8a8f98"))
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            v.status == "resolved" or (col == "text" and not v.text)
+        ):
+            return QBrush(QColor("#8a8f98"))
         if role == Qt.ItemDataRole.FontRole:
             if (col == "status" and v.status == "open") or col == "severity":
                 font = QFont()
@@ -289,13 +293,20 @@ class IncidentFilterProxy(QSortFilterProxyModel):
 
 
 class _DbWorker(QObject):
-    """One thread, jobs in submission order, results delivered on the GUI thread."""
+    """One thread, jobs in submission order, results delivered on the GUI thread.
 
-    _finished = Signal(object, object, object)  # on_done, on_error, future
+    The thread ends by itself after a short idle spell, so a panel dropped without
+    `shutdown()` leaves no thread behind; the next job starts a new one (cheap next to a commit).
+    """
+
+    _finished = Signal(object, object, object)  # on_done, on_error, (ok, value)
+    IDLE_SECONDS = 0.5
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool: ThreadPoolExecutor | None = None
+        self._jobs: queue.Queue[tuple[Callable[[], Any], Any, Any] | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
         self._finished.connect(self._deliver)
 
     def submit(
@@ -304,24 +315,52 @@ class _DbWorker(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="incident-db")
-        future = self._pool.submit(job)
-        future.add_done_callback(lambda f: self._finished.emit(on_done, on_error, f))
+        with self._lock:
+            self._jobs.put((job, on_done, on_error))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="incident-db", daemon=True)
+                self._thread.start()
 
-    def _deliver(self, on_done: Any, on_error: Any, future: Future[Any]) -> None:
-        exc = future.exception()
-        if exc is not None:
-            log.error("incident database job failed", exc_info=exc)
+    def _run(self) -> None:
+        while True:
+            try:
+                item = self._jobs.get(timeout=self.IDLE_SECONDS)
+            except queue.Empty:
+                with self._lock:
+                    if self._jobs.empty():
+                        self._thread = None
+                        return
+                continue
+            if item is None:
+                return
+            job, on_done, on_error = item
+            try:
+                outcome: tuple[bool, Any] = (True, job())
+            except Exception as exc:  # delivered to on_error on the GUI thread
+                outcome = (False, exc)
+            # The panel may be gone by now (app quitting); the write itself is committed.
+            if shiboken6.isValid(self):
+                with contextlib.suppress(RuntimeError):
+                    self._finished.emit(on_done, on_error, outcome)
+
+    def _deliver(self, on_done: Any, on_error: Any, outcome: tuple[bool, Any]) -> None:
+        ok, value = outcome
+        if not ok:
+            log.error("incident database job failed", exc_info=value)
             if on_error is not None:
-                on_error(exc)
+                on_error(value)
         elif on_done is not None:
-            on_done(future.result())
+            on_done(value)
 
     def shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        """Run what is queued, then stop the thread and wait for it."""
+        with self._lock:
+            thread = self._thread
+            if thread is not None:
+                self._jobs.put(None)
+                self._thread = None
+        if thread is not None:
+            thread.join()
 
 
 def _with_retry(job: Callable[[], Any], tries: int = 4, pause: float = 0.5) -> Any:
@@ -589,21 +628,21 @@ class IncidentsPanel(QWidget):
         self.category_filter = QComboBox()
         self.category_filter.addItem(self.tr("All categories"), None)
         for key in CATEGORY_KEYS:
-            self.category_filter.addItem(self.labels.category(key), frozenset({key}))
+            self.category_filter.addItem(self.labels.category(key), key)
         self.severity_filter = QComboBox()
         self.severity_filter.addItem(self.tr("All severities"), None)
         for level in (1, 2, 3):
-            self.severity_filter.addItem(self.labels.severity_short(level), frozenset({level}))
-        self.severity_filter.addItem(self.tr("S1 + S2"), frozenset({1, 2}))
+            self.severity_filter.addItem(self.labels.severity_short(level), str(level))
+        self.severity_filter.addItem(self.tr("S1 + S2"), "1,2")
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
-        self.status_filter.addItem(self.tr("Not resolved"), frozenset({"open", "mitigated"}))
+        self.status_filter.addItem(self.tr("Not resolved"), "open,mitigated")
         for status in ("open", "mitigated", "resolved"):
-            self.status_filter.addItem(self.labels.status(status), frozenset({status}))
+            self.status_filter.addItem(self.labels.status(status), status)
         self.source_filter = QComboBox()
         self.source_filter.addItem(self.tr("Logged and auto"), None)
         for source in ("manual", "auto"):
-            self.source_filter.addItem(self.labels.source(source), frozenset({source}))
+            self.source_filter.addItem(self.labels.source(source), source)
         for combo, name in (
             (self.category_filter, self.tr("Category filter")),
             (self.severity_filter, self.tr("Severity filter")),
@@ -767,12 +806,17 @@ class IncidentsPanel(QWidget):
             self.table.setCurrentIndex(index)
 
     def _apply_filters(self) -> None:
+        def chosen(combo: QComboBox) -> frozenset[str] | None:
+            data = combo.currentData()
+            return frozenset(str(data).split(",")) if data else None
+
+        levels = chosen(self.severity_filter)
         self.proxy.set_criteria(
             IncidentFilter(
-                categories=self.category_filter.currentData(),
-                severities=self.severity_filter.currentData(),
-                statuses=self.status_filter.currentData(),
-                sources=self.source_filter.currentData(),
+                categories=chosen(self.category_filter),
+                severities=frozenset(int(x) for x in levels) if levels else None,
+                statuses=chosen(self.status_filter),
+                sources=chosen(self.source_filter),
             )
         )
         self._update_summary()
@@ -985,11 +1029,11 @@ class IncidentsPanel(QWidget):
         if self._closed:
             return
         self._closed = True
+        self._worker.shutdown()
+        if not shiboken6.isValid(self):  # already deleted with its window: nothing Qt to stop
+            return
         self._ages.stop()
         for dialog in list(self._dialogs.values()):
             dialog.close()
-        self._worker.shutdown()
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.signals.changed.disconnect(self._on_changed)
-        except (RuntimeError, TypeError):
-            pass
