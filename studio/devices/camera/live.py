@@ -1,0 +1,123 @@
+"""Live analysis for the GUI: a thread takes the capture's newest frame, analyses it, feeds the
+monitor and keeps the newest result and a rolling window for "Run check". Analysis may skip
+frames; capture never waits for it."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+from studio.devices.camera.analyzer import FrameAnalyzer, FrameStats
+from studio.devices.camera.capture import Capture, Frame
+from studio.devices.camera.check import CheckResult, summarise
+from studio.devices.camera.evaluate import evaluate
+from studio.devices.camera.monitor import LiveMonitor
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class LiveResult:
+    frame: Frame
+    stats: FrameStats
+
+
+class LiveAnalysis:
+    def __init__(
+        self,
+        capture: Capture,
+        cfg: dict[str, Any],
+        monitor: LiveMonitor | None = None,
+        window_s: float = 5.0,
+    ) -> None:
+        self.capture = capture
+        self.cfg = cfg
+        self.monitor = monitor
+        self.window_s = window_s
+        self._analyzer = FrameAnalyzer(cfg)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._newest: LiveResult | None = None
+        self._window: deque[FrameStats] = deque()
+        self.analysed = 0
+        self.analysis_ms = 0.0  # smoothed cost per frame
+
+    def start(self) -> LiveAnalysis:
+        self._thread = threading.Thread(target=self._run, name="camera-analysis", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def newest(self) -> LiveResult | None:
+        with self._lock:
+            return self._newest
+
+    def window(self) -> list[FrameStats]:
+        with self._lock:
+            return list(self._window)
+
+    def snapshot(self, kind: str = "camera") -> CheckResult | None:
+        """A check result from the last `window_s` of analysed frames (None before any)."""
+        stats = self.window()
+        if not stats:
+            return None
+        t0, t1 = stats[0].ts, stats[-1].ts
+        ts = [t for t in self.capture.timestamps() if t0 <= t <= t1]
+        metrics = summarise(stats, ts, self.capture.info, self.cfg, losses=0)
+        findings = evaluate(metrics, self.cfg, kind)
+        spec = self.capture.spec
+        return CheckResult(
+            kind,
+            spec.label if spec.kind == "device" else str(spec.value),
+            int(metrics["width"]),
+            int(metrics["height"]),
+            len(stats),
+            metrics["fps_measured"],
+            metrics,
+            findings,
+        )
+
+    def _run(self) -> None:
+        last_update = 0.0
+        while not self._stop.is_set():
+            frame = self.capture.get(timeout=0.1)
+            if frame is not None:
+                started = time.perf_counter()
+                try:
+                    stats = self._analyzer.analyse(frame.image, frame.ts)
+                except Exception:  # a malformed frame must not end the preview
+                    log.exception("camera analysis failed")
+                    continue
+                cost = (time.perf_counter() - started) * 1000.0
+                self.analysis_ms = (
+                    cost if not self.analysed else 0.9 * self.analysis_ms + 0.1 * cost
+                )
+                self.analysed += 1
+                with self._lock:
+                    self._newest = LiveResult(frame, stats)
+                    self._window.append(stats)
+                    while self._window and stats.ts - self._window[0].ts > self.window_s:
+                        self._window.popleft()
+                    if self._window and stats.ts < self._window[0].ts:  # file looped
+                        self._window.clear()
+                        self._window.append(stats)
+                if self.monitor is not None:
+                    self.monitor.feed(stats)
+            now = time.monotonic()
+            if self.monitor is not None and now - last_update >= 0.2:
+                last_update = now
+                info = self.capture.info
+                self.monitor.update(
+                    self.capture.state.value,
+                    self.capture.timestamps()[-120:],
+                    info.fps if info else None,
+                )
