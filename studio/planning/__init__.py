@@ -1,0 +1,1 @@
+"""Before the show: status lifecycle, campaign targets, products and stock, crew, warm-up, readiness."""

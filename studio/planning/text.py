@@ -1,0 +1,128 @@
+"""Planning messages in both languages.
+
+The checklist and stock warnings are computed headless (CLI, report), where Qt's translators are
+not loaded, so each message is a key + parameters rendered from this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+LANGS: Final = ("en", "zh_CN")
+
+_T: Final[dict[str, tuple[str, str]]] = {
+    # readiness items
+    "item.targets": ("Targets set", "目标已设定"),
+    "item.script": ("Script valid", "脚本有效"),
+    "item.products": ("Products priced and in stock", "商品已定价且有库存"),
+    "item.device": ("Device check: {kind}", "设备检查：{kind}"),
+    "item.crew": ("Crew assigned", "人员已安排"),
+    "item.warmup": ("Warm-up tasks done", "预热任务已完成"),
+    # readiness messages
+    "targets.ok": (
+        "GMV target {gmv}, traffic target {traffic}",
+        "GMV 目标 {gmv}，流量目标 {traffic}",
+    ),
+    "targets.no_gmv": ("no GMV target", "未设定 GMV 目标"),
+    "targets.no_traffic": ("no traffic target", "未设定流量目标"),
+    "script.ok": (
+        "{segments} segments, {duration} planned",
+        "{segments} 个环节，计划时长 {duration}",
+    ),
+    "script.none": ("no script loaded", "未加载脚本"),
+    "script.empty": ("the script has no segments", "脚本没有环节"),
+    "script.invalid": ("{count} problem(s): {first}", "{count} 个问题：{first}"),
+    "products.ok": ("{count} products ready", "{count} 个商品就绪"),
+    "products.none": ("no products selected", "未选择商品"),
+    "products.problems": (
+        "{fails} blocking, {warns} warning(s): {first}",
+        "{fails} 个阻断，{warns} 个警告：{first}",
+    ),
+    "device.ok": ("{status} at {at}", "{at} 检查结果：{status}"),
+    "device.missing": ("not checked before this show", "本场开播前未检查"),
+    "device.failed": ("failed at {at}: {first}", "{at} 检查未通过：{first}"),
+    "crew.ok": ("{names}", "{names}"),
+    "crew.missing": ("no {roles}", "缺少{roles}"),
+    "warmup.ok": ("{done}/{total} done", "已完成 {done}/{total}"),
+    "warmup.none": ("no warm-up tasks", "没有预热任务"),
+    "warmup.missed": ("{missed} overdue: {first}", "{missed} 个逾期：{first}"),
+    "waived": ("waived: {reason}", "已豁免：{reason}"),
+    # stock warnings
+    "stock.no_price": ("{sku}: no live price", "{sku}：未设直播价"),
+    "stock.out": ("{sku}: out of stock", "{sku}：无库存"),
+    "stock.short": (
+        "{sku}: planned {demand} (flash {flash} + expected {expected}) exceeds stock {stock}",
+        "{sku}：计划 {demand}（秒杀 {flash} + 预计 {expected}）超过库存 {stock}",
+    ),
+    "stock.low": (
+        "{sku}: low stock, {left} left after planned sales",
+        "{sku}：库存偏低，计划售出后剩 {left}",
+    ),
+    "stock.price_above_list": (
+        "{sku}: live price {live} is above list price {list}",
+        "{sku}：直播价 {live} 高于原价 {list}",
+    ),
+    "stock.flash_above_live": (
+        "{sku}: flash price {flash} is not below live price {live}",
+        "{sku}：秒杀价 {flash} 不低于直播价 {live}",
+    ),
+    # statuses
+    "status.pass": ("pass", "通过"),
+    "status.warn": ("warning", "警告"),
+    "status.fail": ("blocked", "未通过"),
+    "status.waived": ("waived", "已豁免"),
+    "show.planned": ("planned", "计划中"),
+    "show.ready": ("ready", "已就绪"),
+    "show.live": ("live", "直播中"),
+    "show.ended": ("ended", "已结束"),
+    # crew roles
+    "role.anchor": ("anchor", "主播"),
+    "role.assistant_anchor": ("assistant anchor", "副播"),
+    "role.controller": ("controller", "场控"),
+    "role.customer_service": ("customer service", "客服"),
+    "role.tech": ("tech", "技术"),
+    # device kinds
+    "kind.camera": ("camera", "摄像头"),
+    "kind.mic": ("microphone", "麦克风"),
+    "kind.light": ("lighting", "灯光"),
+    "kind.obs": ("encoder (OBS)", "推流 (OBS)"),
+}
+
+
+def tr(key: str, lang: str = "en", **params: Any) -> str:
+    """The message `key` in `lang` with `params` filled in; unknown keys show themselves."""
+    pair = _T.get(key)
+    if pair is None:
+        return key
+    template = pair[1] if lang.startswith("zh") else pair[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def label(prefix: str, value: str, lang: str = "en") -> str:
+    """A role, status or kind word: `label("role", "controller", "zh_CN")` -> 场控."""
+    key = f"{prefix}.{value}"
+    return tr(key, lang) if key in _T else value
+
+
+def _param(value: Any, lang: str) -> Any:
+    """Parameters may be messages themselves (rendered in the same language) or lists of them."""
+    if (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], Mapping)
+    ):
+        return render(value, lang)
+    if isinstance(value, list):
+        sep = "、" if lang.startswith("zh") else ", "
+        return sep.join(str(_param(v, lang)) for v in value)
+    return value
+
+
+def render(message: tuple[str, Mapping[str, Any]], lang: str) -> str:
+    key, params = message
+    return tr(key, lang, **{k: _param(v, lang) for k, v in params.items()})

@@ -1,0 +1,226 @@
+"""Reading everything a review needs from the store, in a handful of queries."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import numpy as np
+from sqlalchemy import and_, or_, select
+
+from studio.incidents.log import list_incidents
+from studio.metrics.series import online_peak, totals_at
+from studio.review.model import (
+    CheckRef,
+    CrewRef,
+    IncidentRef,
+    PastShow,
+    ProductRef,
+    Review,
+    ReviewInputs,
+    Series,
+    ShowInfo,
+    TaskRef,
+)
+from studio.store.models import (
+    Campaign,
+    CrewMember,
+    DeviceCheck,
+    MetricSample,
+    Product,
+    Show,
+    WarmupTask,
+)
+from studio.store.shows import ShowNotFound
+from studio.store.store import Store
+
+# Checks run without naming a show count for a show starting within this time after them.
+CHECK_WINDOW = timedelta(hours=12)
+_HEADLINE = (
+    "gmv_cents",
+    "orders",
+    "buyers",
+    "viewers_total",
+    "product_exposures",
+    "product_clicks",
+)
+
+
+def _show_info(show: Show, campaign: str | None) -> ShowInfo:
+    return ShowInfo(
+        id=show.id,
+        title=show.title,
+        status=show.status,
+        platform=show.platform,
+        theme=show.theme,
+        planned_start=show.planned_start,
+        planned_seconds=show.planned_seconds,
+        gmv_target_cents=show.gmv_target_cents,
+        traffic_target=show.traffic_target,
+        is_rehearsal=show.is_rehearsal,
+        started_at=show.started_at,
+        ended_at=show.ended_at,
+        campaign_name=campaign,
+        campaign_share_cents=show.campaign_share_cents,
+        extra=dict(show.extra or {}),
+    )
+
+
+def load_series(
+    store: Store, show_id: int
+) -> tuple[dict[str, Series], dict[str, dict[str, Series]]]:
+    """Every sample of the show, as arrays per (sku, metric); one ordered range scan.
+
+    Several sources may report the same metric; their samples are merged by time.
+    """
+    m = MetricSample
+    out: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
+    with store.session() as s:
+        rows = s.execute(
+            select(m.sku, m.metric, m.ts, m.value, m.value_real)
+            .where(m.show_id == show_id)
+            .order_by(m.sku, m.metric, m.ts)
+        )
+        for sku, metric, ts, value, value_real in rows:
+            bucket = out.setdefault(sku, {}).setdefault(metric, ([], []))
+            bucket[0].append(ts)
+            bucket[1].append(float(value) if value is not None else float(value_real or 0.0))
+    arrays = {
+        sku: {
+            metric: (np.asarray(t, dtype=np.float64), np.asarray(v, dtype=np.float64))
+            for metric, (t, v) in metrics.items()
+        }
+        for sku, metrics in out.items()
+    }
+    whole = arrays.pop("", {})
+    return whole, arrays
+
+
+def _task_state(due: datetime | None, done: bool, done_at: datetime | None, ref: datetime) -> str:
+    if done:
+        return "late" if due is not None and done_at is not None and done_at > due else "done"
+    if due is not None and ref > due:
+        return "missed"
+    return "pending"
+
+
+def _previous(store: Store, show: Show, n: int) -> list[PastShow]:
+    """The last `n` live (not rehearsal) shows that started before this one."""
+    if n <= 0 or show.is_rehearsal:
+        return []
+    ref = show.started_at or show.planned_start
+    with store.session() as s:
+        q = select(Show).where(
+            Show.id != show.id, Show.is_rehearsal.is_(False), Show.started_at.is_not(None)
+        )
+        if ref is not None:
+            q = q.where(Show.started_at < ref)
+        shows = list(s.scalars(q.order_by(Show.started_at.desc()).limit(n)))
+        out = []
+        for p in shows:
+            t = totals_at(s, p.id, metrics=_HEADLINE)
+            out.append(
+                PastShow(
+                    id=p.id,
+                    title=p.title,
+                    started_at=p.started_at,
+                    gmv_cents=int(t["gmv_cents"] or 0),
+                    gmv_target_cents=p.gmv_target_cents,
+                    orders=int(t["orders"] or 0),
+                    buyers=int(t["buyers"] or 0),
+                    viewers=int(t["viewers_total"] or 0),
+                    peak_online=online_peak(s, p.id),
+                    product_exposures=int(t["product_exposures"] or 0),
+                    product_clicks=int(t["product_clicks"] or 0),
+                )
+            )
+    return out
+
+
+def load_inputs(store: Store, show_id: int, compare: int = 5) -> ReviewInputs:
+    from studio.runner.actuals import load_actuals
+    from studio.script.store_io import has_segments
+
+    with store.session() as s:
+        show = s.get(Show, show_id)
+        if show is None:
+            raise ShowNotFound(f"no show with id {show_id}")
+        campaign = s.get(Campaign, show.campaign_id) if show.campaign_id else None
+        info = _show_info(show, campaign.name if campaign else None)
+        products = tuple(
+            ProductRef(p.sku, p.name, p.list_price_cents, p.live_price_cents, p.stock)
+            for p in s.scalars(
+                select(Product).where(Product.show_id == show_id).order_by(Product.position)
+            )
+        )
+        ref = show.started_at or show.planned_start
+        cond = DeviceCheck.show_id == show_id
+        if ref is not None:
+            unattached = and_(
+                DeviceCheck.show_id.is_(None),
+                DeviceCheck.at >= ref - CHECK_WINDOW,
+                DeviceCheck.at <= ref,
+            )
+            cond = or_(cond, unattached)
+        checks_q = select(DeviceCheck).where(cond)
+        checks = tuple(
+            CheckRef(
+                c.kind,
+                c.at,
+                c.status,
+                c.source,
+                tuple(
+                    str(f.get("message", ""))
+                    for f in (c.findings or [])
+                    if isinstance(f, dict) and f.get("status") in ("warn", "fail")
+                ),
+            )
+            for c in s.scalars(checks_q.order_by(DeviceCheck.at))
+        )
+        start_ref = show.started_at or show.planned_start or datetime.now().astimezone()
+        tasks = tuple(
+            TaskRef(t.title, t.owner, t.due_at, _task_state(t.due_at, t.done, t.done_at, start_ref))
+            for t in s.scalars(
+                select(WarmupTask).where(WarmupTask.show_id == show_id).order_by(WarmupTask.id)
+            )
+        )
+        crew = tuple(
+            CrewRef(c.role, c.name)
+            for c in s.scalars(
+                select(CrewMember).where(CrewMember.show_id == show_id).order_by(CrewMember.id)
+            )
+        )
+        previous = _previous(store, show, compare)
+    actuals = load_actuals(store, show_id) if has_segments(store, show_id) else None
+    series, sku_series = load_series(store, show_id)
+    incidents = tuple(
+        IncidentRef(
+            i.at,
+            i.category,
+            i.severity,
+            i.status,
+            i.segment_key,
+            i.text,
+            i.time_to_resolve,
+            i.time_to_mitigate,
+        )
+        for i in list_incidents(store, show_id)
+    )
+    return ReviewInputs(
+        show=info,
+        actuals=actuals,
+        series=series,
+        sku_series=sku_series,
+        products=products,
+        incidents=incidents,
+        checks=checks,
+        tasks=tasks,
+        crew=crew,
+        previous=tuple(previous),
+    )
+
+
+def build_review(store: Store, show_id: int, compare: int = 5) -> Review:
+    """The review of a show: its inputs loaded and aggregated."""
+    from studio.review.aggregate import review
+
+    return review(load_inputs(store, show_id, compare))
