@@ -21,10 +21,10 @@ def block_power_db(
         if a.shape[0] == 0:
             return np.zeros(0)
         whole, n = 1, a.shape[0]
-    a = a[: whole * n]
-    # Remove DC so an offset does not pass for noise (it is reported separately).
-    a = a - a.mean(axis=0)
-    ms = np.einsum("bnc,bnc->bc", a.reshape(whole, n, -1), a.reshape(whole, n, -1)) / n
+    blocks = a[: whole * n].reshape(whole, n, -1)
+    # Remove each block's mean so a DC offset (reported separately) does not pass for noise.
+    blocks = blocks - blocks.mean(axis=1, keepdims=True)
+    ms = np.einsum("bnc,bnc->bc", blocks, blocks) / n
     loudest = ms.max(axis=1)
     with np.errstate(divide="ignore"):
         db = 10.0 * np.log10(loudest)
