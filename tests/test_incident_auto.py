@@ -27,9 +27,9 @@ class FakeCameraMonitor:
 
     def frame(self, frozen: bool) -> None:
         if frozen:
-            self.on_condition("camera.main.frozen", True, "Camera picture frozen")
+            self.on_condition("camera.frozen", True, "Camera picture frozen")
         else:
-            self.on_condition("camera.main.frozen", False, "picture moving again")
+            self.on_condition("camera.frozen", False, "picture moving again")
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_frozen_repeat_clear_frozen_gives_two_incidents(store, show) -> None:
     assert len(incidents) == 2
     first, second = incidents
     assert (first.source, first.status, first.category) == ("auto", "mitigated", "technical")
-    assert first.condition_key == "camera.main.frozen"
+    assert first.condition_key == "camera.frozen"
     assert first.text == "Camera picture frozen (×30)"
     assert first.time_to_mitigate == 30
     assert (first.segment_key, first.cue_index) == ("intro", 1)
@@ -134,3 +134,12 @@ def test_database_failure_does_not_raise_into_the_monitor(store, show, caplog) -
     assert "camera.black" in caplog.text
     auto.show_id = show
     assert auto.condition("camera.black", True, "black picture") is not None
+
+
+def test_known_monitor_keys_are_filed_by_kind(store, show) -> None:
+    """A lost camera is S1 technical, a viewer drop is filed under 'other'."""
+    auto = AutoIncidents(store, show, clock=FakeClock())
+    auto.on_condition("camera.lost", True, "Camera lost — reconnecting…")
+    auto.on_condition("metrics.viewers_drop", True, "Online viewers dropped 35%")
+    got = sorted((i.condition_key, i.category, i.severity) for i in list_incidents(store, show))
+    assert got == [("camera.lost", "technical", 1), ("metrics.viewers_drop", "other", 2)]

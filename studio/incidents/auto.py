@@ -26,6 +26,22 @@ logger = logging.getLogger(__name__)
 
 WHO = "auto"
 
+# How the known monitor conditions are filed (category, severity) when the monitor does not
+# say; keys are those of studio.devices.camera.monitor, studio.devices.audio.monitor and
+# studio.metrics.alerts. Anything else is technical S2.
+CONDITION_DEFAULTS: dict[str, tuple[str, int]] = {
+    "camera.lost": ("technical", 1),
+    "camera.black": ("technical", 1),
+    "camera.frozen": ("technical", 2),
+    "camera.fps_low": ("technical", 2),
+    "mic_lost": ("technical", 1),
+    "mic_silent": ("technical", 2),
+    "clipping_burst": ("technical", 2),
+    "metrics.feed_stalled": ("technical", 3),
+    "metrics.viewers_drop": ("other", 2),
+    "metrics.gmv_pace": ("other", 3),
+}
+
 Where = Callable[[], tuple[str | None, int | None]]
 """Returns the current (segment key, cue index) to stamp on a new incident."""
 
@@ -78,8 +94,10 @@ class AutoIncidents:
             self._show_id = value
 
     def on_condition(self, key: str, active: bool, message: str) -> None:
-        """The callback signature device monitors and metric alert rules call."""
-        self.condition(key, active, message)
+        """The callback signature device monitors and metric alert rules call; known keys
+        are filed per CONDITION_DEFAULTS."""
+        category, severity = CONDITION_DEFAULTS.get(key, ("technical", 2))
+        self.condition(key, active, message, category=category, severity=severity)
 
     def callback(
         self, category: str = "technical", severity: int = 2

@@ -1,8 +1,8 @@
 """Where the show is right now, read defensively from whatever runner object the app holds.
 
-The runner (`studio.ui.qt_runner.QtRunner`, built in parallel) is expected to expose its
-position as `runner.state` (an attribute, or a method returning it) with `segment_key` and
-`cue_index`; a few other spellings are accepted too. Logging an incident must never fail
+The runner (`studio.ui.qt_runner.QtRunner`) exposes `runner.state`, a
+`studio.runner.state.Snapshot` with `status`, `segment` (a SegmentPlan with `key`) and
+`cue_index`; `segment_key` attributes and a `state()` method are accepted too. Logging an incident must never fail
 because the runner is missing, stopped or shaped differently: anything unexpected is (None, None).
 """
 
@@ -33,6 +33,10 @@ def runner_position(runner: Any) -> tuple[str | None, int | None]:
         state = getattr(runner, "state", None)
         if callable(state):
             state = state()
+        # Before the show starts or after it ends the runner still points at a segment, but
+        # nothing is happening "in" it.
+        if getattr(state, "status", None) in ("ready", "ended"):
+            return None, None
         for obj in (state, runner):
             if obj is None:
                 continue

@@ -12,11 +12,13 @@ and a quick log issued before a mitigate is committed before it. Call `shutdown(
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import queue
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import shiboken6
@@ -105,6 +107,38 @@ class IncidentLabels(QObject):
 
     def source(self, source: str) -> str:
         return {"manual": self.tr("Logged"), "auto": self.tr("Auto")}.get(source, source)
+
+    def step(self, text: str) -> str:
+        """A default playbook step in the UI language; a studio's own steps stay as written."""
+        return {
+            "switch to backup camera": self.tr("switch to backup camera"),
+            "restart the push": self.tr("restart the push"),
+            "tell the anchor to fill": self.tr("tell the anchor to fill"),
+            "unlist the link": self.tr("unlist the link"),
+            "correct the price on screen": self.tr("correct the price on screen"),
+            "anchor states the correction": self.tr("anchor states the correction"),
+            "prompt the anchor with the correct fact": self.tr(
+                "prompt the anchor with the correct fact"
+            ),
+            "switch shot to cover": self.tr("switch shot to cover"),
+            "stop the flagged wording": self.tr("stop the flagged wording"),
+            "screenshot the platform notice": self.tr("screenshot the platform notice"),
+            "tell the anchor what to avoid": self.tr("tell the anchor what to avoid"),
+            "note what happened": self.tr("note what happened"),
+        }.get(text, text)
+
+    def field(self, name: str) -> str:
+        return {
+            "status": self.tr("status"),
+            "severity": self.tr("severity"),
+            "owner": self.tr("owner"),
+            "action_taken": self.tr("action taken"),
+            "impact": self.tr("impact"),
+            "text": self.tr("what happened"),
+            "checklist": self.tr("playbook"),
+            "mitigated_at": self.tr("mitigated at"),
+            "resolved_at": self.tr("resolved at"),
+        }.get(name, name)
 
     def role(self, role: str) -> str:
         return {
@@ -399,6 +433,10 @@ class IncidentDetailsDialog(QDialog):
 
         self.header = QLabel()
         self.header.setProperty("role", "heading")
+        heading_font = QFont(self.font())
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
+        self.header.setFont(heading_font)
         self.header.setWordWrap(True)
         layout.addWidget(self.header)
 
@@ -486,7 +524,9 @@ class IncidentDetailsDialog(QDialog):
         self.impact.setText(view.impact)
         self.checklist.clear()
         for entry in view.checklist:
-            item = QListWidgetItem(str(entry.get("item", "")))
+            original = str(entry.get("item", ""))
+            item = QListWidgetItem(self.labels.step(original))
+            item.setData(Qt.ItemDataRole.UserRole, original)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if entry.get("done") else Qt.CheckState.Unchecked
@@ -497,12 +537,38 @@ class IncidentDetailsDialog(QDialog):
             when = h.at.astimezone().strftime("%H:%M:%S")
             who = h.who or "—"
             if h.field == "created":
-                lines.append(f"{when}  {who}: {self.tr('logged')} ({h.new})")
+                logged = self.tr("logged")
+                lines.append(f"{when}  {who}: {logged} ({h.new})")
             else:
-                lines.append(f"{when}  {who}: {h.field}: {h.old or '—'} → {h.new or '—'}")
+                name = self.labels.field(h.field)
+                old, new = self._value(h.field, h.old), self._value(h.field, h.new)
+                lines.append(f"{when}  {who}: {name}: {old} → {new}")
         self.history.setPlainText("\n".join(lines))
         self.mitigate_button.setEnabled(view.status == "open")
         self.resolve_button.setEnabled(view.status != "resolved")
+
+    def _value(self, name: str, raw: str | None) -> str:
+        """A history value as a person reads it: local clock time, ticks done, words."""
+        if raw is None or raw == "":
+            return "—"
+        try:
+            if name.endswith("_at"):
+                return datetime.fromisoformat(raw).astimezone().strftime("%H:%M:%S")
+            if name == "checklist":
+                items = json.loads(raw)
+                done = sum(1 for i in items if isinstance(i, dict) and i.get("done"))
+                return (
+                    self.tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(len(items)))
+                )
+            if name == "status":
+                return self.labels.status(raw)
+            if name == "severity":
+                return self.labels.severity_short(int(raw))
+            if name == "owner":
+                return self.labels.role(raw)
+        except (ValueError, TypeError):
+            pass
+        return raw.replace("\n", " / ")
 
     def _owner_value(self) -> str:
         text = self.owner.currentText().strip()
@@ -528,7 +594,7 @@ class IncidentDetailsDialog(QDialog):
                 out[key] = now
         ticks = [
             {
-                "item": self.checklist.item(n).text(),
+                "item": str(self.checklist.item(n).data(Qt.ItemDataRole.UserRole)),
                 "done": self.checklist.item(n).checkState() == Qt.CheckState.Checked,
             }
             for n in range(self.checklist.count())
@@ -920,7 +986,7 @@ class IncidentsPanel(QWidget):
                 " "
                 + self.tr("Playbook:")
                 + " "
-                + "  ".join(f"{n}. {s}" for n, s in enumerate(steps, 1))
+                + "  ".join(f"{n}. {self.labels.step(s)}" for n, s in enumerate(steps, 1))
             )
         text += " " + self.tr("(Enter: details)")
         self.last_logged.setText(text)
