@@ -239,7 +239,7 @@ def scripts(draw: st.DrawFn) -> Script:
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(scripts())
 def test_yaml_save_load_is_lossless(script: Script) -> None:
     """Any script saved as YAML and parsed back is equal to the original, field for field."""
