@@ -352,10 +352,10 @@ class SimulatorRunner:
 
     def run(self) -> int:
         """Run until the show ends or stop() is called; returns the samples emitted."""
-        begin = self.clock()
+        begin, t0 = self.clock(), self.sim.t
         while not self.sim.done and not self.stop_event.is_set():
             if self.speed > 0:
-                due = begin + (self.sim.t + self.sim.step_seconds) / self.speed
+                due = begin + (self.sim.t - t0 + self.sim.step_seconds) / self.speed
                 wait = due - self.clock()
                 if wait > 0 and self.stop_event.wait(wait):
                     break

@@ -1,0 +1,640 @@
+"""Live metrics dashboard: KPI tiles on top, graphs below on one shared time axis.
+
+Samples arrive at any rate; the store's change signal only marks the panel dirty, and a QTimer
+repaints at most 4 times a second (nothing while the panel is hidden). Series are read
+incrementally (rows with a new id only) into numpy arrays, so a refresh late in a 4-hour show
+costs about what it costs at the start. Script segments are shaded and labelled (actual times
+from the CueEvents when the show has run, planned times otherwise) and incidents are marked.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from studio.metrics import alerts, fmt
+from studio.metrics.series import SeriesCache, ShowTiming, per_minute, rolling_ratio, show_timing
+from studio.store.models import Incident, Segment
+from studio.ui.context import AppContext
+from studio.ui.widgets.kpi_tile import KpiTile
+
+log = logging.getLogger(__name__)
+
+REPAINT_MS = 250
+LAST_MINUTES = 15
+ROLLING_WINDOW_S = 300.0
+PLOT_METRICS = (
+    "online_viewers",
+    "gmv_cents",
+    "orders",
+    "product_exposures",
+    "product_clicks",
+    "buyers",
+    "viewers_total",
+    "new_followers",
+    "comments",
+    "shares",
+    "ad_spend_cents",
+    "exposures",
+)
+SEGMENT_BRUSH = {
+    "flash_sale": (248, 81, 73, 45),
+    "lucky_bag": (210, 153, 34, 45),
+    "product": (47, 111, 219, 28),
+    "opening": (63, 185, 80, 30),
+    "closing": (139, 148, 158, 30),
+}
+DEFAULT_BRUSH = (139, 148, 158, 18)
+
+
+class MetricsPanel(QWidget):
+    """The Live metrics dock. `set_show(id)` switches shows; `conditionChanged` carries the alert
+    rules' transitions (key, active, message) for the incident log."""
+
+    conditionChanged = Signal(str, bool, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.show_id: int | None = None
+        self.cache: SeriesCache | None = None
+        self.timing: ShowTiming | None = None
+        self.whole_show = False
+        self._dirty = True
+        self._overlay_dirty = True
+        self._own_feed: Any = None
+        self._last_arrival: float | None = None
+        self._last_id_seen = 0
+        self.refresh_ms: list[float] = []
+        self.alerts = alerts.AlertMonitor(
+            ctx.profile.section("alerts", alerts.DEFAULTS), self._on_condition
+        )
+        self._build()
+        ctx.signals.changed.connect(self._on_changed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REPAINT_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self.set_show(ctx.show_id)
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(4, 4, 4, 4)
+        self.stack = QStackedWidget()
+        root.addWidget(self.stack)
+
+        self.empty = QWidget()
+        el = QVBoxLayout(self.empty)
+        el.addStretch(1)
+        self.empty_title = QLabel()
+        self.empty_title.setProperty("role", "empty-title")
+        self.empty_hint = QLabel()
+        self.empty_hint.setProperty("role", "empty-hint")
+        self.empty_hint.setWordWrap(True)
+        for w in (self.empty_title, self.empty_hint):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            el.addWidget(w)
+        self.empty_button = QPushButton()
+        self.empty_button.clicked.connect(self._empty_action)
+        el.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        el.addStretch(2)
+        self.stack.addWidget(self.empty)
+
+        self.board = QWidget()
+        bl = QVBoxLayout(self.board)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.status = QLabel()
+        self.alert_label = QLabel()
+        self.alert_label.setStyleSheet("color: #f85149; font-weight: bold;")
+        self.alert_label.setWordWrap(True)
+        bar.addWidget(self.status)
+        bar.addWidget(self.alert_label, 1)
+        self.btn_recent = QPushButton(self.tr("Last 15 min"))
+        self.btn_whole = QPushButton(self.tr("Whole show"))
+        group = QButtonGroup(self)
+        for b in (self.btn_recent, self.btn_whole):
+            b.setCheckable(True)
+            group.addButton(b)
+            bar.addWidget(b)
+        self.btn_recent.setChecked(True)
+        self.btn_whole.toggled.connect(self.set_whole_show)
+        bl.addLayout(bar)
+
+        tiles = QGridLayout()
+        tiles.setSpacing(6)
+        self.t_gmv = KpiTile(self.tr("GMV"), big=True)
+        self.t_online = KpiTile(self.tr("Online viewers"))
+        self.t_orders = KpiTile(self.tr("Orders"))
+        self.t_gpm = KpiTile(self.tr("GPM"))
+        self.t_ctr = KpiTile(self.tr("Product CTR"))
+        self.t_cvr = KpiTile(self.tr("Click-to-buy rate"))
+        self.t_aov = KpiTile(self.tr("Average order value"))
+        tiles.addWidget(self.t_gmv, 0, 0, 1, 2)
+        tiles.addWidget(self.t_online, 0, 2)
+        tiles.addWidget(self.t_orders, 0, 3)
+        for i, t in enumerate((self.t_gpm, self.t_ctr, self.t_cvr, self.t_aov)):
+            tiles.addWidget(t, 1, i)
+        for c in range(4):
+            tiles.setColumnStretch(c, 1)
+        bl.addLayout(tiles)
+
+        self.glw = pg.GraphicsLayoutWidget()
+        self.glw.setBackground(self.palette().color(QPalette.ColorRole.Base))
+        self.glw.setMinimumHeight(320)
+        fg = self.palette().color(QPalette.ColorRole.Text)
+        self.plots: dict[str, pg.PlotItem] = {}
+        titles = {
+            "online": self.tr("Online viewers"),
+            "gmv": self.tr("GMV (¥) vs target"),
+            "orders": self.tr("Orders per minute"),
+            "rates": self.tr("CTR / CVR, rolling 5 min (%)"),
+        }
+        first: pg.PlotItem | None = None
+        for i, (key, title) in enumerate(titles.items()):
+            axis = pg.DateAxisItem(orientation="bottom")
+            p = self.glw.addPlot(row=i, col=0, axisItems={"bottom": axis})
+            p.setTitle(title, color=fg.name(), size="10pt")
+            p.showGrid(x=True, y=True, alpha=0.15)
+            p.setMenuEnabled(False)
+            p.getAxis("left").setWidth(56)
+            p.setMouseEnabled(x=True, y=False)
+            if first is None:
+                first = p
+            else:
+                p.setXLink(first)
+            if key != "rates":
+                p.getAxis("bottom").setStyle(showValues=False)
+            self.plots[key] = p
+        self.curve_online = self.plots["online"].plot(pen=pg.mkPen("#6aa5ff", width=2))
+        self.curve_gmv = self.plots["gmv"].plot(pen=pg.mkPen("#3fb950", width=2))
+        self.curve_pace = self.plots["gmv"].plot(
+            pen=pg.mkPen("#3fb950", width=1.5, style=Qt.PenStyle.DashLine)
+        )
+        self.target_line = pg.InfiniteLine(
+            angle=0, movable=False, pen=pg.mkPen("#d29922", width=1.5, style=Qt.PenStyle.DashLine)
+        )
+        self.plots["gmv"].addItem(self.target_line)
+        self.curve_orders = self.plots["orders"].plot(
+            pen=pg.mkPen("#d29922", width=1),
+            stepMode="center",
+            fillLevel=0,
+            brush=pg.mkBrush(210, 153, 34, 90),
+        )
+        self.curve_ctr = self.plots["rates"].plot(pen=pg.mkPen("#6aa5ff", width=2), name="CTR")
+        self.curve_cvr = self.plots["rates"].plot(pen=pg.mkPen("#f778ba", width=2), name="CVR")
+        for c in (self.curve_online, self.curve_gmv):
+            c.setClipToView(True)
+            c.setDownsampling(auto=True, method="peak")
+        self.overlay_items: list[tuple[pg.PlotItem, Any]] = []
+        self._segment_labels: list[tuple[pg.TextItem, float, float]] = []
+        self._pace: tuple[float | None, float | None] = (None, None)
+        self.cross = {
+            k: pg.InfiniteLine(
+                angle=90, movable=False, pen=pg.mkPen(fg.name(), width=1, style=Qt.PenStyle.DotLine)
+            )
+            for k in self.plots
+        }
+        for k, line in self.cross.items():
+            line.setVisible(False)
+            self.plots[k].addItem(line, ignoreBounds=True)
+        self.readout = pg.TextItem(color=fg.name(), anchor=(0, 0), fill=pg.mkBrush(0, 0, 0, 160))
+        self.readout.setZValue(100)
+        self.readout.setVisible(False)
+        self.plots["online"].addItem(self.readout, ignoreBounds=True)
+        self._mouse_proxy = pg.SignalProxy(
+            self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse
+        )
+        bl.addWidget(self.glw, 1)
+        self.stack.addWidget(self.board)
+        self.setMinimumWidth(420)
+
+    # -- show switching ----------------------------------------------------------------------
+
+    def set_show(self, show_id: int | None) -> None:
+        self.show_id = show_id
+        self.cache = None
+        self.timing = None
+        self._last_arrival = None
+        self.alerts.active.clear()
+        self.alert_label.clear()
+        if show_id is not None:
+            try:
+                with self.ctx.store.session() as s:
+                    self.timing = show_timing(s, show_id)
+                self.cache = SeriesCache(show_id, PLOT_METRICS)
+            except LookupError:
+                log.warning("metrics panel: show %s not found", show_id)
+                self.show_id = None
+        self._dirty = self._overlay_dirty = True
+        self._refresh_data()
+        self._update_view()
+
+    def set_whole_show(self, whole: bool) -> None:
+        self.whole_show = whole
+        with QSignalBlocker(self.btn_whole):
+            self.btn_whole.setChecked(whole)
+        self.btn_recent.setChecked(not whole)
+        self._dirty = True
+        self._tick()
+
+    def _empty_action(self) -> None:
+        if self.show_id is None:
+            signal = getattr(self.window(), "open_script_requested", None)
+            if signal is not None:
+                signal.emit()
+            return
+        feed = self.ctx.services.get("metrics")
+        if feed is None:
+            from studio.ui.qt_metrics import MetricsFeed
+
+            feed = self._own_feed = MetricsFeed(self.ctx.store, parent=self)
+            self.ctx.services["metrics"] = feed
+        feed.start(self.show_id, speed=1.0)
+
+    def shutdown(self) -> None:
+        """Stop the timer and a feed this panel started (the app owns any other feed)."""
+        self._timer.stop()
+        if self._own_feed is not None:
+            self._own_feed.shutdown()
+            if self.ctx.services.get("metrics") is self._own_feed:
+                del self.ctx.services["metrics"]
+            self._own_feed = None
+
+    # -- change tracking ---------------------------------------------------------------------
+
+    def _on_changed(self, table: str, _row_id: object, show_id: object) -> None:
+        if show_id is not None and show_id != self.show_id:
+            return
+        if table == "metric_sample":
+            self._dirty = True
+            self._last_arrival = self.ctx.clock()
+        elif table in ("incident", "cue_event", "segment", "show"):
+            self._overlay_dirty = True
+            if table == "show" and self.show_id is not None:
+                with self.ctx.store.session() as s:
+                    self.timing = show_timing(s, self.show_id)
+
+    def _tick(self) -> None:
+        if self.cache is not None and (self._dirty or self._overlay_dirty) and self.isVisible():
+            t = time.perf_counter()
+            self._refresh_data()
+            self._update_view()
+            self.refresh_ms.append((time.perf_counter() - t) * 1000)
+            del self.refresh_ms[:-200]
+        self._evaluate_alerts()
+
+    def _refresh_data(self) -> None:
+        if self.cache is None:
+            return
+        with self.ctx.store.session() as s:
+            n = self.cache.refresh(s)
+            if n and self._last_arrival is None:
+                self._last_arrival = self.ctx.clock()
+            if self._overlay_dirty:
+                self._load_overlay(s)
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def _update_view(self) -> None:
+        cache = self.cache
+        if self.show_id is None or cache is None:
+            self.empty_title.setText(self.tr("No show loaded"))
+            self.empty_hint.setText(self.tr("Load a show to see its live numbers."))
+            self.empty_button.setText(self.tr("Load a show"))
+            self.stack.setCurrentWidget(self.empty)
+            return
+        last = cache.last_ts()
+        if last is None:
+            self.empty_title.setText(self.tr("No metrics yet"))
+            self.empty_hint.setText(
+                self.tr(
+                    "Start the metrics feed (simulator, file tail or "
+                    "HTTP ingest) to see viewers and GMV."
+                )
+            )
+            self.empty_button.setText(self.tr("Start the metrics feed"))
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.stack.setCurrentWidget(self.board)
+        self._dirty = False
+        self._paint_tiles(cache, last)
+        self._paint_graphs(cache, last)
+
+    def _kpis(self, cache: SeriesCache, last: float) -> Any:
+        from studio.metrics import kpi
+
+        totals = cache.totals()
+        timing = self.timing
+        start = timing.start_ts if timing and timing.start_ts else cache.get("online_viewers")[0][0]
+        elapsed = last - start
+        gmv_ts, gmv = cache.get("gmv_cents")
+        recent = None
+        if len(gmv) and elapsed > 600:
+            i = int(np.searchsorted(gmv_ts, last - 600, side="right")) - 1
+            if i >= 0:
+                recent = (gmv[-1] - gmv[i]) / 600.0
+        _ts, online = cache.get("online_viewers")
+        peak = int(online.max()) if len(online) else None
+        return (
+            kpi.compute(
+                totals,
+                gmv_target_cents=(timing.gmv_target_cents or None) if timing else None,
+                elapsed_s=elapsed,
+                planned_s=(timing.planned_seconds or None) if timing else None,
+                online_peak=peak,
+                recent_gmv_rate=recent,
+            ),
+            totals,
+            start,
+        )
+
+    def _paint_tiles(self, cache: SeriesCache, last: float) -> None:
+        k, totals, _start = self._kpis(cache, last)
+        pace_tone = None
+        if k.pace_target_pct is not None:
+            pace_tone = (
+                "good"
+                if k.pace_target_pct >= 100
+                else ("warn" if k.pace_target_pct >= 80 else "bad")
+            )
+        sub = self.tr("{pct} of target · pace {pace}").format(
+            pct=fmt.pct(k.gmv_target_pct), pace=fmt.money_yuan(k.gmv_pace_yuan, 0)
+        )
+        self.t_gmv.set_value(fmt.money_cents(totals.get("gmv_cents")), sub, pace_tone)
+        self.t_online.set_value(
+            fmt.count(k.online_now), self.tr("peak {peak}").format(peak=fmt.count(k.online_peak))
+        )
+        self.t_orders.set_value(
+            fmt.count(totals.get("orders")),
+            self.tr("{n} buyers").format(n=fmt.count(totals.get("buyers"))),
+        )
+        self.t_gpm.set_value(
+            fmt.money_yuan(k.gpm_yuan, 0),
+            self.tr("UV value {v}").format(v=fmt.money_yuan(k.uv_value_yuan)),
+        )
+        self.t_ctr.set_value(fmt.rate(k.ctr))
+        self.t_cvr.set_value(fmt.rate(k.cvr))
+        self.t_aov.set_value(fmt.money_yuan(k.aov_yuan))
+        self.status.setText(
+            self.tr("Updated {t}").format(t=time.strftime("%H:%M:%S", time.localtime(last)))
+        )
+        self._pace = (k.gmv_pace_yuan, totals.get("gmv_cents"))
+
+    def _x_range(self, cache: SeriesCache, last: float) -> tuple[float, float]:
+        if not self.whole_show:
+            return last - LAST_MINUTES * 60, last + 30
+        first = cache.get("online_viewers")[0]
+        start = (
+            self.timing.start_ts
+            if self.timing and self.timing.start_ts
+            else (first[0] if len(first) else last)
+        )
+        end = max(last, start + (self.timing.planned_seconds if self.timing else 0))
+        return min(start, first[0] if len(first) else start), end + 30
+
+    def _paint_graphs(self, cache: SeriesCache, last: float) -> None:
+        x0, x1 = self._x_range(cache, last)
+        ts, v = cache.get("online_viewers")
+        self.curve_online.setData(ts, v)
+        gts, gmv = cache.get("gmv_cents")
+        self.curve_gmv.setData(gts, gmv / 100.0)
+        target = self.timing.gmv_target_cents / 100 if self.timing else 0
+        self.target_line.setVisible(target > 0)
+        self.target_line.setValue(target)
+        pace_yuan, gmv_now = self._pace
+        if pace_yuan is not None and gmv_now is not None and self.timing and self.timing.start_ts:
+            end = self.timing.start_ts + self.timing.planned_seconds
+            self.curve_pace.setData([last, max(end, last)], [gmv_now / 100.0, pace_yuan])
+        else:
+            self.curve_pace.setData([], [])
+        # Orders per minute and rolling rates only over what is on screen (plus a window).
+        ots, orders = cache.get("orders")
+        lo = int(np.searchsorted(ots, x0 - 120))
+        edges, inc = per_minute(ots[lo:], orders[lo:])
+        if len(inc) > 1:
+            # The first bucket of a clipped window has no baseline: drop it.
+            edges, inc = edges[1:], inc[1:]
+        if len(inc):
+            self.curve_orders.setData(np.append(edges, edges[-1] + 60), inc)
+        else:
+            self.curve_orders.setData([], [])
+        grid_start = max(x0, ts[0] if len(ts) else x0)
+        grid = np.arange(grid_start, last + 1, 30.0)
+        lo_w = x0 - ROLLING_WINDOW_S
+        pe_ts, pe = cache.get("product_exposures")
+        pc_ts, pc = cache.get("product_clicks")
+        b_ts, b = cache.get("buyers")
+        i1, i2, i3 = (int(np.searchsorted(a, lo_w)) for a in (pe_ts, pc_ts, b_ts))
+        if len(grid):
+            ctr = rolling_ratio(pc_ts[i2:], pc[i2:], pe_ts[i1:], pe[i1:], ROLLING_WINDOW_S, grid)
+            cvr = rolling_ratio(b_ts[i3:], b[i3:], pc_ts[i2:], pc[i2:], ROLLING_WINDOW_S, grid)
+            self.curve_ctr.setData(grid, ctr * 100, connect="finite")
+            self.curve_cvr.setData(grid, cvr * 100, connect="finite")
+        self.plots["online"].setXRange(x0, x1, padding=0)
+        # Segment labels sit at the top of the viewers graph, clamped into view.
+        shown = v[np.searchsorted(ts, x0) : np.searchsorted(ts, x1)]
+        top = float(shown.max()) * 1.1 if len(shown) else 1.0
+        px_per_s = self.plots["online"].vb.width() / max(1.0, x1 - x0)
+        for text, start, end in self._segment_labels:
+            left = max(start, x0)
+            room = (min(end, x1) - left) * px_per_s
+            text.setPos(left, top)
+            # A label only where its segment is wide enough on screen to hold it.
+            text.setVisible(start < x1 and room >= text.textItem.boundingRect().width() + 4)
+        for p in self.plots.values():
+            p.enableAutoRange(axis="y")
+            p.setAutoVisible(y=True)
+
+    # -- overlays: segments and incidents -----------------------------------------------------
+
+    def _load_overlay(self, s: Any) -> None:
+        self._overlay_dirty = False
+        for plot, item in self.overlay_items:
+            plot.removeItem(item)
+        self.overlay_items.clear()
+        self._segment_labels = []
+        if self.show_id is None:
+            return
+        spans = self._segment_spans(s)
+        fg = self.palette().color(QPalette.ColorRole.Text).name()
+        for start, end, title, kind in spans:
+            rgba = SEGMENT_BRUSH.get(kind, DEFAULT_BRUSH)
+            for key, plot in self.plots.items():
+                region = pg.LinearRegionItem(
+                    (start, end),
+                    movable=False,
+                    brush=pg.mkBrush(*rgba),
+                    pen=pg.mkPen(QColor(*rgba[:3], 90)),
+                )
+                region.setZValue(-10)
+                plot.addItem(region, ignoreBounds=True)
+                self.overlay_items.append((plot, region))
+                if key == "online":
+                    text = pg.TextItem(title, color=fg, anchor=(0, 0))
+                    text.setZValue(5)
+                    plot.addItem(text, ignoreBounds=True)
+                    self.overlay_items.append((plot, text))
+                    self._segment_labels.append((text, start, end))
+        incidents = s.execute(
+            select(Incident.at, Incident.category, Incident.severity, Incident.text)
+            .where(Incident.show_id == self.show_id)
+            .order_by(Incident.at)
+        ).all()
+        for at, category, severity, text in incidents:
+            x = at.timestamp()
+            for key, plot in self.plots.items():
+                line = pg.InfiniteLine(
+                    pos=x,
+                    angle=90,
+                    movable=False,
+                    pen=pg.mkPen("#f85149", width=2, style=Qt.PenStyle.DashLine),
+                    label=(f"⚠ S{severity} {category}" if key == "online" else None),
+                    labelOpts={"position": 0.9, "color": "#f85149", "movable": False},
+                )
+                line.setToolTip(text or category)
+                plot.addItem(line, ignoreBounds=True)
+                self.overlay_items.append((plot, line))
+
+    def _segment_spans(self, s: Any) -> list[tuple[float, float, str, str]]:
+        """(start, end, title, kind) per segment: actual times where the runner recorded them."""
+        segs = s.execute(
+            select(Segment.key, Segment.title, Segment.kind, Segment.planned_seconds)
+            .where(Segment.show_id == self.show_id)
+            .order_by(Segment.position)
+        ).all()
+        if not segs:
+            return []
+        actual: dict[str, tuple[float | None, float | None]] = {}
+        try:
+            from studio.runner.actuals import load_actuals
+
+            for a in load_actuals(self.ctx.store, self.show_id).segments:
+                if a.actual_start is not None:
+                    actual[a.key] = (
+                        a.actual_start.timestamp(),
+                        a.actual_end.timestamp() if a.actual_end else None,
+                    )
+        except Exception:  # no runner data (or no script): planned times are still useful
+            log.debug("no actual segment times for show %s", self.show_id, exc_info=True)
+        base = self.timing.start_ts if self.timing and self.timing.start_ts else None
+        if base is None and self.cache is not None:
+            first = self.cache.get("online_viewers")[0]
+            base = float(first[0]) if len(first) else None
+        spans = []
+        t = base
+        for key, title, kind, planned in segs:
+            if key in actual:
+                start, end = actual[key]
+                assert start is not None
+                end = (
+                    end
+                    if end is not None
+                    else max(start + planned, self.cache.last_ts() or 0)
+                    if self.cache
+                    else start + planned
+                )
+                spans.append((start, end, title or key, kind))
+                t = end
+            elif t is not None:
+                spans.append((t, t + planned, title or key, kind))
+                t = t + planned
+        return spans
+
+    # -- crosshair ---------------------------------------------------------------------------
+
+    def _on_mouse(self, evt: tuple[Any, ...]) -> None:
+        pos = evt[0]
+        hit = None
+        for p in self.plots.values():
+            if p.sceneBoundingRect().contains(pos):
+                hit = p
+        if hit is None or self.cache is None:
+            for line in self.cross.values():
+                line.setVisible(False)
+            self.readout.setVisible(False)
+            return
+        x = hit.vb.mapSceneToView(pos).x()
+        self.show_readout(x)
+
+    def show_readout(self, x: float) -> str:
+        """Move the crosshair to time x and show the values there; returns the text."""
+        assert self.cache is not None
+        totals = self.cache.totals(at=x)
+        text = "\n".join(
+            [
+                time.strftime("%H:%M:%S", time.localtime(x)),
+                self.tr("Online viewers: {v}").format(v=fmt.count(totals.get("online_viewers"))),
+                self.tr("GMV: {v}").format(v=fmt.money_cents(totals.get("gmv_cents"))),
+                self.tr("Orders: {v}").format(v=fmt.count(totals.get("orders"))),
+            ]
+        )
+        for line in self.cross.values():
+            line.setPos(x)
+            line.setVisible(True)
+        self.readout.setText(text)
+        vr = self.plots["online"].vb.viewRange()
+        self.readout.setPos(x, vr[1][1])
+        self.readout.setVisible(True)
+        return text
+
+    # -- alerts ------------------------------------------------------------------------------
+
+    def _evaluate_alerts(self) -> None:
+        if self.cache is None or self.show_id is None:
+            return
+        last = self.cache.last_ts()
+        ts, online = self.cache.get("online_viewers")
+        pace = getattr(self, "_pace", (None, None))
+        timing = self.timing
+        elapsed = last - timing.start_ts if last and timing and timing.start_ts else None
+        self.alerts.evaluate(
+            alerts.Facts(
+                now=self.ctx.clock(),
+                last_sample_ts=self._last_arrival,
+                online_ts=ts,
+                online=online,
+                gmv_cents=pace[1],
+                pace_cents=None if pace[0] is None else pace[0] * 100,
+                target_cents=timing.gmv_target_cents if timing else 0,
+                elapsed_s=elapsed,
+                planned_s=timing.planned_seconds if timing else 0,
+            )
+        )
+
+    def _on_condition(self, key: str, active: bool, message: str) -> None:
+        self.alert_label.setText(
+            "  ".join(f"⚠ {self._alert_text(k, m)}" for k, m in self.alerts.active.items())
+        )
+        self.conditionChanged.emit(key, active, message)
+
+    def _alert_text(self, key: str, message: str) -> str:
+        names = {
+            alerts.FEED_STALLED: self.tr("Feed stalled"),
+            alerts.VIEWERS_DROP: self.tr("Viewers dropping"),
+            alerts.GMV_PACE: self.tr("GMV pace behind target"),
+        }
+        return names.get(key, message)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._dirty = True

@@ -1,0 +1,40 @@
+"""A KPI tile: a small caption, one big number, and a line of context under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+TONES = {"good": "#3fb950", "warn": "#d29922", "bad": "#f85149"}
+
+
+class KpiTile(QFrame):
+    def __init__(self, caption: str, parent: QWidget | None = None, big: bool = False) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("kpiTile")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        self.caption = QLabel(caption)
+        self.value = QLabel("—")
+        self.sub = QLabel("")
+        f = QFont(self.caption.font())
+        f.setPointSizeF(f.pointSizeF() * 0.95)
+        self.caption.setFont(f)
+        self.caption.setEnabled(False)  # the palette's muted text colour
+        vf = QFont(self.value.font())
+        vf.setPointSizeF(vf.pointSizeF() * (2.3 if big else 1.9))
+        vf.setBold(True)
+        self.value.setFont(vf)
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for w in (self.caption, self.value, self.sub):
+            w.setMinimumWidth(0)
+            layout.addWidget(w)
+
+    def set_value(self, text: str, sub: str = "", tone: str | None = None) -> None:
+        self.value.setText(text)
+        self.sub.setText(sub)
+        self.sub.setStyleSheet(f"color: {TONES[tone]};" if tone in TONES else "")
