@@ -1,7 +1,8 @@
 """Change notifications: views subscribe, writers publish after they commit.
 
-In-process for now; on PostgreSQL the same `Change` travels over LISTEN/NOTIFY, and the
-`change_log` table lets a station that missed a notification catch up.
+Writers publish in-process. On PostgreSQL the same `Change` also travels to the other stations
+over LISTEN/NOTIFY (`studio.store.sync`), and the `change_log` table lets a station that missed
+a notification catch up; remote changes arrive on the local bus with `remote=True`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +20,10 @@ class Change:
     table: str
     row_id: int | None = None
     show_id: int | None = None
+    # Where it came from; not part of equality, so a view compares "what changed" only.
+    station: str = field(default="", compare=False)
+    log_id: int | None = field(default=None, compare=False)  # the change_log row, when known
+    remote: bool = field(default=False, compare=False)  # written by another store (process)
 
 
 Listener = Callable[[Change], None]

@@ -1,4 +1,10 @@
-"""Opening a database: URL resolution, SQLite pragmas, schema upgrade on start."""
+"""Opening a database: URL resolution, credentials, SQLite pragmas, schema upgrade on start.
+
+Credentials never travel on the command line: a PostgreSQL URL without a password gets it from
+`STUDIO_DB_PASSWORD`, then the OS keyring (service "studio", user "USER@HOST:PORT/DB"), else
+libpq's own `PGPASSWORD` / `~/.pgpass`. TLS options (`?sslmode=verify-full&sslrootcert=...`)
+pass through to libpq untouched. Every message and log line shows the URL via `redact()`.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -36,6 +42,52 @@ def redact(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return "<unparseable database URL>"
+
+
+PASSWORD_ENV = "STUDIO_DB_PASSWORD"
+KEYRING_SERVICE = "studio"
+# A dead server or a cut cable must not freeze a writer for libpq's default of "forever".
+DEFAULT_CONNECT_TIMEOUT_S = 5
+
+
+def keyring_user(url: URL) -> str:
+    """The keyring entry name for a PostgreSQL URL: which account on which database."""
+    return f"{url.username or ''}@{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
+def keyring_password(url: URL) -> str | None:
+    """The stored password, or None when there is none or no usable keyring (headless boxes)."""
+    try:
+        import keyring  # optional: absent, or present without a backend
+        from keyring.errors import KeyringError
+    except ImportError:
+        return None
+    try:
+        value = keyring.get_password(KEYRING_SERVICE, keyring_user(url))
+    except (KeyringError, RuntimeError, OSError) as exc:
+        log.debug("keyring unavailable: %s", type(exc).__name__)
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def with_password(url: URL) -> URL:
+    """Fill in a missing PostgreSQL password from the environment or the keyring."""
+    if url.get_backend_name() != "postgresql" or url.password:
+        return url
+    password = os.environ.get(PASSWORD_ENV) or keyring_password(url)
+    return url.set(password=password) if password else url
+
+
+def scrub(message: str, *urls: str | URL) -> str:
+    """Remove the passwords of `urls` from a message (driver errors may quote a DSN)."""
+    for u in urls:
+        try:
+            password = u.password if isinstance(u, URL) else make_url(u).password
+        except ArgumentError:
+            continue
+        if password:
+            message = message.replace(str(password), "***")
+    return message
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -67,16 +119,19 @@ def make_engine(url: str) -> Engine:
                     f"Cannot open database {redact(url)}: folder {parent} does not exist"
                 )
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
-    elif backend == "postgresql" and parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif backend == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        parsed = with_password(parsed)
         kwargs["pool_pre_ping"] = True
+        if "connect_timeout" not in parsed.query:
+            kwargs["connect_args"] = {"connect_timeout": DEFAULT_CONNECT_TIMEOUT_S}
     else:
-        if backend not in ("postgresql",):
-            raise StoreError(f"Unsupported database {redact(url)}: use sqlite:/// or postgresql://")
+        raise StoreError(f"Unsupported database {redact(url)}: use sqlite:/// or postgresql://")
     try:
         engine = create_engine(parsed, **kwargs)
     except (NoSuchModuleError, ArgumentError) as exc:
-        raise StoreError(f"Cannot use database {redact(url)}: {exc}") from exc
+        raise StoreError(f"Cannot use database {redact(url)}: {scrub(str(exc), parsed)}") from exc
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -88,9 +143,22 @@ def check_connection(engine: Engine) -> None:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise StoreError(f"Cannot connect to database {redact(str(engine.url))}: {reason}") from exc
+        raise StoreError(
+            f"Cannot connect to database {redact(str(engine.url))}: {scrub(reason, engine.url)}"
+        ) from None  # the chained driver error could quote the DSN
     except SQLAlchemyError as exc:
-        raise StoreError(f"Database {redact(str(engine.url))} failed: {exc}") from exc
+        raise StoreError(
+            f"Database {redact(str(engine.url))} failed: {scrub(str(exc), engine.url)}"
+        ) from None
+
+
+def libpq_params(engine: Engine) -> dict[str, Any]:
+    """Keyword arguments for `psycopg.connect` reaching the engine's database (the listener
+    needs its own connection outside the pool). Includes the password: never log this."""
+    _args, params = engine.dialect.create_connect_args(engine.url)
+    params = dict(params)
+    params.setdefault("connect_timeout", DEFAULT_CONNECT_TIMEOUT_S)
+    return params
 
 
 def table_names(engine: Engine) -> list[str]:
