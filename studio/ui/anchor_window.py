@@ -7,6 +7,7 @@ PageUp/Left previous, H hold, F11 full screen, Ctrl+M mirror (for beam-splitter 
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt, QTimer
@@ -210,10 +211,8 @@ class AnchorWindow(QWidget):
         runner = self.ctx.runner
         if runner is not self._runner:
             if self._runner is not None:
-                try:
+                with contextlib.suppress(RuntimeError, TypeError):
                     self._runner.changed.disconnect(self.refresh)
-                except (RuntimeError, TypeError):
-                    pass
             self._runner = runner
             self._cue_key = None
             if runner is not None:

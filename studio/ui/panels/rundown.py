@@ -7,12 +7,13 @@ selected segment, Ctrl+Z undo and Ctrl+Shift+Z redo a script edit.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,6 +40,10 @@ from studio.ui.context import AppContext
 from studio.ui.widgets.empty_state import EmptyState
 
 COLUMNS = 8
+_CLAIMED_KEYS = (
+    Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Left,
+    Qt.Key.Key_Right, Qt.Key.Key_H, Qt.Key.Key_J, Qt.Key.Key_Z,
+)  # fmt: skip
 OVER = "#ff6b5e"
 UNDER = "#5ecf7a"
 CURRENT_BG = "#1f4e79"
@@ -180,10 +185,8 @@ class RundownPanel(QWidget):
     # -- runner -----------------------------------------------------------------------------
     def bind(self, runner: Any) -> None:
         if self.runner is not None and self.runner is not runner:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self.runner.changed.disconnect(self.refresh)
-            except (RuntimeError, TypeError):
-                pass
         self.runner = runner
         if runner is None:
             self.stack.setCurrentWidget(self.empty)
@@ -315,6 +318,7 @@ class RundownPanel(QWidget):
                 if item is not None and item.text() != text:
                     item.setText(text)
             self._style_row(row, started)
+        self._show_cues()
         b = self.buttons
         b["start"].setEnabled(snap.status == "ready")
         for name in ("prev", "next", "hold", "skip", "end"):
@@ -362,16 +366,33 @@ class RundownPanel(QWidget):
     _last_current = -1
 
     def _show_cues(self) -> None:
-        self.cues.clear()
+        """The selected segment's cues with the controller notes; the live one when none is."""
         if self.runner is None:
+            self.cues.clear()
             return
+        snap = self.runner.snapshot()
         index = self._selected()
-        if index is None:
-            return
+        live = index is None
+        if live:
+            index = snap.segment_index
         seg = self.runner.script.segments[index]
-        for cue in seg.cues:
-            text = cue.text + (f"\n    ⟶ {cue.notes}" if cue.notes else "")
-            self.cues.addItem(QListWidgetItem(text))
+        key = (index, seg.cues, snap.cue_index if live else -1)
+        if key == self._cues_key:
+            return
+        self._cues_key = key
+        self.cues.clear()
+        for j, cue in enumerate(seg.cues):
+            text = f"{j + 1}. {cue.text}" + (f"\n      ⟶ {cue.notes}" if cue.notes else "")
+            item = QListWidgetItem(text)
+            if live and j == snap.cue_index and snap.status in ("running", "held"):
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setBackground(QBrush(QColor(CURRENT_BG)))
+                item.setForeground(QBrush(QColor("white")))
+            self.cues.addItem(item)
+
+    _cues_key: Any = None
 
     # -- actions ----------------------------------------------------------------------------
     def _selected(self) -> int | None:
@@ -490,7 +511,7 @@ class RundownPanel(QWidget):
     def _edit_cue(self, item: QListWidgetItem) -> None:
         i = self._selected()
         if i is None:
-            return
+            i = self.runner.snapshot().segment_index
         j = self.cues.row(item)
         cue = self.runner.script.segments[i].cues[j]
         text, ok = QInputDialog.getMultiLineText(
@@ -561,20 +582,14 @@ class RundownPanel(QWidget):
         return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            # Claim our keys before window-level shortcuts and the table's own navigation.
-            if event.matches(QKeySequence.StandardKey.Undo) or event.key() in (
-                Qt.Key.Key_Space,
-                Qt.Key.Key_PageDown,
-                Qt.Key.Key_PageUp,
-                Qt.Key.Key_Left,
-                Qt.Key.Key_Right,
-                Qt.Key.Key_H,
-                Qt.Key.Key_J,
-                Qt.Key.Key_Z,
-            ):
-                event.accept()
-                return True
+        # Claim our keys before window-level shortcuts and the table's own navigation.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _CLAIMED_KEYS
+        ):
+            event.accept()
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self.handle_key(event)
         return super().eventFilter(watched, event)
