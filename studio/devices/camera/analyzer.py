@@ -69,10 +69,20 @@ class FrameAnalyzer:
         aw = min(int(cfg["analysis_width"]), w)
         scale = aw / w
         ah = max(1, round(h * scale))
-        small = image if aw == w else cv2.resize(image, (aw, ah), interpolation=cv2.INTER_AREA)
+        # Grey statistics on an INTER_AREA copy (a true block average: histograms, row
+        # profiles and means are what the full frame gives, for a ninth of the work).
         small_gray = gray if aw == w else cv2.resize(gray, (aw, ah), interpolation=cv2.INTER_AREA)
-        if small.ndim == 2:
-            small = cv2.cvtColor(small, cv2.COLOR_GRAY2BGR)
+        # White balance is a mean of linear RGB: an evenly spread subsample of real pixels
+        # (INTER_LINEAR, 5x cheaper than INTER_AREA on colour) estimates it without bias and
+        # keeps clipped pixels recognisable as clipped.
+        cw, ch = max(1, aw // 2), max(1, ah // 2)
+        tiny = (
+            image
+            if image.ndim == 2
+            else cv2.resize(image, (cw, ch), interpolation=cv2.INTER_LINEAR)
+        )
+        if tiny.ndim == 2:
+            tiny = cv2.cvtColor(tiny, cv2.COLOR_GRAY2BGR)
 
         ex = cfg["exposure"]
         luma = exposure.luma_stats(small_gray, int(ex["clip_level"]), int(ex["crush_level"]))
@@ -120,7 +130,7 @@ class FrameAnalyzer:
             face_lr_stops=face_lr,
             frame_lr_stops=lighting.left_right_stops(small_gray),
             evenness=lighting.evenness(small_gray),
-            white=None if black else colour.white_point(colour.grey_world(small)),
+            white=None if black else colour.white_point(colour.grey_world(tiny)),
             diff=diff,
             frozen=frozen,
             black=black,

@@ -15,9 +15,17 @@ U8 = npt.NDArray[Any]  # 8-bit images (cv2 stubs type results loosely)
 
 
 def grid_means(gray: U8, rows: int = 3, cols: int = 3) -> npt.NDArray[np.float64]:
-    """Mean luma of each cell of a rows x cols grid (INTER_AREA is an exact block average)."""
-    small = cv2.resize(gray, (cols, rows), interpolation=cv2.INTER_AREA)
-    return small.astype(np.float64)
+    """Mean luma of each cell of a rows x cols grid."""
+    h, w = gray.shape[:2]
+    ys = np.linspace(0, h, rows + 1).astype(int)
+    xs = np.linspace(0, w, cols + 1).astype(int)
+    return np.array(
+        [
+            [cv2.mean(gray[ys[r] : ys[r + 1], xs[c] : xs[c + 1]])[0] for c in range(cols)]
+            for r in range(rows)
+        ],
+        dtype=np.float64,
+    )
 
 
 def evenness(gray: U8, rows: int = 3, cols: int = 3) -> float:
