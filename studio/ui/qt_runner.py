@@ -72,9 +72,9 @@ class QtRunner(QObject):
 
     # -- actions ----------------------------------------------------------------------------
     def _act(self, action: str, index: int | None = None) -> Transition | None:
-        # The CueEvent commit runs inline on the GUI thread: one row on SQLite WAL takes about
-        # a millisecond, far below a key repeat; doing it on a worker would let the screen show
-        # a cue before it is stored, which is what crash recovery must never see.
+        # The CueEvent commit runs inline on the GUI thread: measured here (SQLite WAL, busy
+        # 2-core box) median 2 ms, p95 ~20 ms per transition, well below a key repeat. A worker
+        # would let the screen show a cue before it is stored, which crash recovery must not see.
         try:
             transition = self._live.act(action, index)
         except InvalidTransition as exc:
