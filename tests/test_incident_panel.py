@@ -219,3 +219,28 @@ def test_screenshot_mid_show(qtbot, store, show, make_panel, tmp_path: Path) -> 
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
     assert len(colours) > 10
+
+
+def test_narrow_dock_keeps_room_for_what_happened(qtbot, store, show, make_panel) -> None:
+    """In a narrow dock the source column folds away and the text column stays readable."""
+    quick_log(
+        store,
+        show,
+        "technical",
+        severity=1,
+        text="camera frozen",
+        source="auto",
+        condition_key="camera.frozen",
+    )
+    panel = make_panel(show)
+    panel.resize(760, 400)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    cols = panel.model.COLUMNS
+    assert panel.table.isColumnHidden(cols.index("source"))
+    assert panel.table.columnWidth(cols.index("text")) >= 200
+    index = panel.proxy.index(0, cols.index("category"))
+    assert "Auto" in index.data()
+    assert panel.proxy.index(0, cols.index("severity")).data() == "S1"
+    panel.resize(1200, 400)
+    qtbot.waitUntil(lambda: not panel.table.isColumnHidden(cols.index("source")), timeout=2000)

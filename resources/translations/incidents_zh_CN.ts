@@ -1,290 +1,295 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>IncidentDetailsDialog</name>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="441" />
+        <location filename="../../studio/ui/panels/incidents.py" line="489" />
         <source>&amp;Severity</source>
         <translation>严重度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="445" />
+        <location filename="../../studio/ui/panels/incidents.py" line="493" />
         <source>&amp;What happened</source>
         <translation>事故经过(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="450" />
+        <location filename="../../studio/ui/panels/incidents.py" line="498" />
         <source>&amp;Owner</source>
         <translation>负责人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="454" />
+        <location filename="../../studio/ui/panels/incidents.py" line="502" />
         <source>&amp;Action taken</source>
         <translation>处理措施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="456" />
+        <location filename="../../studio/ui/panels/incidents.py" line="504" />
         <source>e.g. 12 orders at the wrong price</source>
         <translation>例如:12 单按错误价格成交</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="457" />
+        <location filename="../../studio/ui/panels/incidents.py" line="505" />
         <source>&amp;Impact</source>
         <translation>影响(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="460" />
+        <location filename="../../studio/ui/panels/incidents.py" line="515" />
         <source>&amp;Playbook</source>
         <translation>应急预案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="466" />
+        <location filename="../../studio/ui/panels/incidents.py" line="521" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="470" />
+        <location filename="../../studio/ui/panels/incidents.py" line="525" />
         <source>Mitigate (Ctrl+M)</source>
         <translation>已止损 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="471" />
+        <location filename="../../studio/ui/panels/incidents.py" line="526" />
         <source>Resolve (Ctrl+R)</source>
         <translation>已解决 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="472" />
+        <location filename="../../studio/ui/panels/incidents.py" line="527" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="474" />
+        <location filename="../../studio/ui/panels/incidents.py" line="529" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="498" />
+        <location filename="../../studio/ui/panels/incidents.py" line="553" />
         <source>Incident #%1 · %2</source>
         <translation>事故 #%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="504" />
+        <location filename="../../studio/ui/panels/incidents.py" line="559" />
         <source>logged %1</source>
         <translation>记录于 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="505" />
+        <location filename="../../studio/ui/panels/incidents.py" line="560" />
         <source>segment %1</source>
         <translation>环节 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="534" />
+        <location filename="../../studio/ui/panels/incidents.py" line="589" />
         <source>logged</source>
         <translation>已记录</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/incidents.py" line="610" />
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1/%2</translation>
     </message>
 </context>
 <context>
     <name>IncidentLabels</name>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="78" />
+        <location filename="../../studio/ui/panels/incidents.py" line="81" />
         <source>Technical</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="79" />
+        <location filename="../../studio/ui/panels/incidents.py" line="82" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="80" />
-        <location filename="../../studio/ui/panels/incidents.py" line="145" />
+        <location filename="../../studio/ui/panels/incidents.py" line="83" />
+        <location filename="../../studio/ui/panels/incidents.py" line="148" />
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="81" />
+        <location filename="../../studio/ui/panels/incidents.py" line="84" />
         <source>Compliance</source>
         <translation>合规</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="82" />
+        <location filename="../../studio/ui/panels/incidents.py" line="85" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="87" />
+        <location filename="../../studio/ui/panels/incidents.py" line="90" />
         <source>S1 show interrupted</source>
         <translation>S1 直播中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="88" />
+        <location filename="../../studio/ui/panels/incidents.py" line="91" />
         <source>S2 visible to viewers</source>
         <translation>S2 观众可见</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="89" />
-        <location filename="../../studio/ui/panels/incidents.py" line="96" />
+        <location filename="../../studio/ui/panels/incidents.py" line="92" />
+        <location filename="../../studio/ui/panels/incidents.py" line="99" />
         <source>S3 internal</source>
         <translation>S3 内部</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="94" />
+        <location filename="../../studio/ui/panels/incidents.py" line="97" />
         <source>S1 interrupted</source>
         <translation>S1 中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="95" />
+        <location filename="../../studio/ui/panels/incidents.py" line="98" />
         <source>S2 visible</source>
         <translation>S2 可见</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="101" />
+        <location filename="../../studio/ui/panels/incidents.py" line="104" />
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="102" />
+        <location filename="../../studio/ui/panels/incidents.py" line="105" />
         <source>Mitigated</source>
         <translation>已止损</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="103" />
+        <location filename="../../studio/ui/panels/incidents.py" line="106" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="107" />
+        <location filename="../../studio/ui/panels/incidents.py" line="110" />
         <source>Logged</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="107" />
+        <location filename="../../studio/ui/panels/incidents.py" line="110" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="112" />
+        <location filename="../../studio/ui/panels/incidents.py" line="115" />
         <source>switch to backup camera</source>
         <translation>切换备用机位</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="113" />
+        <location filename="../../studio/ui/panels/incidents.py" line="116" />
         <source>restart the push</source>
         <translation>重新推流</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="114" />
+        <location filename="../../studio/ui/panels/incidents.py" line="117" />
         <source>tell the anchor to fill</source>
         <translation>提示主播救场</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="115" />
+        <location filename="../../studio/ui/panels/incidents.py" line="118" />
         <source>unlist the link</source>
         <translation>下架链接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="116" />
+        <location filename="../../studio/ui/panels/incidents.py" line="119" />
         <source>correct the price on screen</source>
         <translation>更正屏幕上的价格</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="117" />
+        <location filename="../../studio/ui/panels/incidents.py" line="120" />
         <source>anchor states the correction</source>
         <translation>主播口播更正</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="119" />
+        <location filename="../../studio/ui/panels/incidents.py" line="122" />
         <source>prompt the anchor with the correct fact</source>
         <translation>向主播提示正确信息</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="121" />
+        <location filename="../../studio/ui/panels/incidents.py" line="124" />
         <source>switch shot to cover</source>
         <translation>切换镜头掩护</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="122" />
+        <location filename="../../studio/ui/panels/incidents.py" line="125" />
         <source>stop the flagged wording</source>
         <translation>停止使用违规话术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="123" />
+        <location filename="../../studio/ui/panels/incidents.py" line="126" />
         <source>screenshot the platform notice</source>
         <translation>截图保存平台通知</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="124" />
+        <location filename="../../studio/ui/panels/incidents.py" line="127" />
         <source>tell the anchor what to avoid</source>
         <translation>告诉主播需避免的用语</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="125" />
+        <location filename="../../studio/ui/panels/incidents.py" line="128" />
         <source>note what happened</source>
         <translation>记录事故经过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="130" />
+        <location filename="../../studio/ui/panels/incidents.py" line="133" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="131" />
+        <location filename="../../studio/ui/panels/incidents.py" line="134" />
         <source>severity</source>
         <translation>严重度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="132" />
+        <location filename="../../studio/ui/panels/incidents.py" line="135" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="133" />
+        <location filename="../../studio/ui/panels/incidents.py" line="136" />
         <source>action taken</source>
         <translation>处理措施</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="134" />
+        <location filename="../../studio/ui/panels/incidents.py" line="137" />
         <source>impact</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="135" />
+        <location filename="../../studio/ui/panels/incidents.py" line="138" />
         <source>what happened</source>
         <translation>事故经过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="136" />
+        <location filename="../../studio/ui/panels/incidents.py" line="139" />
         <source>playbook</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="137" />
+        <location filename="../../studio/ui/panels/incidents.py" line="140" />
         <source>mitigated at</source>
         <translation>止损时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="138" />
+        <location filename="../../studio/ui/panels/incidents.py" line="141" />
         <source>resolved at</source>
         <translation>解决时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="143" />
+        <location filename="../../studio/ui/panels/incidents.py" line="146" />
         <source>(nobody yet)</source>
         <translation>(未指定)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="144" />
+        <location filename="../../studio/ui/panels/incidents.py" line="147" />
         <source>Controller</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="146" />
+        <location filename="../../studio/ui/panels/incidents.py" line="149" />
         <source>Tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="147" />
+        <location filename="../../studio/ui/panels/incidents.py" line="150" />
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
@@ -292,62 +297,67 @@
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="176" />
+        <location filename="../../studio/ui/panels/incidents.py" line="179" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="177" />
+        <location filename="../../studio/ui/panels/incidents.py" line="180" />
         <source>Severity</source>
         <translation>严重度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="178" />
+        <location filename="../../studio/ui/panels/incidents.py" line="181" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="179" />
+        <location filename="../../studio/ui/panels/incidents.py" line="182" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="180" />
+        <location filename="../../studio/ui/panels/incidents.py" line="183" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="181" />
+        <location filename="../../studio/ui/panels/incidents.py" line="184" />
         <source>Segment · cue</source>
         <translation>环节 · 话术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="182" />
+        <location filename="../../studio/ui/panels/incidents.py" line="185" />
         <source>What happened</source>
         <translation>事故经过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="183" />
+        <location filename="../../studio/ui/panels/incidents.py" line="186" />
         <source>Open for / fixed in</source>
         <translation>持续 / 处理用时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="212" />
+        <location filename="../../studio/ui/panels/incidents.py" line="188" />
+        <source>Duration</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/incidents.py" line="240" />
         <source>open %1</source>
         <translation>已持续 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="216" />
+        <location filename="../../studio/ui/panels/incidents.py" line="244" />
         <source>mitigated in %1</source>
         <translation>%1 内止损</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="218" />
+        <location filename="../../studio/ui/panels/incidents.py" line="246" />
         <source>resolved in %1</source>
         <translation>%1 内解决</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="236" />
+        <location filename="../../studio/ui/panels/incidents.py" line="271" />
         <source>(add details: Enter)</source>
         <translation>(按 Enter 补充详情)</translation>
     </message>
@@ -355,159 +365,164 @@
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="608" />
-        <location filename="../../studio/ui/panels/incidents.py" line="903" />
+        <location filename="../../studio/ui/panels/incidents.py" line="687" />
+        <location filename="../../studio/ui/panels/incidents.py" line="990" />
         <source>Load or create a show to log incidents</source>
         <translation>请先打开或新建一场直播,再记录事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="610" />
+        <location filename="../../studio/ui/panels/incidents.py" line="689" />
         <source>Incidents belong to a show: open its script or create one, then F1–F5 log what goes wrong.</source>
         <translation>事故记录属于某一场直播:先打开直播脚本或新建直播,然后用 F1–F5 记录出现的问题。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="642" />
+        <location filename="../../studio/ui/panels/incidents.py" line="692" />
+        <source>Open show script…</source>
+        <translation>打开直播脚本…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/incidents.py" line="723" />
         <source>Log a %1 incident now (%2; with Shift: S1)</source>
         <translation>立即记录一条%1事故(%2;加 Shift 为 S1)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="656" />
+        <location filename="../../studio/ui/panels/incidents.py" line="737" />
         <source>F1–F5 log an incident now (Shift: S1 show interrupted). Enter: details · M: mitigate · R: resolve</source>
         <translation>F1–F5 立即记录事故(加 Shift:S1 直播中断)。Enter:详情 · M:止损 · R:解决</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="665" />
+        <location filename="../../studio/ui/panels/incidents.py" line="746" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="669" />
+        <location filename="../../studio/ui/panels/incidents.py" line="750" />
         <source>All severities</source>
         <translation>全部严重度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="672" />
+        <location filename="../../studio/ui/panels/incidents.py" line="753" />
         <source>S1 + S2</source>
         <translation>S1 + S2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="674" />
+        <location filename="../../studio/ui/panels/incidents.py" line="755" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="675" />
+        <location filename="../../studio/ui/panels/incidents.py" line="756" />
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="679" />
+        <location filename="../../studio/ui/panels/incidents.py" line="760" />
         <source>Logged and auto</source>
         <translation>手动和自动</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="683" />
+        <location filename="../../studio/ui/panels/incidents.py" line="764" />
         <source>Category filter</source>
         <translation>类别筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="684" />
+        <location filename="../../studio/ui/panels/incidents.py" line="765" />
         <source>Severity filter</source>
         <translation>严重度筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="685" />
+        <location filename="../../studio/ui/panels/incidents.py" line="766" />
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="686" />
+        <location filename="../../studio/ui/panels/incidents.py" line="767" />
         <source>Source filter</source>
         <translation>来源筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="692" />
+        <location filename="../../studio/ui/panels/incidents.py" line="773" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="720" />
+        <location filename="../../studio/ui/panels/incidents.py" line="801" />
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="753" />
-        <location filename="../../studio/ui/panels/incidents.py" line="875" />
+        <location filename="../../studio/ui/panels/incidents.py" line="834" />
+        <location filename="../../studio/ui/panels/incidents.py" line="956" />
         <source>No incidents yet. Press F1–F5 the moment something goes wrong.</source>
         <translation>暂无事故。出现问题时立即按 F1–F5 记录。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="825" />
+        <location filename="../../studio/ui/panels/incidents.py" line="906" />
         <source>Could not read incidents: %1</source>
         <translation>无法读取事故记录:%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="865" />
+        <location filename="../../studio/ui/panels/incidents.py" line="946" />
         <source>%1 open · %2 mitigated · %3 in all</source>
         <translation>未处理 %1 · 已止损 %2 · 共 %3</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="871" />
+        <location filename="../../studio/ui/panels/incidents.py" line="952" />
         <source>%1 shown</source>
         <translation>显示 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="878" />
+        <location filename="../../studio/ui/panels/incidents.py" line="959" />
         <source>No incidents match the filters.</source>
         <translation>没有符合筛选条件的事故。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="935" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1022" />
         <source>NOT logged (%1): %2</source>
         <translation>未能记录(%1):%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="948" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1035" />
         <source>#%1 %2 %3 logged at %4.</source>
         <translation>#%1 %2 %3 已于 %4 记录。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="957" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1044" />
         <source>Playbook:</source>
         <translation>应急预案:</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="961" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1048" />
         <source>(Enter: details)</source>
         <translation>(Enter:详情)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="976" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1063" />
         <source>Incident #%1 saved.</source>
         <translation>事故 #%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="978" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1065" />
         <source>Could not save incident #%1: %2</source>
         <translation>无法保存事故 #%1:%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1038" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1125" />
         <source>Export incidents</source>
         <translation>导出事故记录</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1040" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1127" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1051" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1138" />
         <source>%1 incidents exported to %2</source>
         <translation>已导出 %1 条事故到 %2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1053" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1140" />
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -62,7 +63,7 @@ from studio.incidents.categories import CATEGORIES, CATEGORY_KEYS
 from studio.incidents.log import HistoryEntry, IncidentFilter, IncidentView
 from studio.incidents.stamp import runner_position
 from studio.timeutil import fmt_duration, from_epoch
-from studio.ui.widgets.empty_state import EmptyState
+from studio.ui.widgets.empty_state import EmptyState, request_from_window
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +185,20 @@ class IncidentTableModel(QAbstractTableModel):
             self.tr("What happened"),
             self.tr("Open for / fixed in"),
         )
+        self._compact_age_header = self.tr("Duration")
+        # Narrow docks: the severity chip shows only its code, the source folds into the
+        # category, the duration loses its words; "What happened" keeps the room.
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
+            )
 
     def set_rows(self, rows: list[IncidentView]) -> None:
         self.beginResetModel()
@@ -206,10 +221,21 @@ class IncidentTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if self.compact and self.COLUMNS[section] == "age":
+                return self._compact_age_header
             return self._headers[section]
         return None
 
     def age_text(self, v: IncidentView) -> str:
+        if self.compact:
+            seconds = (
+                max(0.0, self.clock() - v.at.timestamp())
+                if v.status == "open"
+                else v.time_to_mitigate
+                if v.status == "mitigated"
+                else v.time_to_resolve
+            )
+            return "" if seconds is None else fmt_duration(seconds)
         if v.status == "open":
             return self.tr("open %1").replace(
                 "%1", fmt_duration(max(0.0, self.clock() - v.at.timestamp()))
@@ -230,16 +256,26 @@ class IncidentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "time": _local_time(v),
-                "severity": self.labels.severity_short(v.severity),
-                "category": self.labels.category(v.category),
+                "severity": f"S{v.severity}"
+                if self.compact
+                else self.labels.severity_short(v.severity),
+                "category": self.labels.category(v.category)
+                + (
+                    " · " + self.labels.source("auto")
+                    if self.compact and v.source == "auto"
+                    else ""
+                ),
                 "status": self.labels.status(v.status),
                 "source": self.labels.source(v.source),
                 "where": _where(v),
                 "text": v.text.splitlines()[0] if v.text else self.tr("(add details: Enter)"),
                 "age": self.age_text(v),
             }[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == "text":
-            return v.text or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "text":
+                return v.text or None
+            if col == "severity":
+                return self.labels.severity(v.severity)
         if role == Qt.ItemDataRole.ForegroundRole and (
             v.status == "resolved" or (col == "text" and not v.text)
         ):
@@ -269,6 +305,12 @@ class IncidentTableModel(QAbstractTableModel):
 
 class SeverityChipDelegate(QStyledItemDelegate):
     """Severity as a coloured chip with its words, kept visible on the selected row too."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 16, size.height())  # the chip's own margins
 
     def paint(
         self,
@@ -462,6 +504,13 @@ class IncidentDetailsDialog(QDialog):
         self.impact.setPlaceholderText(self.tr("e.g. 12 orders at the wrong price"))
         form.addRow(self.tr("&Impact"), self.impact)
         self.checklist = QListWidget()
+        # An unticked box must be visible on the dark theme too (Space ticks the current step).
+        self.checklist.setStyleSheet(
+            "QListWidget::item { padding: 3px; }"
+            " QListWidget::indicator { width: 16px; height: 16px; border: 2px solid #8a8f98;"
+            " border-radius: 3px; }"
+            " QListWidget::indicator:checked { background: #3d9b4f; border-color: #3d9b4f; }"
+        )
         self.checklist.setFixedHeight(110)
         form.addRow(self.tr("&Playbook"), self.checklist)
         layout.addLayout(form)
@@ -637,9 +686,11 @@ class IncidentsPanel(QWidget):
         self.empty = EmptyState(
             self.tr("Load or create a show to log incidents"),
             self.tr(
-                "Incidents belong to a show: open its script or create "
-                "one, then F1–F5 log what goes wrong."
+                "Incidents belong to a show: open its script or create one, then F1–F5 log "
+                "what goes wrong."
             ),
+            self.tr("Open show script…"),
+            request_from_window(self, "open_script_requested"),
         )
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._build_main())
@@ -912,8 +963,14 @@ class IncidentsPanel(QWidget):
     def _place_no_rows(self) -> None:
         self.no_rows.setGeometry(self.table.viewport().rect().adjusted(16, 16, -16, -16))
 
+    COMPACT_BELOW = 1000  # px of panel width
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        compact = self.width() < self.COMPACT_BELOW
+        if compact != self.model.compact:
+            self.model.set_compact(compact)
+            self.table.setColumnHidden(IncidentTableModel.COLUMNS.index("source"), compact)
         self._place_no_rows()
 
     # -- actions --
