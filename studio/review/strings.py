@@ -1,0 +1,164 @@
+"""The report's own words in English and Simplified Chinese.
+
+The report is built headless (CLI, worker thread), where Qt translators may not be loaded, so it
+carries its words here; incident categories and metric names come from their own modules.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+LANGS: Final = ("en", "zh_CN")
+
+_S: Final[dict[str, tuple[str, str]]] = {
+    "report": ("Show review", "直播复盘"),
+    "rehearsal": ("REHEARSAL — not compared with live shows", "彩排 — 不与正式直播比较"),
+    "generated": ("Generated {at}", "生成于 {at}"),
+    "platform": ("Platform", "平台"),
+    "theme": ("Theme", "主题"),
+    "slot": ("Time slot", "时段"),
+    "planned": ("Planned", "计划"),
+    "actual": ("Actual", "实际"),
+    "campaign": ("Campaign", "活动"),
+    "campaign_share": ("campaign share {share}", "活动分摊 {share}"),
+    "no_data": ("No metric samples were recorded for this show.", "本场没有记录到数据。"),
+    # sections
+    "sec.headline": ("Headline", "核心数据"),
+    "sec.trend": ("Compared with previous shows", "与往期直播对比"),
+    "sec.timeline": ("Timeline", "直播时间线"),
+    "sec.segments": ("Segments: planned vs actual", "环节：计划与实际"),
+    "sec.products": ("Products", "商品"),
+    "sec.funnel": ("Conversion funnel", "转化漏斗"),
+    "sec.scatter": ("Online viewers vs GMV per minute", "在线人数与每分钟成交金额"),
+    "sec.traffic": ("Traffic sources", "流量来源"),
+    "sec.audience": ("Audience profile", "观众画像"),
+    "sec.incidents": ("Incidents", "事故"),
+    "sec.checks": ("Device checks before the show", "开播前设备检查"),
+    "sec.tasks": ("Warm-up tasks", "预热任务"),
+    "sec.crew": ("Crew", "人员"),
+    # headline tiles
+    "gmv": ("GMV", "成交金额"),
+    "target": ("target {target}", "目标 {target}"),
+    "of_target": ("{pct} of target", "完成目标 {pct}"),
+    "no_target": ("no target set", "未设目标"),
+    "orders": ("Orders", "成交订单"),
+    "buyers": ("Buyers", "成交人数"),
+    "aov": ("Average order value", "客单价"),
+    "gpm": ("GPM", "GPM"),
+    "uv_value": ("UV value", "UV价值"),
+    "peak_online": ("Peak online", "最高在线"),
+    "avg_online": ("Average online", "平均在线"),
+    "avg_watch": ("Average watch time", "人均观看时长"),
+    "new_followers": ("New followers", "新增粉丝"),
+    "roi": ("ROI", "ROI"),
+    "ad_spend": ("ad spend {spend}", "投放消耗 {spend}"),
+    "viewers": ("Total viewers", "累计观看人数"),
+    "duration": ("Duration", "时长"),
+    "ctr": ("Product CTR", "商品点击率"),
+    "cvr": ("Click-to-buy rate", "点击成交转化率"),
+    # tables
+    "col.segment": ("Segment", "环节"),
+    "col.planned_start": ("Planned start", "计划开始"),
+    "col.actual_start": ("Actual start", "实际开始"),
+    "col.planned_dur": ("Planned", "计划时长"),
+    "col.actual_dur": ("Actual", "实际时长"),
+    "col.over": ("Over/under", "超时/提前"),
+    "col.gmv": ("GMV", "成交金额"),
+    "col.orders": ("Orders", "订单"),
+    "col.gained": ("Viewers in", "进入"),
+    "col.lost": ("Viewers out", "离开"),
+    "col.avg_online": ("Avg online", "平均在线"),
+    "col.ctr": ("CTR", "CTR"),
+    "col.cvr": ("CVR", "CVR"),
+    "col.product": ("Product", "商品"),
+    "col.sku": ("SKU", "SKU"),
+    "col.exposures": ("Exposures", "曝光"),
+    "col.clicks": ("Clicks", "点击"),
+    "col.buyers": ("Buyers", "成交人数"),
+    "col.stock": ("Stock", "库存"),
+    "col.sold_through": ("Sold-through", "售罄率"),
+    "col.show": ("Show", "场次"),
+    "col.date": ("Date", "日期"),
+    "col.target_pct": ("% of target", "目标完成"),
+    "col.gpm": ("GPM", "GPM"),
+    "col.peak": ("Peak online", "最高在线"),
+    "col.time": ("Time", "时间"),
+    "col.category": ("Category", "类别"),
+    "col.severity": ("Severity", "严重度"),
+    "col.status": ("Status", "状态"),
+    "col.text": ("What happened", "描述"),
+    "col.resolve": ("Time to resolve", "解决用时"),
+    "col.kind": ("Check", "检查项"),
+    "col.result": ("Result", "结果"),
+    "col.notes": ("Notes", "备注"),
+    "col.task": ("Task", "任务"),
+    "col.owner": ("Owner", "负责人"),
+    "col.due": ("Due", "截止"),
+    "col.role": ("Role", "角色"),
+    "col.name": ("Name", "姓名"),
+    "col.share": ("Share", "占比"),
+    "col.total": ("Total", "合计"),
+    "this_show": ("this show", "本场"),
+    "skipped": ("skipped", "已跳过"),
+    "none": ("None recorded.", "无记录。"),
+    # funnel steps
+    "f.exposures": ("Room exposures", "直播间曝光"),
+    "f.viewers_total": ("Viewers", "观看人数"),
+    "f.product_exposures": ("Product exposures", "商品曝光"),
+    "f.product_clicks": ("Product clicks", "商品点击"),
+    "f.buyers": ("Buyers", "成交人数"),
+    "f.rate": ("{rate} of previous step", "上一步的 {rate}"),
+    # charts
+    "chart.online": ("Online viewers", "在线人数"),
+    "chart.gmv_min": ("GMV per minute", "每分钟成交金额"),
+    "chart.minutes": ("minutes since start", "开播后分钟数"),
+    "chart.incident": ("incident", "事故"),
+    "chart.r": ("Pearson r = {r} over {n} minutes", "皮尔逊相关系数 r = {r}（{n} 分钟）"),
+    "chart.r_none": ("not enough data for a correlation", "数据不足，无法计算相关性"),
+    "chart.r_strong": ("viewers and sales move together", "人数与成交同步变化"),
+    "chart.r_weak": ("more viewers did not mean more sales", "人多不一定成交多"),
+    # incidents
+    "inc.summary": (
+        "{count} incidents, {unresolved} not resolved; median time to resolve {median}, longest {max}",
+        "共 {count} 起事故，{unresolved} 起未解决；解决用时中位数 {median}，最长 {max}",
+    ),
+    "status.open": ("open", "未处理"),
+    "status.mitigated": ("mitigated", "已缓解"),
+    "status.resolved": ("resolved", "已解决"),
+    "check.pass": ("pass", "通过"),
+    "check.warn": ("warning", "警告"),
+    "check.fail": ("fail", "未通过"),
+    "task.done": ("done", "已完成"),
+    "task.late": ("done late", "逾期完成"),
+    "task.missed": ("missed", "未完成（逾期）"),
+    "task.pending": ("not done", "未完成"),
+    "tasks.summary": ("{done} of {total} done", "已完成 {done}/{total}"),
+    # audience breakdown names
+    "b.traffic_sources": ("Traffic sources", "流量来源"),
+    "b.gender": ("Gender", "性别"),
+    "b.age": ("Age", "年龄"),
+    "b.region": ("Region", "地域"),
+    "b.city": ("City", "城市"),
+    "b.device": ("Device", "设备"),
+    "page": ("Page {n} of {total}", "第 {n} 页 / 共 {total} 页"),
+}
+
+
+def s(key: str, lang: str = "en", **params: object) -> str:
+    """The report's word `key` in `lang`, with `params` filled in."""
+    pair = _S.get(key)
+    if pair is None:
+        return key
+    template = pair[1] if lang.startswith("zh") else pair[0]
+    if not params:
+        return template
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def normalize_lang(lang: str | None) -> str:
+    if not lang:
+        return "en"
+    return "zh_CN" if lang.lower().replace("-", "_").startswith("zh") else "en"
