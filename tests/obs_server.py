@@ -321,18 +321,34 @@ def obs_available() -> bool:
     return all(shutil.which(tool) for tool in ("obs", "Xvfb", "ffmpeg"))
 
 
+_shared: list[ObsServer] = []
+_users = 0
+
+
 @pytest.fixture(scope="session")
 def obs_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ObsServer]:
-    """One real OBS for the whole session (starting one costs a second or two)."""
+    """One real OBS for the whole session (starting one costs a few seconds). Each test module
+    that imports this fixture gets its own session-scoped copy of it, so the server itself is
+    shared through a module global and closed when the last user is done."""
+    global _users
     if not obs_available():
         pytest.skip("OBS Studio, Xvfb or ffmpeg not installed (apt-get install obs-studio ...)")
-    server = ObsServer(tmp_path_factory.mktemp("obs"))
-    server.start()
+    if not _shared:
+        server = ObsServer(tmp_path_factory.mktemp("obs"))
+        try:
+            server.start()
+            server.prepare_scenes()
+        except BaseException:
+            server.close()
+            raise
+        _shared.append(server)
+    _users += 1
     try:
-        server.prepare_scenes()
-        yield server
+        yield _shared[0]
     finally:
-        server.close()
+        _users -= 1
+        if _users == 0:
+            _shared.pop().close()
 
 
 @pytest.fixture

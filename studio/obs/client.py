@@ -184,9 +184,12 @@ def _reason(exc: BaseException) -> str:
 
 
 def _close(raw: Any) -> None:
-    # Closing a dead socket may raise anything; it is gone either way.
+    # close() sends a close frame first and raises on a socket the server already dropped,
+    # before releasing it; shutdown() releases the socket whatever state it is in.
     with contextlib.suppress(Exception):
-        raw.ws.close()
+        raw.ws.close(timeout=0.5)
+    with contextlib.suppress(Exception):
+        raw.ws.shutdown()
 
 
 StateListener = Callable[[ObsState, str], None]
