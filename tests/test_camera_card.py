@@ -1,0 +1,111 @@
+"""The camera check card on real sources: live preview with overlays, findings, saving,
+a dead source's banner, the remembered choice, and no threads left after shutdown."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from studio.devices.camera import synthetic
+from studio.profile import Profile
+from studio.store.models import DeviceCheck
+from studio.ui.checks.camera_card import CameraCheckCard
+from studio.ui.context import AppContext
+
+PROFILE = {
+    "camera": {
+        "resolution": {
+            "min_width_warn": 320,
+            "min_height_warn": 180,
+            "min_width_fail": 320,
+            "min_height_fail": 180,
+        }
+    }
+}
+
+
+@pytest.fixture(scope="module")
+def video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synthetic.write_video(tmp_path_factory.mktemp("card") / "clean.avi", "clean")
+
+
+@pytest.fixture
+def card(app_ctx: AppContext, qtbot: QtBot):  # type: ignore[no-untyped-def]
+    app_ctx.profile = Profile(PROFILE)
+    made: list[CameraCheckCard] = []
+
+    def make() -> CameraCheckCard:
+        c = CameraCheckCard(app_ctx)
+        qtbot.addWidget(c)
+        c.resize(620, 760)
+        c.show()
+        made.append(c)
+        return c
+
+    yield make
+    for c in made:
+        c.shutdown()
+
+
+@pytest.mark.slow
+def test_video_file_shows_preview_findings_and_saves(
+    card,
+    video: Path,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+    app_ctx: AppContext,
+) -> None:
+    """A video source plays in the preview with the face box, the checklist fills with
+    words and colours, and Run check saves a DeviceCheck from a worker thread."""
+    c = card()
+    c.start(str(video))
+    qtbot.waitUntil(lambda: c.preview.image is not None, timeout=5000)
+    qtbot.waitUntil(lambda: c.last_result is not None, timeout=5000)
+    qtbot.waitUntil(
+        lambda: c.preview.result is not None and c.preview.result.stats.face is not None,
+        timeout=5000,
+    )
+    chip, _name, msg = c.rows["frozen"]
+    assert "PASS" in chip.text() and "frozen" in msg.text()
+    assert c.last_result.status == "pass", [f for f in c.last_result.findings if f.status != "pass"]
+    assert "PASS" in c.verdict.text()
+    assert "640" not in c.state_label.text() and "320x180" in c.state_label.text()
+
+    qtbot.waitUntil(c.run_button.isEnabled, timeout=3000)
+    c.run_button.click()
+    qtbot.waitUntil(lambda: c.saved_id is not None, timeout=5000)
+    with app_ctx.store.session() as s:
+        row = s.scalars(select(DeviceCheck)).one()
+    assert (row.id, row.kind, row.source) == (c.saved_id, "camera", str(video))
+    assert f"#{row.id}" in c.saved_label.text()
+    c.shutdown()
+    assert not c.camera.running
+
+
+def test_dead_source_says_camera_lost(card, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    """A stream that is not there shows 'Camera lost — reconnecting…' and keeps trying."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    c = card()
+    c.start(f"http://127.0.0.1:{port}")
+    qtbot.waitUntil(lambda: c.preview.banner == "Camera lost — reconnecting…", timeout=5000)
+    assert "reconnecting" in c.state_label.text()
+    assert c.camera.capture is not None and c.camera.capture.running  # still retrying
+
+
+def test_bad_source_is_explained_and_choice_remembered(card, video: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    """A typo is explained in the card; a good source is remembered for the next card."""
+    c = card()
+    c.start("/no/such/clip.mp4")
+    assert "no such file" in c.state_label.text()
+    assert not c.camera.running
+    c.start(str(video))
+    qtbot.waitUntil(lambda: c.preview.image is not None, timeout=5000)
+    c.stop()
+    again = card()
+    qtbot.waitUntil(lambda: again.refresh_button.isEnabled(), timeout=5000)
+    assert again.current_source() == str(video)
