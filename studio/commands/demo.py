@@ -18,4 +18,9 @@ def register(sub: Any) -> None:
     p.add_argument("--seconds", type=float, help="quit after N seconds (for tests and docs)")
     p.add_argument("--screenshot", metavar="FILE.png", help="save the main window before quitting")
     p.add_argument("--speed", type=float, default=1.0, help="simulated metrics speed (default 1x)")
+    p.add_argument(
+        "--manual",
+        action="store_true",
+        help="do not turn the cues automatically: run the rundown yourself",
+    )
     p.set_defaults(func=run_demo, demo=True)

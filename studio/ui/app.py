@@ -66,6 +66,7 @@ class StudioApp(QObject):
         self.window: MainWindow | None = None
         self.anchor: QWidget | None = None
         self._feed: Any = None
+        self._autopilot: QTimer | None = None
 
     # -- windows -----------------------------------------------------------------------------
     def build(self) -> None:
@@ -188,11 +189,37 @@ class StudioApp(QObject):
         feed_cls = load_class("studio.ui.qt_metrics", "MetricsFeed")
         if feed_cls is None or self.ctx.show_id is None:
             return
-        self._feed = feed_cls(self.ctx.store, parent=self)
+        self._feed = feed_cls(self.ctx.store, parent=self, clock=self.ctx.clock)
         self.ctx.services["metrics"] = self._feed
         self._feed.start(self.ctx.show_id, speed=speed)
 
+    def start_autopilot(self) -> None:
+        """Demo only: turn the cues the way a controller would, evenly through each segment."""
+        self._autopilot = QTimer(self)
+        self._autopilot.setInterval(250)
+        self._autopilot.timeout.connect(self._autopilot_step)
+        self._autopilot.start()
+
+    def _autopilot_step(self) -> None:
+        runner = self.ctx.runner
+        if runner is None:
+            return
+        snap = runner.snapshot()
+        if snap.status != "running" or snap.segment is None:
+            return
+        n_cues = max(snap.segment.cue_count, 1)
+        per_cue = snap.segment.planned_seconds / n_cues
+        if snap.segment_remaining <= 0:
+            if snap.segment_index + 1 < len(runner.plan.segments):
+                runner.skip()
+            else:
+                runner.end()
+        elif snap.segment_elapsed >= per_cue * (snap.cue_index + 1) and snap.cue_index + 1 < n_cues:
+            runner.next()
+
     def shutdown(self) -> None:
+        if self._autopilot is not None:
+            self._autopilot.stop()
         if self._feed is not None:
             self._feed.shutdown()
             self._feed = None
@@ -266,6 +293,7 @@ def run(args: argparse.Namespace) -> int:
         settings=settings,
         signals=StoreSignals(store),
         demo=bool(getattr(args, "demo", False)),
+        demo_speed=float(getattr(args, "speed", 1.0) or 1.0),
     )
     role = getattr(args, "role", None) or settings.value("station/role", "controller", type=str)
     settings.setValue("station/role", role)
@@ -281,10 +309,13 @@ def run(args: argparse.Namespace) -> int:
         ctx.show_id = startup_show(store, settings)
     studio_app.build()
     if ctx.demo:
-        studio_app.start_demo_feed(speed=ctx.demo_speed)
+        # The show goes on air first, so the simulated feed starts at the show's real start.
         runner = ctx.runner
-        if runner is not None and getattr(args, "autostart", True):
+        if runner is not None and runner.snapshot().status == "ready":
             runner.start()
+        studio_app.start_demo_feed(speed=ctx.demo_speed)
+        if not getattr(args, "manual", False):
+            studio_app.start_autopilot()
 
     result = {"code": 0}
     seconds = getattr(args, "seconds", None)

@@ -39,23 +39,43 @@ class StudioStatusBar(QStatusBar):
             light = StatusLight(names[key])
             self.lights[key] = light
             self.addPermanentWidget(light)
+        # Any source (simulator, file tail, HTTP, manual) announces its batches on the change bus,
+        # so the age of the last one tells whether the feed is alive without asking the database.
+        self._last_metrics_at: float | None = None
+        ctx.signals.changed.connect(self._on_change)
         self._timer = QTimer(self)
         self._timer.setInterval(500)  # numbers a human reads: twice a second
         self._timer.timeout.connect(self.update_now)
         self._timer.start()
         self.update_now()
 
+    def _on_change(self, table: str, _row: Any, show_id: Any) -> None:
+        if table == "metric_sample" and show_id in (None, self.ctx.show_id):
+            self._last_metrics_at = time.monotonic()
+
+    def _metrics_light(self) -> tuple[str, str]:
+        if self._last_metrics_at is None:
+            return "off", self.tr("no feed")
+        age = time.monotonic() - self._last_metrics_at
+        if age < 10:
+            return "ok", self.tr("live")
+        if age < 30:
+            return "warn", self.tr("slow")
+        return "error", self.tr("stalled")
+
     def set_light(self, key: str, state: str, word: str) -> None:
         self.lights[key].set_state(state, word)
 
     def update_now(self) -> None:
-        self.clock_label.setText(time.strftime("%H:%M:%S"))
+        self.clock_label.setText(time.strftime("%H:%M:%S", time.localtime(self.ctx.clock())))
         for key, light in self.lights.items():
             service = self.ctx.services.get(key)
             health = getattr(service, "health", None)
             if callable(health):
                 state, word = health()
                 light.set_state(state, word)
+            elif key == "metrics":
+                light.set_state(*self._metrics_light())
             elif key == "database":
                 light.set_state("ok", self.tr("OK"))
             else:
@@ -64,35 +84,40 @@ class StudioStatusBar(QStatusBar):
 
     def _update_show(self) -> None:
         runner: Any = self.ctx.runner
-        snapshot = getattr(runner, "snapshot", None) if runner is not None else None
-        state = snapshot() if callable(snapshot) else None
-        if state is None:
+        if runner is None:
             self.state_label.setText(
-                self.tr("NO SHOW") if self.ctx.show_id is None else self.tr("READY")
+                self.tr("NO SHOW") if self.ctx.show_id is None else self.tr("NO SCRIPT")
             )
             self.state_label.setStyleSheet("font-weight: 800; padding: 2px 10px;")
             self.show_label.setText("")
             return
-        phase = getattr(state, "phase", "")
-        rehearsal = bool(getattr(state, "rehearsal", False))
-        if phase == "ended":
+        state = runner.snapshot()
+        if state.status == "ended":
             text, colour = self.tr("ENDED"), "#6b7280"
-        elif phase in ("running", "held"):
-            text, colour = (
-                (self.tr("REHEARSAL"), "#7c3aed") if rehearsal else (self.tr("LIVE"), "#e5484d")
-            )
+        elif state.status in ("running", "held") and runner.is_rehearsal:
+            text, colour = self.tr("REHEARSAL"), "#7c3aed"
+        elif state.status in ("running", "held"):
+            text, colour = self.tr("LIVE"), "#e5484d"
         else:
             text, colour = self.tr("READY"), "#374151"
+        if state.status == "held":
+            text += " · " + self.tr("HOLD")
         self.state_label.setText(text)
         self.state_label.setStyleSheet(
-            f"font-weight: 800; padding: 2px 10px; color: white;"
+            "font-weight: 800; padding: 2px 10px; color: white;"
             f" background: {colour}; border-radius: 4px;"
         )
-        elapsed = getattr(state, "show_elapsed", None)
-        remaining = getattr(state, "show_remaining", None)
-        parts = []
-        if elapsed is not None:
-            parts.append(self.tr("Elapsed {0}").format(fmt_duration(elapsed)))
-        if remaining is not None:
-            parts.append(self.tr("Remaining {0}").format(fmt_duration(remaining)))
+        parts = [f"{runner.title}"]
+        if state.status != "ready":
+            parts.append(self.tr("Elapsed {0}").format(fmt_duration(state.show_elapsed)))
+        if state.time_to_planned_end is not None and state.status in ("running", "held"):
+            parts.append(
+                self.tr("To planned end {0}").format(fmt_duration(state.time_to_planned_end))
+            )
+        if state.status in ("running", "held", "ended") and abs(state.over_under) >= 1:
+            amount = fmt_duration(abs(state.over_under))
+            if state.over_under > 0:
+                parts.append(self.tr("Over {0}").format(amount))
+            else:
+                parts.append(self.tr("Under {0}").format(amount))
         self.show_label.setText("   ".join(parts))
