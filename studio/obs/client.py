@@ -422,7 +422,7 @@ class ObsClient:
         )
         self._set_state(
             ObsState.CONNECTED,
-            f"connected to OBS {info.obs_version} at {config.address}".replace("  ", " "),
+            f"OBS {info.obs_version or '(version unknown)'} at {config.address}",
         )
         return raw, 0.0
 
