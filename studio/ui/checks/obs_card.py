@@ -111,7 +111,7 @@ class ObsCheckCard(QFrame):
         buttons = QHBoxLayout()
         self.connect_button = QPushButton(self.tr("Save && connect"))
         self.connect_button.setToolTip(
-            self.tr("Store the address (the password goes to the system keyring) and reconnect")
+            self.tr("Save the address and password (keyring or private file), then reconnect")
         )
         self.connect_button.clicked.connect(self.save_and_connect)
         buttons.addWidget(self.connect_button)
