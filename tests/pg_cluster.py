@@ -53,6 +53,7 @@ class PgCluster:
         self.port = free_port()
         self._runas: list[str] = []
         self._owner: tuple[int, int] | None = None
+        self._db: str | None = None
         if os.geteuid() == 0:
             for name in ("postgres", "nobody"):
                 with contextlib.suppress(KeyError):
@@ -127,6 +128,36 @@ class PgCluster:
         self.psql(f'CREATE DATABASE "{name}"')
         return name
 
+    def fresh_database(self) -> str:
+        """A database at the current schema with every table empty. Migrated once per
+        session, then emptied: creating and migrating a database per test costs seconds on a
+        busy 2-core machine, emptying it milliseconds."""
+        if self._db is None:
+            from studio.store.store import Store
+
+            name = self.create_database("studio_test")
+            os.environ.update(self.env())
+            Store.open(self.url(name), sync=False).close()
+            self._db = name
+            return name
+        import psycopg
+
+        # DELETE, not TRUNCATE: on near-empty tables it skips making new files for each one.
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user=USER, password=PASSWORD, dbname=self._db,
+            autocommit=True,
+        ) as conn:  # fmt: skip
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' "
+                    "AND tablename <> 'alembic_version'"
+                )
+            ]
+            conn.execute("SET session_replication_role = replica")  # no FK order needed
+            conn.execute("; ".join(f"DELETE FROM {t}" for t in tables).encode())
+        return self._db
+
 
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
@@ -142,12 +173,13 @@ def pg_cluster() -> Iterator[PgCluster]:
 
 @pytest.fixture
 def pg_url(pg_cluster: PgCluster, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A fresh, empty database on the test server; the password is in the environment."""
+    """A fresh database at the current schema on the test server; the password is in the
+    environment (STUDIO_DB_PASSWORD), not in the URL."""
     if not pg_cluster.running():  # a test that stopped it and failed before restarting
         pg_cluster.start()
     for key, value in pg_cluster.env().items():
         monkeypatch.setenv(key, value)
-    yield pg_cluster.url(pg_cluster.create_database())
+    yield pg_cluster.url(pg_cluster.fresh_database())
 
 
 def wait_for(predicate: object, timeout: float = 10.0, interval: float = 0.02) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, func, select
+from sqlalchemy import Table, and_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -198,11 +198,14 @@ def _insert_samples(
         stmt = stmt.on_conflict_do_nothing(constraint="uq_metric_sample")
     else:
         stmt = stmt.on_conflict_do_nothing()
-    res = session.execute(stmt, list(rows))
-    rowcount = getattr(res, "rowcount", -1)  # a CursorResult for an executemany INSERT
-    inserted = rowcount if isinstance(rowcount, int) and rowcount >= 0 else len(rows)
+    # RETURNING counts what was really inserted (executemany rowcounts are unreliable) and
+    # gives the highest new id without another query.
+    new_ids = [int(i) for i in session.execute(stmt.returning(table.c.id), list(rows)).scalars()]
+    inserted = len(new_ids)
     # Like the metric writer: one change per show, its row id a watermark ("rows up to here").
-    max_id = session.execute(select(func.max(table.c.id))).scalar()
+    if not new_ids:
+        return Inserted()
+    max_id = max(new_ids)
     shows = sorted({r["show_id"] for r in rows if isinstance(r.get("show_id"), int)})
     changes = [record_change(session, table.name, max_id, sid) for sid in shows]
     return Inserted(count=inserted, changes=changes)
