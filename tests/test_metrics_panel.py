@@ -131,8 +131,8 @@ def test_dashboard_mid_show(ctx, qtbot, tmp_path) -> None:  # type: ignore[no-un
     assert "peak" in panel.t_online.sub.text()
     x, y = panel.curve_online.getData()
     assert len(x) == 500 and y[-1] > 0
-    regions = [i for _p, i in panel.overlay_items if type(i).__name__ == "LinearRegionItem"]
-    assert len(regions) == 4 * len(SEGS)
+    bands = [i for _p, i in panel.overlay_items if type(i).__name__ == "BarGraphItem"]
+    assert len(bands) == 4 and all(len(b.opts["x0"]) == len(SEGS) for b in bands)
     assert any(type(i).__name__ == "InfiniteLine" for _p, i in panel.overlay_items)
     before = panel.curve_online.getData()[0][-1]
     _simulate_more = ShowSimulator  # keep a name for readability below

@@ -266,9 +266,12 @@ class SeriesCache:
 
     def refresh(self, s: Session, limit: int = 500_000) -> int:
         """Fetch new rows; returns how many arrived."""
+        # Only the primary key in the WHERE: given `show_id = ?` as well, SQLite's planner
+        # picks the (show_id, metric, ts) index and scans the whole show instead of the few
+        # new rows. Other shows' rows in the id range are rare and skipped here.
         q = (
-            select(M.id, M.metric, M.ts, M.value, M.value_real)
-            .where(M.id > self.last_id, M.show_id == self.show_id, M.sku == "")
+            select(M.id, M.show_id, M.sku, M.metric, M.ts, M.value, M.value_real)
+            .where(M.id > self.last_id)
             .order_by(M.id)
             .limit(limit)
         )
@@ -276,15 +279,17 @@ class SeriesCache:
         if not rows:
             return 0
         grouped: dict[str, tuple[list[float], list[float]]] = {}
-        for _id, metric, ts, value, value_real in rows:
-            if metric in self.metrics:
+        n = 0
+        for _id, show_id, sku, metric, ts, value, value_real in rows:
+            if show_id == self.show_id and sku == "" and metric in self.metrics:
+                n += 1
                 g = grouped.setdefault(metric, ([], []))
                 g[0].append(ts)
                 g[1].append(value if value is not None else (value_real or 0.0))
         for metric, (ts_list, v_list) in grouped.items():
             self._data[metric].extend(ts_list, v_list)
         self.last_id = int(rows[-1][0])
-        return len(rows)
+        return n
 
     def get(self, metric: str) -> tuple[F64, F64]:
         g = self._data.get(metric)

@@ -72,9 +72,13 @@ def insert_rows(store: Store, session: Session, rows: Sequence[Row]) -> tuple[in
         result = conn.exec_driver_sql(_SQLITE_INSERT, params)
     else:
         # PostgreSQL: SQLAlchemy's "insertmanyvalues" turns the executemany into multi-row
-        # VALUES pages, far faster than the driver's row-by-row executemany.
-        result = conn.execute(insert_statement(conn.dialect.name), list(rows))
-    inserted = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else -1
+        # VALUES pages, far faster than the driver's row-by-row executemany. RETURNING gives
+        # the number actually inserted (the driver's rowcount is -1 in this mode).
+        stmt = insert_statement(conn.dialect.name).returning(_TABLE.c.id)
+        ids = conn.execute(stmt, list(rows)).scalars().all()
+        inserted = len(ids)
+    if conn.dialect.name == "sqlite":
+        inserted = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else -1
     # The highest id is a watermark ("rows up to here"); max(id) on the primary key is an index
     # lookup, whereas max(id) for one show would scan the show's rows.
     max_id = conn.execute(select(func.max(_TABLE.c.id))).scalar()

@@ -174,7 +174,8 @@ class MetricsPanel(QWidget):
             axis = pg.DateAxisItem(orientation="bottom")
             p = self.glw.addPlot(row=i, col=0, axisItems={"bottom": axis})
             p.setTitle(title, color=fg.name(), size="10pt")
-            p.showGrid(x=True, y=True, alpha=0.15)
+            # No grid: AxisItem re-renders the grid over the whole plot on every scroll, which
+            # was most of the repaint cost.
             p.setMenuEnabled(False)
             p.getAxis("left").setWidth(56)
             p.setMouseEnabled(x=True, y=False)
@@ -477,24 +478,33 @@ class MetricsPanel(QWidget):
             return
         spans = self._segment_spans(s)
         fg = self.palette().color(QPalette.ColorRole.Text).name()
-        for start, end, title, kind in spans:
-            rgba = SEGMENT_BRUSH.get(kind, DEFAULT_BRUSH)
-            for key, plot in self.plots.items():
-                region = pg.LinearRegionItem(
-                    (start, end),
-                    movable=False,
-                    brush=pg.mkBrush(*rgba),
-                    pen=pg.mkPen(QColor(*rgba[:3], 90)),
+        if spans:
+            # One BarGraphItem per plot draws every segment band from a cached picture; one
+            # LinearRegionItem per segment per plot cost tens of ms on every repaint.
+            brushes = [pg.mkBrush(*SEGMENT_BRUSH.get(kind, DEFAULT_BRUSH)) for *_r, kind in spans]
+            pens = [
+                pg.mkPen(QColor(*SEGMENT_BRUSH.get(kind, DEFAULT_BRUSH)[:3], 90))
+                for *_r, kind in spans
+            ]
+            for plot in self.plots.values():
+                bands = pg.BarGraphItem(
+                    x0=[sp[0] for sp in spans],
+                    x1=[sp[1] for sp in spans],
+                    y0=-1e12,
+                    height=2e12,
+                    brushes=brushes,
+                    pens=pens,
                 )
-                region.setZValue(-10)
-                plot.addItem(region, ignoreBounds=True)
-                self.overlay_items.append((plot, region))
-                if key == "online":
-                    text = pg.TextItem(title, color=fg, anchor=(0, 0))
-                    text.setZValue(5)
-                    plot.addItem(text, ignoreBounds=True)
-                    self.overlay_items.append((plot, text))
-                    self._segment_labels.append((text, start, end))
+                bands.setZValue(-10)
+                bands.setObjectName("segment-bands")
+                plot.addItem(bands, ignoreBounds=True)
+                self.overlay_items.append((plot, bands))
+        for start, end, title, _kind in spans:
+            text = pg.TextItem(title, color=fg, anchor=(0, 0))
+            text.setZValue(5)
+            self.plots["online"].addItem(text, ignoreBounds=True)
+            self.overlay_items.append((self.plots["online"], text))
+            self._segment_labels.append((text, start, end))
         incidents = s.execute(
             select(Incident.at, Incident.category, Incident.severity, Incident.text)
             .where(Incident.show_id == self.show_id)

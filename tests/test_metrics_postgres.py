@@ -1,0 +1,68 @@
+"""The metrics write and read paths on PostgreSQL: writer, duplicates, tailer, KPIs, HTTP."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures (rootdir conftest puts tests/ on sys.path)
+from sqlalchemy import func, select
+
+from studio.metrics.samples import make_row
+from studio.metrics.series import snapshot
+from studio.metrics.sources.tail import FileTailer
+from studio.metrics.writer import MetricWriter, write_rows
+from studio.store.models import IngestOffset, MetricQuarantine, MetricSample
+from studio.store.shows import create_show
+from studio.store.store import Store
+
+pytestmark = pytest.mark.postgres
+T0 = 1_794_000_000.0
+
+
+@pytest.fixture
+def pg_store(pg_url: str):  # type: ignore[no-untyped-def]  # noqa: F811
+    s = Store.open(pg_url)
+    yield s
+    s.close()
+
+
+def test_writer_and_duplicates_on_postgres(pg_store) -> None:  # type: ignore[no-untyped-def]
+    """Batched ON CONFLICT DO NOTHING inserts work on PostgreSQL; retries do not duplicate."""
+    sid = create_show(pg_store, "pg", gmv_target_cents=1_000_000)
+    rows = [
+        make_row(sid, "t", m, T0 + i, i * 100)
+        for i in range(1_500)
+        for m in ("gmv_cents", "viewers_total")
+    ]
+    writer = MetricWriter(pg_store, max_batch=1000).start()
+    try:
+        writer.submit(rows)
+        writer.submit(rows[:800])
+        assert writer.flush(30)
+    finally:
+        writer.stop()
+    assert write_rows(pg_store, rows[:10]) == 0
+    with pg_store.session() as s:
+        assert s.scalar(select(func.count()).select_from(MetricSample)) == 3_000
+    snap = snapshot(pg_store, sid)
+    assert snap.totals["gmv_cents"] == 149_900 and snap.kpis.gpm_yuan == pytest.approx(
+        10.0
+    )  # ¥1,499 per 1,499 viewers x 1000
+
+
+def test_tailer_on_postgres(pg_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The tailer commits rows, quarantine and offset together on PostgreSQL, and resumes."""
+    sid = create_show(pg_store, "pg")
+    f = tmp_path / "m.jsonl"
+    f.write_text(json.dumps({"ts": T0, "orders": 1}) + "\nbad\n", encoding="utf-8")
+    FileTailer(pg_store, sid, f).run(threading.Event(), follow=False)
+    with f.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"ts": T0 + 1, "orders": 2}) + "\n")
+    FileTailer(pg_store, sid, f).run(threading.Event(), follow=False)
+    with pg_store.session() as s:
+        assert s.scalar(select(func.count()).select_from(MetricSample)) == 2
+        assert s.scalar(select(MetricQuarantine.line_no)) == 2
+        assert s.scalar(select(IngestOffset.line_no)) == 3
