@@ -349,7 +349,8 @@ class PlanningPanel(QWidget):
                 if sh.planned_start
                 else "—"
             )
-            title = sh.title + (f" ({self.tr('rehearsal')})" if sh.is_rehearsal else "")
+            rehearsal = self.tr("rehearsal")
+            title = sh.title + (f" ({rehearsal})" if sh.is_rehearsal else "")
             cells = [first, _item(title), _item(self.labels.show_status(sh.status)), _item(start),
                      _item(_yuan(sh.gmv_target_cents), True), _item(_yuan(sh.share_cents), True),
                      _item(f"{sh.traffic_target:,}", True)]  # fmt: skip

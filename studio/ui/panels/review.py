@@ -218,7 +218,8 @@ class ReviewPanel(QWidget):
         self.show_combo.blockSignals(True)
         self.show_combo.clear()
         for sh in shows:
-            label = sh.title + (f" ({self.tr('rehearsal')})" if sh.is_rehearsal else "")
+            rehearsal = self.tr("rehearsal")
+            label = sh.title + (f" ({rehearsal})" if sh.is_rehearsal else "")
             self.show_combo.addItem(f"#{sh.id} {label}", sh.id)
         if self.show_id is None and shows:
             ended = [sh for sh in shows if sh.status == "ended"]
@@ -281,8 +282,9 @@ class ReviewPanel(QWidget):
             return
         lang = ui_lang()
         self.stack.setCurrentIndex(1)
+        rehearsal = self.tr("REHEARSAL")
         self.title.setText(
-            review.show.title + (f" · {self.tr('REHEARSAL')}" if review.show.is_rehearsal else "")
+            review.show.title + (f" · {rehearsal}" if review.show.is_rehearsal else "")
         )
         self._fill_tiles(tables.tiles(review, lang))
         fill_table(self.segment_table, tables.segments(review, lang))
