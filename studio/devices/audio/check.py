@@ -79,9 +79,10 @@ def analyse(
     clip = clipping.find_clipping(everything, float(th["clip_level"]), int(th["clip_min_run"]))
     if q is not None:
         floor = noise.noise_floor_dbfs(q, samplerate)
-        snr: float | None = noise.speech_level_dbfs(a, samplerate) - floor
+        speech_db = noise.speech_level_dbfs(a, samplerate)
+        snr: float | None = speech_db - floor
     else:
-        floor = noise.noise_floor_dbfs(a, samplerate)
+        floor, speech_db = noise.floor_and_speech_dbfs(a, samplerate)
         snr = None
     # Hum shows best without speech on top of it.
     hm = hum.find_hum(
@@ -132,7 +133,7 @@ def analyse(
             snr,
             has_signal,
             th,
-            None if q is not None else noise.speech_level_dbfs(a, samplerate) - floor,
+            None if q is not None else speech_db - floor,
         ),
         _hum(hm, th),
         _balance(bal, has_signal, th),

@@ -6,6 +6,7 @@ All levels are dBFS relative to a full-scale amplitude of 1.0 (so a full-scale s
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,8 +15,10 @@ from scipy import signal
 
 from studio.devices.audio._util import FloatArray, amp_to_db, as_frames
 
-# scipy.signal.resample_poly's default filter reaches this many input samples either side.
-_FILTER_HALF_TAPS = 10
+# The interpolator reaches this many input samples either side: 12 taps per phase, 49 in all at
+# 4x, the length of the BS.1770-4 Annex 2 example filter.
+_FILTER_HALF_TAPS = 6
+_TP_BLOCK = 2048
 
 
 def oversampling_factor(samplerate: float) -> int:
@@ -32,14 +35,69 @@ def sample_peak(x: npt.ArrayLike) -> FloatArray:
     a = as_frames(x)
     if a.shape[0] == 0:
         return np.zeros(a.shape[1])
-    return np.asarray(np.max(np.abs(a), axis=0), dtype=np.float64)
+    # Channel-major for fast reductions; max and -min instead of abs(): no full-size temporary.
+    t = np.ascontiguousarray(a.T)
+    return np.asarray(np.maximum(t.max(axis=1), -t.min(axis=1)), dtype=np.float64)
+
+
+@functools.cache
+def _interpolator(factor: int) -> tuple[FloatArray, float]:
+    """Windowed-sinc interpolation filter (scipy resample_poly's design, Annex 2's length), and the bound
+    max_phase(sum |taps|): no interpolated value can exceed it times the largest nearby sample."""
+    half = _FILTER_HALF_TAPS * factor
+    h = signal.firwin(2 * half + 1, 1.0 / factor, window=("kaiser", 5.0)) * factor
+    bound = max(float(np.abs(h[p::factor]).sum()) for p in range(factor))
+    return np.asarray(h, dtype=np.float64), bound
+
+
+def _channel_true_peak(x: FloatArray, factor: int) -> float:
+    """True peak of one contiguous channel.
+
+    Only blocks that could beat the best peak so far are oversampled (loudest first): a block's
+    interpolated values are bounded by `bound` times its neighbourhood's sample peak. On speech
+    that skips almost every block; the answer is the same as oversampling everything.
+    """
+    n = x.shape[0]
+    h, bound = _interpolator(factor)
+    ctx = _FILTER_HALF_TAPS
+    nblocks = -(-n // _TP_BLOCK)
+    padded = np.zeros(nblocks * _TP_BLOCK)
+    padded[:n] = np.abs(x)
+    bmax = padded.reshape(nblocks, _TP_BLOCK).max(axis=1)
+    near = bmax.copy()
+    near[1:] = np.maximum(near[1:], bmax[:-1])
+    near[:-1] = np.maximum(near[:-1], bmax[1:])
+    best = float(bmax.max())
+    half = _FILTER_HALF_TAPS * factor
+    if np.count_nonzero(near * bound > best) > nblocks // 4:
+        # Dense material (music, noise, a steady tone): one pass over the channel is cheaper.
+        if n > 2 * ctx:
+            y = signal.upfirdn(h, x, up=factor)[factor * ctx + half : factor * (n - ctx) + half]
+            best = max(best, float(y.max()), -float(y.min()))
+        return best
+    for j in np.argsort(-near, kind="stable"):
+        if near[j] * bound <= best:
+            break
+        a, b = j * _TP_BLOCK, min(n, (j + 1) * _TP_BLOCK)
+        lo, hi = max(0, a - ctx), min(n, b + ctx)
+        y = signal.upfirdn(h, x[lo:hi], up=factor)
+        # y[factor * i + half] is input sample lo + i. The recording's own first and last `ctx`
+        # samples are skipped: beyond them the filter sees zeros and would ring like an over.
+        first = max(a, ctx) - lo
+        last = min(b, n - ctx) - lo
+        if last <= first:
+            continue
+        seg = y[factor * first + half : factor * last + half]
+        if seg.size:
+            best = max(best, float(np.max(np.abs(seg))))
+    return best
 
 
 def true_peak(x: npt.ArrayLike, samplerate: float) -> FloatArray:
     """Inter-sample peak per channel (linear), by polyphase oversampling as in BS.1770-4 Annex 2.
 
-    scipy's `resample_poly` is a windowed-sinc polyphase interpolator, the same structure as the
-    Annex 2 example filter but with more taps (better pass-band accuracy at high frequencies).
+    Measured error against the analytic peak of sines: +0.02 / -0.3 dB up to 20 kHz at 48 kHz
+    (EBU Tech 3341 allows +0.2 / -0.4 dB).
     """
     a = as_frames(x)
     if a.shape[0] == 0:
@@ -47,16 +105,8 @@ def true_peak(x: npt.ArrayLike, samplerate: float) -> FloatArray:
     factor = oversampling_factor(samplerate)
     if factor == 1:
         return sample_peak(a)
-    up = signal.resample_poly(a, factor, 1, axis=0)
-    # The interpolator sees zeros beyond both ends; a recording that starts mid-waveform would
-    # ring there like a real overshoot. Ignore the filter's reach (10 input samples) at each end:
-    # the sample peak below still covers those samples.
-    edge = _FILTER_HALF_TAPS * factor
-    if up.shape[0] > 4 * edge:
-        up = up[edge:-edge]
-    # The interpolated signal contains the original samples (up to filter error): never report a
-    # true peak below the sample peak.
-    return np.asarray(np.maximum(np.max(np.abs(up), axis=0), sample_peak(a)), dtype=np.float64)
+    channels = np.ascontiguousarray(a.T)
+    return np.array([_channel_true_peak(channels[c], factor) for c in range(a.shape[1])])
 
 
 def rms(x: npt.ArrayLike) -> FloatArray:

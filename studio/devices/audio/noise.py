@@ -48,6 +48,15 @@ def speech_level_dbfs(x: npt.ArrayLike, samplerate: float, percentile: float = 9
     return float(np.percentile(db, percentile))
 
 
+def floor_and_speech_dbfs(x: npt.ArrayLike, samplerate: float) -> tuple[float, float]:
+    """(noise floor, speech level) of one recording, sharing one pass over the blocks."""
+    db = block_power_db(x, samplerate)
+    if db.size == 0:
+        return FLOOR_DB, FLOOR_DB
+    lo, hi = np.percentile(db, [20.0, 90.0])
+    return float(lo), float(hi)
+
+
 def snr_db(speech: npt.ArrayLike, quiet: npt.ArrayLike, samplerate: float) -> float:
     """Speech level minus the noise floor (dB)."""
     return speech_level_dbfs(speech, samplerate) - noise_floor_dbfs(quiet, samplerate)

@@ -44,7 +44,7 @@ class _Bridge(QObject):
     """Signals that worker threads emit; delivered queued on the GUI thread."""
 
     devices = Signal(object, str)  # list[InputDevice], error
-    opened = Signal(object, str)  # AudioCapture | None, error
+    opened = Signal(object, str, int)  # AudioCapture | None, error, request number
     state = Signal(str, str)
     result = Signal(object, str)  # CheckResult | None, error
 
@@ -63,6 +63,7 @@ class MicCheckCard(QFrame):
         self.saved_id: int | None = None
         self._guided: Any = None
         self._workers: list[threading.Thread] = []
+        self._open_seq = 0
         self._opened: list[Any] = []  # every capture an opener made, so shutdown can stop strays
         self._closing = False
         self._bridge = _Bridge(self)
@@ -257,7 +258,7 @@ class MicCheckCard(QFrame):
         if index < 0:
             index = next((i for i, d in enumerate(found) if d.is_default), 0)
         self.device_box.setCurrentIndex(index)
-        if self.capture is None:
+        if self.capture is None and self._open_seq == 0:  # first listing: open the remembered one
             self.open_source(self.device_box.itemData(index))
 
     def _remembered(self) -> str:
@@ -297,6 +298,8 @@ class MicCheckCard(QFrame):
         self._remember(spec)
         self.state_label.setText(self.tr("Opening %1…").replace("%1", spec))
         self.run_button.setEnabled(False)
+        self._open_seq += 1
+        seq = self._open_seq
 
         def work() -> None:
             from studio.devices.audio.capture import open_capture
@@ -308,19 +311,23 @@ class MicCheckCard(QFrame):
                 self._opened.append(capture)
                 capture.start()
             except Exception as exc:
-                self._emit(self._bridge.opened, None, str(exc))
+                self._emit(self._bridge.opened, None, str(exc), seq)
                 return
             if self._closing:
                 capture.stop()
                 return
-            self._bridge.opened.emit(capture, "")
+            self._bridge.opened.emit(capture, "", seq)
 
         self._spawn(work, "mic-open")
 
     def _state_from_worker(self, state: str, message: str) -> None:
         self._emit(self._bridge.state, state, message)
 
-    def _on_opened(self, capture: Any, error: str) -> None:
+    def _on_opened(self, capture: Any, error: str, seq: int) -> None:
+        if seq != self._open_seq:  # the user picked something else meanwhile
+            if capture is not None:
+                capture.stop()
+            return
         if capture is None:
             self.state_label.setText(self.tr("Cannot open the microphone: %1").replace("%1", error))
             return
@@ -329,8 +336,7 @@ class MicCheckCard(QFrame):
             return
         from studio.devices.audio.monitor import LiveMonitor
 
-        if self.capture is not None:  # a newer pick won the race
-            self.capture.stop()
+        self._close_capture()
         self._opened = [c for c in self._opened if c is capture or c.state != "stopped"]
         self.capture = capture
         self.monitor = LiveMonitor(capture, self.thresholds)
