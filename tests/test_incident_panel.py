@@ -244,3 +244,15 @@ def test_narrow_dock_keeps_room_for_what_happened(qtbot, store, show, make_panel
     assert panel.proxy.index(0, cols.index("severity")).data() == "S1"
     panel.resize(1200, 400)
     qtbot.waitUntil(lambda: not panel.table.isColumnHidden(cols.index("source")), timeout=2000)
+
+
+def test_panel_deleted_mid_write_keeps_the_incident(qtbot, store, show, make_panel) -> None:
+    """Closing the panel while a log is being written neither crashes nor loses the row."""
+    panel = make_panel(show)
+    for _ in range(5):
+        panel.quick_log("other")
+    panel.deleteLater()
+    qtbot.wait(50)  # the deferred delete runs while the worker may still be writing
+    assert not shiboken6.isValid(panel)
+    qtbot.waitUntil(lambda: len(list_incidents(store, show)) == 5, timeout=5000)
+    qtbot.wait(50)  # late results reach the relay after the panel is gone

@@ -12,6 +12,7 @@ and a quick log issued before a mitigate is committed before it. Call `shutdown(
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import queue
@@ -21,7 +22,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -368,22 +368,56 @@ class IncidentFilterProxy(QSortFilterProxyModel):
         return self.criteria.matches(model.rows[source_row])
 
 
-class _DbWorker(QObject):
+class _Relay(QObject):
+    """Carries results from worker threads to the GUI thread.
+
+    One per application, never parented to a panel: a worker finishing after its panel was
+    deleted must not emit on a destroyed QObject (that crashes, it does not raise).
+    """
+
+    deliver = Signal(object)  # a callable to run on the GUI thread
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.deliver.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    def _run(self, fn: Callable[[], None]) -> None:
+        fn()
+
+
+_relay: _Relay | None = None
+
+
+def _gui_relay() -> _Relay:
+    """The relay, created on first use; call from the GUI thread."""
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
+
+
+class _DbWorker:
     """One thread, jobs in submission order, results delivered on the GUI thread.
 
     The thread ends by itself after a short idle spell, so a panel dropped without
     `shutdown()` leaves no thread behind; the next job starts a new one (cheap next to a commit).
+    Results for a panel that has been destroyed are dropped (its writes are committed anyway).
     """
 
-    _finished = Signal(object, object, object)  # on_done, on_error, (ok, value)
     IDLE_SECONDS = 0.5
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, owner: QObject) -> None:
+        self._relay = _gui_relay()
         self._jobs: queue.Queue[tuple[Callable[[], Any], Any, Any] | None] = queue.Queue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
-        self._finished.connect(self._deliver)
+        self.alive = True
+        # `destroyed` comes from the QObject destructor on the GUI thread: a reliable
+        # "stop calling back", unlike asking the wrapper from another thread.
+        owner.destroyed.connect(self._owner_gone)
+
+    def _owner_gone(self, *_args: Any) -> None:
+        self.alive = False
 
     def submit(
         self,
@@ -414,15 +448,15 @@ class _DbWorker(QObject):
                 outcome: tuple[bool, Any] = (True, job())
             except Exception as exc:  # delivered to on_error on the GUI thread
                 outcome = (False, exc)
-            # The panel may be gone by now (app quitting); the write itself is committed.
-            if shiboken6.isValid(self):
-                with contextlib.suppress(RuntimeError):
-                    self._finished.emit(on_done, on_error, outcome)
+            self._relay.deliver.emit(functools.partial(self._deliver, on_done, on_error, outcome))
 
     def _deliver(self, on_done: Any, on_error: Any, outcome: tuple[bool, Any]) -> None:
         ok, value = outcome
         if not ok:
             log.error("incident database job failed", exc_info=value)
+        if not self.alive:
+            return
+        if not ok:
             if on_error is not None:
                 on_error(value)
         elif on_done is not None:
@@ -1153,7 +1187,7 @@ class IncidentsPanel(QWidget):
             return
         self._closed = True
         self._worker.shutdown()
-        if not shiboken6.isValid(self):  # already deleted with its window: nothing Qt to stop
+        if not self._worker.alive:  # deleted with its window: nothing Qt left to stop
             return
         self._ages.stop()
         for dialog in list(self._dialogs.values()):
