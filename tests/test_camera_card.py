@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from studio.devices.camera import synthetic
+from studio.devices.camera.thresholds import DEFAULTS
 from studio.profile import Profile
 from studio.store.models import DeviceCheck
 from studio.ui.checks.camera_card import CameraCheckCard
@@ -109,3 +110,31 @@ def test_bad_source_is_explained_and_choice_remembered(card, video: Path, qtbot:
     again = card()
     qtbot.waitUntil(lambda: again.refresh_button.isEnabled(), timeout=5000)
     assert again.current_source() == str(video)
+
+
+def test_message_table_matches_the_core_templates(card) -> None:  # type: ignore[no-untyped-def]
+    """The card's translatable table has every core message key with the same English."""
+    from studio.devices.camera.evaluate import MESSAGES
+
+    c = card()
+    assert c.message_templates() == MESSAGES
+
+
+def test_findings_read_in_chinese(card, video: Path) -> None:  # type: ignore[no-untyped-def]
+    """In the Chinese UI the checklist shows translated advice with the measured numbers."""
+    from studio.devices.camera.check import run_check
+    from studio.devices.camera.sources import parse_source
+    from studio.ui.i18n import Translations
+
+    result = run_check(parse_source(str(video)), 2, Profile(PROFILE).section("camera", DEFAULTS))
+    translations = Translations()
+    translations.install("zh_CN")
+    try:
+        c = card()
+        c.show_result(result)
+        chip, name, msg = c.rows["exposure"]
+        assert name.text() == "曝光" and "通过" in chip.text()
+        assert msg.text().startswith("曝光正常")
+        assert f"{result.metrics['face_luma_mean']:.0f}" in msg.text()
+    finally:
+        translations.install("en")

@@ -16,7 +16,7 @@ import numpy as np
 from studio.devices.camera import flicker as fl
 from studio.devices.camera.analyzer import FrameAnalyzer, FrameStats
 from studio.devices.camera.capture import Capture, Frame, State, StreamInfo
-from studio.devices.camera.evaluate import evaluate
+from studio.devices.camera.evaluate import Reason, evaluate_explained
 from studio.devices.camera.framerate import frame_timing, longest_run_s
 from studio.devices.camera.sources import SourceError, SourceSpec
 from studio.devices.findings import Finding, Status, worst
@@ -32,6 +32,8 @@ class CheckResult:
     fps_measured: float | None
     metrics: dict[str, Any]
     findings: list[Finding]
+    # (message key, params) per check: lets the GUI show the messages translated.
+    reasons: dict[str, list[Reason]] = field(default_factory=dict)
     status: Status = field(init=False)
 
     def __post_init__(self) -> None:
@@ -231,7 +233,7 @@ def run_check(
         metrics = summarise(stats, timestamps, cap.info, cfg, losses=cap.losses)
     finally:
         cap.stop()
-    findings = evaluate(metrics, cfg, kind)
+    explained = evaluate_explained(metrics, cfg, kind)
     info = cap.info
     return CheckResult(
         kind,
@@ -241,5 +243,6 @@ def run_check(
         len(stats),
         metrics["fps_measured"],
         metrics,
-        findings,
+        [f for f, _ in explained],
+        {f.check: reasons for f, reasons in explained},
     )

@@ -1,4 +1,9 @@
-"""Measurements -> pass/warn/fail findings, each with a message that says what to do."""
+"""Measurements -> pass/warn/fail findings, each with a message that says what to do.
+
+Every message comes from a template in MESSAGES with named parameters, and each finding keeps
+its (key, params) "reasons": the CLI prints the English text, the GUI looks the same key up in
+its translated table (studio.ui.checks.camera_card) so the tech reads advice in Chinese too.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,111 @@ CAMERA_CHECKS = (
 LIGHT_CHECKS = ("exposure", "white_balance", "flicker", "lighting_balance")
 
 M = dict[str, Any]
+Reason = tuple[str, dict[str, Any]]
+Explained = tuple[Finding, list[Reason]]
+_ORDER: tuple[Status, ...] = ("pass", "warn", "fail")
+
+_FIX_SHUTTER = "set the camera shutter to 1/{s1} or 1/{s2} s (anti-flicker {mains} Hz)"
+_FIX_PWM = "set the dimmers to 100% or use flicker-free LED drivers"
+_WB_FIX = (
+    "set the camera's white balance on a grey card under the show lights, and don't mix "
+    "daylight with tungsten"
+)
+_UNEVEN_FIX = "add fill light on that side or move the key light towards the camera"
+
+MESSAGES: dict[str, str] = {
+    "fps.none": "No frames arrived: check the cable, the capture box and that no other app "
+    "holds the camera",
+    "fps.few": "Too few frames to measure the frame rate: run the check for longer",
+    "fps.losses": "The source dropped out {losses} time(s) during the check: check the "
+    "cable/network and the capture box",
+    "fps.jitter": "Frame timing uneven ({jitter:.1f} ms jitter at {fps:.1f} fps): close other "
+    "apps using the USB bus or CPU",
+    "fps.ok": "{fps:.1f} fps (expected {expected:g})",
+    "fps.low": "Frame rate low: {fps:.1f} fps, expected {expected:g}. Add light (cameras slow "
+    "down in the dark to expose longer), or lower the resolution/USB load",
+    "fps.dropped": "{dropped} frames dropped ({pct:.1f}%): use a shorter or better cable/USB "
+    "port, or a lower resolution",
+    "resolution.mismatch": "Camera gives {w}x{h}, not the requested {rw}x{rh}: pick a mode it "
+    "supports, or check the USB 3 port/cable",
+    "resolution.ok": "{w}x{h}",
+    "resolution.low": "Resolution {w}x{h} is below {mw}x{mh}: set the camera or capture box to "
+    "1080p (or at least 720p)",
+    "not_measured.black": "Not measured: the picture is black",
+    "focus.none": "Focus not measured: no usable picture",
+    "focus.ok_face": "Sharp on the face (score {score:.0f})",
+    "focus.ok_frame": "Sharp on the frame, no face found (score {score:.0f})",
+    "focus.soft_face": "Picture soft on the face (score {score:.0f}, want ≥{want:g}): refocus "
+    "on the anchor's eyes, or clean the lens",
+    "focus.soft_frame": "Picture soft on the frame, no face found (score {score:.0f}, want "
+    "≥{want:g}): refocus on the anchor, or clean the lens",
+    "exposure.none": "Exposure not measured: no usable picture",
+    "exposure.dark_face": "Face too dark (luma {level:.0f}): raise key light or exposure by "
+    "~{stops:g} {stops_word}",
+    "exposure.dark_image": "Image too dark (luma {level:.0f}): raise key light or exposure by "
+    "~{stops:g} {stops_word}",
+    "exposure.bright_face": "Face too bright (luma {level:.0f}): lower key light or exposure "
+    "by ~{stops:g} {stops_word}",
+    "exposure.bright_image": "Image too bright (luma {level:.0f}): lower key light or exposure "
+    "by ~{stops:g} {stops_word}",
+    "exposure.clipped": "Highlights clipped on {pct:.1f}% of the picture: lower exposure or "
+    "take light off the brightest areas",
+    "exposure.crushed": "Shadows crushed on {pct:.1f}% of the picture: add fill light or lift "
+    "the background",
+    "exposure.ok_face": "Exposure good (face luma {level:.0f})",
+    "exposure.ok_image": "Exposure good (image luma {level:.0f})",
+    "wb.none": "Colour temperature not measured: picture too dark, clipped or far off white",
+    "wb.warm": "Picture looks warm (orange), ~{cct:.0f} K: " + _WB_FIX,
+    "wb.cool": "Picture looks cool (blue), ~{cct:.0f} K: " + _WB_FIX,
+    "wb.green": "Green tint (Duv {duv:+.3f}): correct the tint in the camera, or check the LED "
+    "panels' green shift",
+    "wb.magenta": "Magenta tint (Duv {duv:+.3f}): correct the tint in the camera, or check the "
+    "LED panels' magenta shift",
+    "wb.ok": "Neutral white balance (~{cct:.0f} K)",
+    "flicker.short": "Too short a run to judge flicker (needs {secs:g} s)",
+    "flicker.ok": "No light flicker seen",
+    "flicker.pulse_mains": "Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep), "
+    "the alias of {light} Hz light flicker from {mains} Hz mains: " + _FIX_SHUTTER,
+    "flicker.bands_mains": "Rolling bands from {light} Hz light flicker on {mains} Hz mains "
+    "({depth:.1f}% deep, ~{hz:.0f} Hz): " + _FIX_SHUTTER,
+    "flicker.pulse_other": "Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep) "
+    "from a light not on mains frequency (PWM dimmer?): " + _FIX_PWM,
+    "flicker.bands_other": "Rolling bands ({depth:.1f}% deep, ~{hz:.0f} Hz) from a light not "
+    "on mains frequency (PWM dimmer?): " + _FIX_PWM,
+    "frozen.ok": "Picture is live (no frozen frames)",
+    "frozen.few": "{n} repeated frame(s), none held long",
+    "frozen.bad": "Picture froze for {secs:.1f} s ({n} identical frames): check the capture "
+    "box/encoder and restart the source",
+    "black.ok": "No black frames",
+    "black.bad": "{n} black frame(s), longest {secs:.1f} s: check the lens cap, the camera's "
+    "HDMI output and the capture box input",
+    "light.none": "Lighting balance not measured: no usable picture",
+    "light.ok_face": "Even light on the face ({stops:.1f} stops left/right; frame evenness "
+    "{even:.2f})",
+    "light.ok_frame": "Even light on the frame, no face found ({stops:.1f} stops left/right; "
+    "frame evenness {even:.2f})",
+    "light.left_face": "Uneven light on the face: camera-left side ~{stops:g} {stops_word} "
+    "darker — " + _UNEVEN_FIX,
+    "light.right_face": "Uneven light on the face: camera-right side ~{stops:g} {stops_word} "
+    "darker — " + _UNEVEN_FIX,
+    "light.left_frame": "Uneven light on the frame (no face found): camera-left side "
+    "~{stops:g} {stops_word} darker — " + _UNEVEN_FIX,
+    "light.right_frame": "Uneven light on the frame (no face found): camera-right side "
+    "~{stops:g} {stops_word} darker — " + _UNEVEN_FIX,
+}
+
+
+def render(key: str, params: dict[str, Any], template: str | None = None) -> str:
+    """The message for a reason; `template` is a translation of MESSAGES[key]."""
+    try:
+        return (template or MESSAGES[key]).format(**params)
+    except (KeyError, ValueError, IndexError):  # a broken translation falls back to English
+        return MESSAGES[key].format(**params)
+
+
+def _explain(check: str, status: Status, value: Any, *reasons: Reason) -> Explained:
+    text = "; ".join(render(k, p) for k, p in reasons)
+    return Finding(check, status, text, value), list(reasons)
 
 
 def _grade(value: float, warn: float, fail: float, higher_is_worse: bool = True) -> Status:
@@ -29,168 +139,115 @@ def _grade(value: float, warn: float, fail: float, higher_is_worse: bool = True)
     return "fail" if value <= fail else "warn" if value <= warn else "pass"
 
 
-def _stops(x: float) -> str:
-    r = round(abs(x) * 2) / 2
-    r = max(r, 0.5)
-    return f"~{r:g} stop" + ("" if r == 1 else "s")
+def _worst(*statuses: Status) -> Status:
+    return max(statuses, key=_ORDER.index)
 
 
-def check_fps(m: M, c: M) -> Finding:
+def _stops(x: float) -> dict[str, Any]:
+    r = max(round(abs(x) * 2) / 2, 0.5)
+    return {"stops": r, "stops_word": "stop" if r == 1 else "stops"}
+
+
+def check_fps(m: M, c: M) -> Explained:
     fps = m.get("fps_measured")
     if fps is None:
-        return Finding(
-            "fps",
-            "fail",
-            "No frames arrived: check the cable, the capture box and "
-            "that no other app holds the camera",
-            None,
-        )
+        if m.get("frames", 0) > 0:
+            return _explain("fps", "warn", None, ("fps.few", {}))
+        return _explain("fps", "fail", None, ("fps.none", {}))
     expected = c["expected"] or m.get("fps_nominal") or 30.0
-    ratio = fps / expected
-    dropped_pct = 100.0 * m.get("dropped_frames", 0) / max(1, m.get("expected_frames", 1))
-    status = _grade(ratio, c["min_ratio_warn"], c["min_ratio_fail"], higher_is_worse=False)
-    drop_status = _grade(dropped_pct, c["dropped_pct_warn"], c["dropped_pct_fail"])
-    worst = max(status, drop_status, key=("pass", "warn", "fail").index)
+    value = round(fps, 2)
     if m.get("losses"):
-        return Finding(
-            "fps",
-            "fail",
-            f"The source dropped out {m['losses']} time(s) during the "
-            "check: check the cable/network and the capture box",
-            round(fps, 2),
-        )
-    if worst == "pass":
-        jitter = m.get("jitter_ms") or 0.0
-        if jitter > c["jitter_ms_warn"]:
-            return Finding(
-                "fps",
-                "warn",
-                f"Frame timing uneven ({jitter:.1f} ms jitter at "
-                f"{fps:.1f} fps): close other apps using the USB bus or CPU",
-                round(fps, 2),
-            )
-        return Finding("fps", "pass", f"{fps:.1f} fps (expected {expected:g})", round(fps, 2))
-    if status != "pass":
-        msg = (
-            f"Frame rate low: {fps:.1f} fps, expected {expected:g}. Add light (cameras slow "
-            "down in the dark to expose longer), or lower the resolution/USB load"
-        )
-    else:
-        msg = (
-            f"{m['dropped_frames']} frames dropped ({dropped_pct:.1f}%): use a shorter or "
-            "better cable/USB port, or a lower resolution"
-        )
-    return Finding("fps", worst, msg, round(fps, 2))
+        return _explain("fps", "fail", value, ("fps.losses", {"losses": m["losses"]}))
+    dropped = int(m.get("dropped_frames", 0))
+    pct = 100.0 * dropped / max(1, m.get("expected_frames", 1))
+    rate = _grade(fps / expected, c["min_ratio_warn"], c["min_ratio_fail"], higher_is_worse=False)
+    drops = _grade(pct, c["dropped_pct_warn"], c["dropped_pct_fail"])
+    reasons: list[Reason] = []
+    if rate != "pass":
+        reasons.append(("fps.low", {"fps": fps, "expected": expected}))
+    if drops != "pass":
+        reasons.append(("fps.dropped", {"dropped": dropped, "pct": pct}))
+    if reasons:
+        return _explain("fps", _worst(rate, drops), value, *reasons)
+    jitter = m.get("jitter_ms") or 0.0
+    if jitter > c["jitter_ms_warn"]:
+        return _explain("fps", "warn", value, ("fps.jitter", {"jitter": jitter, "fps": fps}))
+    return _explain("fps", "pass", value, ("fps.ok", {"fps": fps, "expected": expected}))
 
 
-def check_resolution(m: M, c: M) -> Finding:
+def check_resolution(m: M, c: M) -> Explained:
     w, h = int(m.get("width") or 0), int(m.get("height") or 0)
     value = f"{w}x{h}"
     rw, rh = m.get("requested_width"), m.get("requested_height")
     if rw and rh and (rw, rh) != (w, h):
-        return Finding(
+        return _explain(
             "resolution",
             "warn",
-            f"Camera gives {w}x{h}, not the requested "
-            f"{rw}x{rh}: pick a mode it supports, or check the USB 3 port/cable",
             value,
+            ("resolution.mismatch", {"w": w, "h": h, "rw": rw, "rh": rh}),
         )
     if w < c["min_width_fail"] or h < c["min_height_fail"]:
         status: Status = "fail"
     elif w < c["min_width_warn"] or h < c["min_height_warn"]:
         status = "warn"
     else:
-        return Finding("resolution", "pass", f"{w}x{h}", value)
-    return Finding(
+        return _explain("resolution", "pass", value, ("resolution.ok", {"w": w, "h": h}))
+    return _explain(
         "resolution",
         status,
-        f"Resolution {w}x{h} is below "
-        f"{c['min_width_warn']}x{c['min_height_warn']}: set the camera or capture "
-        "box to 1080p (or at least 720p)",
         value,
+        ("resolution.low", {"w": w, "h": h, "mw": c["min_width_warn"], "mh": c["min_height_warn"]}),
     )
 
 
-def check_focus(m: M, c: M) -> Finding:
+def check_focus(m: M, c: M) -> Explained:
     on_face = m.get("face_sharpness") is not None
-    value = m["face_sharpness"] if on_face else m.get("sharpness")
-    if value is None:
-        return Finding("focus", "warn", "Focus not measured: no usable picture", None)
-    where = "on the face" if on_face else "on the frame, no face found"
-    status = _grade(value, c["warn_below"], c["fail_below"], higher_is_worse=False)
-    if status == "pass":
-        return Finding("focus", "pass", f"Sharp {where} (score {value:.0f})", round(value, 1))
-    return Finding(
-        "focus",
-        status,
-        f"Picture soft {where} (score {value:.0f}, want "
-        f"≥{c['warn_below']:g}): refocus on the anchor's eyes, or clean the lens",
-        round(value, 1),
+    score = m["face_sharpness"] if on_face else m.get("sharpness")
+    if score is None:
+        return _explain("focus", "warn", None, ("focus.none", {}))
+    where = "face" if on_face else "frame"
+    status = _grade(score, c["warn_below"], c["fail_below"], higher_is_worse=False)
+    key = f"focus.ok_{where}" if status == "pass" else f"focus.soft_{where}"
+    return _explain(
+        "focus", status, round(score, 1), (key, {"score": score, "want": c["warn_below"]})
     )
 
 
-def check_exposure(m: M, c: M) -> Finding:
-    level = m.get("face_luma_mean") if m.get("face_luma_mean") is not None else m.get("luma_mean")
-    if level is None:
-        return Finding("exposure", "warn", "Exposure not measured: no usable picture", None)
+def check_exposure(m: M, c: M) -> Explained:
     from studio.devices.camera.exposure import stops_between
 
-    where = "face" if m.get("face_luma_mean") is not None else "image"
+    on_face = m.get("face_luma_mean") is not None
+    level = m["face_luma_mean"] if on_face else m.get("luma_mean")
+    if level is None:
+        return _explain("exposure", "warn", None, ("exposure.none", {}))
+    where = "face" if on_face else "image"
     stops = stops_between(level, c["target_luma"])  # + means it needs more light
-    status = _grade(abs(stops), c["warn_stops"], c["fail_stops"])
-    clipped, crushed = m.get("clipped_highlights_pct", 0.0), m.get("crushed_shadows_pct", 0.0)
+    level_status = _grade(abs(stops), c["warn_stops"], c["fail_stops"])
+    clipped = m.get("clipped_highlights_pct") or 0.0
+    crushed = m.get("crushed_shadows_pct") or 0.0
     clip_status = _grade(clipped, c["clipped_pct_warn"], c["clipped_pct_fail"])
     crush_status = _grade(crushed, c["crushed_pct_warn"], c["crushed_pct_fail"])
-    value = round(level, 1)
-    problems: list[tuple[Status, str]] = []
-    if status != "pass" and stops > 0:
+    problems: list[tuple[Status, Reason]] = []
+    if level_status != "pass":
+        kind = "dark" if stops > 0 else "bright"
         problems.append(
-            (
-                status,
-                f"{where.capitalize()} too dark (luma {level:.0f}): raise key "
-                f"light or exposure by {_stops(stops)}",
-            )
-        )
-    elif status != "pass":
-        problems.append(
-            (
-                status,
-                f"{where.capitalize()} too bright (luma {level:.0f}): lower "
-                f"key light or exposure by {_stops(stops)}",
-            )
+            (level_status, (f"exposure.{kind}_{where}", {"level": level, **_stops(stops)}))
         )
     if clip_status != "pass":
-        problems.append(
-            (
-                clip_status,
-                f"Highlights clipped on {clipped:.1f}% of the picture: "
-                "lower exposure or take light off the brightest areas",
-            )
-        )
+        problems.append((clip_status, ("exposure.clipped", {"pct": clipped})))
     if crush_status != "pass":
-        problems.append(
-            (
-                crush_status,
-                f"Shadows crushed on {crushed:.1f}% of the picture: add "
-                "fill light or lift the background",
-            )
-        )
+        problems.append((crush_status, ("exposure.crushed", {"pct": crushed})))
+    value = round(level, 1)
     if not problems:
-        return Finding("exposure", "pass", f"Exposure good ({where} luma {level:.0f})", value)
-    order = ("pass", "warn", "fail")
-    problems.sort(key=lambda p: -order.index(p[0]))
-    return Finding("exposure", problems[0][0], "; ".join(msg for _, msg in problems), value)
+        return _explain("exposure", "pass", value, (f"exposure.ok_{where}", {"level": level}))
+    problems.sort(key=lambda p: -_ORDER.index(p[0]))
+    return _explain("exposure", problems[0][0], value, *(r for _, r in problems))
 
 
-def check_white_balance(m: M, c: M) -> Finding:
+def check_white_balance(m: M, c: M) -> Explained:
     cct, d = m.get("cct_kelvin"), m.get("duv")
     if cct is None:
-        return Finding(
-            "white_balance",
-            "warn",
-            "Colour temperature not measured: picture too dark, clipped or far off white",
-            None,
-        )
+        return _explain("white_balance", "warn", None, ("wb.none", {}))
     value = round(cct)
     if cct < c["cct_min_fail"] or cct > c["cct_max_fail"]:
         status: Status = "fail"
@@ -199,36 +256,18 @@ def check_white_balance(m: M, c: M) -> Finding:
     else:
         status = "pass"
     if status != "pass":
-        tone = "warm (orange)" if cct < c["cct_min_warn"] else "cool (blue)"
-        return Finding(
-            "white_balance",
-            status,
-            f"Picture looks {tone}, ~{cct:.0f} K: set the "
-            "camera's white balance on a grey card under the show lights, and don't "
-            "mix daylight with tungsten",
-            value,
-        )
+        key = "wb.warm" if cct < c["cct_min_warn"] else "wb.cool"
+        return _explain("white_balance", status, value, (key, {"cct": cct}))
     if d is not None and abs(d) >= c["duv_warn"]:
-        tint = "green" if d > 0 else "magenta"
-        st: Status = "fail" if abs(d) >= c["duv_fail"] else "warn"
-        return Finding(
-            "white_balance",
-            st,
-            f"{tint.capitalize()} tint (Duv {d:+.3f}): correct "
-            f"the tint in the camera, or check the LED panels' {tint} shift",
-            value,
-        )
-    return Finding("white_balance", "pass", f"Neutral white balance (~{cct:.0f} K)", value)
+        tint_status: Status = "fail" if abs(d) >= c["duv_fail"] else "warn"
+        key = "wb.green" if d > 0 else "wb.magenta"
+        return _explain("white_balance", tint_status, value, (key, {"duv": d}))
+    return _explain("white_balance", "pass", value, ("wb.ok", {"cct": cct}))
 
 
-def check_flicker(m: M, c: M) -> Finding:
+def check_flicker(m: M, c: M) -> Explained:
     if m.get("flicker_measured") is False:
-        return Finding(
-            "flicker",
-            "pass",
-            f"Too short a run to judge flicker (needs {c['min_seconds']:g} s)",
-            None,
-        )
+        return _explain("flicker", "pass", None, ("flicker.short", {"secs": c["min_seconds"]}))
     hz, depth = m.get("flicker_hz"), m.get("flicker_depth_pct") or 0.0
     band_hz, band_depth = m.get("banding_hz"), m.get("banding_depth_pct") or 0.0
     t_status = _grade(depth, c["depth_pct_warn"], c["depth_pct_fail"]) if hz else "pass"
@@ -237,95 +276,64 @@ def check_flicker(m: M, c: M) -> Finding:
         if band_hz
         else "pass"
     )
-    status = max(t_status, b_status, key=("pass", "warn", "fail").index)
+    status = _worst(t_status, b_status)
     if status == "pass":
-        return Finding("flicker", "pass", "No light flicker seen", None)
+        return _explain("flicker", "pass", None, ("flicker.ok", {}))
     mains = m.get("mains_hz")
+    params: dict[str, Any] = {}
     if mains:
-        shutter = "1/50 or 1/100 s" if mains == 50 else "1/60 or 1/120 s"
-        cause = f"{2 * mains} Hz light flicker from {mains} Hz mains"
-        fix = f"set the camera shutter to {shutter} (anti-flicker {mains} Hz)"
-    else:
-        cause = "a light that is not on mains frequency (PWM dimmer?)"
-        fix = "set the dimmers to 100% or use flicker-free LED drivers"
+        params = {"mains": mains, "light": 2 * mains, "s1": mains, "s2": 2 * mains}
     if hz and t_status != "pass":
-        what = (
-            f"Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep), "
-            f"the alias of {cause}"
+        key = "flicker.pulse_mains" if mains else "flicker.pulse_other"
+        return _explain(
+            "flicker", status, round(hz, 2), (key, {**params, "hz": hz, "depth": depth})
         )
-        value: float = round(hz, 2)
-    else:
-        what = f"Rolling bands from {cause} ({band_depth:.1f}% deep, ~{band_hz:.0f} Hz)"
-        value = round(band_hz or 0.0, 1)
-    return Finding("flicker", status, f"{what}: {fix}", value)
-
-
-def check_frozen(m: M, c: M) -> Finding:
-    n, run = int(m.get("frozen_frames", 0)), float(m.get("frozen_longest_s", 0.0))
-    status = _grade(run, c["warn_s"], c["fail_s"])
-    if status == "pass":
-        return Finding(
-            "frozen",
-            "pass",
-            "Picture is live (no frozen frames)"
-            if n == 0
-            else f"{n} repeated frame(s), none held long",
-            n,
-        )
-    return Finding(
-        "frozen",
+    key = "flicker.bands_mains" if mains else "flicker.bands_other"
+    return _explain(
+        "flicker",
         status,
-        f"Picture froze for {run:.1f} s ({n} identical frames): "
-        "check the capture box/encoder and restart the source",
-        n,
+        round(band_hz or 0.0, 1),
+        (key, {**params, "hz": band_hz, "depth": band_depth}),
     )
 
 
-def check_black(m: M, c: M) -> Finding:
-    n, run = int(m.get("black_frames", 0)), float(m.get("black_longest_s", 0.0))
+def check_frozen(m: M, c: M) -> Explained:
+    n, secs = int(m.get("frozen_frames", 0)), float(m.get("frozen_longest_s", 0.0))
+    status = _grade(secs, c["warn_s"], c["fail_s"])
+    if status != "pass":
+        return _explain("frozen", status, n, ("frozen.bad", {"n": n, "secs": secs}))
+    return _explain("frozen", "pass", n, ("frozen.ok", {}) if n == 0 else ("frozen.few", {"n": n}))
+
+
+def check_black(m: M, c: M) -> Explained:
+    n, secs = int(m.get("black_frames", 0)), float(m.get("black_longest_s", 0.0))
     if n == 0:
-        return Finding("black", "pass", "No black frames", 0)
-    status: Status = "fail" if run >= c["fail_s"] else "warn" if n >= c["warn_frames"] else "pass"
-    return Finding(
-        "black",
-        status,
-        f"{n} black frame(s), longest {run:.1f} s: check the lens "
-        "cap, the camera's HDMI output and the capture box input",
-        n,
-    )
+        return _explain("black", "pass", 0, ("black.ok", {}))
+    status: Status = "fail" if secs >= c["fail_s"] else "warn" if n >= c["warn_frames"] else "pass"
+    return _explain("black", status, n, ("black.bad", {"n": n, "secs": secs}))
 
 
-def check_lighting_balance(m: M, c: M) -> Finding:
+def check_lighting_balance(m: M, c: M) -> Explained:
     on_face = m.get("face_lr_stops") is not None
-    stops = m.get("face_lr_stops") if on_face else m.get("frame_lr_stops")
+    stops = m["face_lr_stops"] if on_face else m.get("frame_lr_stops")
     if stops is None:
-        return Finding(
-            "lighting_balance", "warn", "Lighting balance not measured: no usable picture", None
-        )
-    where = "face" if on_face else "frame, no face found"
+        return _explain("lighting_balance", "warn", None, ("light.none", {}))
+    where = "face" if on_face else "frame"
     status = _grade(abs(stops), c["warn_stops"], c["fail_stops"])
     value = round(stops, 2)
     if status == "pass":
         even = m.get("evenness")
-        tail = f"; frame evenness {even:.2f}" if even is not None else ""
-        return Finding(
+        return _explain(
             "lighting_balance",
             "pass",
-            f"Even light on the {where} ({abs(stops):.1f} stops left/right{tail})",
             value,
+            (f"light.ok_{where}", {"stops": abs(stops), "even": even if even is not None else 0.0}),
         )
     darker = "right" if stops > 0 else "left"
-    return Finding(
-        "lighting_balance",
-        status,
-        f"Uneven light on the {where}: camera-{darker} "
-        f"side {_stops(stops)} darker — add fill light on that side or move the key "
-        "light towards the camera",
-        value,
-    )
+    return _explain("lighting_balance", status, value, (f"light.{darker}_{where}", _stops(stops)))
 
 
-_CHECKS: dict[str, tuple[Callable[[M, M], Finding], str]] = {
+_CHECKS: dict[str, tuple[Callable[[M, M], Explained], str]] = {
     "fps": (check_fps, "fps"),
     "resolution": (check_resolution, "resolution"),
     "focus": (check_focus, "focus"),
@@ -338,15 +346,19 @@ _CHECKS: dict[str, tuple[Callable[[M, M], Finding], str]] = {
 }
 
 
-def evaluate(metrics: M, cfg: M, kind: str = "camera") -> list[Finding]:
-    """Findings for the checks of `kind` ("camera": all; "light": the lighting subset)."""
+def evaluate_explained(metrics: M, cfg: M, kind: str = "camera") -> list[Explained]:
+    """Findings with their reasons for the checks of `kind` ("camera" all, "light" a subset)."""
     names = LIGHT_CHECKS if kind == "light" else CAMERA_CHECKS
-    out: list[Finding] = []
+    out: list[Explained] = []
     mostly_black = metrics.get("black_pct", 0.0) >= 90.0
     for name in names:
         func, section = _CHECKS[name]
         if mostly_black and name in ("focus", "exposure", "white_balance", "lighting_balance"):
-            out.append(Finding(name, "warn", "Not measured: the picture is black", None))
+            out.append(_explain(name, "warn", None, ("not_measured.black", {})))
             continue
         out.append(func(metrics, cfg[section]))
     return out
+
+
+def evaluate(metrics: M, cfg: M, kind: str = "camera") -> list[Finding]:
+    return [f for f, _ in evaluate_explained(metrics, cfg, kind)]

@@ -18,7 +18,7 @@ import numpy.typing as npt
 from studio.devices.camera.analyzer import FrameAnalyzer, FrameStats
 from studio.devices.camera.capture import Capture, Frame
 from studio.devices.camera.check import CheckResult, summarise
-from studio.devices.camera.evaluate import evaluate
+from studio.devices.camera.evaluate import evaluate_explained
 from studio.devices.camera.monitor import LiveMonitor
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ class LiveAnalysis:
         t0, t1 = stats[0].ts, stats[-1].ts
         ts = [t for t in self.capture.timestamps() if t0 <= t <= t1]
         metrics = summarise(stats, ts, self.capture.info, self.cfg, losses=0)
-        findings = evaluate(metrics, self.cfg, kind)
+        explained = evaluate_explained(metrics, self.cfg, kind)
         spec = self.capture.spec
         return CheckResult(
             kind,
@@ -113,7 +113,8 @@ class LiveAnalysis:
             len(stats),
             metrics["fps_measured"],
             metrics,
-            findings,
+            [f for f, _ in explained],
+            {f.check: reasons for f, reasons in explained},
         )
 
     def _preview(self, frame: Frame) -> tuple[npt.NDArray[Any] | None, float]:
