@@ -144,22 +144,42 @@
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="225"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="210"/>
+        <source>OBS %1 at %2</source>
+        <translation>OBS %1，地址 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="212"/>
+        <source>Connecting to %2…</source>
+        <translation>正在连接 %2…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="215"/>
+        <source>OBS refused the password: check it in OBS, Tools › WebSocket Server Settings</source>
+        <translation>OBS 拒绝了密码：请在 OBS 的 工具 › WebSocket 服务器设置 中核对</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="219"/>
+        <source>Cannot reach OBS at %2: start OBS and tick Tools › WebSocket Server Settings › Enable</source>
+        <translation>无法连接 %2 上的 OBS：请启动 OBS，并在“工具”菜单的服务器设置中勾选“启用”</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="238"/>
         <source>Cannot save the settings: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="237"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="250"/>
         <source>Checking OBS…</source>
         <translation>正在检查 OBS…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="267"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="280"/>
         <source>The check could not run: %1</source>
         <translation>检查无法运行：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="272"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="285"/>
         <source>Saved as check #%1</source>
         <translation>已保存为检查 #%1</translation>
     </message>

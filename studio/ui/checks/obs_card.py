@@ -205,9 +205,22 @@ class ObsCheckCard(QFrame):
     def _on_state(self, state: str, message: str) -> None:
         word = self.state_words().get(state, state)
         level = STATE_LEVEL.get(state, "fail")
-        glyph = GLYPH[level]
-        # The client's message is English (it is logged too); the state word is translated.
-        self.state_label.setText(f"{glyph} {word} — {message}" if message else f"{glyph} {word}")
+        address = self.link.client.config.address
+        if state == "connected":
+            detail = self.tr("OBS %1 at %2").replace("%1", self.link.client.info.obs_version)
+        elif state == "connecting":
+            detail = self.tr("Connecting to %2…")
+        elif state == "auth_failed":
+            detail = self.tr(
+                "OBS refused the password: check it in OBS, Tools › WebSocket Server Settings"
+            )
+        else:
+            detail = self.tr(
+                "Cannot reach OBS at %2: start OBS and tick Tools › WebSocket Server Settings › Enable"
+            )
+        self.state_label.setText(f"{GLYPH[level]} {word} — {detail.replace('%2', address)}")
+        # The client's own (English, technical) reason stays one hover away.
+        self.state_label.setToolTip(message)
         colour = STATUS_COLOURS[level]
         self.state_label.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: 600; }}")
 
