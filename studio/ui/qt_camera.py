@@ -41,6 +41,8 @@ class QtCamera(QObject):
         self._last_state = ""
         self._last_snapshot: Any = None
         self._stoppers: list[threading.Thread] = []
+        self._conditions: dict[str, str] = {}
+        self.condition.connect(self._on_condition)
         self._timer = QTimer(self)
         self._timer.setInterval(33)
         self._timer.timeout.connect(self._poll)
@@ -49,6 +51,30 @@ class QtCamera(QObject):
     def running(self) -> bool:
         return self.capture is not None
 
+    def _on_condition(self, key: str, active: bool, _message: str) -> None:
+        if active:
+            self._conditions[key] = _message
+        else:
+            self._conditions.pop(key, None)
+
+    def health(self) -> tuple[str, str]:
+        """(state, word) for the status bar's camera light: ok / warn / error / off."""
+        cap = self.capture
+        if cap is None:
+            return "off", self.tr("off")
+        st = cap.state.value
+        if st in ("lost", "failed"):
+            return "error", self.tr("lost")
+        if "camera.frozen" in self._conditions:
+            return "error", self.tr("frozen")
+        if "camera.black" in self._conditions:
+            return "error", self.tr("black")
+        if st == "opening":
+            return "warn", self.tr("opening")
+        if "camera.fps_low" in self._conditions:
+            return "warn", self.tr("slow")
+        return "ok", self.tr("live")
+
     def start(self, spec: Any, loop_files: bool = True) -> None:
         """Open `spec` (a SourceSpec) without blocking: the worker opens it."""
         from studio.devices.camera.capture import Capture
@@ -56,6 +82,7 @@ class QtCamera(QObject):
         from studio.devices.camera.monitor import LiveMonitor
 
         self.stop()
+        self._conditions.clear()
         self.monitor = LiveMonitor(self.cfg, self.condition.emit)
         self.capture = Capture(spec, loop=loop_files).start()
         self.live = LiveAnalysis(self.capture, self.cfg, self.monitor).start()

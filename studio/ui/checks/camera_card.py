@@ -177,6 +177,8 @@ class CameraCheckCard(QFrame):
         self.camera.state.connect(self._on_state)
         self.camera.findings.connect(self.show_result)
         self.camera.condition.connect(self._on_condition)
+        # The status bar's camera light and the incident helper find the camera here.
+        ctx.services.setdefault("camera", self.camera)
         self._conditions: dict[str, str] = {}
         self._build()
         self.refresh_devices()
@@ -684,6 +686,8 @@ class CameraCheckCard(QFrame):
     def shutdown(self) -> None:
         """Stop the camera and every worker; the main window calls this on quit."""
         self._closing = True
+        if self.ctx.services.get("camera") is self.camera:
+            del self.ctx.services["camera"]
         self.camera.shutdown()
         for t in self._workers:
             t.join(5.0)
