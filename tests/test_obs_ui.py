@@ -99,8 +99,10 @@ def test_scene_buttons_switch_obs_and_the_light_is_green(  # type: ignore[no-unt
         qtbot.waitUntil(lambda: {"Main", "Flash sale"} <= set(buttons.buttons), timeout=10_000)
         buttons.buttons["Flash sale"].click()
         qtbot.waitUntil(
-            lambda: running_obs.request("GetCurrentProgramScene")["currentProgramSceneName"]
-            == "Flash sale",
+            lambda: (
+                running_obs.request("GetCurrentProgramScene")["currentProgramSceneName"]
+                == "Flash sale"
+            ),
             timeout=5_000,
         )
         qtbot.waitUntil(lambda: buttons.current == "Flash sale", timeout=5_000)
