@@ -294,6 +294,25 @@ class _Layout:
         self.op(draw)
         self.y += h + 8
 
+    def chart_row(self, charts: list[tuple[str, float]]) -> None:
+        """Up to two charts side by side."""
+        gap = 16.0
+        w = (self.width - gap) / 2
+        h = max(w / aspect for _, aspect in charts)
+        self.need(h)
+        y = self.y
+        for i, (text, aspect) in enumerate(charts):
+            data = QByteArray(text.replace(svg.FONT, self.family).encode("utf-8"))
+            x = i * (w + gap)
+
+            def draw(
+                p: QPainter, data: QByteArray = data, x: float = x, ch: float = w / aspect
+            ) -> None:
+                QSvgRenderer(data).render(p, QRectF(x, y, w, ch))
+
+            self.op(draw)
+        self.y += h + 8
+
 
 def _sections(lay: _Layout, r: Review, lang: str, generated: str) -> None:
     lay.paragraph(f"{s('report', lang)} · {r.show.title}", 17, INK, True, 4)
@@ -330,9 +349,11 @@ def _sections(lay: _Layout, r: Review, lang: str, generated: str) -> None:
     lay.paragraph(tables.scatter_note(r, lang), 9, MUTED)
     if r.traffic or r.audience:
         lay.heading(f"{s('sec.traffic', lang)} · {s('sec.audience', lang)}")
-        for b in (*r.traffic, *r.audience):
-            text = svg.shares(b, lang)
-            lay.chart(text, 480 / (30 + 24 * len(b.rows)), 0.6)
+        charts = [
+            (svg.shares(b, lang), 480 / (30 + 24 * len(b.rows))) for b in (*r.traffic, *r.audience)
+        ]
+        for i in range(0, len(charts), 2):
+            lay.chart_row(charts[i : i + 2])
     lay.heading(s("sec.incidents", lang))
     if r.incidents.items:
         lay.paragraph(tables.incident_summary_line(r, lang), 9, MUTED)
