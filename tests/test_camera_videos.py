@@ -227,3 +227,41 @@ def test_cli_unopenable_source_exits_2(tmp_path: Path, db_url: str) -> None:
     )
     assert p.returncode == 2
     assert "cannot open the source" in p.stderr and p.stdout == ""
+
+
+def test_cli_show_attaches_and_unknown_show_is_refused(
+    videos: dict[str, Path],
+    store,  # type: ignore[no-untyped-def]
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--show ID attaches the saved check to the show; an unknown ID exits 2 before measuring."""
+    from studio.cli import main
+    from studio.store.shows import create_show
+
+    show_id = create_show(store, "Camera show")
+    src = str(videos["clean"])
+    assert (
+        main(
+            [
+                "--db",
+                db_url,
+                "check",
+                "light",
+                "--source",
+                src,
+                "--seconds",
+                "1",
+                "--show",
+                str(show_id),
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "Overall: PASS" in out and "exposure" in out
+    with store.session() as s:
+        row = s.scalars(select(DeviceCheck)).one()
+    assert (row.kind, row.show_id) == ("light", show_id)
+    assert main(["--db", db_url, "check", "camera", "--source", src, "--show", "999"]) == 2
+    assert "no show with id 999" in capsys.readouterr().err

@@ -56,6 +56,13 @@ def run(args: argparse.Namespace, kind: str) -> int:
         raise CommandError(str(exc), 2) from exc
     store = open_store(args)
     try:
+        if args.show is not None:
+            from studio.store.shows import ShowNotFound, get_show
+
+            try:  # before measuring: a typo in --show must not cost the whole check
+                get_show(store, args.show)
+            except ShowNotFound as exc:
+                raise CommandError(f"--show {args.show}: {exc}", 2) from exc
         try:
             result = run_check(
                 spec, args.seconds, cfg, kind, width=args.width, height=args.height, fps=args.fps

@@ -564,12 +564,12 @@ class CameraCheckCard(QFrame):
     def _on_state(self, state: str, message: str) -> None:
         if state == "lost":
             self.preview.set_banner(self.tr("Camera lost — reconnecting…"))
+            # The worker's error text is English detail: a tooltip, not the headline.
             self._show_state(
                 "fail",
-                self.tr("Camera lost — reconnecting… (%1)").replace(
-                    "%1", message or self.source_text
-                ),
+                self.tr("Camera lost — reconnecting… (%1)").replace("%1", self.source_text),
             )
+            self.state_label.setToolTip(message)
         elif state == "opening":
             self._show_state("", self.tr("Opening %1…").replace("%1", self.source_text))
         elif state == "running":
