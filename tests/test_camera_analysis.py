@@ -7,6 +7,8 @@ import math
 import cv2
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studio.devices.camera import colour, exposure, flicker, framerate, lighting
 from studio.devices.camera.analyzer import FrameAnalyzer
@@ -229,3 +231,21 @@ def test_dark_frame_message_says_how_many_stops() -> None:
     f = next(f for f in findings if f.check == "exposure")
     assert f.status == "fail"
     assert "raise key light or exposure by ~3 stops" in f.message
+
+
+@given(st.floats(0.5, 500.0), st.floats(5.0, 120.0))
+def test_alias_always_falls_in_the_first_nyquist_zone(f: float, fs: float) -> None:
+    """Whatever the flicker and frame rate, the alias lies between 0 and fs/2."""
+    a = flicker.alias_hz(f, fs)
+    assert -1e-9 <= a <= fs / 2 + 1e-9
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 255), st.integers(0, 255))
+def test_luma_percentiles_are_ordered(lo: int, hi: int) -> None:
+    """Percentiles never decrease and the mean lies between the extremes."""
+    lo, hi = min(lo, hi), max(lo, hi)
+    img = np.linspace(lo, hi, 64 * 64).reshape(64, 64).astype(np.uint8)
+    s = exposure.luma_stats(img)
+    assert s.p1 <= s.p5 <= s.p50 <= s.p95 <= s.p99
+    assert lo <= s.mean <= hi

@@ -271,3 +271,41 @@ def test_live_loopback_stream_measured_lost_and_recovered(
         assert cap.frames > frames_before and cap.reconnects == 1
     finally:
         cap.stop()
+
+
+def test_live_analysis_feeds_monitor_and_rolling_check(fake: FakeDevice) -> None:
+    """The analysis thread keeps the newest result, a rolling check, and tells the monitor
+    when the camera is lost and back (the hook for auto-incidents)."""
+    from studio.devices.camera.live import LiveAnalysis
+    from studio.devices.camera.monitor import LOST, LiveMonitor
+    from studio.devices.camera.thresholds import DEFAULTS
+
+    heard: list[tuple[str, bool]] = []
+    monitor = LiveMonitor(DEFAULTS, lambda k, a, _m: heard.append((k, a)))
+    cap = Capture(SourceSpec("device", 0), opener=fake.open, dead_after_s=0.4, backoff_s=(0.05,))
+    live = LiveAnalysis(cap, DEFAULTS, monitor, snapshot_every_s=0.2, preview_width=32)
+    cap.start()
+    live.start()
+    try:
+        deadline = time.monotonic() + 5
+        while live.latest_snapshot() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        snap = live.latest_snapshot()
+        assert snap is not None and snap.frames > 10
+        assert {f.check for f in snap.findings} >= {"fps", "frozen", "black"}
+        newest = live.newest()
+        assert newest is not None and newest.preview is not None
+        assert newest.preview.shape[1] == 32 and newest.preview_scale == pytest.approx(0.5)
+        fake.plugged.clear()
+        deadline = time.monotonic() + 3
+        while (LOST, True) not in heard and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert (LOST, True) in heard
+        fake.plugged.set()
+        deadline = time.monotonic() + 3
+        while (LOST, False) not in heard and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert heard[-1] == (LOST, False)
+    finally:
+        live.stop()
+        cap.stop()

@@ -140,3 +140,13 @@ def test_findings_read_in_chinese(card, video: Path) -> None:  # type: ignore[no
         assert f"{result.metrics['face_luma_mean']:.0f}" in msg.text()
     finally:
         translations.install("en")
+
+
+def test_frozen_picture_raises_a_banner(card, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A source whose picture stops changing shows 'Picture problem' over the preview."""
+    clip = synthetic.write_video(tmp_path / "frozen.avi", "frozen", seconds=3.0)
+    c = card()
+    c.start(str(clip))
+    qtbot.waitUntil(lambda: c.preview.banner.startswith("Picture problem"), timeout=8000)
+    assert "frozen" in c.preview.banner
+    assert c.camera.health() == ("error", "frozen")
