@@ -70,8 +70,11 @@ def _status(args: argparse.Namespace) -> dict[str, Any]:
             station = getattr(args, "role", None) or ""
             outbox = Outbox(outbox_path(engine, station))
             info["station"] = station
-            info["outbox_queued"] = outbox.size()
-            info["outbox_rejected"] = len(outbox.rejected())
+            try:
+                info["outbox_queued"] = outbox.size()
+                info["outbox_rejected"] = len(outbox.rejected())
+            finally:
+                outbox.close()
         if info["reachable"] and info["up_to_date"]:
             info["runner_leases"] = _leases(engine)
     finally:

@@ -192,6 +192,8 @@ class Store:
 
     def close(self) -> None:
         self.stop_sync()
+        if self.outbox is not None:
+            self.outbox.close()
         self.engine.dispose()
 
 

@@ -144,9 +144,9 @@ def insert_rows(
         return result
     if table.name == "metric_sample":
         return _insert_samples(session, dialect, table, rows, record_change)
-    for n, row in enumerate(rows):
-        new_id = _insert_one(session, dialect, table, row)
-        result.ids.append(new_id)
+    ids = _insert_many(session, dialect, table, rows)
+    result.ids = ids
+    for n, (row, new_id) in enumerate(zip(rows, ids, strict=True)):
         if new_id is None:
             continue
         result.count += 1
@@ -156,7 +156,7 @@ def insert_rows(
                 fk = CHILDREN[child_name][1]
                 session.execute(
                     _insert(dialect, table_of(child_name)),
-                    [{**c, fk: new_id} for c in child_rows],
+                    _uniform([{**c, fk: new_id} for c in child_rows]),
                 )
         show_id = row.get("show_id")
         result.changes.append(
@@ -167,16 +167,32 @@ def insert_rows(
     return result
 
 
-def _insert_one(session: Session, dialect: str, table: Table, row: Mapping[str, Any]) -> int | None:
+def _uniform(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Same keys in every row (an executemany needs it); absent columns are NULL, which is
+    what a single-row insert would store too (every column with a default was completed)."""
+    keys: dict[str, None] = {}
+    for r in rows:
+        keys.update(dict.fromkeys(r))
+    return [{k: r.get(k) for k in keys} for r in rows]
+
+
+def _insert_many(
+    session: Session, dialect: str, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> list[int | None]:
     if "uid" in table.c:
+        # One multi-row INSERT ... ON CONFLICT (uid) DO NOTHING RETURNING id, uid: rows that
+        # already exist return nothing, so ids are matched back by uid.
         stmt = (
             _insert(dialect, table)
-            .values(**row)
             .on_conflict_do_nothing(index_elements=["uid"])
-            .returning(table.c.id)
+            .returning(table.c.id, table.c.uid)
         )
-        new_id = session.execute(stmt).scalar()
-        return int(new_id) if new_id is not None else None
+        got = {uid: int(i) for i, uid in session.execute(stmt, _uniform(rows)).all()}
+        return [got.get(str(r["uid"])) for r in rows]
+    return [_insert_one(session, dialect, table, r) for r in rows]
+
+
+def _insert_one(session: Session, dialect: str, table: Table, row: Mapping[str, Any]) -> int | None:
     key = NATURAL_KEYS.get(table.name)
     if key is not None:
         clause = and_(*(table.c[k] == row.get(k) for k in key))
@@ -200,7 +216,9 @@ def _insert_samples(
         stmt = stmt.on_conflict_do_nothing()
     # RETURNING counts what was really inserted (executemany rowcounts are unreliable) and
     # gives the highest new id without another query.
-    new_ids = [int(i) for i in session.execute(stmt.returning(table.c.id), list(rows)).scalars()]
+    new_ids = [
+        int(i) for i in session.execute(stmt.returning(table.c.id), _uniform(rows)).scalars()
+    ]
     inserted = len(new_ids)
     # Like the metric writer: one change per show, its row id a watermark ("rows up to here").
     if not new_ids:
