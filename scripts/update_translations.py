@@ -23,6 +23,7 @@ CORE_SOURCES = [
     "studio/ui/panels/checks.py",
     "studio/ui/panels/products.py",
     "studio/ui/widgets/empty_state.py",
+    "studio/ui/live_wiring.py",
 ]
 
 

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A 1920x1080 offscreen screen, like the studio's monitors (the default one is 800x800, which
+# clamps every window and hides layout bugs).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).resolve().parent / 'offscreen.json'}"
+    )
 
 
 @pytest.fixture(autouse=True)

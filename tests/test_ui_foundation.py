@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -64,8 +65,7 @@ def test_layout_and_language_survive_a_restart(app_ctx: AppContext, qtbot: QtBot
     app.window.docks["products"].hide()
     app.window.show()
     qtbot.waitExposed(app.window)
-    # Within the offscreen screen (800x800) and above the docks' minimum size.
-    app.window.resize(app.window.minimumSizeHint().width(), 700)
+    app.window.resize(1500, 900)  # the test screen is 1920x1080
     size = app.window.size()
     app.shutdown()
     app_ctx.settings.sync()
@@ -82,7 +82,7 @@ def test_layout_and_language_survive_a_restart(app_ctx: AppContext, qtbot: QtBot
     qtbot.waitExposed(again.window)
     assert again.window.docks["products"].isHidden()
     assert not again.window.docks["metrics"].isHidden()
-    assert again.window.size() == size
+    assert again.window.size() == size == QSize(1500, 900)
     again.shutdown()
 
 

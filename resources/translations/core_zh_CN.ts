@@ -3,67 +3,67 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="56" />
+        <location filename="../../studio/ui/panels/checks.py" line="57" />
         <source>No device checks installed</source>
         <translation>未安装设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="57" />
+        <location filename="../../studio/ui/panels/checks.py" line="58" />
         <source>Camera and microphone checks appear here.</source>
         <translation>摄像头和麦克风检查会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="66" />
+        <location filename="../../studio/ui/panels/checks.py" line="70" />
         <source>Checks saved</source>
         <translation>已保存的检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="70" />
+        <location filename="../../studio/ui/panels/checks.py" line="76" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="70" />
+        <location filename="../../studio/ui/panels/checks.py" line="77" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="70" />
+        <location filename="../../studio/ui/panels/checks.py" line="78" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="71" />
+        <location filename="../../studio/ui/panels/checks.py" line="79" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="71" />
+        <location filename="../../studio/ui/panels/checks.py" line="80" />
         <source>Findings</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="74" />
+        <location filename="../../studio/ui/panels/checks.py" line="86" />
         <source>No checks yet: run the camera and microphone checks before going live.</source>
         <translation>尚无检查记录：开播前请先检查摄像头和麦克风。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="98" />
+        <location filename="../../studio/ui/panels/checks.py" line="111" />
         <source>PASS</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="98" />
+        <location filename="../../studio/ui/panels/checks.py" line="111" />
         <source>WARN</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="98" />
+        <location filename="../../studio/ui/panels/checks.py" line="111" />
         <source>FAIL</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="103" />
+        <location filename="../../studio/ui/panels/checks.py" line="120" />
         <source>all good</source>
         <translation>一切正常</translation>
     </message>
@@ -71,130 +71,180 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="39" />
+        <location filename="../../studio/ui/main_window.py" line="40" />
         <source>Studio control room</source>
         <translation>直播间控制台</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="55" />
-        <location filename="../../studio/ui/main_window.py" line="116" />
+        <location filename="../../studio/ui/main_window.py" line="57" />
+        <location filename="../../studio/ui/main_window.py" line="176" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="62" />
+        <location filename="../../studio/ui/main_window.py" line="66" />
         <source>Rundown</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="63" />
+        <location filename="../../studio/ui/main_window.py" line="70" />
         <source>No script loaded</source>
         <translation>未加载直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="64" />
+        <location filename="../../studio/ui/main_window.py" line="71" />
         <source>Load a show script to run the rundown.</source>
         <translation>加载直播脚本后即可运行流程。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="65" />
+        <location filename="../../studio/ui/main_window.py" line="77" />
         <source>Checks</source>
         <translation>设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="67" />
+        <location filename="../../studio/ui/main_window.py" line="83" />
         <source>Live metrics</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="68" />
+        <location filename="../../studio/ui/main_window.py" line="87" />
         <source>No metrics</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="69" />
+        <location filename="../../studio/ui/main_window.py" line="88" />
         <source>Start the metrics feed to see viewers and GMV.</source>
         <translation>启动数据源以查看在线人数和成交金额。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="71" />
+        <location filename="../../studio/ui/main_window.py" line="94" />
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="72" />
+        <location filename="../../studio/ui/main_window.py" line="98" />
         <source>No incidents</source>
         <translation>暂无事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="73" />
+        <location filename="../../studio/ui/main_window.py" line="99" />
         <source>Incidents logged during the show appear here.</source>
         <translation>直播中记录的事故会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="75" />
+        <location filename="../../studio/ui/main_window.py" line="105" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="114" />
+        <location filename="../../studio/ui/main_window.py" line="112" />
+        <source>Planning</source>
+        <translation>策划</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="113" />
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="171" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="115" />
+        <location filename="../../studio/ui/main_window.py" line="173" />
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="119" />
+        <location filename="../../studio/ui/main_window.py" line="179" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="121" />
+        <location filename="../../studio/ui/main_window.py" line="181" />
+        <source>S&amp;how</source>
+        <translation>场次(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="182" />
+        <source>Go live…</source>
+        <translation>开播…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="183" />
+        <source>End show…</source>
+        <translation>结束直播…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="186" />
+        <source>Start a rehearsal of this show</source>
+        <translation>开始本场彩排</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="189" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="125" />
+        <location filename="../../studio/ui/main_window.py" line="194" />
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="128" />
+        <location filename="../../studio/ui/main_window.py" line="198" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="129" />
+        <location filename="../../studio/ui/main_window.py" line="200" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="131" />
+        <location filename="../../studio/ui/main_window.py" line="202" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="135" />
+        <location filename="../../studio/ui/main_window.py" line="206" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="136" />
-        <location filename="../../studio/ui/main_window.py" line="140" />
+        <location filename="../../studio/ui/main_window.py" line="207" />
+        <location filename="../../studio/ui/main_window.py" line="239" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="137" />
-        <location filename="../../studio/ui/main_window.py" line="146" />
+        <location filename="../../studio/ui/main_window.py" line="208" />
+        <location filename="../../studio/ui/main_window.py" line="247" />
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="147" />
+        <location filename="../../studio/ui/main_window.py" line="220" />
+        <source>Go live</source>
+        <translation>开播</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="220" />
+        <source>Load a show script first.</source>
+        <translation>请先加载直播脚本。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="230" />
+        <source>End show</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="231" />
+        <source>End the show now? The rundown stops and the end time is recorded.</source>
+        <translation>现在结束直播？流程将停止并记录结束时间。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="249" />
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -207,63 +257,63 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="184" />
+        <location filename="../../studio/ui/main_window.py" line="295" />
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="185" />
+        <location filename="../../studio/ui/main_window.py" line="296" />
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="186" />
+        <location filename="../../studio/ui/main_window.py" line="297" />
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="187" />
+        <location filename="../../studio/ui/main_window.py" line="298" />
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="188" />
+        <location filename="../../studio/ui/main_window.py" line="299" />
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="189" />
+        <location filename="../../studio/ui/main_window.py" line="300" />
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="190" />
+        <location filename="../../studio/ui/main_window.py" line="301" />
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="191" />
+        <location filename="../../studio/ui/main_window.py" line="302" />
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="192" />
+        <location filename="../../studio/ui/main_window.py" line="303" />
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="193" />
+        <location filename="../../studio/ui/main_window.py" line="304" />
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="126" />
-        <location filename="../../studio/ui/main_window.py" line="172" />
+        <location filename="../../studio/ui/main_window.py" line="196" />
+        <location filename="../../studio/ui/main_window.py" line="282" />
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="173" />
+        <location filename="../../studio/ui/main_window.py" line="283" />
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
     </message>
@@ -296,27 +346,27 @@ Log file: {2}</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="28" />
+        <location filename="../../studio/ui/preferences.py" line="29" />
         <source>Controller</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="28" />
+        <location filename="../../studio/ui/preferences.py" line="30" />
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="29" />
+        <location filename="../../studio/ui/preferences.py" line="31" />
         <source>Studio tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="29" />
+        <location filename="../../studio/ui/preferences.py" line="32" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="33" />
+        <location filename="../../studio/ui/preferences.py" line="37" />
         <source>Station role (next start)</source>
         <translation>工位角色（下次启动生效）</translation>
     </message>
@@ -324,12 +374,12 @@ Log file: {2}</source>
 <context>
     <name>ProductsPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="29" />
+        <location filename="../../studio/ui/panels/products.py" line="30" />
         <source>No products</source>
         <translation>暂无商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="30" />
+        <location filename="../../studio/ui/panels/products.py" line="31" />
         <source>Load a show script to see tonight's products, prices and stock.</source>
         <translation>加载直播脚本以查看本场商品、价格和库存。</translation>
     </message>
@@ -339,52 +389,52 @@ Log file: {2}</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="36" />
+        <location filename="../../studio/ui/panels/products.py" line="38" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="36" />
+        <location filename="../../studio/ui/panels/products.py" line="39" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="36" />
+        <location filename="../../studio/ui/panels/products.py" line="40" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="36" />
+        <location filename="../../studio/ui/panels/products.py" line="41" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="37" />
+        <location filename="../../studio/ui/panels/products.py" line="42" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="37" />
+        <location filename="../../studio/ui/panels/products.py" line="43" />
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="37" />
+        <location filename="../../studio/ui/panels/products.py" line="44" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="96" />
+        <location filename="../../studio/ui/panels/products.py" line="121" />
         <source>Live price is above the list price</source>
         <translation>直播价高于原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="99" />
+        <location filename="../../studio/ui/panels/products.py" line="130" />
         <source>sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="99" />
+        <location filename="../../studio/ui/panels/products.py" line="130" />
         <source>low</source>
         <translation>库存低</translation>
     </message>
@@ -392,27 +442,27 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/app.py" line="137" />
+        <location filename="../../studio/ui/app.py" line="152" />
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="138" />
+        <location filename="../../studio/ui/app.py" line="154" />
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="148" />
+        <location filename="../../studio/ui/app.py" line="165" />
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="156" />
+        <location filename="../../studio/ui/app.py" line="181" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="156" />
+        <location filename="../../studio/ui/app.py" line="181" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
@@ -420,75 +470,114 @@ Log file: {2}</source>
 <context>
     <name>StudioStatusBar</name>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="30" />
+        <location filename="../../studio/ui/status_bar.py" line="31" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="30" />
+        <location filename="../../studio/ui/status_bar.py" line="32" />
         <source>Mic</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="30" />
+        <location filename="../../studio/ui/status_bar.py" line="33" />
         <source>Encoder</source>
         <translation>推流</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="31" />
+        <location filename="../../studio/ui/status_bar.py" line="34" />
         <source>Metrics</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="31" />
+        <location filename="../../studio/ui/status_bar.py" line="35" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="55" />
+        <location filename="../../studio/ui/status_bar.py" line="58" />
+        <source>no feed</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/status_bar.py" line="61" />
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/status_bar.py" line="63" />
+        <source>slow</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/status_bar.py" line="64" />
+        <source>stalled</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/status_bar.py" line="80" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="57" />
+        <location filename="../../studio/ui/status_bar.py" line="82" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="65" />
+        <location filename="../../studio/ui/status_bar.py" line="89" />
         <source>NO SHOW</source>
         <translation>无场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="66" />
-        <location filename="../../studio/ui/status_bar.py" line="78" />
+        <location filename="../../studio/ui/status_bar.py" line="89" />
+        <source>NO SCRIPT</source>
+        <translation>无脚本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/status_bar.py" line="102" />
         <source>READY</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="73" />
+        <location filename="../../studio/ui/status_bar.py" line="115" />
+        <source>To planned end {0}</source>
+        <translation>距计划结束 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/status_bar.py" line="120" />
+        <source>Over {0}</source>
+        <translation>超时 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/status_bar.py" line="122" />
+        <source>Under {0}</source>
+        <translation>提前 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/status_bar.py" line="96" />
         <source>ENDED</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="75" />
+        <location filename="../../studio/ui/status_bar.py" line="98" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="76" />
+        <location filename="../../studio/ui/status_bar.py" line="100" />
         <source>LIVE</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="86" />
-        <source>Elapsed {0}</source>
-        <translation>已进行 {0}</translation>
+        <location filename="../../studio/ui/status_bar.py" line="104" />
+        <source>HOLD</source>
+        <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="88" />
-        <source>Remaining {0}</source>
-        <translation>剩余 {0}</translation>
+        <location filename="../../studio/ui/status_bar.py" line="112" />
+        <source>Elapsed {0}</source>
+        <translation>已进行 {0}</translation>
     </message>
 </context>
 </TS>

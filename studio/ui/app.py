@@ -17,6 +17,7 @@ from studio.store.engine import StoreError
 from studio.store.store import Store
 from studio.ui.context import AppContext, StoreSignals
 from studio.ui.i18n import Translations, choose_language
+from studio.ui.live_wiring import LiveWiring
 from studio.ui.main_window import MainWindow
 from studio.ui.panels.loader import load_class
 from studio.ui.settings import open_settings
@@ -67,6 +68,7 @@ class StudioApp(QObject):
         self.anchor: QWidget | None = None
         self._feed: Any = None
         self._autopilot: QTimer | None = None
+        self.wiring: LiveWiring | None = None
 
     # -- windows -----------------------------------------------------------------------------
     def build(self) -> None:
@@ -79,6 +81,8 @@ class StudioApp(QObject):
             self.window.toggle_anchor_requested.connect(self.toggle_anchor)
             self.window.settings_requested.connect(self.open_preferences)
             self.window.rehearsal_requested.connect(self.start_rehearsal)
+            self.wiring = LiveWiring(self.ctx, self)
+            self.wiring.attach(self.window)
             self.window.show()
         anchor_cls = load_class("studio.ui.anchor_window", "AnchorWindow")
         if anchor_cls is not None:
@@ -90,6 +94,9 @@ class StudioApp(QObject):
                 self.anchor.show()
 
     def teardown(self) -> None:
+        if self.wiring is not None:
+            self.wiring.shutdown()
+            self.wiring = None
         if self.window is not None:
             self.window.save_layout()
             self.window.shutdown()

@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
             self.docks["metrics"], self.docks["incidents"], Qt.Orientation.Vertical
         )
         self.resizeDocks(
-            [self.docks["rundown"], self.docks["metrics"]], [620, 980], Qt.Orientation.Horizontal
+            [self.docks["rundown"], self.docks["metrics"]], [720, 880], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.docks["metrics"], self.docks["incidents"]], [640, 300], Qt.Orientation.Vertical
