@@ -1,7 +1,7 @@
 """Per-frame analysis: one pass over a frame gives every measurement the checks need.
 
 Focus is measured at full resolution (a downscaled copy looks sharper than it is); everything
-else on an INTER_AREA copy `analysis_width` wide, which averages pixels and so loses nothing for
+else on a copy `analysis_width` wide made of evenly sampled pixels, which loses nothing for
 means, histograms, colour and row profiles. The face is looked for every `face_every_s` of
 stream time on an even smaller copy and the box is reused in between.
 """
@@ -69,9 +69,11 @@ class FrameAnalyzer:
         aw = min(int(cfg["analysis_width"]), w)
         scale = aw / w
         ah = max(1, round(h * scale))
-        # Grey statistics on an INTER_AREA copy (a true block average: histograms, row
-        # profiles and means are what the full frame gives, for a ninth of the work).
-        small_gray = gray if aw == w else cv2.resize(gray, (aw, ah), interpolation=cv2.INTER_AREA)
+        # Grey statistics on an evenly spread sample of the frame's own pixels (INTER_LINEAR
+        # at 1/3 scale reads 2x2 of every 3x3): means, percentiles, clipped/crushed shares and
+        # row profiles come out as on the full frame (an INTER_AREA average would narrow the
+        # histogram), for a tenth of the cost of an area average.
+        small_gray = gray if aw == w else cv2.resize(gray, (aw, ah), interpolation=cv2.INTER_LINEAR)
         # White balance is a mean of linear RGB: an evenly spread subsample of real pixels
         # (INTER_LINEAR, 5x cheaper than INTER_AREA on colour) estimates it without bias and
         # keeps clipped pixels recognisable as clipped.

@@ -18,7 +18,7 @@ from typing import Any
 
 DEFAULTS: dict[str, Any] = {
     # Width of the downscaled copy that exposure, colour, lighting and flicker are measured on
-    # (INTER_AREA averaging loses nothing for means and histograms, and is ~10x cheaper).
+    # (a sample of the frame's pixels: same means and histograms, ~10x cheaper).
     "analysis_width": 640,
     # Face detection (OpenCV's bundled Haar cascade) is slow-ish: run it this often, reuse the box.
     "face_every_s": 0.5,
