@@ -188,8 +188,10 @@ class SyncWriter:
         return []
 
     def _apply_batch(self, entries: list[Entry]) -> list[Change]:
-        """One transaction; consecutive entries of one table become one multi-row insert
-        (a backlog of 1 Hz metric batches replays as a few big inserts, still in order)."""
+        """One transaction; the entries of one table become one multi-row insert, in queue
+        order (a backlog of 1 Hz metric batches replays as one big insert). Grouping across
+        tables is safe: the batch commits as a whole, and rows of different tables do not
+        refer to each other (children travel inside their parent's entry)."""
         Run = tuple[str, list[dict[str, Any]], dict[str, list[list[dict[str, Any]]]]]
         runs: list[Run] = []
         for entry in entries:
@@ -197,9 +199,11 @@ class SyncWriter:
             table = R.table_of(str(data.get("t")))
             rows = R.decode_rows(data.get("rows") or [])
             kids_in = data.get("children") or {}
-            if not runs or runs[-1][0] != table.name:
-                runs.append((table.name, [], {}))
-            _, run_rows, run_kids = runs[-1]
+            run = next((r for r in runs if r[0] == table.name), None)
+            if run is None:
+                run = (table.name, [], {})
+                runs.append(run)
+            _, run_rows, run_kids = run
             for name in set(run_kids) | set(kids_in):
                 per = [R.decode_rows(cs) for cs in kids_in.get(name, [])]
                 per += [[] for _ in range(len(rows) - len(per))]
