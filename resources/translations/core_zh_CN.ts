@@ -77,7 +77,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="57" />
-        <location filename="../../studio/ui/main_window.py" line="176" />
+        <location filename="../../studio/ui/main_window.py" line="188" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
@@ -147,104 +147,109 @@
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="171" />
+        <location filename="../../studio/ui/main_window.py" line="130" />
+        <source>OBS scenes</source>
+        <translation>OBS 场景</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="183" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="173" />
+        <location filename="../../studio/ui/main_window.py" line="185" />
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="179" />
+        <location filename="../../studio/ui/main_window.py" line="191" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="181" />
+        <location filename="../../studio/ui/main_window.py" line="193" />
         <source>S&amp;how</source>
         <translation>场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="182" />
+        <location filename="../../studio/ui/main_window.py" line="194" />
         <source>Go live…</source>
         <translation>开播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="183" />
+        <location filename="../../studio/ui/main_window.py" line="195" />
         <source>End show…</source>
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="186" />
+        <location filename="../../studio/ui/main_window.py" line="198" />
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="189" />
+        <location filename="../../studio/ui/main_window.py" line="201" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194" />
+        <location filename="../../studio/ui/main_window.py" line="206" />
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="198" />
+        <location filename="../../studio/ui/main_window.py" line="210" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200" />
+        <location filename="../../studio/ui/main_window.py" line="212" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202" />
+        <location filename="../../studio/ui/main_window.py" line="214" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206" />
+        <location filename="../../studio/ui/main_window.py" line="218" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207" />
-        <location filename="../../studio/ui/main_window.py" line="239" />
+        <location filename="../../studio/ui/main_window.py" line="219" />
+        <location filename="../../studio/ui/main_window.py" line="251" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208" />
-        <location filename="../../studio/ui/main_window.py" line="247" />
+        <location filename="../../studio/ui/main_window.py" line="220" />
+        <location filename="../../studio/ui/main_window.py" line="259" />
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220" />
+        <location filename="../../studio/ui/main_window.py" line="232" />
         <source>Go live</source>
         <translation>开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220" />
+        <location filename="../../studio/ui/main_window.py" line="232" />
         <source>Load a show script first.</source>
         <translation>请先加载直播脚本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230" />
+        <location filename="../../studio/ui/main_window.py" line="242" />
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="231" />
+        <location filename="../../studio/ui/main_window.py" line="243" />
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249" />
+        <location filename="../../studio/ui/main_window.py" line="261" />
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -257,63 +262,63 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="295" />
+        <location filename="../../studio/ui/main_window.py" line="307" />
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="296" />
+        <location filename="../../studio/ui/main_window.py" line="308" />
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="297" />
+        <location filename="../../studio/ui/main_window.py" line="309" />
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="298" />
+        <location filename="../../studio/ui/main_window.py" line="310" />
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="299" />
+        <location filename="../../studio/ui/main_window.py" line="311" />
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="300" />
+        <location filename="../../studio/ui/main_window.py" line="312" />
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="301" />
+        <location filename="../../studio/ui/main_window.py" line="313" />
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="302" />
+        <location filename="../../studio/ui/main_window.py" line="314" />
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="303" />
+        <location filename="../../studio/ui/main_window.py" line="315" />
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="304" />
+        <location filename="../../studio/ui/main_window.py" line="316" />
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="196" />
-        <location filename="../../studio/ui/main_window.py" line="282" />
+        <location filename="../../studio/ui/main_window.py" line="208" />
+        <location filename="../../studio/ui/main_window.py" line="294" />
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="283" />
+        <location filename="../../studio/ui/main_window.py" line="295" />
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
     </message>
@@ -442,27 +447,27 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/app.py" line="152" />
+        <location filename="../../studio/ui/app.py" line="166" />
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="154" />
+        <location filename="../../studio/ui/app.py" line="168" />
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="165" />
+        <location filename="../../studio/ui/app.py" line="179" />
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="181" />
+        <location filename="../../studio/ui/app.py" line="195" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="181" />
+        <location filename="../../studio/ui/app.py" line="195" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>

@@ -63,6 +63,11 @@ def _settings_path() -> Path:
     return paths.config_dir() / _SETTINGS_FILE
 
 
+def is_configured() -> bool:
+    """True once OBS settings were saved on this station (the app then connects on start)."""
+    return _settings_path().exists()
+
+
 def _password_path() -> Path:
     return paths.config_dir() / _PASSWORD_FILE
 

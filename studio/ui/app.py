@@ -71,8 +71,22 @@ class StudioApp(QObject):
         self.wiring: LiveWiring | None = None
 
     # -- windows -----------------------------------------------------------------------------
+    def start_encoder_link(self) -> None:
+        """Connect to OBS when this station has been set up for it (studio obs config / card)."""
+        from studio.obs import config as obs_config
+
+        if "encoder" in self.ctx.services or not obs_config.is_configured():
+            return
+        from studio.ui.qt_obs import QtObsLink
+
+        link = QtObsLink.from_context(self.ctx, parent=self).start()
+        self.ctx.services["encoder"] = link
+
     def build(self) -> None:
         self._make_runner()
+        encoder = self.ctx.services.get("encoder")
+        if encoder is not None:
+            encoder.follow_show(self.ctx.show_id)
         if self.role != "anchor":
             self.window = MainWindow(self.ctx)
             self.window.language_requested.connect(self.switch_language)
@@ -227,6 +241,9 @@ class StudioApp(QObject):
     def shutdown(self) -> None:
         if self._autopilot is not None:
             self._autopilot.stop()
+        encoder = self.ctx.services.pop("encoder", None)
+        if encoder is not None:
+            encoder.shutdown()
         if self._feed is not None:
             self._feed.shutdown()
             self._feed = None
@@ -314,6 +331,7 @@ def run(args: argparse.Namespace) -> int:
             ctx.clock = accelerated_clock(ctx.demo_speed)
     else:
         ctx.show_id = startup_show(store, settings)
+    studio_app.start_encoder_link()
     studio_app.build()
     if ctx.demo:
         # The show goes on air first, so the simulated feed starts at the show's real start.

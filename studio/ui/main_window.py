@@ -122,6 +122,14 @@ class MainWindow(QMainWindow):
                         Qt.DockWidgetArea.RightDockWidgetArea,
                     )
                 )
+        encoder = self.ctx.services.get("encoder")
+        if encoder is not None:
+            from studio.ui.widgets.scene_buttons import SceneButtons
+
+            specs.append((
+                "scenes", self.tr("OBS scenes"), lambda: SceneButtons(encoder, self),
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+            ))  # fmt: skip
         for key, title, factory, area in specs:
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
@@ -134,6 +142,13 @@ class MainWindow(QMainWindow):
         # Default arrangement: rundown over products on the left, metrics over incidents right;
         # checks share the rundown's place as a tab (they matter before the show, not during).
         self.splitDockWidget(self.docks["rundown"], self.docks["products"], Qt.Orientation.Vertical)
+        if "scenes" in self.docks:
+            self.splitDockWidget(
+                self.docks["rundown"], self.docks["scenes"], Qt.Orientation.Vertical
+            )
+        self.splitDockWidget(
+            self.docks["metrics"], self.docks["incidents"], Qt.Orientation.Vertical
+        )
         self.tabifyDockWidget(self.docks["rundown"], self.docks["checks"])
         if "planning" in self.docks:
             self.tabifyDockWidget(self.docks["checks"], self.docks["planning"])
@@ -141,9 +156,7 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.docks["metrics"], self.docks["review"])
             self.docks["metrics"].raise_()
         self.docks["rundown"].raise_()
-        self.splitDockWidget(
-            self.docks["metrics"], self.docks["incidents"], Qt.Orientation.Vertical
-        )
+
         self.resizeDocks(
             [self.docks["rundown"], self.docks["metrics"]], [720, 880], Qt.Orientation.Horizontal
         )
