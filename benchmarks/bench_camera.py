@@ -49,6 +49,14 @@ def main() -> None:
     summarise(stats, [s.ts for s in stats], None, DEFAULTS)
     summary_ms = (time.perf_counter() - t0) * 1000
     found = sum(s.face is not None for s in stats)
+    # A yardstick measured in the same run: this op took 0.37 ms on a quiet core of this kind
+    # of machine (shared/ENVIRONMENT.md), so the ratio shows how busy the machine is now.
+    ref = []
+    for img in clip[:30]:
+        t0 = time.perf_counter()
+        cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+        ref.append((time.perf_counter() - t0) * 1000)
+    contention = max(1.0, statistics.median(ref) / 0.37)
     p95 = float(np.percentile(everything, 95))
     print(f"camera analysis, 1920x1080, one core, {args.frames} frames (OpenCV {cv2.__version__})")
     print(
@@ -65,6 +73,11 @@ def main() -> None:
     )
     print(f"  end-of-check summary:           {summary_ms:6.2f} ms for {len(stats)} frames")
     print(f"  face found on {100 * found / len(stats):.0f}% of frames; budget 16 ms (60 fps)")
+    print(
+        f"  yardstick cvtColor 1080p: {statistics.median(ref):.2f} ms (0.37 ms on a quiet core)"
+        f" -> machine {contention:.1f}x slower than quiet; mean scaled to a quiet core: "
+        f"{statistics.fmean(everything) / contention:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

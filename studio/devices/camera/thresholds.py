@@ -22,7 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "analysis_width": 640,
     # Face detection (OpenCV's bundled Haar cascade) is slow-ish: run it this often, reuse the box.
     "face_every_s": 0.5,
-    "face_detect_width": 320,
+    "face_detect_width": 256,
     "fps": {
         "expected": None,  # None: the negotiated/native rate, else e.g. 30
         "min_ratio_warn": 0.95,  # measured / expected below this -> warn
