@@ -83,6 +83,10 @@ class StudioApp(QObject):
         self.ctx.services["encoder"] = link
 
     def build(self) -> None:
+        if "database" not in self.ctx.services:
+            from studio.ui.qt_sync import QtSync
+
+            self.ctx.services["database"] = QtSync(self.ctx.store, self)
         self._make_runner()
         encoder = self.ctx.services.get("encoder")
         if encoder is not None:
@@ -95,6 +99,9 @@ class StudioApp(QObject):
             self.window.toggle_anchor_requested.connect(self.toggle_anchor)
             self.window.settings_requested.connect(self.open_preferences)
             self.window.rehearsal_requested.connect(self.start_rehearsal)
+            planning = self.window.panels.get("planning")
+            if planning is not None and hasattr(planning, "went_live"):
+                planning.went_live.connect(self._on_went_live)
             self.wiring = LiveWiring(self.ctx, self)
             self.wiring.attach(self.window)
             self.window.show()
@@ -122,6 +129,13 @@ class StudioApp(QObject):
             self.anchor.close()
             self.anchor.deleteLater()
             self.anchor = None
+
+    def _on_went_live(self, show_id: int) -> None:
+        """The readiness gate passed: the rundown starts with the show."""
+        runner = self.ctx.runner
+        if runner is not None and show_id == self.ctx.show_id:
+            if runner.snapshot().status == "ready":
+                runner.start()
 
     def rebuild(self) -> None:
         self.teardown()
@@ -241,9 +255,10 @@ class StudioApp(QObject):
     def shutdown(self) -> None:
         if self._autopilot is not None:
             self._autopilot.stop()
-        encoder = self.ctx.services.pop("encoder", None)
-        if encoder is not None:
-            encoder.shutdown()
+        for name in ("encoder", "database"):
+            service = self.ctx.services.pop(name, None)
+            if service is not None:
+                (getattr(service, "shutdown", None) or service.close)()
         if self._feed is not None:
             self._feed.shutdown()
             self._feed = None

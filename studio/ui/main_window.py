@@ -44,10 +44,30 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, QWidget] = {}
         self._build_docks()
         self._build_menus()
+        sync = ctx.services.get("database")
+        if sync is not None and hasattr(sync, "linkChanged"):
+            from PySide6.QtWidgets import QToolBar
+
+            from studio.ui.qt_sync import OfflineBanner
+
+            # A toolbar row above the docks: only visible while the database link is down.
+            bar = QToolBar(self.tr("Database link"), self)
+            bar.setObjectName("toolbar_offline")
+            bar.setMovable(False)
+            bar.addWidget(OfflineBanner(sync, bar))
+            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+            self._offline_bar = bar
+            sync.linkChanged.connect(
+                lambda online, queued: bar.setVisible(not (online and not queued))
+            )
         self.status = StudioStatusBar(ctx, self)
         self.setStatusBar(self.status)
         self.resize(1600, 960)
         self._restore_layout()
+        bar = getattr(self, "_offline_bar", None)
+        if bar is not None:  # after restoreState, which would bring back a stale visibility
+            link = ctx.store.link_status
+            bar.setVisible(not (link.online and not link.queued))
 
     # -- docks -------------------------------------------------------------------------------
     def _feature_panel(self, module: str, cls_name: str, title: str, hint: str) -> QWidget:
