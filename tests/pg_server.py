@@ -17,6 +17,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,19 +39,24 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """Base URL (without database) of a running throwaway server."""
+class NoServer(RuntimeError):
+    """No PostgreSQL server can be started here (the message says why)."""
+
+
+@contextmanager
+def throwaway_server() -> Iterator[str]:
+    """Start a server in a temp folder; yields its base URL (without database). Also used by
+    benchmarks/bench_ingest.py. Raises NoServer when there are no server binaries."""
     bindir = _bin_dir()
     if bindir is None or not (bindir / "pg_ctl").exists():
-        pytest.skip("no PostgreSQL server binaries (initdb/pg_ctl) on this machine")
+        raise NoServer("no PostgreSQL server binaries (initdb/pg_ctl) on this machine")
     tmp = Path(tempfile.mkdtemp(prefix="studio-pg-"))
     data = tmp / "data"
     prefix: list[str] = []
     if os.geteuid() == 0:
         user = next((u for u in ("postgres", "nobody") if _has_user(u)), None)
         if user is None:
-            pytest.skip("running as root and no unprivileged user to run PostgreSQL")
+            raise NoServer("running as root and no unprivileged user to run PostgreSQL")
         pw = pwd.getpwnam(user)
         os.chown(tmp, pw.pw_uid, pw.pw_gid)
         tmp.chmod(0o700)
@@ -105,6 +111,30 @@ def pg_server() -> Iterator[str]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def create_database(server: str) -> str:
+    """A fresh, empty database on the server; returns its URL."""
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{server}/{name}"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """Base URL (without database) of a running throwaway server."""
+    try:
+        cm = throwaway_server()
+        url = cm.__enter__()
+    except NoServer as exc:
+        pytest.skip(str(exc))
+    try:
+        yield url
+    finally:
+        cm.__exit__(None, None, None)
+
+
 def _has_user(name: str) -> bool:
     try:
         pwd.getpwnam(name)
@@ -116,9 +146,4 @@ def _has_user(name: str) -> bool:
 @pytest.fixture
 def pg_url(pg_server: str) -> str:
     """A fresh, empty database on the session's server for one test."""
-    import psycopg
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(pg_server + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{pg_server}/{name}"
+    return create_database(pg_server)

@@ -11,12 +11,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from studio.devices.camera import synthetic
+from studio.devices.camera.focus import FaceDetector
 from studio.devices.camera.thresholds import DEFAULTS
 from studio.profile import Profile
 from studio.store.models import DeviceCheck
 from studio.ui.checks.camera_card import CameraCheckCard
 from studio.ui.context import AppContext
 
+HAS_CASCADE = FaceDetector().available
 PROFILE = {
     "camera": {
         "resolution": {
@@ -65,10 +67,11 @@ def test_video_file_shows_preview_findings_and_saves(
     c.start(str(video))
     qtbot.waitUntil(lambda: c.preview.image is not None, timeout=5000)
     qtbot.waitUntil(lambda: c.last_result is not None, timeout=5000)
-    qtbot.waitUntil(
-        lambda: c.preview.result is not None and c.preview.result.stats.face is not None,
-        timeout=5000,
-    )
+    if HAS_CASCADE:  # OpenCV 5 wheels ship no Haar cascade: no face box there
+        qtbot.waitUntil(
+            lambda: c.preview.result is not None and c.preview.result.stats.face is not None,
+            timeout=5000,
+        )
     chip, _name, msg = c.rows["frozen"]
     assert "PASS" in chip.text() and "frozen" in msg.text()
     assert c.last_result.status == "pass", [f for f in c.last_result.findings if f.status != "pass"]

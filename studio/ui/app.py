@@ -133,9 +133,9 @@ class StudioApp(QObject):
     def _on_went_live(self, show_id: int) -> None:
         """The readiness gate passed: the rundown starts with the show."""
         runner = self.ctx.runner
-        if runner is not None and show_id == self.ctx.show_id:
-            if runner.snapshot().status == "ready":
-                runner.start()
+        on_show = runner is not None and show_id == self.ctx.show_id
+        if on_show and runner.snapshot().status == "ready":
+            runner.start()
 
     def rebuild(self) -> None:
         self.teardown()
