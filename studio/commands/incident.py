@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from studio.commands.common import CommandError, guarded, open_store, print_json
@@ -50,6 +51,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise CommandError(str(exc), 1) from exc
     finally:
         store.close()
+    if incident_id is None:
+        print("queued (database unreachable): it is stored when the link is back", file=sys.stderr)
+        return 0
     print(incident_id)
     return 0
 

@@ -16,20 +16,18 @@ def save_check(
     metrics: dict[str, Any],
     findings: list[Finding],
     show_id: int | None = None,
-) -> int:
-    with store.transaction() as s:
-        row = DeviceCheck(
-            kind=kind,
-            source=source,
-            status=worst(findings),
-            metrics=metrics,
-            findings=[f.as_json() for f in findings],
-            show_id=show_id,
-            station=store.station,
-        )
-        s.add(row)
-        s.flush()
-        change = store.record_change(s, "device_check", row.id, show_id)
-        row_id = row.id
-    store.publish(change)
-    return row_id
+) -> int | None:
+    """Save a check run; returns its id (None while queued offline for a shared database)."""
+    result = store.insert_idempotent(
+        DeviceCheck,
+        {
+            "kind": kind,
+            "source": source,
+            "status": worst(findings),
+            "metrics": metrics,
+            "findings": [f.as_json() for f in findings],
+            "show_id": show_id,
+            "station": store.station,
+        },
+    )
+    return result.ids[0] if result.ids else None

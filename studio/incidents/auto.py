@@ -48,7 +48,7 @@ Where = Callable[[], tuple[str | None, int | None]]
 
 @dataclass
 class _Ongoing:
-    incident_id: int
+    incident_id: int | None  # None: logged while offline, still in the outbox
     message: str
     count: int
     severity: int
@@ -156,7 +156,7 @@ class AutoIncidents:
             )
             return s.scalars(q.order_by(Incident.id.desc()).limit(1)).first()
 
-    def _active(self, key: str, message: str, category: str, severity: int) -> int:
+    def _active(self, key: str, message: str, category: str, severity: int) -> int | None:
         now = self.clock()
         state = self._ongoing.get(key)
         if state is None:
@@ -198,7 +198,7 @@ class AutoIncidents:
     def _write_count(
         self, state: _Ongoing, severity: int | None = None, now: float | None = None
     ) -> None:
-        if state.count == state.written_count and severity is None:
+        if state.incident_id is None or (state.count == state.written_count and severity is None):
             return
         current = incident_log.get_incident(self.store, state.incident_id)
         if current.status != "open":

@@ -203,8 +203,9 @@ def quick_log(
     condition_key: str | None = None,
     checklist: Sequence[Any] | None = None,
     profile: Profile | None = None,
-) -> int:
-    """Log an incident now and return its id; committed before this returns.
+) -> int | None:
+    """Log an incident now and return its id; committed before this returns (None: queued
+    in the offline outbox of a station whose shared database is unreachable).
 
     Without an explicit `checklist` the category's playbook (profile first) is attached.
     """
@@ -221,30 +222,31 @@ def quick_log(
     items = _clean_checklist(
         checklist if checklist is not None else playbooks.checklist(profile, cat)
     )
-    with store.transaction() as s:
-        if show_id is not None and s.get(Show, show_id) is None:
-            raise IncidentError(f"no show with id {show_id}")
-        inc = Incident(
-            show_id=show_id,
-            at=when,
-            category=cat,
-            severity=sev,
-            status="open",
-            source=source,
-            segment_key=segment_key,
-            cue_index=cue_index,
-            text=text.strip(),
-            condition_key=condition_key,
-            checklist=items,
-            updated_at=utcnow(),
-        )
-        s.add(inc)
-        s.flush()
-        _history(s, inc, utcnow(), who, "created", None, f"{cat} S{sev} {source}")
-        change = store.record_change(s, "incident", inc.id, show_id)
-        new_id = inc.id
-    store.publish(change)
-    return new_id
+    if show_id is not None and store.link_status.online:
+        with store.session() as s:
+            if s.get(Show, show_id) is None:
+                raise IncidentError(f"no show with id {show_id}")
+    now = utcnow()
+    row = {
+        "show_id": show_id,
+        "at": when,
+        "category": cat,
+        "severity": sev,
+        "status": "open",
+        "source": source,
+        "segment_key": segment_key,
+        "cue_index": cue_index,
+        "text": text.strip(),
+        "condition_key": condition_key,
+        "checklist": items,
+        "updated_at": now,
+    }
+    created = {"at": now, "who": who, "field": "created", "old": None,
+               "new": f"{cat} S{sev} {source}"}  # fmt: skip
+    # Through the store's idempotent path: committed now, or queued in the outbox while a
+    # shared database is unreachable (then there is no id yet: None).
+    result = store.insert_idempotent(Incident, row, children={IncidentHistory: [created]})
+    return result.ids[0] if result.ids else None
 
 
 # Mapping of update() keyword -> Incident attribute for the plain editable fields.

@@ -26,17 +26,21 @@ what the windows show has always been stored.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from studio.runner.state import Plan, Runner, Snapshot, Transition
 from studio.store.models import CueEvent, Show
 from studio.store.store import Store
 from studio.timeutil import Clock, from_epoch
+
+log = logging.getLogger(__name__)
 
 ACTIONS = ("start", "next", "prev", "skip", "jump", "hold", "resume", "end", "recover")
 
@@ -75,37 +79,45 @@ def read_events(store: Store, show_id: int) -> list[EventRecord]:
         ]
 
 
-def write_transition(store: Store, show_id: int, tr: Transition) -> int:
-    """Store one transition (and the show's live/ended status) in one transaction; returns the
-    CueEvent id. Publishes the change after the commit."""
-    with store.transaction() as s:
-        event = CueEvent(
-            show_id=show_id,
-            at=from_epoch(tr.at),
-            action=tr.action,
-            segment_key=tr.segment_key,
-            segment_index=tr.segment_index,
-            cue_index=tr.cue_index,
-            station=store.station,
-            detail=dict(tr.detail),
-        )
-        s.add(event)
-        changes = []
-        if tr.action in ("start", "end"):
-            show = s.get(Show, show_id)
-            if show is not None:
+def write_transition(store: Store, show_id: int, tr: Transition) -> int | None:
+    """Store one transition and return the CueEvent id; published after the commit.
+
+    The CueEvent goes through the store's idempotent path: on a shared database that is out of
+    reach it waits in the station's outbox (id None) and the show goes on. The show's
+    live/ended status is a second, best-effort write: offline it can be rebuilt from the events.
+    """
+    result = store.insert_idempotent(
+        CueEvent,
+        {
+            "show_id": show_id,
+            "at": from_epoch(tr.at),
+            "action": tr.action,
+            "segment_key": tr.segment_key,
+            "segment_index": tr.segment_index,
+            "cue_index": tr.cue_index,
+            "station": store.station,
+            "detail": dict(tr.detail),
+        },
+    )
+    if tr.action in ("start", "end"):
+        try:
+            with store.transaction() as s:
+                show = s.get(Show, show_id)
+                if show is None:
+                    return result.ids[0] if result.ids else None
                 if tr.action == "start":
                     show.status = "live"
                     show.started_at = from_epoch(tr.at)
                 else:
                     show.status = "ended"
                     show.ended_at = from_epoch(tr.at)
-                changes.append(store.record_change(s, "show", show_id, show_id))
-        s.flush()
-        event_id = event.id
-        changes.insert(0, store.record_change(s, "cue_event", event_id, show_id))
-    store.publish(*changes)
-    return event_id
+                change = store.record_change(s, "show", show_id, show_id)
+            store.publish(change)
+        except SQLAlchemyError:
+            if store.link_status.online:
+                raise
+            log.warning("show %s status not stored while offline; the CueEvents carry it", show_id)
+    return result.ids[0] if result.ids else None
 
 
 class LiveRunner:

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, kind: str) -> int:
     return exit_code(result.status)
 
 
-def _print_human(res: dict[str, Any], check_id: int) -> None:
+def _print_human(res: dict[str, Any], check_id: int | None) -> None:
     fps = res["fps_measured"]
     fps_text = f"{fps:.1f} fps" if fps is not None else "no frame rate"
     print(
@@ -90,7 +90,8 @@ def _print_human(res: dict[str, Any], check_id: int) -> None:
     )
     for f in res["findings"]:
         print(f"  {_WORD[f['status']]:4}  {f['check']:<17} {f['message']}")
-    print(f"Overall: {_WORD[res['status']]} (saved as check #{check_id})")
+    saved = f"saved as check #{check_id}" if check_id is not None else "queued offline"
+    print(f"Overall: {_WORD[res['status']]} ({saved})")
     sys.stdout.flush()
 
 

@@ -1028,8 +1028,8 @@ class IncidentsPanel(QWidget):
         store, show_id, profile = self.ctx.store, self._show_id, self.ctx.profile
         who = store.station or ""
 
-        def job() -> int:
-            return int(
+        def job() -> int | None:
+            return (  # None: queued offline, no id until the shared database is back
                 _with_retry(
                     lambda: incident_log.quick_log(
                         store,
@@ -1045,9 +1045,17 @@ class IncidentsPanel(QWidget):
                 )
             )
 
-        def done(incident_id: int) -> None:
+        def done(incident_id: int | None) -> None:
+            when = at.astimezone().strftime("%H:%M:%S")
+            if incident_id is None:
+                self._say(
+                    self.tr(
+                        "Logged offline at %1: it is stored when the database is back."
+                    ).replace("%1", when)
+                )
+                return
             self._select_after_refresh = incident_id
-            self._show_logged(incident_id, category, severity, at.astimezone().strftime("%H:%M:%S"))
+            self._show_logged(incident_id, category, severity, when)
             self.logged.emit(incident_id)
             self.refresh()
 
