@@ -287,6 +287,8 @@ class DeviceCheck(Base):
     metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
     findings: Mapped[list[Any]] = mapped_column(default=list)
     station: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # Revision 5: a client-made id, so a check saved offline is replayed exactly once.
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
 
 
 class Campaign(Base):

@@ -5,9 +5,8 @@ written, so the copy queued in the outbox and the copy that finally reaches the 
 same row: replaying it hits the unique key and does nothing. Server ids are never client-made
 (an `id` in a row is refused).
 
-Conflict keys: `uid` where the model has one (CueEvent, Incident), `uq_metric_sample` for
-metric samples, and for DeviceCheck (no uid column yet) the natural key station+kind+source+at,
-checked inside the inserting transaction.
+Conflict keys: `uid` where the model has one (CueEvent, Incident, DeviceCheck), and
+`uq_metric_sample` for metric samples.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, select
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -39,7 +38,6 @@ MODELS: dict[str, type[Base]] = {
 }
 # child table -> (parent table, foreign-key column filled with the parent's new id)
 CHILDREN: dict[str, tuple[str, str]] = {"incident_history": ("incident", "incident_id")}
-NATURAL_KEYS: dict[str, tuple[str, ...]] = {"device_check": ("station", "kind", "source", "at")}
 
 RecordChange = Callable[[Session, str, "int | None", "int | None"], Change]
 
@@ -193,11 +191,6 @@ def _insert_many(
 
 
 def _insert_one(session: Session, dialect: str, table: Table, row: Mapping[str, Any]) -> int | None:
-    key = NATURAL_KEYS.get(table.name)
-    if key is not None:
-        clause = and_(*(table.c[k] == row.get(k) for k in key))
-        if session.execute(select(table.c.id).where(clause).limit(1)).first() is not None:
-            return None
     new_id = session.execute(_insert(dialect, table).values(**row).returning(table.c.id)).scalar()
     return int(new_id) if new_id is not None else None
 
