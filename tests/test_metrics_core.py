@@ -181,3 +181,23 @@ def test_simulator_runner_with_fake_clock_and_speed() -> None:
     assert len(got) == 780
     assert now[0] == pytest.approx(780 / 60.0)
     assert got[-1][0]["ts"] == T0 + 780
+
+
+def test_writer_refuses_rows_of_a_missing_show_and_carries_on(store) -> None:  # type: ignore[no-untyped-def]
+    """A batch the database refuses (unknown show) is counted as rejected, not retried, and the
+    next batch is written; duplicates inside one batch are stored once; gauges keep decimals."""
+    sid = create_show(store, "t")
+    writer = MetricWriter(store, flush_interval=0.01).start()
+    try:
+        writer.submit([make_row(sid + 99, "t", "orders", T0, 1)])
+        assert writer.flush(10)
+        rows = [make_row(sid, "t", "orders", T0 + i // 2, i // 2) for i in range(10)]
+        writer.submit([*rows, make_row(sid, "t", "avg_watch_seconds", T0, 61.25)])
+        assert writer.flush(10)
+    finally:
+        writer.stop()
+    assert writer.stats.rejected == 1 and writer.stats.retries == 0
+    assert writer.stats.inserted == 6 and _count(store) == 6
+    with store.session() as s:
+        real = s.scalar(select(MetricSample.value_real).where(MetricSample.value_real.is_not(None)))
+    assert real == 61.25

@@ -66,3 +66,34 @@ def test_tailer_on_postgres(pg_store, tmp_path: Path) -> None:  # type: ignore[n
         assert s.scalar(select(func.count()).select_from(MetricSample)) == 2
         assert s.scalar(select(MetricQuarantine.line_no)) == 2
         assert s.scalar(select(IngestOffset.line_no)) == 3
+
+
+def test_writer_rejects_unknown_show_and_dedups_within_a_batch_on_postgres(pg_store) -> None:  # type: ignore[no-untyped-def]
+    """On PostgreSQL a refused batch (unknown show) is rejected without retries, the next batch
+    is written, in-batch duplicates are stored once, and two batches in one transaction work."""
+    from studio.metrics.writer import insert_rows
+
+    sid = create_show(pg_store, "pg")
+    writer = MetricWriter(pg_store, flush_interval=0.01).start()
+    try:
+        writer.submit([make_row(sid + 99, "t", "orders", T0, 1)])
+        assert writer.flush(30)
+        rows = [make_row(sid, "t", "orders", T0 + i // 2, i // 2) for i in range(10)]
+        writer.submit([*rows, make_row(sid, "t", "avg_watch_seconds", T0, 61.25)])
+        assert writer.flush(30)
+    finally:
+        writer.stop()
+    assert writer.stats.rejected == 1 and writer.stats.retries == 0
+    assert writer.stats.inserted == 6
+    with pg_store.transaction() as s:
+        first, _ = insert_rows(
+            pg_store, s, [make_row(sid, "u", "likes", T0 + i, i) for i in range(5)]
+        )
+        again, _ = insert_rows(
+            pg_store, s, [make_row(sid, "u", "likes", T0 + i, i) for i in range(7)]
+        )
+    assert (first, again) == (5, 2)
+    with pg_store.session() as s:
+        assert s.scalar(select(func.count()).select_from(MetricSample)) == 13
+        real = s.scalar(select(MetricSample.value_real).where(MetricSample.value_real.is_not(None)))
+    assert real == 61.25
