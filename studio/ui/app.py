@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from studio.profile import Profile, ProfileError
@@ -57,6 +57,8 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> N
 class StudioApp(QObject):
     """Owns the windows of one station and rebuilds them when the show or language changes."""
 
+    lease_lost = Signal()  # from the lease keeper's thread
+
     def __init__(
         self, ctx: AppContext, translations: Translations, role: str = "controller"
     ) -> None:
@@ -69,6 +71,8 @@ class StudioApp(QObject):
         self._feed: Any = None
         self._autopilot: QTimer | None = None
         self.wiring: LiveWiring | None = None
+        self._keeper: Any = None
+        self.lease_lost.connect(self._on_lease_lost)
 
     # -- windows -----------------------------------------------------------------------------
     def start_encoder_link(self) -> None:
@@ -99,11 +103,16 @@ class StudioApp(QObject):
             self.window.toggle_anchor_requested.connect(self.toggle_anchor)
             self.window.settings_requested.connect(self.open_preferences)
             self.window.rehearsal_requested.connect(self.start_rehearsal)
+            self.window.take_over_requested.connect(self.take_over)
             planning = self.window.panels.get("planning")
             if planning is not None and hasattr(planning, "went_live"):
                 planning.went_live.connect(self._on_went_live)
             self.wiring = LiveWiring(self.ctx, self)
             self.wiring.attach(self.window)
+            focus = {"tech": "checks", "review": "review"}.get(self.role)
+            if focus in self.window.docks:
+                self.window.docks[focus].show()
+                self.window.docks[focus].raise_()
             self.window.show()
         anchor_cls = load_class("studio.ui.anchor_window", "AnchorWindow")
         if anchor_cls is not None:
@@ -145,15 +154,74 @@ class StudioApp(QObject):
         old = self.ctx.runner
         if old is not None and hasattr(old, "shutdown"):
             old.shutdown()
+        self._stop_lease()
         self.ctx.runner = None
         if self.ctx.show_id is None:
             return
         runner_cls = load_class("studio.ui.qt_runner", "QtRunner")
-        if runner_cls is not None:
+        if runner_cls is None:
+            return
+        from studio.store.sync import lease
+
+        driver: str | None = None
+        if self.role == "controller":
             try:
-                self.ctx.runner = runner_cls(self.ctx.store, self.ctx.show_id, clock=self.ctx.clock)
-            except ValueError as exc:  # a show without segments has nothing to run
-                log.info("no runner for show %s: %s", self.ctx.show_id, exc)
+                lease.acquire(self.ctx.store, self.ctx.show_id)
+            except lease.LeaseHeld as held:
+                driver = held.lease.station
+        else:
+            driver = "controller"
+        try:
+            runner = runner_cls(
+                self.ctx.store, self.ctx.show_id, clock=self.ctx.clock, follower=driver is not None
+            )
+        except ValueError as exc:  # a show without segments has nothing to run
+            log.info("no runner for show %s: %s", self.ctx.show_id, exc)
+            if driver is None:
+                lease.release(self.ctx.store, self.ctx.show_id)
+            return
+        runner.driver = driver
+        self.ctx.runner = runner
+        if driver is None:
+            self._keeper = lease.LeaseKeeper(
+                self.ctx.store, self.ctx.show_id, on_lost=self.lease_lost.emit
+            ).start()
+
+    def _stop_lease(self) -> None:
+        if self._keeper is not None:
+            self._keeper.stop()
+            self._keeper = None
+
+    def _on_lease_lost(self) -> None:
+        runner = self.ctx.runner
+        if runner is None:
+            return
+        from studio.store.sync import lease
+
+        info = lease.holder(self.ctx.store, runner.show_id)
+        runner.driver = info.station if info is not None else "?"
+        self._keeper = None
+        runner.failed.emit(self.tr("Another station took over the rundown."))
+
+    def take_over(self) -> None:
+        """Drive the rundown from here: allowed when the current driver's heartbeat is stale."""
+        runner = self.ctx.runner
+        if runner is None or runner.driver is None or self.role != "controller":
+            return
+        from studio.store.sync import lease
+
+        try:
+            lease.takeover(self.ctx.store, runner.show_id)
+        except lease.LeaseHeld as held:
+            QMessageBox.information(
+                self.window,
+                self.tr("Take over the rundown"),
+                self.tr("{0} still drives this show (heartbeat {1:.0f} s ago).").format(
+                    held.lease.station, held.lease.age
+                ),
+            )
+            return
+        self.rebuild()
 
     # -- actions -----------------------------------------------------------------------------
     def switch_language(self, language: str) -> None:
@@ -265,7 +333,15 @@ class StudioApp(QObject):
         self.teardown()
         if self.ctx.runner is not None and hasattr(self.ctx.runner, "shutdown"):
             self.ctx.runner.shutdown()
+        self._stop_lease()
         self.ctx.signals.close()
+
+
+def station_name(role: str) -> str:
+    """Who wrote a row, and who holds a runner lease: the role on this computer."""
+    import socket
+
+    return f"{role}@{socket.gethostname()}"
 
 
 def accelerated_clock(speed: float) -> Any:
@@ -312,8 +388,10 @@ def run(args: argparse.Namespace) -> int:
     translations.install(choose_language(getattr(args, "lang", None), settings))
     apply_theme(app, settings.value("ui/theme", "dark", type=str))
 
+    role = getattr(args, "role", None) or settings.value("station/role", "controller", type=str)
+    settings.setValue("station/role", role)
     try:
-        store = Store.open(getattr(args, "db", None), station=getattr(args, "role", None) or "")
+        store = Store.open(getattr(args, "db", None), station=station_name(role))
     except StoreError as exc:
         print(f"studio: {exc}", file=sys.stderr)
         if app.platformName() not in ("offscreen", "minimal"):
@@ -334,8 +412,6 @@ def run(args: argparse.Namespace) -> int:
         demo=bool(getattr(args, "demo", False)),
         demo_speed=float(getattr(args, "speed", 1.0) or 1.0),
     )
-    role = getattr(args, "role", None) or settings.value("station/role", "controller", type=str)
-    settings.setValue("station/role", role)
     studio_app = StudioApp(ctx, translations, role=role)
 
     if ctx.demo:

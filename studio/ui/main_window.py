@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
     toggle_anchor_requested = Signal()
     settings_requested = Signal()
     rehearsal_requested = Signal()
+    take_over_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -217,6 +218,9 @@ class MainWindow(QMainWindow):
         show_menu.addSeparator()
         show_menu.addAction(
             self._action(self.tr("Start a rehearsal of this show"), self.rehearsal_requested.emit)
+        )
+        show_menu.addAction(
+            self._action(self.tr("Take over the rundown…"), self.take_over_requested.emit)
         )
 
         view = bar.addMenu(self.tr("&View"))
