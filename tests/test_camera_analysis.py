@@ -249,3 +249,19 @@ def test_luma_percentiles_are_ordered(lo: int, hi: int) -> None:
     s = exposure.luma_stats(img)
     assert s.p1 <= s.p5 <= s.p50 <= s.p95 <= s.p99
     assert lo <= s.mean <= hi
+
+
+def test_bands_on_one_side_only_are_not_a_light() -> None:
+    """Stripes moving in the left half only (a striped shirt) cover half the channels;
+    a light's bands cross the whole width and cover all of them."""
+    rows, fps = 180, 30.0
+    r = np.arange(rows) / rows
+    moving = np.stack(
+        [100 * (1 + 0.06 * np.sin(2 * math.pi * (3.3 * r + i / 3))) for i in range(60)]
+    )
+    still = np.full_like(moving, 100.0)
+    one_side = flicker.banding(np.stack([moving, still]), fps)
+    both = flicker.banding(np.stack([moving, moving]), fps)
+    assert one_side is not None and both is not None
+    assert both.coverage == pytest.approx(1.0)
+    assert one_side.coverage < DEFAULTS["flicker"]["min_coverage"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import cv2
+import numpy as np
 import numpy.typing as npt
 
 from studio.devices.camera import colour, exposure, framerate, lighting
@@ -39,6 +40,7 @@ class FrameStats:
     frozen: bool
     black: bool
     row_profile: F32  # mean luma of each row of the analysis copy
+    row_profile_lr: F32  # (2, rows): the same for the left and the right half
 
 
 _shared_detector: FaceDetector | None = None
@@ -119,7 +121,16 @@ class FrameAnalyzer:
                 face_mean = float(cv2.mean(sroi)[0])
                 face_lr = lighting.left_right_stops(sroi)
 
-        profile = cv2.reduce(small_gray, 1, cv2.REDUCE_AVG, dtype=cv2.CV_32F).ravel()
+        half = max(1, small_gray.shape[1] // 2)
+        lr = np.stack(
+            [
+                cv2.reduce(small_gray[:, :half], 1, cv2.REDUCE_AVG, dtype=cv2.CV_32F).ravel(),
+                cv2.reduce(small_gray[:, half:], 1, cv2.REDUCE_AVG, dtype=cv2.CV_32F).ravel()
+                if small_gray.shape[1] > 1
+                else cv2.reduce(small_gray, 1, cv2.REDUCE_AVG, dtype=cv2.CV_32F).ravel(),
+            ]
+        )
+        profile = lr.mean(axis=0)
         return FrameStats(
             ts=ts,
             width=w,
@@ -137,6 +148,7 @@ class FrameAnalyzer:
             frozen=frozen,
             black=black,
             row_profile=profile,
+            row_profile_lr=lr,
         )
 
     def _detect_face(self, small_gray: U8, full_width: int) -> Box | None:

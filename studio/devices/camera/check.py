@@ -135,35 +135,39 @@ def flicker_metrics(stats: Sequence[FrameStats], fps: float, c: dict[str, Any]) 
         return out
     out["flicker_measured"] = True
     ts = np.array([s.ts for s in stats])
-    rows = {s.row_profile.size for s in stats}
-    profiles = np.stack([s.row_profile for s in stats]) if len(rows) == 1 else None
-    series = fl.strips(profiles) if profiles is not None else np.array([s.luma.mean for s in stats])
+    rows = {s.row_profile_lr.shape for s in stats}
+    # (halves, frames, rows): flicker is judged in the left and right halves separately, so
+    # something moving on one side cannot pass for a light.
+    profiles = np.stack([s.row_profile_lr for s in stats], axis=1) if len(rows) == 1 else None
+    series = (
+        np.hstack([fl.strips(profiles[0]), fl.strips(profiles[1])])
+        if profiles is not None
+        else np.array([s.luma.mean for s in stats])
+    )
     tol = max(0.5, 2.0 * fps / max(8, len(stats)))  # two spectral bins
     peak = fl.temporal_flicker(ts, series, fps, c["min_hz"])
-    band = fl.banding(profiles, fps) if profiles is not None else None
-    if (
-        band is not None
-        and band.snr >= c["snr_min"]
-        and band.depth_pct >= c["band_depth_pct_warn"] / 2
+    if not (
+        peak is not None
+        and peak.snr >= c["snr_min"]
+        and peak.coverage >= c["min_coverage"]
+        and peak.depth_pct >= c["depth_pct_warn"] / 2
     ):
+        # Bands that move are also a brightness oscillation of every strip, so no temporal
+        # peak means no flicker (bands that stand still are the scene, as far as we can tell).
+        return out
+    out["flicker_hz"] = round(peak.hz, 2)
+    out["flicker_depth_pct"] = round(peak.depth_pct, 2)
+    band = fl.banding(profiles, fps) if profiles is not None else None
+    if band is not None and band.snr >= c["snr_min"] and band.coverage >= c["min_coverage"]:
         out["banding_hz"] = round(band.hz, 1)
         out["banding_depth_pct"] = round(band.depth_pct, 2)
-    if peak is not None and peak.snr >= c["snr_min"] and peak.depth_pct >= c["depth_pct_warn"] / 2:
-        out["flicker_hz"] = round(peak.hz, 2)
-        out["flicker_depth_pct"] = round(peak.depth_pct, 2)
-        mains = fl.implied_mains(peak.hz, fps, tol)
-        if len(mains) > 1 and out["banding_hz"]:
-            # Both mains alias to the same rate (e.g. 15 fps): the band spacing decides.
-            mains = [min(mains, key=lambda mm: abs(fl.MAINS[mm] - out["banding_hz"]))]
-        if len(mains) == 1:
-            out["mains_hz"] = mains[0]
-            out["flicker_light_hz"] = fl.MAINS[mains[0]]
-    elif out["banding_hz"]:
-        # Static in time (flicker a multiple of the frame rate) but visible as bands.
-        near = min(fl.MAINS, key=lambda mm: abs(fl.MAINS[mm] - out["banding_hz"]))
-        if abs(fl.MAINS[near] - out["banding_hz"]) <= 0.25 * fl.MAINS[near]:
-            out["mains_hz"] = near
-            out["flicker_light_hz"] = fl.MAINS[near]
+    mains = fl.implied_mains(peak.hz, fps, tol)
+    if len(mains) > 1 and out["banding_hz"]:
+        # Both mains alias to the same rate (e.g. 15 fps): the band spacing decides.
+        mains = [min(mains, key=lambda mm: abs(fl.MAINS[mm] - out["banding_hz"]))]
+    if len(mains) == 1:
+        out["mains_hz"] = mains[0]
+        out["flicker_light_hz"] = fl.MAINS[mains[0]]
     return out
 
 

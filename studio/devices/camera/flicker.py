@@ -23,6 +23,9 @@ class Peak:
     hz: float  # temporal: Hz in the picture; banding: flicker Hz implied by the band spacing
     depth_pct: float  # amplitude of the oscillation as % of the mean
     snr: float  # peak power over the median power of the spectrum
+    # Share of channels (strips / frames) whose own strongest frequency is this one: a light
+    # flickers everywhere at once, a moving scene only in places.
+    coverage: float = 1.0
 
 
 def alias_hz(f: float, fs: float) -> float:
@@ -65,7 +68,11 @@ def _peak(signals: F64, rate: float, lo: float, hi: float, pad: int = 1) -> Peak
         denom = a - 2 * b + c
         shift = float(np.clip(0.5 * (a - c) / denom, -0.5, 0.5)) if denom != 0 else 0.0
     amplitude = 2.0 * float(np.sqrt(power[k])) / float(window.sum())
-    return Peak(float((k + shift) * rate / nfft), amplitude * 100.0, float(power[k]) / noise)
+    own = idx[np.argmax((np.abs(spec[idx]) ** 2), axis=0)]
+    coverage = float(np.mean(np.abs(own - k) <= max(1, pad)))
+    return Peak(
+        float((k + shift) * rate / nfft), amplitude * 100.0, float(power[k]) / noise, coverage
+    )
 
 
 def temporal_flicker(ts: F64, series: F64, fps: float, min_hz: float = 1.0) -> Peak | None:
@@ -104,22 +111,27 @@ def strips(profiles: F64, count: int = 16) -> F64:
 def banding(profiles: F64, fps: float, max_bands: float = 30.0) -> Peak | None:
     """Horizontal bands that move from frame to frame (rolling shutter under flicker).
 
-    `profiles` is (frames, rows): the mean luma of each row. Dividing by the time-average
-    profile cancels the scene (static content) and leaves the moving bands; their spatial
-    frequency in bands per frame height times `fps` estimates the flicker in Hz.
+    `profiles` is (frames, rows) — the mean luma of each row — or (parts, frames, rows) for
+    parts of the width (left and right halves): a light's bands cross the whole width, a
+    striped object moving in one half does not, and `coverage` shows the difference.
+    Dividing by the time-average profile cancels the scene (static content) and leaves the
+    moving bands; their spatial frequency in bands per frame height times `fps` estimates
+    the flicker in Hz (exact when the sensor's readout takes one frame period).
     """
     p = np.asarray(profiles, dtype=np.float64)
-    if p.ndim != 2 or p.shape[0] < 4 or p.shape[1] < 16:
+    if p.ndim == 2:
+        p = p[None]
+    if p.ndim != 3 or p.shape[1] < 4 or p.shape[2] < 16:
         return None
-    base = p.mean(axis=0)
-    ok = base > 4.0
+    base = p.mean(axis=1)
+    ok = (base > 4.0).all(axis=0)
     if ok.sum() < 16:
         return None
-    rel = p[:, ok] / base[ok] - 1.0
-    rows = rel.shape[1]
-    # Rows are the samples (rate: rows per frame height), frames the channels; zero-padding
-    # refines the band spacing, which is only a few cycles per frame.
-    peak = _peak(rel.T, float(rows), 1.5, max_bands, pad=8)
+    rel = p[:, :, ok] / base[:, None, ok] - 1.0
+    rows = rel.shape[2]
+    # Rows are the samples (rate: rows per frame height), frames x parts the channels;
+    # zero-padding refines the band spacing, which is only a few cycles per frame.
+    peak = _peak(rel.reshape(-1, rows).T, float(rows), 1.5, max_bands, pad=8)
     if peak is None:
         return None
-    return Peak(peak.hz * fps, peak.depth_pct, peak.snr)
+    return Peak(peak.hz * fps, peak.depth_pct, peak.snr, peak.coverage)

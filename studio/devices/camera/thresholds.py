@@ -66,8 +66,11 @@ DEFAULTS: dict[str, Any] = {
         "evenness_warn": 0.35,  # darkest / brightest cell of a 3x3 grid (info on the frame)
     },
     "flicker": {
-        "min_hz": 1.0,  # slower changes are auto-exposure or the scene, not mains
+        # Slower changes are auto-exposure or people moving, not lights: mains flicker aliases
+        # to 5, 10 or 20 Hz at 25/30/50/60 fps (or to 0 Hz, where only the bands show it).
+        "min_hz": 3.0,
         "snr_min": 8.0,  # spectral peak over the median of the spectrum
+        "min_coverage": 0.75,  # share of strips (and frames, for bands) showing that peak
         "depth_pct_warn": 1.0,  # peak amplitude as % of mean luma
         "depth_pct_fail": 4.0,
         "band_depth_pct_warn": 1.0,
