@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Refresh the core .ts from the lead-owned UI sources, then compile every .ts to .qm.
+"""Refresh every feature's .ts from its UI sources, then compile every .ts to .qm.
 
-Feature teams keep their own `<feature>_zh_CN.ts`; this script only extracts `core_zh_CN.ts` and
-compiles all of them. Usage: python scripts/update_translations.py [--no-extract]
+Each feature keeps its own `resources/translations/<feature>_zh_CN.ts`. The core file's sources
+are listed below; a feature file's sources are the files its entries already point at (so a new
+UI module of a feature is added by running lupdate on it once, by hand).
+Usage: python scripts/update_translations.py [--no-extract]   (prints what is still unfinished)
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,25 +30,42 @@ CORE_SOURCES = [
 ]
 
 
+def sources_of(ts: Path) -> list[str]:
+    if ts.name == "core_zh_CN.ts":
+        return CORE_SOURCES
+    found = {
+        str((ts.parent / loc.get("filename", "")).resolve().relative_to(ROOT))
+        for loc in ET.parse(ts).iter("location")
+        if loc.get("filename")
+    }
+    return sorted(f for f in found if (ROOT / f).exists())
+
+
+def unfinished(ts: Path) -> list[str]:
+    out = []
+    for message in ET.parse(ts).iter("message"):
+        tr = message.find("translation")
+        if tr is not None and (tr.get("type") == "unfinished" or not (tr.text or "").strip()):
+            if not list(tr.iter("numerusform")):
+                out.append(message.findtext("source") or "")
+    return out
+
+
 def main() -> int:
-    if "--no-extract" not in sys.argv:
-        subprocess.run(
-            [
-                str(BIN / "pyside6-lupdate"),
-                *CORE_SOURCES,
-                "-no-obsolete",
-                "-ts",
-                str(TS_DIR / "core_zh_CN.ts"),
-            ],
-            cwd=ROOT,
-            check=True,
-        )
     for ts in sorted(TS_DIR.glob("*.ts")):
+        if "--no-extract" not in sys.argv:
+            srcs = sources_of(ts)
+            if srcs:
+                subprocess.run(
+                    [str(BIN / "pyside6-lupdate"), *srcs, "-no-obsolete", "-ts", str(ts)],
+                    cwd=ROOT, check=True, capture_output=True,
+                )  # fmt: skip
         subprocess.run(
             [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
-            cwd=ROOT,
-            check=True,
-        )
+            cwd=ROOT, check=True, capture_output=True,
+        )  # fmt: skip
+        for source in unfinished(ts):
+            print(f"{ts.name}: {source!r}")
     return 0
 
 

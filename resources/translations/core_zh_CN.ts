@@ -71,185 +71,195 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="40" />
+        <location filename="../../studio/ui/main_window.py" line="41" />
         <source>Studio control room</source>
         <translation>直播间控制台</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="57" />
-        <location filename="../../studio/ui/main_window.py" line="188" />
+        <location filename="../../studio/ui/main_window.py" line="55" />
+        <source>Database link</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="78" />
+        <location filename="../../studio/ui/main_window.py" line="210" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="66" />
+        <location filename="../../studio/ui/main_window.py" line="87" />
         <source>Rundown</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="70" />
+        <location filename="../../studio/ui/main_window.py" line="91" />
         <source>No script loaded</source>
         <translation>未加载直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="71" />
+        <location filename="../../studio/ui/main_window.py" line="92" />
         <source>Load a show script to run the rundown.</source>
         <translation>加载直播脚本后即可运行流程。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="77" />
+        <location filename="../../studio/ui/main_window.py" line="98" />
         <source>Checks</source>
         <translation>设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="83" />
+        <location filename="../../studio/ui/main_window.py" line="104" />
         <source>Live metrics</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="87" />
+        <location filename="../../studio/ui/main_window.py" line="108" />
         <source>No metrics</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="88" />
+        <location filename="../../studio/ui/main_window.py" line="109" />
         <source>Start the metrics feed to see viewers and GMV.</source>
         <translation>启动数据源以查看在线人数和成交金额。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="94" />
+        <location filename="../../studio/ui/main_window.py" line="115" />
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="98" />
+        <location filename="../../studio/ui/main_window.py" line="119" />
         <source>No incidents</source>
         <translation>暂无事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="99" />
+        <location filename="../../studio/ui/main_window.py" line="120" />
         <source>Incidents logged during the show appear here.</source>
         <translation>直播中记录的事故会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="105" />
+        <location filename="../../studio/ui/main_window.py" line="126" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="112" />
+        <location filename="../../studio/ui/main_window.py" line="133" />
         <source>Planning</source>
         <translation>策划</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="113" />
+        <location filename="../../studio/ui/main_window.py" line="134" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="130" />
+        <location filename="../../studio/ui/main_window.py" line="151" />
         <source>OBS scenes</source>
         <translation>OBS 场景</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="183" />
+        <location filename="../../studio/ui/main_window.py" line="205" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="185" />
+        <location filename="../../studio/ui/main_window.py" line="207" />
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="191" />
+        <location filename="../../studio/ui/main_window.py" line="213" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="193" />
+        <location filename="../../studio/ui/main_window.py" line="215" />
         <source>S&amp;how</source>
         <translation>场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194" />
+        <location filename="../../studio/ui/main_window.py" line="216" />
         <source>Go live…</source>
         <translation>开播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="195" />
+        <location filename="../../studio/ui/main_window.py" line="217" />
         <source>End show…</source>
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="198" />
+        <location filename="../../studio/ui/main_window.py" line="220" />
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="201" />
+        <location filename="../../studio/ui/main_window.py" line="223" />
+        <source>Take over the rundown…</source>
+        <translation>接管流程…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="226" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206" />
+        <location filename="../../studio/ui/main_window.py" line="231" />
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="210" />
+        <location filename="../../studio/ui/main_window.py" line="235" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212" />
+        <location filename="../../studio/ui/main_window.py" line="237" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214" />
+        <location filename="../../studio/ui/main_window.py" line="239" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218" />
+        <location filename="../../studio/ui/main_window.py" line="243" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219" />
-        <location filename="../../studio/ui/main_window.py" line="251" />
+        <location filename="../../studio/ui/main_window.py" line="244" />
+        <location filename="../../studio/ui/main_window.py" line="276" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220" />
-        <location filename="../../studio/ui/main_window.py" line="259" />
+        <location filename="../../studio/ui/main_window.py" line="245" />
+        <location filename="../../studio/ui/main_window.py" line="284" />
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="232" />
+        <location filename="../../studio/ui/main_window.py" line="257" />
         <source>Go live</source>
         <translation>开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="232" />
+        <location filename="../../studio/ui/main_window.py" line="257" />
         <source>Load a show script first.</source>
         <translation>请先加载直播脚本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="242" />
+        <location filename="../../studio/ui/main_window.py" line="267" />
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="243" />
+        <location filename="../../studio/ui/main_window.py" line="268" />
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="261" />
+        <location filename="../../studio/ui/main_window.py" line="286" />
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -262,65 +272,93 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="307" />
+        <location filename="../../studio/ui/main_window.py" line="332" />
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="308" />
+        <location filename="../../studio/ui/main_window.py" line="333" />
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="309" />
+        <location filename="../../studio/ui/main_window.py" line="334" />
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="310" />
+        <location filename="../../studio/ui/main_window.py" line="335" />
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="311" />
+        <location filename="../../studio/ui/main_window.py" line="336" />
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="312" />
+        <location filename="../../studio/ui/main_window.py" line="337" />
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="313" />
+        <location filename="../../studio/ui/main_window.py" line="338" />
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="314" />
+        <location filename="../../studio/ui/main_window.py" line="339" />
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="315" />
+        <location filename="../../studio/ui/main_window.py" line="340" />
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="316" />
+        <location filename="../../studio/ui/main_window.py" line="341" />
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208" />
-        <location filename="../../studio/ui/main_window.py" line="294" />
+        <location filename="../../studio/ui/main_window.py" line="233" />
+        <location filename="../../studio/ui/main_window.py" line="319" />
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="295" />
+        <location filename="../../studio/ui/main_window.py" line="320" />
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
+    </message>
+</context>
+<context>
+    <name>MicHealth</name>
+    <message>
+        <location filename="../../studio/ui/live_wiring.py" line="44" />
+        <source>lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_wiring.py" line="46" />
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_wiring.py" line="48" />
+        <source>clipping</source>
+        <translation>削波</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_wiring.py" line="50" />
+        <source>silent</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_wiring.py" line="51" />
+        <source>live</source>
+        <translation>正常</translation>
     </message>
 </context>
 <context>
@@ -447,27 +485,42 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/app.py" line="166" />
+        <location filename="../../studio/ui/app.py" line="204" />
+        <source>Another station took over the rundown.</source>
+        <translation>另一工位已接管流程。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/app.py" line="218" />
+        <source>Take over the rundown</source>
+        <translation>接管流程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/app.py" line="219" />
+        <source>{0} still drives this show (heartbeat {1:.0f} s ago).</source>
+        <translation>{0} 仍在控制本场（{1:.0f} 秒前有心跳）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/app.py" line="248" />
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="168" />
+        <location filename="../../studio/ui/app.py" line="250" />
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="179" />
+        <location filename="../../studio/ui/app.py" line="261" />
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="195" />
+        <location filename="../../studio/ui/app.py" line="277" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="195" />
+        <location filename="../../studio/ui/app.py" line="277" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>

@@ -1,90 +1,89 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>IncidentDetailsDialog</name>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="489" />
+        <location filename="../../studio/ui/panels/incidents.py" line="523" />
         <source>&amp;Severity</source>
         <translation>严重度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="493" />
+        <location filename="../../studio/ui/panels/incidents.py" line="527" />
         <source>&amp;What happened</source>
         <translation>事故经过(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="498" />
+        <location filename="../../studio/ui/panels/incidents.py" line="532" />
         <source>&amp;Owner</source>
         <translation>负责人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="502" />
+        <location filename="../../studio/ui/panels/incidents.py" line="536" />
         <source>&amp;Action taken</source>
         <translation>处理措施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="504" />
+        <location filename="../../studio/ui/panels/incidents.py" line="538" />
         <source>e.g. 12 orders at the wrong price</source>
         <translation>例如:12 单按错误价格成交</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="505" />
+        <location filename="../../studio/ui/panels/incidents.py" line="539" />
         <source>&amp;Impact</source>
         <translation>影响(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="515" />
+        <location filename="../../studio/ui/panels/incidents.py" line="549" />
         <source>&amp;Playbook</source>
         <translation>应急预案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="521" />
+        <location filename="../../studio/ui/panels/incidents.py" line="555" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="525" />
+        <location filename="../../studio/ui/panels/incidents.py" line="559" />
         <source>Mitigate (Ctrl+M)</source>
         <translation>已止损 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="526" />
+        <location filename="../../studio/ui/panels/incidents.py" line="560" />
         <source>Resolve (Ctrl+R)</source>
         <translation>已解决 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="527" />
+        <location filename="../../studio/ui/panels/incidents.py" line="561" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="529" />
+        <location filename="../../studio/ui/panels/incidents.py" line="563" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="553" />
+        <location filename="../../studio/ui/panels/incidents.py" line="587" />
         <source>Incident #%1 · %2</source>
         <translation>事故 #%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="559" />
+        <location filename="../../studio/ui/panels/incidents.py" line="593" />
         <source>logged %1</source>
         <translation>记录于 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="560" />
+        <location filename="../../studio/ui/panels/incidents.py" line="594" />
         <source>segment %1</source>
         <translation>环节 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="589" />
+        <location filename="../../studio/ui/panels/incidents.py" line="623" />
         <source>logged</source>
         <translation>已记录</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="610" />
+        <location filename="../../studio/ui/panels/incidents.py" line="644" />
         <source>%1 of %2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
@@ -365,164 +364,169 @@
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="687" />
-        <location filename="../../studio/ui/panels/incidents.py" line="990" />
+        <location filename="../../studio/ui/panels/incidents.py" line="721" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1024" />
         <source>Load or create a show to log incidents</source>
         <translation>请先打开或新建一场直播,再记录事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="689" />
+        <location filename="../../studio/ui/panels/incidents.py" line="723" />
         <source>Incidents belong to a show: open its script or create one, then F1–F5 log what goes wrong.</source>
         <translation>事故记录属于某一场直播:先打开直播脚本或新建直播,然后用 F1–F5 记录出现的问题。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="692" />
+        <location filename="../../studio/ui/panels/incidents.py" line="726" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="723" />
+        <location filename="../../studio/ui/panels/incidents.py" line="757" />
         <source>Log a %1 incident now (%2; with Shift: S1)</source>
         <translation>立即记录一条%1事故(%2;加 Shift 为 S1)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="737" />
+        <location filename="../../studio/ui/panels/incidents.py" line="771" />
         <source>F1–F5 log an incident now (Shift: S1 show interrupted). Enter: details · M: mitigate · R: resolve</source>
         <translation>F1–F5 立即记录事故(加 Shift:S1 直播中断)。Enter:详情 · M:止损 · R:解决</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="746" />
+        <location filename="../../studio/ui/panels/incidents.py" line="780" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="750" />
+        <location filename="../../studio/ui/panels/incidents.py" line="784" />
         <source>All severities</source>
         <translation>全部严重度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="753" />
+        <location filename="../../studio/ui/panels/incidents.py" line="787" />
         <source>S1 + S2</source>
         <translation>S1 + S2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="755" />
+        <location filename="../../studio/ui/panels/incidents.py" line="789" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="756" />
+        <location filename="../../studio/ui/panels/incidents.py" line="790" />
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="760" />
+        <location filename="../../studio/ui/panels/incidents.py" line="794" />
         <source>Logged and auto</source>
         <translation>手动和自动</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="764" />
+        <location filename="../../studio/ui/panels/incidents.py" line="798" />
         <source>Category filter</source>
         <translation>类别筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="765" />
+        <location filename="../../studio/ui/panels/incidents.py" line="799" />
         <source>Severity filter</source>
         <translation>严重度筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="766" />
+        <location filename="../../studio/ui/panels/incidents.py" line="800" />
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="767" />
+        <location filename="../../studio/ui/panels/incidents.py" line="801" />
         <source>Source filter</source>
         <translation>来源筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="773" />
+        <location filename="../../studio/ui/panels/incidents.py" line="807" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="801" />
+        <location filename="../../studio/ui/panels/incidents.py" line="835" />
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="834" />
-        <location filename="../../studio/ui/panels/incidents.py" line="956" />
+        <location filename="../../studio/ui/panels/incidents.py" line="868" />
+        <location filename="../../studio/ui/panels/incidents.py" line="990" />
         <source>No incidents yet. Press F1–F5 the moment something goes wrong.</source>
         <translation>暂无事故。出现问题时立即按 F1–F5 记录。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="906" />
+        <location filename="../../studio/ui/panels/incidents.py" line="940" />
         <source>Could not read incidents: %1</source>
         <translation>无法读取事故记录:%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="946" />
+        <location filename="../../studio/ui/panels/incidents.py" line="980" />
         <source>%1 open · %2 mitigated · %3 in all</source>
         <translation>未处理 %1 · 已止损 %2 · 共 %3</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="952" />
+        <location filename="../../studio/ui/panels/incidents.py" line="986" />
         <source>%1 shown</source>
         <translation>显示 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="959" />
+        <location filename="../../studio/ui/panels/incidents.py" line="993" />
         <source>No incidents match the filters.</source>
         <translation>没有符合筛选条件的事故。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1022" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1053" />
+        <source>Logged offline at %1: it is stored when the database is back.</source>
+        <translation>已于 %1 离线记录：数据库恢复后自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/incidents.py" line="1064" />
         <source>NOT logged (%1): %2</source>
         <translation>未能记录(%1):%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1035" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1077" />
         <source>#%1 %2 %3 logged at %4.</source>
         <translation>#%1 %2 %3 已于 %4 记录。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1044" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1086" />
         <source>Playbook:</source>
         <translation>应急预案:</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1048" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1090" />
         <source>(Enter: details)</source>
         <translation>(Enter:详情)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1063" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1105" />
         <source>Incident #%1 saved.</source>
         <translation>事故 #%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1065" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1107" />
         <source>Could not save incident #%1: %2</source>
         <translation>无法保存事故 #%1:%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1125" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1167" />
         <source>Export incidents</source>
         <translation>导出事故记录</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1127" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1169" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1138" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1180" />
         <source>%1 incidents exported to %2</source>
         <translation>已导出 %1 条事故到 %2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/incidents.py" line="1140" />
+        <location filename="../../studio/ui/panels/incidents.py" line="1182" />
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>

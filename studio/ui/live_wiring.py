@@ -11,7 +11,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from studio.incidents.auto import AutoIncidents
 from studio.incidents.stamp import runner_position
@@ -41,14 +41,14 @@ class MicHealth:
 
     def health(self) -> tuple[str, str]:
         if "mic_lost" in self.active:
-            return "error", "lost"
+            return "error", QCoreApplication.translate("MicHealth", "lost")
         if self.last_levels is None or time.monotonic() - self.last_levels > 2.0:
-            return "off", "off"
+            return "off", QCoreApplication.translate("MicHealth", "off")
         if "clipping_burst" in self.active:
-            return "warn", "clipping"
+            return "warn", QCoreApplication.translate("MicHealth", "clipping")
         if "mic_silent" in self.active:
-            return "warn", "silent"
-        return "ok", "live"
+            return "warn", QCoreApplication.translate("MicHealth", "silent")
+        return "ok", QCoreApplication.translate("MicHealth", "live")
 
 
 class LiveWiring(QObject):
