@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
+from types import ModuleType
 
 import numpy as np
 import numpy.typing as npt
@@ -42,3 +44,13 @@ def finite_or_none(value: float | None, ndigits: int = 2) -> float | None:
     if value is None or not math.isfinite(value) or value <= FLOOR_DB:
         return None
     return round(float(value), ndigits)
+
+
+@functools.cache
+def scipy_signal() -> ModuleType:
+    """scipy.signal, imported on first use: it costs 1-2 s, which the app's start should not pay
+    just because the mic card's modules are loaded."""
+    import scipy.signal
+
+    module: ModuleType = scipy.signal
+    return module

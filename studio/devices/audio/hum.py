@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy import signal
 
-from studio.devices.audio._util import FLOOR_DB, as_frames, power_to_db
+from studio.devices.audio._util import FLOOR_DB, as_frames, power_to_db, scipy_signal
 
 MAINS = (50.0, 60.0)
 HARMONICS = 5
@@ -58,7 +57,7 @@ def find_hum(
     nperseg = int(min(samplerate, max(256, mono.shape[0] // 2)))
     if mono.shape[0] < 256 or not np.any(mono):
         return Hum(None, FLOOR_DB, 0.0, ())
-    freqs, psd = signal.welch(
+    freqs, psd = scipy_signal().welch(
         mono, fs=samplerate, nperseg=nperseg, window="hann", detrend="constant"
     )
     df = float(freqs[1] - freqs[0])

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy import signal
 
-from studio.devices.audio._util import FloatArray, amp_to_db, as_frames
+from studio.devices.audio._util import FloatArray, amp_to_db, as_frames, scipy_signal
 
 # The interpolator reaches this many input samples either side: 12 taps per phase, 49 in all at
 # 4x, the length of the BS.1770-4 Annex 2 example filter.
@@ -45,7 +44,7 @@ def _interpolator(factor: int) -> tuple[FloatArray, float]:
     """Windowed-sinc interpolation filter (scipy resample_poly's design, Annex 2's length), and the bound
     max_phase(sum |taps|): no interpolated value can exceed it times the largest nearby sample."""
     half = _FILTER_HALF_TAPS * factor
-    h = signal.firwin(2 * half + 1, 1.0 / factor, window=("kaiser", 5.0)) * factor
+    h = scipy_signal().firwin(2 * half + 1, 1.0 / factor, window=("kaiser", 5.0)) * factor
     bound = max(float(np.abs(h[p::factor]).sum()) for p in range(factor))
     return np.asarray(h, dtype=np.float64), bound
 
@@ -72,7 +71,9 @@ def _channel_true_peak(x: FloatArray, factor: int) -> float:
     if np.count_nonzero(near * bound > best) > nblocks // 4:
         # Dense material (music, noise, a steady tone): one pass over the channel is cheaper.
         if n > 2 * ctx:
-            y = signal.upfirdn(h, x, up=factor)[factor * ctx + half : factor * (n - ctx) + half]
+            y = scipy_signal().upfirdn(h, x, up=factor)[
+                factor * ctx + half : factor * (n - ctx) + half
+            ]
             best = max(best, float(y.max()), -float(y.min()))
         return best
     for j in np.argsort(-near, kind="stable"):
@@ -80,7 +81,7 @@ def _channel_true_peak(x: FloatArray, factor: int) -> float:
             break
         a, b = j * _TP_BLOCK, min(n, (j + 1) * _TP_BLOCK)
         lo, hi = max(0, a - ctx), min(n, b + ctx)
-        y = signal.upfirdn(h, x[lo:hi], up=factor)
+        y = scipy_signal().upfirdn(h, x[lo:hi], up=factor)
         # y[factor * i + half] is input sample lo + i. The recording's own first and last `ctx`
         # samples are skipped: beyond them the filter sees zeros and would ring like an over.
         first = max(a, ctx) - lo

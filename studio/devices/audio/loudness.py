@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy import signal
 
-from studio.devices.audio._util import FloatArray, as_frames
+from studio.devices.audio._util import FloatArray, as_frames, scipy_signal
 
 ABSOLUTE_GATE_LUFS = -70.0
 RELATIVE_GATE_LU = -10.0
@@ -158,7 +157,7 @@ class LoudnessMeter:
             self._feed_chunk(x[start : start + _CHUNK_FRAMES])
 
     def _feed_chunk(self, x: FloatArray) -> None:
-        y, self._zi = signal.lfilter(self._b, self._a, x, axis=0, zi=self._zi)
+        y, self._zi = scipy_signal().lfilter(self._b, self._a, x, axis=0, zi=self._zi)
         power = np.einsum("ij,ij,j->i", y, y, self._weights)
         if self._partial.size:
             power = np.concatenate((self._partial, power))
