@@ -45,9 +45,9 @@ def unfinished(ts: Path) -> list[str]:
     out = []
     for message in ET.parse(ts).iter("message"):
         tr = message.find("translation")
-        if tr is not None and (tr.get("type") == "unfinished" or not (tr.text or "").strip()):
-            if not list(tr.iter("numerusform")):
-                out.append(message.findtext("source") or "")
+        empty = tr is not None and (tr.get("type") == "unfinished" or not (tr.text or "").strip())
+        if empty and tr is not None and not list(tr.iter("numerusform")):
+            out.append(message.findtext("source") or "")
     return out
 
 

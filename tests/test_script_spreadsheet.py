@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -145,7 +146,7 @@ def test_cli_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
         "cues",
     }
     assert sum(s["planned_seconds"] for s in segs) == plan["total_seconds"]
-    for a, b in zip(segs, segs[1:], strict=False):
+    for a, b in itertools.pairwise(segs):
         assert b["planned_start_offset_s"] == a["planned_start_offset_s"] + a["planned_seconds"]
 
 

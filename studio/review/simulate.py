@@ -119,6 +119,7 @@ def simulate_show(
             iid = quick_log(
                 store, show_id, cat, severity=sev, text=text, at=from_epoch(at), segment_key=seg.key
             )
+            assert iid is not None  # a simulated show writes to a local database, never queued
             if ttr is not None:
                 update(store, iid, status=status, at=from_epoch(at + ttr))
             ids.append(iid)
