@@ -51,12 +51,19 @@ class ProductsPanel(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
         self._dirty = False
+        # Remaining stock per SKU (stock minus orders so far), for the anchor's product card.
+        self._left: dict[str, int] = {}
+        ctx.services["stock"] = self._left.get
         self._timer = QTimer(self)
         self._timer.setInterval(2000)  # sold counts: a human reads them, twice a second is plenty
         self._timer.timeout.connect(self._refresh_if_dirty)
         self._timer.start()
         ctx.signals.changed.connect(self._on_change)
         self.refresh()
+
+    def shutdown(self) -> None:
+        if self.ctx.services.get("stock") == self._left.get:
+            del self.ctx.services["stock"]
 
     def _on_change(self, table: str, _row: Any, show_id: Any) -> None:
         if table in ("show", "product", "metric_sample") and show_id in (None, self.ctx.show_id):
@@ -97,12 +104,15 @@ class ProductsPanel(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentWidget(self.table)
+        self._left.clear()
         self.table.setRowCount(len(products))
         bold = QFont(self.font())
         bold.setBold(True)
         for row, p in enumerate(products):
             n_sold = sold.get(p.sku)
             left = None if n_sold is None else max(p.stock - n_sold, 0)
+            if left is not None:
+                self._left[p.sku] = left
             cells = [
                 p.sku,
                 p.name,
