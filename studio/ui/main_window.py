@@ -215,6 +215,9 @@ class MainWindow(QMainWindow):
         show_menu = bar.addMenu(self.tr("S&how"))
         show_menu.addAction(self._action(self.tr("Go live…"), self.go_live, "Ctrl+Shift+L"))
         show_menu.addAction(self._action(self.tr("End show…"), self.end_show, "Ctrl+Shift+E"))
+        show_menu.addAction(
+            self._action(self.tr("Enter metrics by hand…"), self.manual_entry, "Ctrl+Shift+M")
+        )
         show_menu.addSeparator()
         show_menu.addAction(
             self._action(self.tr("Start a rehearsal of this show"), self.rehearsal_requested.emit)
@@ -257,6 +260,11 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Go live"), self.tr("Load a show script first."))
             return
         runner.start()
+
+    def manual_entry(self) -> None:
+        from studio.ui.manual_entry import ManualEntryDialog
+
+        ManualEntryDialog(self.ctx, self).open()
 
     def end_show(self) -> None:
         runner = self.ctx.runner

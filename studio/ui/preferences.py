@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from studio.ui.context import AppContext
 
@@ -35,6 +46,23 @@ class PreferencesDialog(QDialog):
         role_now = ctx.settings.value("station/role", "controller", type=str)
         self.role_box.setCurrentIndex(max(self.role_box.findData(role_now), 0))
         form.addRow(self.tr("Station role (next start)"), self.role_box)
+        # The bearer token collectors need for `studio ingest --source http` (POST /v1/samples).
+        from studio.metrics.sources.http import load_or_create_token
+
+        token_row = QHBoxLayout()
+        self.token = QLineEdit(load_or_create_token())
+        self.token.setReadOnly(True)
+        self.token.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        copy = QPushButton(self.tr("Copy"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.token.text()))
+        token_row.addWidget(self.token, 1)
+        token_row.addWidget(copy)
+        form.addRow(self.tr("Metrics ingest token"), token_row)
+        hint = QLabel(self.tr("Collectors POST to http://127.0.0.1:8765/v1/samples with the header "
+                              "“Authorization: Bearer <token>” while `studio ingest --source http` "
+                              "runs."))  # fmt: skip
+        hint.setWordWrap(True)
+        form.addRow(hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
