@@ -72,6 +72,7 @@ class StudioApp(QObject):
         self._autopilot: QTimer | None = None
         self.wiring: LiveWiring | None = None
         self._keeper: Any = None
+        self._runner_status = ""
         self.lease_lost.connect(self._on_lease_lost)
 
     # -- windows -----------------------------------------------------------------------------
@@ -182,10 +183,29 @@ class StudioApp(QObject):
             return
         runner.driver = driver
         self.ctx.runner = runner
+        self._runner_status = runner.snapshot().status
+        runner.changed.connect(self._on_runner_changed)
         if driver is None:
             self._keeper = lease.LeaseKeeper(
                 self.ctx.store, self.ctx.show_id, on_lost=self.lease_lost.emit
             ).start()
+
+    def _on_runner_changed(self) -> None:
+        """Things that follow the show's start and end: the OBS recording, when asked for."""
+        runner = self.ctx.runner
+        if runner is None:
+            return
+        status = runner.snapshot().status
+        before, self._runner_status = self._runner_status, status
+        encoder = self.ctx.services.get("encoder")
+        if encoder is None or runner.read_only:
+            return
+        if not self.ctx.settings.value("obs/record_with_show", False, type=bool):
+            return
+        if before == "ready" and status == "running":
+            encoder.start_recording()
+        elif before in ("running", "held") and status == "ended":
+            encoder.stop_recording(runner.show_id)
 
     def _stop_lease(self) -> None:
         if self._keeper is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -46,6 +47,9 @@ class PreferencesDialog(QDialog):
         role_now = ctx.settings.value("station/role", "controller", type=str)
         self.role_box.setCurrentIndex(max(self.role_box.findData(role_now), 0))
         form.addRow(self.tr("Station role (next start)"), self.role_box)
+        self.record = QCheckBox(self.tr("Start and stop the OBS recording with the show"))
+        self.record.setChecked(ctx.settings.value("obs/record_with_show", False, type=bool))
+        form.addRow(self.tr("Recording"), self.record)
         # The bearer token collectors need for `studio ingest --source http` (POST /v1/samples).
         from studio.metrics.sources.http import load_or_create_token
 
@@ -83,4 +87,5 @@ class PreferencesDialog(QDialog):
         s.setValue("ui/theme", self.theme)
         s.setValue("station/role", self.role_box.currentData())
         s.setValue("ui/language", self.language)
+        s.setValue("obs/record_with_show", self.record.isChecked())
         super().accept()

@@ -8,6 +8,7 @@ widgets through queued connections, so the GUI thread never waits for OBS.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -190,6 +191,59 @@ class QtObsLink(QObject):
             self.scenes_changed.emit(names, str(answer.get("currentProgramSceneName") or ""))
 
         future.add_done_callback(done)
+
+    # -- recording with the show ----------------------------------------------------------------
+    recording_saved = Signal(int, str)  # show id, path of the finished recording
+
+    def start_recording(self) -> None:
+        future = self.client.request_async("StartRecord")
+
+        def done(f: Any) -> None:
+            exc = f.exception()
+            if exc is not None:
+                log.warning("recording not started: %s", exc)
+                self.action_failed.emit(str(exc))
+
+        future.add_done_callback(done)
+
+    def stop_recording(self, show_id: int) -> None:
+        """Stop OBS's recording (not an alarm: we asked) and store its path on the show."""
+        if self.poller is not None:
+            self.poller.expect_recording_stop()
+        future = self.client.request_async("StopRecord")
+
+        def done(f: Any) -> None:  # on the OBS client thread
+            try:
+                path = str(f.result().get("outputPath") or "")
+            except Exception as exc:
+                log.warning("recording not stopped: %s", exc)
+                self.action_failed.emit(str(exc))
+                return
+            if path:
+                # The store write goes to its own short thread: the OBS thread keeps polling.
+                threading.Thread(
+                    target=self._save_recording_path, args=(show_id, path),
+                    name="obs-recording-path", daemon=True,
+                ).start()  # fmt: skip
+
+        future.add_done_callback(done)
+
+    def _save_recording_path(self, show_id: int, path: str) -> None:
+        from studio.store.models import Show
+
+        try:
+            with self.store.transaction() as s:
+                show = s.get(Show, show_id)
+                if show is None:
+                    return
+                show.recording_path = path
+                change = self.store.record_change(s, "show", show_id, show_id)
+            self.store.publish(change)
+        except Exception:  # the recording exists either way; the log says where
+            log.exception("could not store the recording path %s for show %s", path, show_id)
+            return
+        log.info("recording of show %s saved at %s", show_id, path)
+        self.recording_saved.emit(show_id, path)
 
     def switch_scene(self, name: str) -> None:
         future = self.client.request_async("SetCurrentProgramScene", {"sceneName": name})
