@@ -4,7 +4,14 @@
 Each feature keeps its own `resources/translations/<feature>_zh_CN.ts`. The core file's sources
 are listed below; a feature file's sources are the files its entries already point at (so a new
 UI module of a feature is added by running lupdate on it once, by hand).
-Usage: python scripts/update_translations.py [--no-extract]   (prints what is still unfinished)
+
+Messages made outside the UI (device-check findings, monitor conditions) are marked in the core
+with `QT_TRANSLATE_NOOP(context, text)` from studio/i18n_marks.py: pyside6-lupdate extracts calls
+by that name from .py files (checked on 6.11: plain literals and implicit concatenation; not
+f-strings or `+`) into findings_zh_CN.ts, whose sources are FINDINGS_SOURCES below plus the
+files it already points at. The GUI renders them with studio/ui/checks/texts.py.
+Usage: python scripts/update_translations.py [--no-extract] [FEATURE ...]
+(prints what is still unfinished; FEATUREs such as `findings camera` limit it to those files)
 """
 
 from __future__ import annotations
@@ -29,15 +36,29 @@ CORE_SOURCES = [
     "studio/ui/live_wiring.py",
 ]
 
+# Core modules that mark templates with QT_TRANSLATE_NOOP, and the GUI module that renders them.
+FINDINGS_SOURCES = [
+    "studio/devices/camera/evaluate.py",
+    "studio/devices/camera/monitor.py",
+    "studio/devices/audio/check.py",
+    "studio/devices/audio/monitor.py",
+    "studio/obs/alarms.py",
+    "studio/obs/check.py",
+    "studio/obs/client.py",
+    "studio/ui/checks/texts.py",
+]
+
 
 def sources_of(ts: Path) -> list[str]:
     if ts.name == "core_zh_CN.ts":
         return CORE_SOURCES
+    extra = FINDINGS_SOURCES if ts.name == "findings_zh_CN.ts" else []
     found = {
         str((ts.parent / loc.get("filename", "")).resolve().relative_to(ROOT))
         for loc in ET.parse(ts).iter("location")
         if loc.get("filename")
     }
+    found.update(extra)
     return sorted(f for f in found if (ROOT / f).exists())
 
 
@@ -52,7 +73,10 @@ def unfinished(ts: Path) -> list[str]:
 
 
 def main() -> int:
+    only = {a for a in sys.argv[1:] if not a.startswith("-")}
     for ts in sorted(TS_DIR.glob("*.ts")):
+        if only and ts.name.removesuffix("_zh_CN.ts") not in only:
+            continue
         if "--no-extract" not in sys.argv:
             srcs = sources_of(ts)
             if srcs:

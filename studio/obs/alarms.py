@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from studio.i18n_marks import QT_TRANSLATE_NOOP, Template
 from studio.obs.client import ObsState
 from studio.obs.health import MB_PER_GB, HealthSample
 
@@ -30,6 +31,75 @@ KEYS = (
     "obs.recording_stopped",
     "obs.disk_low",
 )
+
+# Literal contexts and templates: pyside6-lupdate extracts QT_TRANSLATE_NOOP calls as written.
+CONNECTED = QT_TRANSLATE_NOOP("ObsMessages", "OBS connected")
+AUTH_REFUSED = QT_TRANSLATE_NOOP(
+    "ObsMessages", "OBS refused the password ({detail}): the stream and recording cannot be watched"
+)
+CONNECTION_LOST = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Lost the connection to OBS ({detail}): the stream and recording cannot be watched",
+)
+RECONNECTING = QT_TRANSLATE_NOOP(
+    "ObsMessages", "OBS is reconnecting the stream: the link to the platform dropped"
+)
+STREAM_STOPPED = QT_TRANSLATE_NOOP(
+    "ObsMessages", "The stream is stopped in OBS during the live show: start streaming"
+)
+STREAM_STATE = QT_TRANSLATE_NOOP("ObsMessages", "stream {state}")
+DROPS_NETWORK = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Dropped frames {drop:.1f}% over the last {secs:g} s (network {net}, encoder {enc}): the "
+    "upload is congested: lower the bitrate or check the network",
+)
+DROPS_ENCODER = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Dropped frames {drop:.1f}% over the last {secs:g} s (network {net}, encoder {enc}): the "
+    "encoder is overloaded: use a faster preset or a lower resolution",
+)
+DROPS_CLEAR = QT_TRANSLATE_NOOP("ObsMessages", "dropped frames {drop}")
+FPS_LOW = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "OBS renders {fps:.1f} fps, target {target:g} ({ratio:.0%}): close other programs or lower "
+    "the output resolution",
+)
+FPS_CLEAR = QT_TRANSLATE_NOOP("ObsMessages", "fps {fps}")
+RENDER_SLOW = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Render time {ms:.1f} ms is {load:.0%} of the {interval:.1f} ms frame interval: remove heavy "
+    "sources/filters or check the GPU",
+)
+RENDER_CLEAR = QT_TRANSLATE_NOOP("ObsMessages", "render {ms} ms")
+RECORDING = QT_TRANSLATE_NOOP("ObsMessages", "recording")
+NOT_LIVE = QT_TRANSLATE_NOOP("ObsMessages", "show not live")
+RECORDING_STOPPED = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "The recording stopped during the live show (disk full, or stopped in OBS): start it again "
+    "for the review",
+)
+DISK_LOW = QT_TRANSLATE_NOOP(
+    "ObsMessages", "Only {gb:.1f} GB free for recordings: free space or record to another disk"
+)
+DISK_CLEAR = QT_TRANSLATE_NOOP("ObsMessages", "{gb:.1f} GB free")
+# Words that appear as parameters ("stream stopped", "fps n/a"): translated with the message.
+WORDS = (
+    QT_TRANSLATE_NOOP("ObsMessages", "n/a"),
+    QT_TRANSLATE_NOOP("ObsMessages", "live"),
+    QT_TRANSLATE_NOOP("ObsMessages", "reconnecting"),
+    QT_TRANSLATE_NOOP("ObsMessages", "stopped"),
+    QT_TRANSLATE_NOOP("ObsMessages", "unknown"),
+)
+# Per condition key, the templates of its messages (the GUI translates incidents with them).
+CONDITION_TEXTS: dict[str, tuple[Template, ...]] = {
+    "obs.connection": (CONNECTED, AUTH_REFUSED, CONNECTION_LOST),
+    "obs.stream_down": (RECONNECTING, STREAM_STOPPED, STREAM_STATE),
+    "obs.dropped_frames": (DROPS_NETWORK, DROPS_ENCODER, DROPS_CLEAR),
+    "obs.fps_low": (FPS_LOW, FPS_CLEAR),
+    "obs.render_slow": (RENDER_SLOW, RENDER_CLEAR),
+    "obs.recording_stopped": (RECORDING_STOPPED, RECORDING, NOT_LIVE),
+    "obs.disk_low": (DISK_LOW, DISK_CLEAR),
+}
 
 
 @dataclass(frozen=True)
@@ -87,18 +157,9 @@ class Alarms:
             ever_connected or show.live or state is ObsState.AUTH_FAILED
         )
         if not down:
-            return Condition("obs.connection", False, "OBS connected")
-        what = (
-            "OBS refused the password"
-            if state is ObsState.AUTH_FAILED
-            else "Lost the connection to OBS"
-        )
-        return Condition(
-            "obs.connection",
-            True,
-            f"{what} ({message}): the stream and recording cannot be watched",
-            1 if show.live else 3,
-        )
+            return Condition("obs.connection", False, str(CONNECTED))
+        what = AUTH_REFUSED if state is ObsState.AUTH_FAILED else CONNECTION_LOST
+        return Condition("obs.connection", True, what.format(detail=message), 1 if show.live else 3)
 
     def evaluate(self, s: HealthSample, show: ShowState) -> list[Condition]:
         c = self.cfg
@@ -111,13 +172,13 @@ class Alarms:
         must_stream = show.live and not show.rehearsal
         stopped = self._down.update(must_stream and s.stream_state == "stopped")
         if must_stream and s.stream_state == "reconnecting":
-            msg = "OBS is reconnecting the stream: the link to the platform dropped"
-            out.append(Condition("obs.stream_down", True, msg, 1))
+            out.append(Condition("obs.stream_down", True, str(RECONNECTING), 1))
         elif stopped:
-            msg = "The stream is stopped in OBS during the live show: start streaming"
-            out.append(Condition("obs.stream_down", True, msg, 1))
+            out.append(Condition("obs.stream_down", True, str(STREAM_STOPPED), 1))
         else:
-            out.append(Condition("obs.stream_down", False, f"stream {s.stream_state}"))
+            out.append(
+                Condition("obs.stream_down", False, STREAM_STATE.format(state=s.stream_state))
+            )
 
         # Dropped / skipped frames over the window.
         drop = s.worst_recent_drop_pct if watching else None
@@ -126,22 +187,11 @@ class Alarms:
             error = drop > c["dropped_pct_error"]
             net = s.recent_dropped_pct if s.recent_dropped_pct is not None else s.dropped_pct
             enc = s.recent_skipped_pct if s.recent_skipped_pct is not None else s.skipped_pct
-            cause = (
-                "the upload is congested: lower the bitrate or check the network"
-                if (net or 0.0) >= (enc or 0.0)
-                else "the encoder is overloaded: use a faster preset or a lower resolution"
-            )
-            out.append(
-                Condition(
-                    "obs.dropped_frames",
-                    True,
-                    f"Dropped frames {drop:.1f}% over the last {c['window_seconds']:g} s "
-                    f"(network {_p(net)}, encoder {_p(enc)}): {cause}",
-                    1 if error else 2,
-                )
-            )
+            template = DROPS_NETWORK if (net or 0.0) >= (enc or 0.0) else DROPS_ENCODER
+            text = template.format(drop=drop, secs=c["window_seconds"], net=_p(net), enc=_p(enc))
+            out.append(Condition("obs.dropped_frames", True, text, 1 if error else 2))
         else:
-            out.append(Condition("obs.dropped_frames", False, f"dropped frames {_p(drop)}"))
+            out.append(Condition("obs.dropped_frames", False, DROPS_CLEAR.format(drop=_p(drop))))
 
         # Frame rate against the target.
         ratio = s.fps_ratio if watching else None
@@ -151,13 +201,12 @@ class Alarms:
                 Condition(
                     "obs.fps_low",
                     True,
-                    f"OBS renders {s.fps:.1f} fps, target {s.target_fps:g} ({ratio:.0%}): "
-                    "close other programs or lower the output resolution",
+                    FPS_LOW.format(fps=s.fps, target=s.target_fps, ratio=ratio),
                     1 if ratio < c["fps_ratio_error"] else 2,
                 )
             )
         else:
-            out.append(Condition("obs.fps_low", False, f"fps {_f(s.fps)}"))
+            out.append(Condition("obs.fps_low", False, FPS_CLEAR.format(fps=_f(s.fps))))
 
         # Render time against the frame interval.
         load = s.render_load if watching else None
@@ -168,19 +217,18 @@ class Alarms:
                 Condition(
                     "obs.render_slow",
                     True,
-                    f"Render time {s.render_ms:.1f} ms is {load:.0%} of the {interval:.1f} ms "
-                    "frame interval: remove heavy sources/filters or check the GPU",
+                    RENDER_SLOW.format(ms=s.render_ms, load=load, interval=interval),
                     3,
                 )
             )
         else:
-            out.append(Condition("obs.render_slow", False, f"render {_f(s.render_ms)} ms"))
+            out.append(Condition("obs.render_slow", False, RENDER_CLEAR.format(ms=_f(s.render_ms))))
 
         # Recording stopped unexpectedly.
         if s.recording:
             self._recording_was_on = True
             self._stop_requested = False
-            out.append(Condition("obs.recording_stopped", False, "recording"))
+            out.append(Condition("obs.recording_stopped", False, str(RECORDING)))
         elif s.recording is False and self._recording_was_on:
             self._recording_was_on = False
             if show.live and not self._stop_requested:
@@ -188,14 +236,13 @@ class Alarms:
                     Condition(
                         "obs.recording_stopped",
                         True,
-                        "The recording stopped during the live show (disk full, or stopped "
-                        "in OBS): start it again for the review",
+                        str(RECORDING_STOPPED),
                         2,
                     )
                 )
             self._stop_requested = False
         elif not show.live:
-            out.append(Condition("obs.recording_stopped", False, "show not live"))
+            out.append(Condition("obs.recording_stopped", False, str(NOT_LIVE)))
 
         # Free disk for recordings.
         if s.disk_free_mb is not None and (show.live or s.recording):
@@ -206,19 +253,18 @@ class Alarms:
                     Condition(
                         "obs.disk_low",
                         True,
-                        f"Only {gb:.1f} GB free for recordings: free space or record to "
-                        "another disk",
+                        DISK_LOW.format(gb=gb),
                         2 if error else 3,
                     )
                 )
             else:
-                out.append(Condition("obs.disk_low", False, f"{gb:.1f} GB free"))
+                out.append(Condition("obs.disk_low", False, DISK_CLEAR.format(gb=gb)))
         return out
 
 
 def _p(v: float | None) -> str:
-    return "n/a" if v is None else f"{v:.1f}%"
+    return str(WORDS[0]) if v is None else f"{v:.1f}%"
 
 
 def _f(v: float | None) -> str:
-    return "n/a" if v is None else f"{v:.1f}"
+    return str(WORDS[0]) if v is None else f"{v:.1f}"

@@ -16,7 +16,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from studio.devices.findings import Finding, Status, worst
-from studio.obs.client import ObsClient, ObsError, ObsState
+from studio.i18n_marks import QT_TRANSLATE_NOOP, Message
+from studio.obs.client import NEEDS_PASSWORD, WRONG_PASSWORD, ObsClient, ObsError, ObsState
 from studio.obs.health import MB_PER_GB, disk_status, target_fps
 from studio.obs.thresholds import DEFAULTS
 
@@ -46,11 +47,79 @@ class ObsCheckResult:
             "source": self.source,
             "status": self.status,
             "metrics": self.metrics,
-            "findings": [f.as_json() for f in self.findings],
+            "findings": [f.as_json(with_i18n=False) for f in self.findings],
         }
 
 
 Request = Callable[[str, dict[str, Any] | None], dict[str, Any]]
+
+# Literal contexts and templates: pyside6-lupdate extracts QT_TRANSLATE_NOOP calls as written.
+CONNECTED = QT_TRANSLATE_NOOP("ObsMessages", "Connected: OBS {obs}, obs-websocket {ws}")
+NOT_CHECKED = QT_TRANSLATE_NOOP("ObsMessages", "Not checked: {error}")
+NO_ANSWER = QT_TRANSLATE_NOOP("ObsMessages", "Not checked: OBS did not answer in time")
+UNREACHABLE = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "OBS not reachable at {address} ({detail}). Start OBS and enable Tools > WebSocket Server "
+    "Settings > Enable WebSocket server",
+)
+NOT_CONNECTED = QT_TRANSLATE_NOOP("ObsMessages", "Not checked: OBS is not connected")
+SIZE_MISMATCH = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Output is {w}x{h}, the studio profile expects {ew}x{eh}: set Settings > Video in OBS "
+    "(Output resolution, FPS)",
+)
+SIZE_LOW = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Output {w}x{h} is below {min}p: set Settings > Video in OBS (Output resolution, FPS)",
+)
+FPS_MISMATCH = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "{fps:g} fps, the studio profile expects {efps:g}: set Settings > Video in OBS (Output "
+    "resolution, FPS)",
+)
+SIZE_MISMATCH_FPS = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Output is {w}x{h}, the studio profile expects {ew}x{eh}; {fps:g} fps, the studio profile "
+    "expects {efps:g}: set Settings > Video in OBS (Output resolution, FPS)",
+)
+SIZE_LOW_FPS = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Output {w}x{h} is below {min}p; {fps:g} fps, the studio profile expects {efps:g}: set "
+    "Settings > Video in OBS (Output resolution, FPS)",
+)
+FORMAT_PORTRAIT = QT_TRANSLATE_NOOP("ObsMessages", "{w}x{h} portrait, {fps:g} fps")
+FORMAT_LANDSCAPE = QT_TRANSLATE_NOOP("ObsMessages", "{w}x{h} landscape, {fps:g} fps")
+NO_PROGRAM = QT_TRANSLATE_NOOP("ObsMessages", "Not checked: OBS has no program scene")
+PROGRAM_BLACK = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "The program scene {scene!r} is black: check its sources (camera/capture card unplugged or "
+    "hidden, wrong scene)",
+)
+PROGRAM_PICTURE = QT_TRANSLATE_NOOP("ObsMessages", "Program scene {scene!r} has a picture")
+NOT_JUDGED_BLACK = QT_TRANSLATE_NOOP("ObsMessages", "Not judged: the program is black")
+PROGRAM_STILL = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "The program picture did not change over {secs:.1f} s: fine for a still graphic, but a live "
+    "camera scene should move — check the capture source",
+)
+PROGRAM_LIVE = QT_TRANSLATE_NOOP("ObsMessages", "Program picture is live")
+NO_DISK = QT_TRANSLATE_NOOP("ObsMessages", "OBS did not report the free disk space")
+DISK_OK = QT_TRANSLATE_NOOP("ObsMessages", "{gb:.1f} GB free for recordings")
+DISK_LOW = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Only {gb:.1f} GB free for recordings (about {hours:.1f} h at 6 Mbit/s): free space or set "
+    "another recording path in OBS",
+)
+NO_SERVER = QT_TRANSLATE_NOOP(
+    "ObsMessages", "No streaming server set: paste the platform's push URL in OBS Settings > Stream"
+)
+NO_KEY = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "Streaming to {where} but no stream key is set: paste today's key from the platform's live "
+    "console",
+)
+STREAM_OK = QT_TRANSLATE_NOOP("ObsMessages", "Streaming to {where}, key set (hidden)")
+CUSTOM_SERVER = QT_TRANSLATE_NOOP("ObsMessages", "a custom server")
 
 
 def run_check(
@@ -66,8 +135,8 @@ def run_check(
     if not client.wait_connected(connect_timeout):
         return ObsCheckResult(source, [_unreachable(client), *_skipped()])
     info = client.info
-    version = f"OBS {info.obs_version or '?'}, obs-websocket {info.websocket_version or '?'}"
-    findings = [Finding("reachable", "pass", f"Connected: {version}", info.obs_version or None)]
+    connected = CONNECTED(obs=info.obs_version or "?", ws=info.websocket_version or "?")
+    findings = [Finding.of("reachable", "pass", info.obs_version or None, connected)]
     metrics: dict[str, Any] = {
         "obs_version": info.obs_version,
         "websocket_version": info.websocket_version,
@@ -81,29 +150,26 @@ def run_check(
             findings.extend(check(request, c, metrics, sleep))
         except ObsError as exc:
             names = _CHECK_NAMES[check]
-            findings.extend(Finding(n, "warn", f"Not checked: {exc}", None) for n in names)
+            text = NOT_CHECKED(error=str(exc))
+            findings.extend(Finding.of(n, "warn", None, text) for n in names)
         except TimeoutError:
             names = _CHECK_NAMES[check]
-            findings.extend(
-                Finding(n, "warn", "Not checked: OBS did not answer in time", None) for n in names
-            )
+            findings.extend(Finding.of(n, "warn", None, NO_ANSWER()) for n in names)
     return ObsCheckResult(source, findings, metrics)
 
 
 def _unreachable(client: ObsClient) -> Finding:
     if client.state is ObsState.AUTH_FAILED:
+        for known in (WRONG_PASSWORD, NEEDS_PASSWORD):
+            if client.message == known:
+                return Finding.of("reachable", "fail", None, known())
         return Finding("reachable", "fail", client.message, None)
-    return Finding(
-        "reachable",
-        "fail",
-        f"OBS not reachable at {client.config.address} ({client.message}). Start OBS and "
-        "enable Tools > WebSocket Server Settings > Enable WebSocket server",
-        None,
-    )
+    text = UNREACHABLE(address=client.config.address, detail=client.message)
+    return Finding.of("reachable", "fail", None, text)
 
 
 def _skipped() -> list[Finding]:
-    return [Finding(n, "warn", "Not checked: OBS is not connected", None) for n in CHECKS[1:]]
+    return [Finding.of(n, "warn", None, NOT_CONNECTED()) for n in CHECKS[1:]]
 
 
 # -- the individual checks ----------------------------------------------------------------------
@@ -120,25 +186,26 @@ def _output_format(
     m.update(output_width=w, output_height=h, fps=round(fps, 3))
     value = f"{w}x{h}@{fps:g}"
     ew, eh, efps = c.get("expected_width"), c.get("expected_height"), c.get("expected_fps")
-    problems: list[str] = []
+    size: tuple[str, dict[str, Any]] | None = None
     if ew and eh and (w, h) != (int(ew), int(eh)):
-        problems.append(f"output is {w}x{h}, the studio profile expects {ew}x{eh}")
+        size = ("mismatch", {"ew": ew, "eh": eh})
     elif not (ew and eh) and min(w, h) < int(c["min_short_side"]):
-        problems.append(f"output {w}x{h} is below {c['min_short_side']}p")
-    if efps and abs(fps - float(efps)) > 0.01:
-        problems.append(f"{fps:g} fps, the studio profile expects {float(efps):g}")
-    if problems:
-        return [
-            Finding(
-                "output_format",
-                "warn",
-                "; ".join(problems).capitalize()
-                + ": set Settings > Video in OBS (Output resolution, FPS)",
-                value,
-            )
-        ]
-    orient = "portrait" if h > w else "landscape"
-    return [Finding("output_format", "pass", f"{w}x{h} {orient}, {fps:g} fps", value)]
+        size = ("low", {"min": c["min_short_side"]})
+    fps_off = bool(efps and abs(fps - float(efps)) > 0.01)
+    if size is not None or fps_off:
+        params: dict[str, Any] = {"w": w, "h": h, "fps": fps, "efps": float(efps or 0)}
+        if size is not None:
+            params.update(size[1])
+        template = {
+            ("mismatch", False): SIZE_MISMATCH,
+            ("low", False): SIZE_LOW,
+            (None, True): FPS_MISMATCH,
+            ("mismatch", True): SIZE_MISMATCH_FPS,
+            ("low", True): SIZE_LOW_FPS,
+        }[(size[0] if size else None, fps_off)]
+        return [Finding.of("output_format", "warn", value, template(**params))]
+    orient = FORMAT_PORTRAIT if h > w else FORMAT_LANDSCAPE
+    return [Finding.of("output_format", "pass", value, orient(w=w, h=h, fps=fps))]
 
 
 def _program(
@@ -149,8 +216,8 @@ def _program(
     scene = request("GetCurrentProgramScene", None).get("currentProgramSceneName")
     if not scene:
         return [
-            Finding("program_black", "warn", "Not checked: OBS has no program scene", None),
-            Finding("program_frozen", "warn", "Not checked: OBS has no program scene", None),
+            Finding.of("program_black", "warn", None, NO_PROGRAM()),
+            Finding.of("program_frozen", "warn", None, NO_PROGRAM()),
         ]
     m["program_scene"] = scene
     images = []
@@ -176,35 +243,18 @@ def _program(
     )
     out: list[Finding] = []
     if stats["black"]:
-        out.append(
-            Finding(
-                "program_black",
-                "fail",
-                f"The program scene {scene!r} is black: check its sources (camera/capture "
-                "card unplugged or hidden, wrong scene)",
-                round(stats["luma_p99"], 1),
-            )
-        )
+        luma = round(stats["luma_p99"], 1)
+        out.append(Finding.of("program_black", "fail", luma, PROGRAM_BLACK(scene=scene)))
     else:
-        out.append(Finding("program_black", "pass", f"Program scene {scene!r} has a picture", None))
+        out.append(Finding.of("program_black", "pass", None, PROGRAM_PICTURE(scene=scene)))
+    diff = round(stats["max_diff"], 3)
     if stats["black"]:
-        out.append(Finding("program_frozen", "warn", "Not judged: the program is black", None))
+        out.append(Finding.of("program_frozen", "warn", None, NOT_JUDGED_BLACK()))
     elif stats["max_diff"] <= float(CAMERA["frozen"]["max_diff"]):
-        out.append(
-            Finding(
-                "program_frozen",
-                "warn",
-                f"The program picture did not change over {stats['span']:.1f} s: fine for a "
-                "still graphic, but a live camera scene should move — check the capture source",
-                round(stats["max_diff"], 3),
-            )
-        )
+        still = PROGRAM_STILL(secs=stats["span"])
+        out.append(Finding.of("program_frozen", "warn", diff, still))
     else:
-        out.append(
-            Finding(
-                "program_frozen", "pass", "Program picture is live", round(stats["max_diff"], 3)
-            )
-        )
+        out.append(Finding.of("program_frozen", "pass", diff, PROGRAM_LIVE()))
     m["screenshot_span_s"] = round(stats["span"], 2)
     return out
 
@@ -257,22 +307,15 @@ def _disk(
     stats = request("GetStats", None)
     free = stats.get("availableDiskSpace")
     if not isinstance(free, int | float):
-        return [Finding("disk", "warn", "OBS did not report the free disk space", None)]
+        return [Finding.of("disk", "warn", None, NO_DISK())]
     gb = float(free) / MB_PER_GB
     m["disk_free_gb"] = round(gb, 2)
     status = disk_status(float(free), float(c["disk_gb_warn"]), float(c["disk_gb_error"]))
     if status == "ok":
-        return [Finding("disk", "pass", f"{gb:.1f} GB free for recordings", round(gb, 2))]
+        return [Finding.of("disk", "pass", round(gb, 2), DISK_OK(gb=gb))]
     hours = gb * 8 * 1024 / 6000 / 3.6  # at ~6 Mbit/s, a typical live-commerce recording rate
-    return [
-        Finding(
-            "disk",
-            "fail" if status == "error" else "warn",
-            f"Only {gb:.1f} GB free for recordings (about {hours:.1f} h at 6 Mbit/s): free "
-            "space or set another recording path in OBS",
-            round(gb, 2),
-        )
-    ]
+    level: Status = "fail" if status == "error" else "warn"
+    return [Finding.of("disk", level, round(gb, 2), DISK_LOW(gb=gb, hours=hours))]
 
 
 def _stream_configured(
@@ -287,25 +330,11 @@ def _stream_configured(
     where = service or _safe_server(server)
     m.update(stream_service_type=kind, stream_target=where, stream_key_set=key_set)
     if not (server or service):
-        return [
-            Finding(
-                "stream_configured",
-                "fail",
-                "No streaming server set: paste the platform's push URL in OBS Settings > Stream",
-                None,
-            )
-        ]
+        return [Finding.of("stream_configured", "fail", None, NO_SERVER())]
+    shown: str | Message = CUSTOM_SERVER() if where == CUSTOM_SERVER else where
     if not key_set:
-        return [
-            Finding(
-                "stream_configured",
-                "fail",
-                f"Streaming to {where} but no stream key is set: paste today's key from the "
-                "platform's live console",
-                where,
-            )
-        ]
-    return [Finding("stream_configured", "pass", f"Streaming to {where}, key set (hidden)", where)]
+        return [Finding.of("stream_configured", "fail", where, NO_KEY(where=shown))]
+    return [Finding.of("stream_configured", "pass", where, STREAM_OK(where=shown))]
 
 
 def _safe_server(server: str) -> str:
@@ -313,9 +342,9 @@ def _safe_server(server: str) -> str:
     try:
         parts = urlsplit(server)
     except ValueError:
-        return "a custom server"
+        return str(CUSTOM_SERVER)
     if not parts.scheme or not parts.hostname:
-        return "a custom server"
+        return str(CUSTOM_SERVER)
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{parts.hostname}{port}"
 

@@ -24,7 +24,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from studio.i18n_marks import QT_TRANSLATE_NOOP
 from studio.obs.config import ObsConfig
+
+# Shown as the check's finding too, so marked for translation (studio.i18n_marks).
+NEEDS_PASSWORD = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "OBS asks for a password: enter the one shown in OBS under Tools > WebSocket Server Settings",
+)
+WRONG_PASSWORD = QT_TRANSLATE_NOOP(
+    "ObsMessages",
+    "OBS refused the password: check it against Tools > WebSocket Server Settings in OBS",
+)
 
 log = logging.getLogger(__name__)
 
@@ -142,14 +153,8 @@ def connect_obsws(config: ObsConfig, timeout: float) -> tuple[Any, ServerInfo]:
         _close(raw)
         if needs_auth:
             if not config.password:
-                raise AuthFailed(
-                    "OBS asks for a password: enter the one shown in OBS under "
-                    "Tools > WebSocket Server Settings"
-                ) from exc
-            raise AuthFailed(
-                "OBS refused the password: check it against Tools > WebSocket Server "
-                "Settings in OBS"
-            ) from exc
+                raise AuthFailed(str(NEEDS_PASSWORD)) from exc
+            raise AuthFailed(str(WRONG_PASSWORD)) from exc
         raise ConnectionError(f"OBS did not accept the connection: {exc}") from exc
     except (OSError, WebSocketException, ValueError) as exc:
         _close(raw)

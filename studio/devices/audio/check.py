@@ -22,6 +22,7 @@ from studio.devices.audio._util import FLOOR_DB, as_frames, finite_or_none
 from studio.devices.audio.capture import ENDED, FAILED, LOST, AudioCapture
 from studio.devices.audio.thresholds import DEFAULTS
 from studio.devices.findings import Finding, Status, worst
+from studio.i18n_marks import QT_TRANSLATE_NOOP, Message
 
 CHECKS = ("signal", "clipping", "loudness", "true_peak", "noise", "hum", "balance", "dropouts")
 
@@ -45,18 +46,135 @@ class CheckResult:
             "samplerate": self.samplerate,
             "channels": self.channels,
             "metrics": self.metrics,
-            "findings": [f.as_json() for f in self.findings],
+            "findings": [f.as_json(with_i18n=False) for f in self.findings],
             "status": self.status,
         }
 
 
-def _db(value: float) -> str:
-    return "silence" if value <= FLOOR_DB else f"{value:.1f}"
+# Literal contexts and templates: pyside6-lupdate extracts QT_TRANSLATE_NOOP calls as written.
+SILENCE = QT_TRANSLATE_NOOP("MicFindings", "silence")
+DIGITAL_SILENCE = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Digital silence: every sample is zero. The input is muted in the system mixer or the wrong "
+    "device is selected.",
+)
+NO_SIGNAL = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "No signal: the input peaks at {peak} dBFS. Check the mic is plugged in and unmuted, the "
+    "right input is selected, and 48 V phantom power is on for a condenser mic.",
+)
+DC_OFFSET = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "DC offset of {dc:+.3f} full scale: the interface or mic has a DC fault; enable a "
+    "high-pass / low-cut filter.",
+)
+SIGNAL_OK = QT_TRANSLATE_NOOP("MicFindings", "Signal present (peak {peak:.1f} dBFS).")
+CLIPPING = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Clipping: {runs} run(s) of full-scale samples (longest {longest} samples). Lower the gain "
+    "on the interface until the loudest words peak around -6 dBFS.",
+)
+NO_CLIPPING = QT_TRANSLATE_NOOP("MicFindings", "No clipping.")
+LOUDNESS_UNMEASURED = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Too quiet to measure loudness (target {target:g} LUFS): raise the gain a lot or check the "
+    "input.",
+)
+LOUDNESS_OK = QT_TRANSLATE_NOOP(
+    "MicFindings", "Loudness {lufs:.1f} LUFS, on target ({target:g} LUFS)."
+)
+TOO_QUIET = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Loudness {lufs:.1f} LUFS is too quiet: raise gain by about {db:.0f} dB to reach "
+    "{target:g} LUFS.",
+)
+TOO_LOUD = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Loudness {lufs:.1f} LUFS is too loud: lower gain by about {db:.0f} dB to reach "
+    "{target:g} LUFS.",
+)
+NO_PEAKS = QT_TRANSLATE_NOOP("MicFindings", "No peaks (no signal).")
+PEAK_OVER = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "True peak {tp:.1f} dBTP is above {limit:g} dBTP: lower gain by about {db:.0f} dB or add a "
+    "limiter.",
+)
+PEAK_HEADROOM = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "True peak {tp:.1f} dBTP is fine now, but raising the gain to reach {target:g} LUFS would "
+    "put peaks at {after:+.1f} dBTP: add a compressor / limiter before raising the gain.",
+)
+PEAK_OK = QT_TRANSLATE_NOOP("MicFindings", "True peak {tp:.1f} dBTP (below {limit:g} dBTP).")
+NOISE_QUIET_STEP = QT_TRANSLATE_NOOP(
+    "MicFindings", "Noise floor {floor} dBFS (during the quiet step)."
+)
+NOISE_FROM_PAUSES = QT_TRANSLATE_NOOP(
+    "MicFindings", "Noise floor {floor} dBFS (estimated from pauses)."
+)
+NOISE_WITH_SNR = QT_TRANSLATE_NOOP(
+    "MicFindings", "Noise floor {floor} dBFS (during the quiet step), speech-to-noise {snr:.0f} dB."
+)
+NOISE_ADVICE = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Turn off fans / air conditioning near the mic, close windows, move the mic closer and lower "
+    "the gain.",
+)
+NOISE_NO_PAUSES = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Could not measure the noise floor: the recording has no pauses (quietest parts {floor} "
+    "dBFS). Run the guided check with a quiet step.",
+)
+NO_HUM = QT_TRANSLATE_NOOP("MicFindings", "No mains hum.")
+HUM = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Hum at {hz:g} Hz ({level:.0f} dBFS; lines at {harmonics}): check the cable / ground loop. "
+    "Try another power socket, a ground-lift DI box, and keep audio cables away from power "
+    "cables.",
+)
+MONO = QT_TRANSLATE_NOOP("MicFindings", "Mono input: no balance to check.")
+BALANCE_NO_SIGNAL = QT_TRANSLATE_NOOP("MicFindings", "No signal: balance not checked.")
+ONLY_LEFT = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Only the left channel carries signal: set the audio source to mono in OBS (or use a mono "
+    "input) so the mic is heard on both sides.",
+)
+ONLY_RIGHT = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Only the right channel carries signal: set the audio source to mono in OBS (or use a mono "
+    "input) so the mic is heard on both sides.",
+)
+OUT_OF_PHASE = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Channels are out of phase (correlation {corr:+.2f}): a mono downmix will cancel the voice. "
+    "Check the polarity switch / wiring.",
+)
+LEFT_LOUDER = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "The left channel is {db:.1f} dB louder: check the gain and pan of each input channel.",
+)
+RIGHT_LOUDER = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "The right channel is {db:.1f} dB louder: check the gain and pan of each input channel.",
+)
+BALANCED = QT_TRANSLATE_NOOP(
+    "MicFindings", "Channels balanced ({db:+.1f} dB, correlation {corr:+.2f})."
+)
+DEVICE_LOST = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "The device disappeared during the check: check the USB cable / connection and run the "
+    "check again.",
+)
+OVERFLOWS = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "{count} input overflow(s) (dropped audio): close other audio apps, use a different USB "
+    "port or raise the buffer size.",
+)
+NO_DROPOUTS = QT_TRANSLATE_NOOP("MicFindings", "No dropouts.")
 
 
-def _gain_advice(delta: float, target: float) -> str:
-    verb = "raise" if delta > 0 else "lower"
-    return f"{verb} gain by about {abs(round(delta)):.0f} dB to reach {target:g} LUFS"
+def _db(value: float) -> str | Message:
+    """A level for a message: the number, or the (translatable) word for no signal at all."""
+    return SILENCE() if value <= FLOOR_DB else f"{value:.1f}"
 
 
 def analyse(
@@ -144,104 +262,50 @@ def analyse(
 
 def _signal(a: npt.NDArray[np.float64], peak: float, dc: float, th: dict[str, Any]) -> Finding:
     if a.shape[0] == 0 or not np.any(a):
-        return Finding(
-            "signal",
-            "fail",
-            "Digital silence: every sample is zero. The input is muted in the "
-            "system mixer or the wrong device is selected.",
-            None,
-        )
+        return Finding.of("signal", "fail", None, DIGITAL_SILENCE())
     if peak <= float(th["silence_dbfs"]):
-        return Finding(
-            "signal",
-            "fail",
-            f"No signal: the input peaks at {_db(peak)} dBFS. Check the mic is "
-            "plugged in and unmuted, the right input is selected, and 48 V phantom power is on "
-            "for a condenser mic.",
-            round(peak, 1),
-        )
+        return Finding.of("signal", "fail", round(peak, 1), NO_SIGNAL(peak=_db(peak)))
     if abs(dc) >= float(th["dc_offset_warn"]):
-        return Finding(
-            "signal",
-            "warn",
-            f"DC offset of {dc:+.3f} full scale: the interface or mic has a "
-            "DC fault; enable a high-pass / low-cut filter.",
-            round(dc, 4),
-        )
-    return Finding("signal", "pass", f"Signal present (peak {peak:.1f} dBFS).", round(peak, 1))
+        return Finding.of("signal", "warn", round(dc, 4), DC_OFFSET(dc=dc))
+    return Finding.of("signal", "pass", round(peak, 1), SIGNAL_OK(peak=peak))
 
 
 def _clipping(clip: clipping.Clipping, th: dict[str, Any]) -> Finding:
     runs = clip.runs
     if runs >= int(th["clip_fail_runs"]) or (runs and runs >= int(th["clip_warn_runs"])):
         status: Status = "fail" if runs >= int(th["clip_fail_runs"]) else "warn"
-        return Finding(
-            "clipping",
-            status,
-            f"Clipping: {runs} run(s) of full-scale samples (longest "
-            f"{clip.longest_run} samples). Lower the gain on the interface until the loudest "
-            "words peak around -6 dBFS.",
-            clip.clipped_samples,
-        )
-    return Finding("clipping", "pass", "No clipping.", 0)
+        text = CLIPPING(runs=runs, longest=clip.longest_run)
+        return Finding.of("clipping", status, clip.clipped_samples, text)
+    return Finding.of("clipping", "pass", 0, NO_CLIPPING())
 
 
 def _loudness(lufs: float, has_signal: bool, th: dict[str, Any]) -> Finding:
     target = float(th["target_lufs"])
     if not math.isfinite(lufs) or not has_signal:
-        return Finding(
-            "loudness",
-            "fail",
-            f"Too quiet to measure loudness (target {target:g} LUFS): "
-            "raise the gain a lot or check the input.",
-            None,
-        )
+        return Finding.of("loudness", "fail", None, LOUDNESS_UNMEASURED(target=target))
     delta = target - lufs
     if abs(delta) <= float(th["loudness_tolerance_lu"]):
-        return Finding(
-            "loudness",
-            "pass",
-            f"Loudness {lufs:.1f} LUFS, on target ({target:g} LUFS).",
-            round(lufs, 1),
-        )
+        return Finding.of("loudness", "pass", round(lufs, 1), LOUDNESS_OK(lufs=lufs, target=target))
     status: Status = "fail" if abs(delta) > float(th["loudness_fail_lu"]) else "warn"
-    quiet_or_loud = "too quiet" if delta > 0 else "too loud"
-    return Finding(
-        "loudness",
-        status,
-        f"Loudness {lufs:.1f} LUFS is {quiet_or_loud}: {_gain_advice(delta, target)}.",
-        round(lufs, 1),
-    )
+    advice = TOO_QUIET if delta > 0 else TOO_LOUD
+    text = advice(lufs=lufs, db=abs(round(delta)), target=target)
+    return Finding.of("loudness", status, round(lufs, 1), text)
 
 
 def _true_peak(tp: float, lufs: float, has_signal: bool, th: dict[str, Any]) -> Finding:
     limit = float(th["true_peak_max_dbtp"])
     if not has_signal:
-        return Finding("true_peak", "pass", "No peaks (no signal).", None)
+        return Finding.of("true_peak", "pass", None, NO_PEAKS())
     if tp > limit:
-        over = tp - limit
-        return Finding(
-            "true_peak",
-            "warn",
-            f"True peak {tp:.1f} dBTP is above {limit:g} dBTP: lower gain "
-            f"by about {max(1, math.ceil(over))} dB or add a limiter.",
-            round(tp, 1),
-        )
+        db = max(1, math.ceil(tp - limit))
+        return Finding.of("true_peak", "warn", round(tp, 1), PEAK_OVER(tp=tp, limit=limit, db=db))
     target = float(th["target_lufs"])
     if math.isfinite(lufs) and target - lufs > float(th["loudness_tolerance_lu"]):
         after = tp + (target - lufs)
         if after > limit:
-            return Finding(
-                "true_peak",
-                "warn",
-                f"True peak {tp:.1f} dBTP is fine now, but raising the gain "
-                f"to reach {target:g} LUFS would put peaks at {after:+.1f} dBTP: add a "
-                "compressor / limiter before raising the gain.",
-                round(tp, 1),
-            )
-    return Finding(
-        "true_peak", "pass", f"True peak {tp:.1f} dBTP (below {limit:g} dBTP).", round(tp, 1)
-    )
+            text = PEAK_HEADROOM(tp=tp, target=target, after=after)
+            return Finding.of("true_peak", "warn", round(tp, 1), text)
+    return Finding.of("true_peak", "pass", round(tp, 1), PEAK_OK(tp=tp, limit=limit))
 
 
 def _noise(
@@ -251,111 +315,66 @@ def _noise(
     th: dict[str, Any],
     pauses_db: float | None = None,
 ) -> Finding:
-    how = "during the quiet step" if snr is not None else "estimated from pauses"
-    advice = "Turn off fans / air conditioning near the mic, close windows, move the mic closer and lower the gain."
+    value = finite_or_none(floor, 1)
     status: Status = "pass"
     if floor > float(th["noise_floor_fail_dbfs"]):
         status = "fail"
     elif floor > float(th["noise_floor_warn_dbfs"]):
         status = "warn"
-    parts = [f"Noise floor {_db(floor)} dBFS ({how})"]
     if snr is None and has_signal and pauses_db is not None and pauses_db < 10.0:
         # A one-shot recording without pauses: the "floor" is the signal itself.
-        return Finding(
-            "noise",
-            "warn",
-            f"Could not measure the noise floor: the recording has no pauses "
-            f"(quietest parts {_db(floor)} dBFS). Run the guided check with a quiet step.",
-            finite_or_none(floor, 1),
-        )
-    if snr is not None and has_signal:
-        parts.append(f"speech-to-noise {snr:.0f} dB")
+        return Finding.of("noise", "warn", value, NOISE_NO_PAUSES(floor=_db(floor)))
+    if snr is None:
+        text = NOISE_FROM_PAUSES(floor=_db(floor))
+    elif has_signal:
+        text = NOISE_WITH_SNR(floor=_db(floor), snr=snr)
         if snr < float(th["snr_fail_db"]):
             status = "fail"
         elif snr < float(th["snr_warn_db"]) and status == "pass":
             status = "warn"
-    text = ", ".join(parts) + "."
+    else:
+        text = NOISE_QUIET_STEP(floor=_db(floor))
     if status != "pass":
-        text += " " + advice
-    return Finding("noise", status, text, finite_or_none(floor, 1))
+        return Finding.of("noise", status, value, text, NOISE_ADVICE())
+    return Finding.of("noise", status, value, text)
 
 
 def _hum(hm: hum.Hum, th: dict[str, Any]) -> Finding:
     if hm.hz is None:
-        return Finding("hum", "pass", "No mains hum.", None)
+        return Finding.of("hum", "pass", None, NO_HUM())
     status: Status = "fail" if hm.level_dbfs > float(th["hum_fail_dbfs"]) else "warn"
     harmonics = ", ".join(f"{int(hm.hz * k)} Hz" for k in hm.harmonics)
-    return Finding(
-        "hum",
-        status,
-        f"Hum at {hm.hz:g} Hz ({hm.level_dbfs:.0f} dBFS; lines at {harmonics}): "
-        "check the cable / ground loop. Try another power socket, a ground-lift DI box, and "
-        "keep audio cables away from power cables.",
-        hm.hz,
-    )
+    text = HUM(hz=hm.hz, level=hm.level_dbfs, harmonics=harmonics)
+    return Finding.of("hum", status, hm.hz, text)
 
 
 def _balance(bal: stereo.Balance | None, has_signal: bool, th: dict[str, Any]) -> Finding:
     if bal is None:
-        return Finding("balance", "pass", "Mono input: no balance to check.", None)
+        return Finding.of("balance", "pass", None, MONO())
     if not has_signal:
-        return Finding("balance", "pass", "No signal: balance not checked.", None)
+        return Finding.of("balance", "pass", None, BALANCE_NO_SIGNAL())
     value = round(max(-99.0, min(99.0, bal.balance_db)), 1)
     if bal.dead_channel is not None:
-        live = "left" if bal.dead_channel == "right" else "right"
-        return Finding(
-            "balance",
-            "warn",
-            f"Only the {live} channel carries signal: set the audio source to "
-            "mono in OBS (or use a mono input) so the mic is heard on both sides.",
-            value,
-        )
+        only = ONLY_LEFT if bal.dead_channel == "right" else ONLY_RIGHT
+        return Finding.of("balance", "warn", value, only())
     if bal.correlation < float(th["correlation_warn"]):
-        return Finding(
-            "balance",
-            "warn",
-            f"Channels are out of phase (correlation {bal.correlation:+.2f}): a "
-            "mono downmix will cancel the voice. Check the polarity switch / wiring.",
-            value,
-        )
+        return Finding.of("balance", "warn", value, OUT_OF_PHASE(corr=bal.correlation))
     size = abs(bal.balance_db)
     if size > float(th["balance_warn_db"]):
         status: Status = "fail" if size > float(th["balance_fail_db"]) else "warn"
-        louder = "left" if bal.balance_db > 0 else "right"
-        return Finding(
-            "balance",
-            status,
-            f"The {louder} channel is {size:.1f} dB louder: check the gain "
-            "and pan of each input channel.",
-            value,
-        )
-    return Finding(
-        "balance",
-        "pass",
-        f"Channels balanced ({bal.balance_db:+.1f} dB, correlation {bal.correlation:+.2f}).",
-        value,
-    )
+        louder = LEFT_LOUDER if bal.balance_db > 0 else RIGHT_LOUDER
+        return Finding.of("balance", status, value, louder(db=size))
+    text = BALANCED(db=bal.balance_db, corr=bal.correlation)
+    return Finding.of("balance", "pass", value, text)
 
 
 def _dropouts(count: int, lost: bool, th: dict[str, Any]) -> Finding:
     if lost:
-        return Finding(
-            "dropouts",
-            "fail",
-            "The device disappeared during the check: check the USB cable / "
-            "connection and run the check again.",
-            count,
-        )
+        return Finding.of("dropouts", "fail", count, DEVICE_LOST())
     if count >= int(th["dropouts_fail"]) or count >= int(th["dropouts_warn"]):
         status: Status = "fail" if count >= int(th["dropouts_fail"]) else "warn"
-        return Finding(
-            "dropouts",
-            status,
-            f"{count} input overflow(s) (dropped audio): close other audio "
-            "apps, use a different USB port or raise the buffer size.",
-            count,
-        )
-    return Finding("dropouts", "pass", "No dropouts.", 0)
+        return Finding.of("dropouts", status, count, OVERFLOWS(count=count))
+    return Finding.of("dropouts", "pass", 0, NO_DROPOUTS())
 
 
 # -- recording ---------------------------------------------------------------------------------

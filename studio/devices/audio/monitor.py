@@ -31,11 +31,27 @@ from studio.devices.audio._util import FLOOR_DB, amp_to_db
 from studio.devices.audio.capture import LOST, AudioCapture
 from studio.devices.audio.loudness import LoudnessMeter
 from studio.devices.audio.thresholds import DEFAULTS
+from studio.i18n_marks import QT_TRANSLATE_NOOP, Template
 
 log = logging.getLogger(__name__)
 
 ConditionCallback = Callable[[str, bool, str], None]
 RMS_WINDOW_SECONDS = 0.3
+
+_LOST = QT_TRANSLATE_NOOP("MicConditions", "microphone lost: {detail}")
+_BACK = QT_TRANSLATE_NOOP("MicConditions", "microphone is back")
+_SILENT = QT_TRANSLATE_NOOP("MicConditions", "microphone silent for {secs:.0f} s")
+_SIGNAL_BACK = QT_TRANSLATE_NOOP("MicConditions", "microphone signal is back")
+_CLIPPING = QT_TRANSLATE_NOOP(
+    "MicConditions", "microphone clipping: {runs} clipped runs in {secs:g} s; lower the gain"
+)
+_NOT_CLIPPING = QT_TRANSLATE_NOOP("MicConditions", "microphone no longer clipping")
+# Per condition key, the templates of its messages (the GUI translates incidents with them).
+CONDITION_TEXTS: dict[str, tuple[Template, ...]] = {
+    "mic_lost": (_LOST, _BACK),
+    "mic_silent": (_SILENT, _SIGNAL_BACK),
+    "clipping_burst": (_CLIPPING, _NOT_CLIPPING),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +158,9 @@ class LiveMonitor:
         data, self._position, _lost = self.capture.ring.read_since(self._position)
         lost = self.capture.state == LOST
         if lost:
-            self._set("mic_lost", True, f"microphone lost: {self.capture.message}")
+            self._set("mic_lost", True, _LOST.format(detail=self.capture.message))
         elif self.active["mic_lost"] and data.shape[0]:
-            self._set("mic_lost", False, "microphone is back")
+            self._set("mic_lost", False, str(_BACK))
         if data.shape[0]:
             self.feed(data)
         elif (self._snapshot.state, self._snapshot.message) != (
@@ -189,9 +205,9 @@ class LiveMonitor:
             self._silent_frames = 0
         silent_for = self._silent_frames / self._fs
         if silent_for >= float(self.th["silent_seconds"]):
-            self._set("mic_silent", True, f"microphone silent for {silent_for:.0f} s")
+            self._set("mic_silent", True, _SILENT.format(secs=silent_for))
         elif self._silent_frames == 0 and self.active["mic_silent"]:
-            self._set("mic_silent", False, "microphone signal is back")
+            self._set("mic_silent", False, str(_SIGNAL_BACK))
 
         clip = clipping.find_clipping(x, float(self.th["clip_level"]), int(self.th["clip_min_run"]))
         if clip.runs:
@@ -205,8 +221,9 @@ class LiveMonitor:
             self._set(
                 "clipping_burst",
                 True,
-                f"microphone clipping: {len(self._clip_frames)} clipped runs in "
-                f"{float(self.th['clip_burst_seconds']):g} s; lower the gain",
+                _CLIPPING.format(
+                    runs=len(self._clip_frames), secs=float(self.th["clip_burst_seconds"])
+                ),
             )
         elif (
             self.active["clipping_burst"]
@@ -216,7 +233,7 @@ class LiveMonitor:
                 >= float(self.th["clip_burst_clear_seconds"]) * self._fs
             )
         ):
-            self._set("clipping_burst", False, "microphone no longer clipping")
+            self._set("clipping_burst", False, str(_NOT_CLIPPING))
 
         recent = self.capture.ring.newest(int(RMS_WINDOW_SECONDS * self._fs)) if self._thread else x
         rms = (

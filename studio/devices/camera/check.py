@@ -48,7 +48,7 @@ class CheckResult:
             "frames": self.frames,
             "fps_measured": self.fps_measured,
             "metrics": self.metrics,
-            "findings": [f.as_json() for f in self.findings],
+            "findings": [f.as_json(with_i18n=False) for f in self.findings],
             "status": self.status,
         }
 

@@ -1,8 +1,9 @@
 """Measurements -> pass/warn/fail findings, each with a message that says what to do.
 
-Every message comes from a template in MESSAGES with named parameters, and each finding keeps
-its (key, params) "reasons": the CLI prints the English text, the GUI looks the same key up in
-its translated table (studio.ui.checks.camera_card) so the tech reads advice in Chinese too.
+Every message comes from a marked template in MESSAGES with named parameters (see
+studio.i18n_marks): the finding carries them as translatable texts, so the CLI prints the
+English and the GUI (live or from a saved check) shows the same advice in Chinese. Each finding
+also keeps its (key, params) "reasons" for callers that want the short keys.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from studio.devices.findings import Finding, Status
+from studio.i18n_marks import QT_TRANSLATE_NOOP, Template
 
 CAMERA_CHECKS = (
     "fps",
@@ -30,93 +32,198 @@ Reason = tuple[str, dict[str, Any]]
 Explained = tuple[Finding, list[Reason]]
 _ORDER: tuple[Status, ...] = ("pass", "warn", "fail")
 
-_FIX_SHUTTER = "set the camera shutter to 1/{s1} or 1/{s2} s (anti-flicker {mains} Hz)"
-_FIX_PWM = "set the dimmers to 100% or use flicker-free LED drivers"
-_WB_FIX = (
-    "set the camera's white balance on a grey card under the show lights, and don't mix "
-    "daylight with tungsten"
-)
-_UNEVEN_FIX = "add fill light on that side or move the key light towards the camera"
-
-MESSAGES: dict[str, str] = {
-    "fps.none": "No frames arrived: check the cable, the capture box and that no other app "
-    "holds the camera",
-    "fps.few": "Too few frames to measure the frame rate: run the check for longer",
-    "fps.losses": "The source dropped out {losses} time(s) during the check: check the "
-    "cable/network and the capture box",
-    "fps.jitter": "Frame timing uneven ({jitter:.1f} ms jitter at {fps:.1f} fps): close other "
-    "apps using the USB bus or CPU",
-    "fps.ok": "{fps:.1f} fps (expected {expected:g})",
-    "fps.low": "Frame rate low: {fps:.1f} fps, expected {expected:g}. Add light (cameras slow "
-    "down in the dark to expose longer), or lower the resolution/USB load",
-    "fps.dropped": "{dropped} frames dropped ({pct:.1f}%): use a shorter or better cable/USB "
-    "port, or a lower resolution",
-    "resolution.mismatch": "Camera gives {w}x{h}, not the requested {rw}x{rh}: pick a mode it "
-    "supports, or check the USB 3 port/cable",
-    "resolution.ok": "{w}x{h}",
-    "resolution.low": "Resolution {w}x{h} is below {mw}x{mh}: set the camera or capture box to "
-    "1080p (or at least 720p)",
-    "not_measured.black": "Not measured: the picture is black",
-    "focus.none": "Focus not measured: no usable picture",
-    "focus.ok_face": "Sharp on the face (score {score:.0f})",
-    "focus.ok_frame": "Sharp on the frame, no face found (score {score:.0f})",
-    "focus.soft_face": "Picture soft on the face (score {score:.0f}, want ≥{want:g}): refocus "
-    "on the anchor's eyes, or clean the lens",
-    "focus.soft_frame": "Picture soft on the frame, no face found (score {score:.0f}, want "
-    "≥{want:g}): refocus on the anchor, or clean the lens",
-    "exposure.none": "Exposure not measured: no usable picture",
-    "exposure.dark_face": "Face too dark (luma {level:.0f}): raise key light or exposure by "
-    "~{stops:g} {stops_word}",
-    "exposure.dark_image": "Image too dark (luma {level:.0f}): raise key light or exposure by "
-    "~{stops:g} {stops_word}",
-    "exposure.bright_face": "Face too bright (luma {level:.0f}): lower key light or exposure "
-    "by ~{stops:g} {stops_word}",
-    "exposure.bright_image": "Image too bright (luma {level:.0f}): lower key light or exposure "
-    "by ~{stops:g} {stops_word}",
-    "exposure.clipped": "Highlights clipped on {pct:.1f}% of the picture: lower exposure or "
-    "take light off the brightest areas",
-    "exposure.crushed": "Shadows crushed on {pct:.1f}% of the picture: add fill light or lift "
-    "the background",
-    "exposure.ok_face": "Exposure good (face luma {level:.0f})",
-    "exposure.ok_image": "Exposure good (image luma {level:.0f})",
-    "wb.none": "Colour temperature not measured: picture too dark, clipped or far off white",
-    "wb.warm": "Picture looks warm (orange), ~{cct:.0f} K: " + _WB_FIX,
-    "wb.cool": "Picture looks cool (blue), ~{cct:.0f} K: " + _WB_FIX,
-    "wb.green": "Green tint (Duv {duv:+.3f}): correct the tint in the camera, or check the LED "
-    "panels' green shift",
-    "wb.magenta": "Magenta tint (Duv {duv:+.3f}): correct the tint in the camera, or check the "
-    "LED panels' magenta shift",
-    "wb.ok": "Neutral white balance (~{cct:.0f} K)",
-    "flicker.short": "Too short a run to judge flicker (needs {secs:g} s)",
-    "flicker.ok": "No light flicker seen",
-    "flicker.pulse_mains": "Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep), "
-    "the alias of {light} Hz light flicker from {mains} Hz mains: " + _FIX_SHUTTER,
-    "flicker.bands_mains": "Rolling bands from {light} Hz light flicker on {mains} Hz mains "
-    "({depth:.1f}% deep, ~{hz:.0f} Hz): " + _FIX_SHUTTER,
-    "flicker.pulse_other": "Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep) "
-    "from a light not on mains frequency (PWM dimmer?): " + _FIX_PWM,
-    "flicker.bands_other": "Rolling bands ({depth:.1f}% deep, ~{hz:.0f} Hz) from a light not "
-    "on mains frequency (PWM dimmer?): " + _FIX_PWM,
-    "frozen.ok": "Picture is live (no frozen frames)",
-    "frozen.few": "{n} repeated frame(s), none held long",
-    "frozen.bad": "Picture froze for {secs:.1f} s ({n} identical frames): check the capture "
-    "box/encoder and restart the source",
-    "black.ok": "No black frames",
-    "black.bad": "{n} black frame(s), longest {secs:.1f} s: check the lens cap, the camera's "
-    "HDMI output and the capture box input",
-    "light.none": "Lighting balance not measured: no usable picture",
-    "light.ok_face": "Even light on the face ({stops:.1f} stops left/right; frame evenness "
-    "{even:.2f})",
-    "light.ok_frame": "Even light on the frame, no face found ({stops:.1f} stops left/right; "
-    "frame evenness {even:.2f})",
-    "light.left_face": "Uneven light on the face: camera-left side ~{stops:g} {stops_word} "
-    "darker — " + _UNEVEN_FIX,
-    "light.right_face": "Uneven light on the face: camera-right side ~{stops:g} {stops_word} "
-    "darker — " + _UNEVEN_FIX,
-    "light.left_frame": "Uneven light on the frame (no face found): camera-left side "
-    "~{stops:g} {stops_word} darker — " + _UNEVEN_FIX,
-    "light.right_frame": "Uneven light on the frame (no face found): camera-right side "
-    "~{stops:g} {stops_word} darker — " + _UNEVEN_FIX,
+CONTEXT = "CameraFindings"
+# Literal templates (no `+`): pyside6-lupdate extracts each QT_TRANSLATE_NOOP call as is.
+MESSAGES: dict[str, Template] = {
+    "fps.none": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "No frames arrived: check the cable, the capture box and that no other app holds the "
+        "camera",
+    ),
+    "fps.few": QT_TRANSLATE_NOOP(
+        "CameraFindings", "Too few frames to measure the frame rate: run the check for longer"
+    ),
+    "fps.losses": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "The source dropped out {losses} time(s) during the check: check the cable/network "
+        "and the capture box",
+    ),
+    "fps.jitter": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Frame timing uneven ({jitter:.1f} ms jitter at {fps:.1f} fps): close other apps "
+        "using the USB bus or CPU",
+    ),
+    "fps.ok": QT_TRANSLATE_NOOP("CameraFindings", "{fps:.1f} fps (expected {expected:g})"),
+    "fps.low": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Frame rate low: {fps:.1f} fps, expected {expected:g}. Add light (cameras slow down "
+        "in the dark to expose longer), or lower the resolution/USB load",
+    ),
+    "fps.dropped": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "{dropped} frames dropped ({pct:.1f}%): use a shorter or better cable/USB port, or a "
+        "lower resolution",
+    ),
+    "resolution.mismatch": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Camera gives {w}x{h}, not the requested {rw}x{rh}: pick a mode it supports, or check"
+        " the USB 3 port/cable",
+    ),
+    "resolution.ok": QT_TRANSLATE_NOOP("CameraFindings", "{w}x{h}"),
+    "resolution.low": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Resolution {w}x{h} is below {mw}x{mh}: set the camera or capture box to 1080p (or at"
+        " least 720p)",
+    ),
+    "not_measured.black": QT_TRANSLATE_NOOP("CameraFindings", "Not measured: the picture is black"),
+    "focus.none": QT_TRANSLATE_NOOP("CameraFindings", "Focus not measured: no usable picture"),
+    "focus.ok_face": QT_TRANSLATE_NOOP("CameraFindings", "Sharp on the face (score {score:.0f})"),
+    "focus.ok_frame": QT_TRANSLATE_NOOP(
+        "CameraFindings", "Sharp on the frame, no face found (score {score:.0f})"
+    ),
+    "focus.soft_face": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Picture soft on the face (score {score:.0f}, want ≥{want:g}): refocus on the "
+        "anchor's eyes, or clean the lens",
+    ),
+    "focus.soft_frame": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Picture soft on the frame, no face found (score {score:.0f}, want ≥{want:g}): "
+        "refocus on the anchor, or clean the lens",
+    ),
+    "exposure.none": QT_TRANSLATE_NOOP(
+        "CameraFindings", "Exposure not measured: no usable picture"
+    ),
+    "exposure.dark_face": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Face too dark (luma {level:.0f}): raise key light or exposure by ~{stops:g} {stops_word}",
+    ),
+    "exposure.dark_image": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Image too dark (luma {level:.0f}): raise key light or exposure by ~{stops:g} {stops_word}",
+    ),
+    "exposure.bright_face": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Face too bright (luma {level:.0f}): lower key light or exposure by ~{stops:g} "
+        "{stops_word}",
+    ),
+    "exposure.bright_image": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Image too bright (luma {level:.0f}): lower key light or exposure by ~{stops:g} "
+        "{stops_word}",
+    ),
+    "exposure.clipped": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Highlights clipped on {pct:.1f}% of the picture: lower exposure or take light off "
+        "the brightest areas",
+    ),
+    "exposure.crushed": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Shadows crushed on {pct:.1f}% of the picture: add fill light or lift the background",
+    ),
+    "exposure.ok_face": QT_TRANSLATE_NOOP(
+        "CameraFindings", "Exposure good (face luma {level:.0f})"
+    ),
+    "exposure.ok_image": QT_TRANSLATE_NOOP(
+        "CameraFindings", "Exposure good (image luma {level:.0f})"
+    ),
+    "wb.none": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Colour temperature not measured: picture too dark, clipped or far off white",
+    ),
+    "wb.warm": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Picture looks warm (orange), ~{cct:.0f} K: set the camera's white balance on a grey "
+        "card under the show lights, and don't mix daylight with tungsten",
+    ),
+    "wb.cool": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Picture looks cool (blue), ~{cct:.0f} K: set the camera's white balance on a grey "
+        "card under the show lights, and don't mix daylight with tungsten",
+    ),
+    "wb.green": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Green tint (Duv {duv:+.3f}): correct the tint in the camera, or check the LED "
+        "panels' green shift",
+    ),
+    "wb.magenta": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Magenta tint (Duv {duv:+.3f}): correct the tint in the camera, or check the LED "
+        "panels' magenta shift",
+    ),
+    "wb.ok": QT_TRANSLATE_NOOP("CameraFindings", "Neutral white balance (~{cct:.0f} K)"),
+    "flicker.short": QT_TRANSLATE_NOOP(
+        "CameraFindings", "Too short a run to judge flicker (needs {secs:g} s)"
+    ),
+    "flicker.ok": QT_TRANSLATE_NOOP("CameraFindings", "No light flicker seen"),
+    "flicker.pulse_mains": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep), the alias of "
+        "{light} Hz light flicker from {mains} Hz mains: set the camera shutter to 1/{s1} or "
+        "1/{s2} s (anti-flicker {mains} Hz)",
+    ),
+    "flicker.bands_mains": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Rolling bands from {light} Hz light flicker on {mains} Hz mains ({depth:.1f}% deep, "
+        "~{hz:.0f} Hz): set the camera shutter to 1/{s1} or 1/{s2} s (anti-flicker {mains} "
+        "Hz)",
+    ),
+    "flicker.pulse_other": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep) from a light not on"
+        " mains frequency (PWM dimmer?): set the dimmers to 100% or use flicker-free LED "
+        "drivers",
+    ),
+    "flicker.bands_other": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Rolling bands ({depth:.1f}% deep, ~{hz:.0f} Hz) from a light not on mains frequency "
+        "(PWM dimmer?): set the dimmers to 100% or use flicker-free LED drivers",
+    ),
+    "frozen.ok": QT_TRANSLATE_NOOP("CameraFindings", "Picture is live (no frozen frames)"),
+    "frozen.few": QT_TRANSLATE_NOOP("CameraFindings", "{n} repeated frame(s), none held long"),
+    "frozen.bad": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Picture froze for {secs:.1f} s ({n} identical frames): check the capture box/encoder"
+        " and restart the source",
+    ),
+    "black.ok": QT_TRANSLATE_NOOP("CameraFindings", "No black frames"),
+    "black.bad": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "{n} black frame(s), longest {secs:.1f} s: check the lens cap, the camera's HDMI "
+        "output and the capture box input",
+    ),
+    "light.none": QT_TRANSLATE_NOOP(
+        "CameraFindings", "Lighting balance not measured: no usable picture"
+    ),
+    "light.ok_face": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Even light on the face ({stops:.1f} stops left/right; frame evenness {even:.2f})",
+    ),
+    "light.ok_frame": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Even light on the frame, no face found ({stops:.1f} stops left/right; frame evenness"
+        " {even:.2f})",
+    ),
+    "light.left_face": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Uneven light on the face: camera-left side ~{stops:g} {stops_word} darker — add fill"
+        " light on that side or move the key light towards the camera",
+    ),
+    "light.right_face": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Uneven light on the face: camera-right side ~{stops:g} {stops_word} darker — add "
+        "fill light on that side or move the key light towards the camera",
+    ),
+    "light.left_frame": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Uneven light on the frame (no face found): camera-left side ~{stops:g} {stops_word} "
+        "darker — add fill light on that side or move the key light towards the camera",
+    ),
+    "light.right_frame": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Uneven light on the frame (no face found): camera-right side ~{stops:g} {stops_word}"
+        " darker — add fill light on that side or move the key light towards the camera",
+    ),
 }
 
 
@@ -129,8 +236,8 @@ def render(key: str, params: dict[str, Any], template: str | None = None) -> str
 
 
 def _explain(check: str, status: Status, value: Any, *reasons: Reason) -> Explained:
-    text = "; ".join(render(k, p) for k, p in reasons)
-    return Finding(check, status, text, value), list(reasons)
+    texts = [MESSAGES[k](**p) for k, p in reasons]
+    return Finding.of(check, status, value, *texts, sep="; "), list(reasons)
 
 
 def _grade(value: float, warn: float, fail: float, higher_is_worse: bool = True) -> Status:

@@ -12,10 +12,13 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from studio.devices.camera.analyzer import FrameStats
 from studio.devices.camera.framerate import frame_timing
+from studio.i18n_marks import QT_TRANSLATE_NOOP, Template
+
+if TYPE_CHECKING:  # the analyzer pulls in OpenCV; the incidents panel reads CONDITION_TEXTS
+    from studio.devices.camera.analyzer import FrameStats
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +27,26 @@ FROZEN = "camera.frozen"
 BLACK = "camera.black"
 FPS_LOW = "camera.fps_low"
 KEYS = (LOST, FROZEN, BLACK, FPS_LOW)
+
+_FROZEN = QT_TRANSLATE_NOOP(
+    "CameraConditions", "Camera picture frozen: check the capture box and the camera's output"
+)
+_BLACK = QT_TRANSLATE_NOOP(
+    "CameraConditions", "Camera picture black: check the lens cap, HDMI cable and capture input"
+)
+_LOST = QT_TRANSLATE_NOOP("CameraConditions", "Camera lost — reconnecting…")
+_FPS_LOW = QT_TRANSLATE_NOOP(
+    "CameraConditions", "Camera frame rate low: {fps:.1f} fps of {expected:g}"
+)
+_RECOVERED = QT_TRANSLATE_NOOP("CameraConditions", "{message} — recovered")
+# Per condition key, every template its messages are made from: the GUI reads an incident's
+# stored English text back into template + parameters to show it translated.
+CONDITION_TEXTS: dict[str, tuple[Template, ...]] = {
+    LOST: (_LOST, _RECOVERED),
+    FROZEN: (_FROZEN, _RECOVERED),
+    BLACK: (_BLACK, _RECOVERED),
+    FPS_LOW: (_FPS_LOW, _RECOVERED),
+}
 
 ConditionCallback = Callable[[str, bool, str], None]
 
@@ -97,18 +120,8 @@ class LiveMonitor:
 
     def feed(self, stats: FrameStats, now: float | None = None) -> None:
         now = self._clock() if now is None else now
-        self._observe(
-            FROZEN,
-            stats.frozen,
-            now,
-            "Camera picture frozen: check the capture box and the camera's output",
-        )
-        self._observe(
-            BLACK,
-            stats.black,
-            now,
-            "Camera picture black: check the lens cap, HDMI cable and capture input",
-        )
+        self._observe(FROZEN, stats.frozen, now, _FROZEN)
+        self._observe(BLACK, stats.black, now, _BLACK)
 
     def update(
         self,
@@ -120,13 +133,13 @@ class LiveMonitor:
         """`state` is the capture's State value; `timestamps` its recent frame timestamps."""
         now = self._clock() if now is None else now
         lost = state in ("lost", "failed")
-        self._observe(LOST, lost, now, "Camera lost — reconnecting…")
+        self._observe(LOST, lost, now, _LOST)
         window = float(self._cfg["fps_window_s"])
         recent = [t for t in timestamps if timestamps and t >= timestamps[-1] - window]
         fps = frame_timing(recent).fps_measured if len(recent) >= 3 else None
         expected = expected_fps or 30.0
         low = not lost and fps is not None and fps < float(self._cfg["fps_low_ratio"]) * expected
-        msg = f"Camera frame rate low: {fps:.1f} fps of {expected:g}" if fps else ""
+        msg = _FPS_LOW.format(fps=fps, expected=expected) if fps else ""
         self._observe(FPS_LOW, low, now, msg)
 
     def _observe(self, key: str, bad: bool, now: float, message: str) -> None:
@@ -136,7 +149,7 @@ class LiveMonitor:
                 return
             if change:
                 self._messages[key] = message
-            text = message if change else f"{self._messages.get(key, key)} — recovered"
+            text = message if change else _RECOVERED.format(message=self._messages.get(key, key))
             callbacks = list(self._callbacks)
         for cb in callbacks:
             try:

@@ -11,7 +11,7 @@ import logging
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.devices.camera.thresholds import DEFAULTS
+from studio.ui.checks.texts import condition_text, finding_text
 from studio.ui.context import AppContext
 from studio.ui.qt_camera import QtCamera
 from studio.ui.theme import STATUS_COLOURS
@@ -287,125 +288,11 @@ class CameraCheckCard(QFrame):
         }
 
     def message_templates(self) -> dict[str, str]:
-        """MESSAGES of studio.devices.camera.evaluate, translated (same keys, same
-        English source text, same {placeholders})."""
-        return {
-            "fps.none": self.tr(
-                "No frames arrived: check the cable, the capture box and that no other app holds the camera"
-            ),
-            "fps.few": self.tr(
-                "Too few frames to measure the frame rate: run the check for longer"
-            ),
-            "fps.losses": self.tr(
-                "The source dropped out {losses} time(s) during the check: check the cable/network and the capture box"
-            ),
-            "fps.jitter": self.tr(
-                "Frame timing uneven ({jitter:.1f} ms jitter at {fps:.1f} fps): close other apps using the USB bus or CPU"
-            ),
-            "fps.ok": self.tr("{fps:.1f} fps (expected {expected:g})"),
-            "fps.low": self.tr(
-                "Frame rate low: {fps:.1f} fps, expected {expected:g}. Add light (cameras slow down in the dark to expose longer), or lower the resolution/USB load"
-            ),
-            "fps.dropped": self.tr(
-                "{dropped} frames dropped ({pct:.1f}%): use a shorter or better cable/USB port, or a lower resolution"
-            ),
-            "resolution.mismatch": self.tr(
-                "Camera gives {w}x{h}, not the requested {rw}x{rh}: pick a mode it supports, or check the USB 3 port/cable"
-            ),
-            "resolution.ok": self.tr("{w}x{h}"),
-            "resolution.low": self.tr(
-                "Resolution {w}x{h} is below {mw}x{mh}: set the camera or capture box to 1080p (or at least 720p)"
-            ),
-            "not_measured.black": self.tr("Not measured: the picture is black"),
-            "focus.none": self.tr("Focus not measured: no usable picture"),
-            "focus.ok_face": self.tr("Sharp on the face (score {score:.0f})"),
-            "focus.ok_frame": self.tr("Sharp on the frame, no face found (score {score:.0f})"),
-            "focus.soft_face": self.tr(
-                "Picture soft on the face (score {score:.0f}, want ≥{want:g}): refocus on the anchor's eyes, or clean the lens"
-            ),
-            "focus.soft_frame": self.tr(
-                "Picture soft on the frame, no face found (score {score:.0f}, want ≥{want:g}): refocus on the anchor, or clean the lens"
-            ),
-            "exposure.none": self.tr("Exposure not measured: no usable picture"),
-            "exposure.dark_face": self.tr(
-                "Face too dark (luma {level:.0f}): raise key light or exposure by ~{stops:g} {stops_word}"
-            ),
-            "exposure.dark_image": self.tr(
-                "Image too dark (luma {level:.0f}): raise key light or exposure by ~{stops:g} {stops_word}"
-            ),
-            "exposure.bright_face": self.tr(
-                "Face too bright (luma {level:.0f}): lower key light or exposure by ~{stops:g} {stops_word}"
-            ),
-            "exposure.bright_image": self.tr(
-                "Image too bright (luma {level:.0f}): lower key light or exposure by ~{stops:g} {stops_word}"
-            ),
-            "exposure.clipped": self.tr(
-                "Highlights clipped on {pct:.1f}% of the picture: lower exposure or take light off the brightest areas"
-            ),
-            "exposure.crushed": self.tr(
-                "Shadows crushed on {pct:.1f}% of the picture: add fill light or lift the background"
-            ),
-            "exposure.ok_face": self.tr("Exposure good (face luma {level:.0f})"),
-            "exposure.ok_image": self.tr("Exposure good (image luma {level:.0f})"),
-            "wb.none": self.tr(
-                "Colour temperature not measured: picture too dark, clipped or far off white"
-            ),
-            "wb.warm": self.tr(
-                "Picture looks warm (orange), ~{cct:.0f} K: set the camera's white balance on a grey card under the show lights, and don't mix daylight with tungsten"
-            ),
-            "wb.cool": self.tr(
-                "Picture looks cool (blue), ~{cct:.0f} K: set the camera's white balance on a grey card under the show lights, and don't mix daylight with tungsten"
-            ),
-            "wb.green": self.tr(
-                "Green tint (Duv {duv:+.3f}): correct the tint in the camera, or check the LED panels' green shift"
-            ),
-            "wb.magenta": self.tr(
-                "Magenta tint (Duv {duv:+.3f}): correct the tint in the camera, or check the LED panels' magenta shift"
-            ),
-            "wb.ok": self.tr("Neutral white balance (~{cct:.0f} K)"),
-            "flicker.short": self.tr("Too short a run to judge flicker (needs {secs:g} s)"),
-            "flicker.ok": self.tr("No light flicker seen"),
-            "flicker.pulse_mains": self.tr(
-                "Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep), the alias of {light} Hz light flicker from {mains} Hz mains: set the camera shutter to 1/{s1} or 1/{s2} s (anti-flicker {mains} Hz)"
-            ),
-            "flicker.bands_mains": self.tr(
-                "Rolling bands from {light} Hz light flicker on {mains} Hz mains ({depth:.1f}% deep, ~{hz:.0f} Hz): set the camera shutter to 1/{s1} or 1/{s2} s (anti-flicker {mains} Hz)"
-            ),
-            "flicker.pulse_other": self.tr(
-                "Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep) from a light not on mains frequency (PWM dimmer?): set the dimmers to 100% or use flicker-free LED drivers"
-            ),
-            "flicker.bands_other": self.tr(
-                "Rolling bands ({depth:.1f}% deep, ~{hz:.0f} Hz) from a light not on mains frequency (PWM dimmer?): set the dimmers to 100% or use flicker-free LED drivers"
-            ),
-            "frozen.ok": self.tr("Picture is live (no frozen frames)"),
-            "frozen.few": self.tr("{n} repeated frame(s), none held long"),
-            "frozen.bad": self.tr(
-                "Picture froze for {secs:.1f} s ({n} identical frames): check the capture box/encoder and restart the source"
-            ),
-            "black.ok": self.tr("No black frames"),
-            "black.bad": self.tr(
-                "{n} black frame(s), longest {secs:.1f} s: check the lens cap, the camera's HDMI output and the capture box input"
-            ),
-            "light.none": self.tr("Lighting balance not measured: no usable picture"),
-            "light.ok_face": self.tr(
-                "Even light on the face ({stops:.1f} stops left/right; frame evenness {even:.2f})"
-            ),
-            "light.ok_frame": self.tr(
-                "Even light on the frame, no face found ({stops:.1f} stops left/right; frame evenness {even:.2f})"
-            ),
-            "light.left_face": self.tr(
-                "Uneven light on the face: camera-left side ~{stops:g} {stops_word} darker — add fill light on that side or move the key light towards the camera"
-            ),
-            "light.right_face": self.tr(
-                "Uneven light on the face: camera-right side ~{stops:g} {stops_word} darker — add fill light on that side or move the key light towards the camera"
-            ),
-            "light.left_frame": self.tr(
-                "Uneven light on the frame (no face found): camera-left side ~{stops:g} {stops_word} darker — add fill light on that side or move the key light towards the camera"
-            ),
-            "light.right_frame": self.tr(
-                "Uneven light on the frame (no face found): camera-right side ~{stops:g} {stops_word} darker — add fill light on that side or move the key light towards the camera"
-            ),
-        }
+        """MESSAGES of studio.devices.camera.evaluate in the UI language (same keys, same
+        {placeholders}); the templates are marked in the core and translated in findings_zh_CN."""
+        from studio.devices.camera.evaluate import MESSAGES
+
+        return {k: QCoreApplication.translate(t.context, t) for k, t in MESSAGES.items()}
 
     def status_words(self) -> dict[str, str]:
         return {"pass": self.tr("PASS"), "warn": self.tr("WARN"), "fail": self.tr("FAIL")}
@@ -603,7 +490,7 @@ class CameraCheckCard(QFrame):
 
     def _on_condition(self, key: str, active: bool, message: str) -> None:
         if active:
-            self._conditions[key] = message
+            self._conditions[key] = condition_text(key, message)
         else:
             self._conditions.pop(key, None)
         lost = self._conditions.get("camera.lost")
@@ -620,19 +507,14 @@ class CameraCheckCard(QFrame):
         for check, (chip, _name, msg) in self.rows.items():
             f = by_check.get(check)
             self._set_chip(chip, f.status if f else None)
-            text = self.finding_text(f, getattr(result, "reasons", {}).get(check)) if f else "—"
+            text = finding_text(f) if f else "—"
             msg.setText(text)
             msg.setToolTip(text)
         self._set_verdict(result.status)
 
-    def finding_text(self, finding: Any, reasons: list[Any] | None) -> str:
+    def finding_text(self, finding: Any, reasons: list[Any] | None = None) -> str:
         """The finding's message in the UI language (English from the core as a fallback)."""
-        if not reasons:
-            return str(finding.message)
-        from studio.devices.camera.evaluate import render
-
-        table = self.message_templates()
-        return "; ".join(render(key, params, table.get(key)) for key, params in reasons)
+        return finding_text(finding)
 
     # -- saving ----------------------------------------------------------------------------
     def run_check(self) -> None:
