@@ -70,7 +70,9 @@ class ObsCheckCard(QFrame):
         self.link.state_changed.connect(self._on_state)
         self._build()
         self._on_state(self.link.state.value, self.link.client.message)
-        self.link.start()
+        # A station that never set up OBS does not knock on localhost:4455 every second.
+        if not self._own_link or obs_config.is_configured():
+            self.link.start()
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -240,6 +242,7 @@ class ObsCheckCard(QFrame):
             return
         self.password_edit.clear()  # never keep the password on screen or in the widget
         self._set_password_hint(saved.has_password)
+        self.link.start()
         self.link.reconfigure(saved)
 
     # -- the check ------------------------------------------------------------------------------
