@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from studio.metrics.samples import make_row
 from studio.metrics.series import snapshot
 from studio.metrics.sources.tail import FileTailer
-from studio.metrics.writer import MetricWriter, write_rows
+from studio.metrics.writer import MetricWriter, insert_rows, write_rows
 from studio.store.models import IngestOffset, MetricQuarantine, MetricSample
 from studio.store.shows import create_show
 from studio.store.store import Store
@@ -71,8 +71,6 @@ def test_tailer_on_postgres(pg_store, tmp_path: Path) -> None:  # type: ignore[n
 def test_writer_rejects_unknown_show_and_dedups_within_a_batch_on_postgres(pg_store) -> None:  # type: ignore[no-untyped-def]
     """On PostgreSQL a refused batch (unknown show) is rejected without retries, the next batch
     is written, in-batch duplicates are stored once, and two batches in one transaction work."""
-    from studio.metrics.writer import insert_rows
-
     sid = create_show(pg_store, "pg")
     writer = MetricWriter(pg_store, flush_interval=0.01).start()
     try:
@@ -97,3 +95,27 @@ def test_writer_rejects_unknown_show_and_dedups_within_a_batch_on_postgres(pg_st
         assert s.scalar(select(func.count()).select_from(MetricSample)) == 13
         real = s.scalar(select(MetricSample.value_real).where(MetricSample.value_real.is_not(None)))
     assert real == 61.25
+
+
+def test_series_cache_picks_up_rows_committed_out_of_id_order(pg_store) -> None:  # type: ignore[no-untyped-def]
+    """A batch that commits after a later batch was read (lower ids, visible later) still
+    reaches the dashboard's cache, in time order, exactly once."""
+    from studio.metrics.series import SeriesCache
+
+    sid = create_show(pg_store, "pg")
+    cache = SeriesCache(sid, ("orders",))
+    slow = pg_store.session()
+    slow.begin()
+    slow_rows = [make_row(sid, "slow", "orders", T0 + i, i) for i in range(3)]
+    insert_rows(pg_store, slow, slow_rows)  # ids drawn now, visible only at commit
+    write_rows(pg_store, [make_row(sid, "fast", "orders", T0 + 10 + i, 10 + i) for i in range(2)])
+    with pg_store.session() as s:
+        assert cache.refresh(s) == 2
+    slow.commit()
+    slow.close()
+    with pg_store.session() as s:
+        assert cache.refresh(s) == 3
+        assert cache.refresh(s) == 0
+    ts, v = cache.get("orders")
+    assert list(ts) == [T0, T0 + 1, T0 + 2, T0 + 10, T0 + 11] and list(v) == [0, 1, 2, 10, 11]
+    assert cache.late_rows == 3

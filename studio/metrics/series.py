@@ -8,13 +8,13 @@ per-minute or rolling figures by differencing on numpy arrays (pure functions be
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from studio.metrics import kpi
@@ -145,6 +145,7 @@ class ShowTiming:
     start_ts: float | None
     planned_seconds: int
     gmv_target_cents: int
+    status: str = ""  # Show.status: "live" means a feed is expected to be sending
 
 
 def show_timing(s: Session, show_id: int) -> ShowTiming:
@@ -164,7 +165,7 @@ def show_timing(s: Session, show_id: int) -> ShowTiming:
     if start_ts is None:
         first = time_range(s, show_id)
         start_ts = first[0] if first else None
-    return ShowTiming(start_ts, planned, show.gmv_target_cents)
+    return ShowTiming(start_ts, planned, show.gmv_target_cents, show.status)
 
 
 @dataclass(frozen=True)
@@ -245,39 +246,96 @@ class _Growable:
         return self.ts[: self.n], self.v[: self.n]
 
 
+# How long an id the cache skipped over stays worth asking for again: longer than any batch's
+# transaction takes to commit, short enough that gaps left by rollbacks and by conflicting rows
+# (PostgreSQL draws ids for rows ON CONFLICT DO NOTHING then skips) do not pile up.
+GAP_TTL_S = 120.0
+MAX_GAPS = 64
+
+
 class SeriesCache:
     """A show's whole-show series (sku ''), kept in numpy arrays and topped up by id.
 
     `refresh()` reads only rows with an id above the last one seen, so a repaint after a 1 Hz
-    sample costs one small index range read, not a 4-hour reload. (On PostgreSQL ids can become
-    visible out of order under concurrent writers; callers `reload()` now and then there.)
+    sample costs one small index range read, not a 4-hour reload. On PostgreSQL ids are drawn
+    when a row is inserted but become visible when its transaction commits, so a batch can
+    commit after a later one was read. Ids skipped over are therefore remembered as gaps and
+    asked for again (a primary-key range probe each, usually empty) for GAP_TTL_S; a row that
+    turns up there is merged in time order.
     """
 
-    def __init__(self, show_id: int, metrics: Iterable[str] = NAMES) -> None:
+    def __init__(
+        self,
+        show_id: int,
+        metrics: Iterable[str] = NAMES,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.show_id = show_id
         self.metrics = frozenset(metrics)
         self.last_id = 0
+        self.late_rows = 0  # rows found in gaps (committed out of id order)
+        self._clock = clock
+        self._gaps: list[tuple[int, int, float]] = []  # (first id, last id, seen at)
         self._data: dict[str, _Growable] = {m: _Growable() for m in self.metrics}
 
     def reload(self, s: Session) -> int:
         self.last_id = 0
+        self._gaps = []
         self._data = {m: _Growable() for m in self.metrics}
         return self.refresh(s)
 
     def refresh(self, s: Session, limit: int = 500_000) -> int:
-        """Fetch new rows; returns how many arrived."""
-        # Only the primary key in the WHERE: given `show_id = ?` as well, SQLite's planner
-        # picks the (show_id, metric, ts) index and scans the whole show instead of the few
-        # new rows. Other shows' rows in the id range are rare and skipped here.
-        q = (
-            select(M.id, M.show_id, M.sku, M.metric, M.ts, M.value, M.value_real)
-            .where(M.id > self.last_id)
-            .order_by(M.id)
-            .limit(limit)
-        )
-        rows = s.execute(q).all()
+        """Fetch new rows (and late ones in remembered gaps); returns how many arrived."""
+        cols = (M.id, M.show_id, M.sku, M.metric, M.ts, M.value, M.value_real)
+        n = 0
+        if self._gaps:
+            now = self._clock()
+            self._gaps = [g for g in self._gaps if now - g[2] < GAP_TTL_S][-MAX_GAPS:]
+        if self._gaps:
+            late = s.execute(
+                select(*cols)
+                .where(or_(*(M.id.between(lo, hi) for lo, hi, _at in self._gaps)))
+                .order_by(M.id)
+            ).all()
+            if late:
+                self._fill_gaps([int(r[0]) for r in late])
+                k = self._ingest(late)
+                self.late_rows += k
+                n += k
+        # Only the primary key in the WHERE: given `show_id = ?` as well, the planner may pick
+        # the (show_id, metric, ...) index and scan the whole show instead of the few new rows.
+        # Other shows' rows in the id range are rare and skipped here.
+        rows = s.execute(select(*cols).where(M.id > self.last_id).order_by(M.id).limit(limit)).all()
         if not rows:
-            return 0
+            return n
+        self._note_gaps([int(r[0]) for r in rows])
+        n += self._ingest(rows)
+        self.last_id = int(rows[-1][0])
+        return n
+
+    def _note_gaps(self, ids: list[int]) -> None:
+        now = self._clock()
+        prev = self.last_id
+        for i in ids:
+            if i > prev + 1:
+                self._gaps.append((prev + 1, i - 1, now))
+            prev = i
+
+    def _fill_gaps(self, found: list[int]) -> None:
+        """Remove the ids found from the gaps (splitting a gap around them)."""
+        out: list[tuple[int, int, float]] = []
+        for lo, hi, at in self._gaps:
+            start = lo
+            for i in found:
+                if start <= i <= hi:
+                    if i > start:
+                        out.append((start, i - 1, at))
+                    start = i + 1
+            if start <= hi:
+                out.append((start, hi, at))
+        self._gaps = out
+
+    def _ingest(self, rows: Sequence[Any]) -> int:
         grouped: dict[str, tuple[list[float], list[float]]] = {}
         n = 0
         for _id, show_id, sku, metric, ts, value, value_real in rows:
@@ -288,7 +346,6 @@ class SeriesCache:
                 g[1].append(value if value is not None else (value_real or 0.0))
         for metric, (ts_list, v_list) in grouped.items():
             self._data[metric].extend(ts_list, v_list)
-        self.last_id = int(rows[-1][0])
         return n
 
     def get(self, metric: str) -> tuple[F64, F64]:

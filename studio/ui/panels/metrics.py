@@ -10,6 +10,7 @@ from the CueEvents when the show has run, planned times otherwise) and incidents
 from __future__ import annotations
 
 import logging
+import math
 import time
 from typing import Any
 
@@ -19,6 +20,8 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGraphicsItem,
+    QGraphicsSimpleTextItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -62,6 +65,39 @@ SEGMENT_BRUSH = {
     "closing": (139, 148, 158, 30),
 }
 DEFAULT_BRUSH = (139, 148, 158, 18)
+
+
+def _window(ts: np.ndarray, x0: float, x1: float) -> tuple[int, int]:
+    """Slice bounds of the samples inside [x0, x1] plus one on each side (so the line enters
+    and leaves the graph instead of starting at its edge)."""
+    return max(0, int(np.searchsorted(ts, x0)) - 1), int(np.searchsorted(ts, x1, side="right")) + 1
+
+
+def _over(rgba: tuple[int, int, int, int], bg: QColor) -> QColor:
+    """The opaque colour of `rgba` drawn over `bg`."""
+    a = rgba[3] / 255.0
+    return QColor(
+        *(
+            round(c * a + b * (1 - a))
+            for c, b in zip(rgba[:3], (bg.red(), bg.green(), bg.blue()), strict=True)
+        )
+    )
+
+
+def _label(text: str, color: str) -> QGraphicsSimpleTextItem:
+    """Text pinned to a point of the graph at a constant size on screen. Qt keeps it unscaled
+    itself (ItemIgnoresTransformations); pyqtgraph's TextItem re-computed its transform in
+    Python on every scroll and made each refresh paint twice."""
+    item = QGraphicsSimpleTextItem(text)
+    item.setBrush(QColor(color))
+    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+    item.setZValue(5)
+    item.setVisible(False)  # placed (and shown where there is room) by _place_overlays
+    return item
+
+
+def _top(values: np.ndarray) -> float:
+    return float(values.max()) if len(values) else 0.0
 
 
 class MetricsPanel(QWidget):
@@ -178,36 +214,60 @@ class MetricsPanel(QWidget):
             # was most of the repaint cost.
             p.setMenuEnabled(False)
             p.getAxis("left").setWidth(56)
+            for side in ("left", "bottom"):
+                # The axes show no unit label; the SI-prefix check re-rendered it as HTML on
+                # every range change.
+                p.getAxis(side).enableAutoSIPrefix(False)
+            # The value axis and the title change only when the y range does (rarely, see
+            # _set_y): repaints blit a cached pixmap instead of re-rendering their text.
+            p.getAxis("left").setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            p.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             p.setMouseEnabled(x=True, y=False)
             if first is None:
                 first = p
             else:
                 p.setXLink(first)
             if key != "rates":
-                p.getAxis("bottom").setStyle(showValues=False)
+                # One shared time axis under the last graph: the upper graphs' date axes
+                # re-ticked on every scroll and showed no labels anyway.
+                p.hideAxis("bottom")
             self.plots[key] = p
-        self.curve_online = self.plots["online"].plot(pen=pg.mkPen("#6aa5ff", width=2))
-        self.curve_gmv = self.plots["gmv"].plot(pen=pg.mkPen("#3fb950", width=2))
+        # Painting budget (< 10 ms a refresh for a 4-hour show, benchmarks/bench_dashboard.py):
+        # width-1 cosmetic pens (Qt strokes wider lines segment by segment), no antialiasing,
+        # data sliced to the visible window, peak downsampling to ~2 points a pixel when the
+        # whole show is on screen, and y ranges set by the panel with hysteresis instead of
+        # pyqtgraph's autorange (which re-measures every item and re-lays the axis each second).
+        self.curve_online = self.plots["online"].plot(pen=pg.mkPen("#6aa5ff", width=1))
+        self.curve_gmv = self.plots["gmv"].plot(pen=pg.mkPen("#3fb950", width=1))
         self.curve_pace = self.plots["gmv"].plot(
-            pen=pg.mkPen("#3fb950", width=1.5, style=Qt.PenStyle.DashLine)
+            pen=pg.mkPen("#3fb950", width=1, style=Qt.PenStyle.DashLine)
         )
         self.target_line = pg.InfiniteLine(
-            angle=0, movable=False, pen=pg.mkPen("#d29922", width=1.5, style=Qt.PenStyle.DashLine)
+            angle=0, movable=False, pen=pg.mkPen("#d29922", width=1, style=Qt.PenStyle.DashLine)
         )
-        self.plots["gmv"].addItem(self.target_line)
+        self.plots["gmv"].addItem(self.target_line, ignoreBounds=True)
         self.curve_orders = self.plots["orders"].plot(
             pen=pg.mkPen("#d29922", width=1),
             stepMode="center",
             fillLevel=0,
             brush=pg.mkBrush(210, 153, 34, 90),
         )
-        self.curve_ctr = self.plots["rates"].plot(pen=pg.mkPen("#6aa5ff", width=2), name="CTR")
-        self.curve_cvr = self.plots["rates"].plot(pen=pg.mkPen("#f778ba", width=2), name="CVR")
+        self.curve_ctr = self.plots["rates"].plot(pen=pg.mkPen("#6aa5ff", width=1), name="CTR")
+        self.curve_cvr = self.plots["rates"].plot(pen=pg.mkPen("#f778ba", width=1), name="CVR")
         for c in (self.curve_online, self.curve_gmv):
-            c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
+            # One min/max pair per pixel column is all a screen can show.
+            c.opts["autoDownsampleFactor"] = 1.0
+        for p in self.plots.values():
+            p.disableAutoRange()
+        self._y_ranges: dict[str, tuple[float, float]] = {}
+        self._view_moved = False
         self.overlay_items: list[tuple[pg.PlotItem, Any]] = []
-        self._segment_labels: list[tuple[pg.TextItem, float, float]] = []
+        self._segment_labels: list[tuple[QGraphicsSimpleTextItem, float, float]] = []
+        self._incident_labels: list[tuple[QGraphicsSimpleTextItem, float]] = []
+        self._bands: dict[str, list[pg.BarGraphItem]] = {}
+        self._edges: dict[str, tuple[pg.PlotCurveItem, list[float]]] = {}
+        self._incident_lines: list[pg.InfiniteLine] = []
         self._pace: tuple[float | None, float | None] = (None, None)
         self.cross = {
             k: pg.InfiniteLine(
@@ -234,6 +294,7 @@ class MetricsPanel(QWidget):
     def set_show(self, show_id: int | None) -> None:
         self.show_id = show_id
         self.cache = None
+        self._y_ranges = {}
         self.timing = None
         self._last_arrival = None
         self.alerts.active.clear()
@@ -403,7 +464,10 @@ class MetricsPanel(QWidget):
 
     def _x_range(self, cache: SeriesCache, last: float) -> tuple[float, float]:
         if not self.whole_show:
-            return last - LAST_MINUTES * 60, last + 30
+            # Whole seconds keep the window's width bit-identical from one second to the
+            # next, so the view's scale does not change and labels need no new transform.
+            end = float(math.ceil(last)) + 30
+            return end - LAST_MINUTES * 60 - 30, end
         first = cache.get("online_viewers")[0]
         start = (
             self.timing.start_ts
@@ -416,22 +480,31 @@ class MetricsPanel(QWidget):
     def _paint_graphs(self, cache: SeriesCache, last: float) -> None:
         x0, x1 = self._x_range(cache, last)
         ts, v = cache.get("online_viewers")
-        self.curve_online.setData(ts, v)
+        i0, i1 = _window(ts, x0, x1)
+        self.curve_online.setData(ts[i0:i1], v[i0:i1])
         gts, gmv = cache.get("gmv_cents")
-        self.curve_gmv.setData(gts, gmv / 100.0)
+        g0, g1 = _window(gts, x0, x1)
+        gmv_shown = gmv[g0:g1] / 100.0
+        self.curve_gmv.setData(gts[g0:g1], gmv_shown)
         target = self.timing.gmv_target_cents / 100 if self.timing else 0
         self.target_line.setVisible(target > 0)
-        self.target_line.setValue(target)
+        if self.target_line.value() != target:
+            self.target_line.setValue(target)
         pace_yuan, gmv_now = self._pace
+        pace_top = 0.0
         if pace_yuan is not None and gmv_now is not None and self.timing and self.timing.start_ts:
-            end = self.timing.start_ts + self.timing.planned_seconds
-            self.curve_pace.setData([last, max(end, last)], [gmv_now / 100.0, pace_yuan])
+            end = max(self.timing.start_ts + self.timing.planned_seconds, last)
+            self.curve_pace.setData([last, end], [gmv_now / 100.0, pace_yuan])
+            # The height the projection reaches inside the window.
+            frac = 1.0 if end <= x1 else (x1 - last) / max(1e-9, end - last)
+            pace_top = gmv_now / 100.0 + (pace_yuan - gmv_now / 100.0) * max(0.0, frac)
         else:
             self.curve_pace.setData([], [])
         # Orders per minute and rolling rates only over what is on screen (plus a window).
         ots, orders = cache.get("orders")
         lo = int(np.searchsorted(ots, x0 - 120))
-        edges, inc = per_minute(ots[lo:], orders[lo:])
+        hi = int(np.searchsorted(ots, x1, side="right"))
+        edges, inc = per_minute(ots[lo:hi], orders[lo:hi])
         if len(inc) > 1:
             # The first bucket of a clipped window has no baseline: drop it.
             edges, inc = edges[1:], inc[1:]
@@ -445,26 +518,89 @@ class MetricsPanel(QWidget):
         pe_ts, pe = cache.get("product_exposures")
         pc_ts, pc = cache.get("product_clicks")
         b_ts, b = cache.get("buyers")
-        i1, i2, i3 = (int(np.searchsorted(a, lo_w)) for a in (pe_ts, pc_ts, b_ts))
+        i1_, i2_, i3_ = (int(np.searchsorted(a, lo_w)) for a in (pe_ts, pc_ts, b_ts))
+        rates_top = 0.0
         if len(grid):
-            ctr = rolling_ratio(pc_ts[i2:], pc[i2:], pe_ts[i1:], pe[i1:], ROLLING_WINDOW_S, grid)
-            cvr = rolling_ratio(b_ts[i3:], b[i3:], pc_ts[i2:], pc[i2:], ROLLING_WINDOW_S, grid)
+            ctr = rolling_ratio(
+                pc_ts[i2_:], pc[i2_:], pe_ts[i1_:], pe[i1_:], ROLLING_WINDOW_S, grid
+            )
+            cvr = rolling_ratio(b_ts[i3_:], b[i3_:], pc_ts[i2_:], pc[i2_:], ROLLING_WINDOW_S, grid)
             self.curve_ctr.setData(grid, ctr * 100, connect="finite")
             self.curve_cvr.setData(grid, cvr * 100, connect="finite")
-        self.plots["online"].setXRange(x0, x1, padding=0)
+            both = np.concatenate((ctr, cvr))
+            both = both[np.isfinite(both)]
+            rates_top = float(both.max()) * 100 if len(both) else 0.0
+        if self.plots["online"].vb.viewRange()[0] != [x0, x1]:
+            self.plots["online"].setXRange(x0, x1, padding=0)
+            self._view_moved = True
+        shown = v[i0:i1]
+        self._set_y("online", float(shown.min()) if len(shown) else 0.0, _top(shown))
+        self._set_y("gmv", 0.0, max(_top(gmv_shown), pace_top, target))
+        self._set_y("orders", 0.0, _top(inc))
+        self._set_y("rates", 0.0, rates_top)
+        self._place_overlays(x0, x1)
+        if self._view_moved:
+            self._view_moved = False
+            for p in self.plots.values():
+                # Apply the new ranges now: done lazily inside the paint, the new transform
+                # re-dirtied every item of the graph and Qt painted it a second time.
+                p.vb.prepareForPaint()
+            # A moved view repaints everywhere anyway; ask for it plainly (the region Qt
+            # derives from the moved items' far-off origin overflows and would be lost).
+            self.glw.viewport().update()
+
+    def _set_y(self, key: str, lo: float, hi: float) -> None:
+        """Set a graph's y range with headroom, and keep it while the data stays inside and
+        fills at least half of it: most refreshes then leave the axis alone."""
+        cur = self._y_ranges.get(key)
+        if cur is not None and cur[0] <= lo and hi <= cur[1] and hi - lo >= 0.5 * (cur[1] - cur[0]):
+            return
+        span = max(hi - lo, abs(hi) * 0.05, 1.0)
+        # A little room below too, so a line at the bottom of its range (GMV at 0, a quiet
+        # minute) is not hidden under the axis.
+        new = (lo - (0.03 if lo == 0 else 0.1) * span, hi + 0.2 * span)
+        self._y_ranges[key] = new
+        self.plots[key].setYRange(*new, padding=0)
+        self._view_moved = True
+        for band in self._bands.get(key, ()):
+            # Bands as tall as the view, not "infinitely" tall: Qt clips huge rectangles in
+            # software, which cost ~2 ms a graph on every repaint.
+            band.setOpts(y0=new[0], height=new[1] - new[0])
+        if key in self._edges:
+            edges, xs = self._edges[key]
+            edges.setData(*self._edge_xy(xs, *new))
+
+    @staticmethod
+    def _edge_xy(xs: list[float], y0: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
+        return np.repeat(xs, 2), np.tile([y0, y1], len(xs))
+
+    def _place_overlays(self, x0: float, x1: float) -> None:
         # Segment labels sit at the top of the viewers graph, clamped into view.
-        shown = v[np.searchsorted(ts, x0) : np.searchsorted(ts, x1)]
-        top = float(shown.max()) * 1.1 if len(shown) else 1.0
+        top = self._y_ranges.get("online", (0.0, 1.0))[1]
         px_per_s = self.plots["online"].vb.width() / max(1.0, x1 - x0)
+        lo, _hi = self._y_ranges.get("online", (0.0, 1.0))
         for text, start, end in self._segment_labels:
             left = max(start, x0)
             room = (min(end, x1) - left) * px_per_s
-            text.setPos(left, top)
             # A label only where its segment is wide enough on screen to hold it.
-            text.setVisible(start < x1 and room >= text.textItem.boundingRect().width() + 4)
-        for p in self.plots.values():
-            p.enableAutoRange(axis="y")
-            p.setAutoVisible(y=True)
+            visible = start < x1 and room >= text.boundingRect().width() + 4
+            if visible and (text.pos().x(), text.pos().y()) != (left, top):
+                text.setPos(left, top)
+            if text.isVisible() != visible:
+                text.setVisible(visible)
+        for text, x in self._incident_labels:
+            inside = x0 <= x <= x1
+            y = lo + 0.82 * (top - lo)  # under the segment labels
+            if inside and (text.pos().x(), text.pos().y()) != (x, y):
+                text.setPos(x, y)
+            if text.isVisible() != inside:
+                text.setVisible(inside)
+        for line in self._incident_lines:
+            # Off-screen markers hidden: every visible line recomputes its geometry on each
+            # scroll.
+            inside = x0 <= line.value() <= x1
+            if line.isVisible() != inside:
+                line.setVisible(inside)
 
     # -- overlays: segments and incidents -----------------------------------------------------
 
@@ -474,6 +610,10 @@ class MetricsPanel(QWidget):
             plot.removeItem(item)
         self.overlay_items.clear()
         self._segment_labels = []
+        self._incident_labels = []
+        self._bands = {}
+        self._edges = {}
+        self._incident_lines = []
         if self.show_id is None:
             return
         spans = self._segment_spans(s)
@@ -481,27 +621,40 @@ class MetricsPanel(QWidget):
         if spans:
             # One BarGraphItem per plot draws every segment band from a cached picture; one
             # LinearRegionItem per segment per plot cost tens of ms on every repaint.
-            brushes = [pg.mkBrush(*SEGMENT_BRUSH.get(kind, DEFAULT_BRUSH)) for *_r, kind in spans]
-            pens = [
-                pg.mkPen(QColor(*SEGMENT_BRUSH.get(kind, DEFAULT_BRUSH)[:3], 90))
-                for *_r, kind in spans
+            # Colours blended onto the graph background beforehand and drawn opaque: the bands
+            # sit behind everything on a plain background, so they look the same, and Qt fills
+            # opaque rectangles ~4x faster than translucent ones (~3 ms a graph per repaint).
+            bg = self.glw.backgroundBrush().color()
+            brushes = [
+                pg.mkBrush(_over(SEGMENT_BRUSH.get(kind, DEFAULT_BRUSH), bg)) for *_r, kind in spans
             ]
-            for plot in self.plots.values():
+            edge = pg.mkPen(_over((*DEFAULT_BRUSH[:3], 90), bg), width=1)
+            for key, plot in self.plots.items():
+                y0, y1 = self._y_ranges.get(key, (0.0, 1.0))
+                # No outline pen: a pen's pixel padding makes the bars' bounds depend on the
+                # view's scale, so every scroll re-laid them (and repainted twice).
                 bands = pg.BarGraphItem(
                     x0=[sp[0] for sp in spans],
                     x1=[sp[1] for sp in spans],
-                    y0=-1e12,
-                    height=2e12,
+                    y0=y0,
+                    height=y1 - y0,
                     brushes=brushes,
-                    pens=pens,
+                    pen=pg.mkPen(None),
                 )
                 bands.setZValue(-10)
                 bands.setObjectName("segment-bands")
                 plot.addItem(bands, ignoreBounds=True)
-                self.overlay_items.append((plot, bands))
+                # Segment boundaries as one line item (adjacent segments of one kind would
+                # otherwise merge).
+                edges = pg.PlotCurveItem(pen=edge, connect="pairs")
+                edges.setZValue(-9)
+                edges.setData(*self._edge_xy([sp[0] for sp in spans[1:]], y0, y1))
+                plot.addItem(edges, ignoreBounds=True)
+                self.overlay_items.extend([(plot, bands), (plot, edges)])
+                self._bands[key] = [bands]
+                self._edges[key] = (edges, [sp[0] for sp in spans[1:]])
         for start, end, title, _kind in spans:
-            text = pg.TextItem(title, color=fg, anchor=(0, 0))
-            text.setZValue(5)
+            text = _label(title, fg)
             self.plots["online"].addItem(text, ignoreBounds=True)
             self.overlay_items.append((self.plots["online"], text))
             self._segment_labels.append((text, start, end))
@@ -512,18 +665,22 @@ class MetricsPanel(QWidget):
         ).all()
         for at, category, severity, text in incidents:
             x = at.timestamp()
-            for key, plot in self.plots.items():
+            for plot in self.plots.values():
                 line = pg.InfiniteLine(
                     pos=x,
                     angle=90,
                     movable=False,
-                    pen=pg.mkPen("#f85149", width=2, style=Qt.PenStyle.DashLine),
-                    label=(f"⚠ S{severity} {category}" if key == "online" else None),
-                    labelOpts={"position": 0.9, "color": "#f85149", "movable": False},
+                    pen=pg.mkPen("#f85149", width=1, style=Qt.PenStyle.DashLine),
                 )
                 line.setToolTip(text or category)
                 plot.addItem(line, ignoreBounds=True)
                 self.overlay_items.append((plot, line))
+                self._incident_lines.append(line)
+            label = _label(f"⚠ S{severity} {category}", "#f85149")
+            label.setToolTip(text or category)
+            self.plots["online"].addItem(label, ignoreBounds=True)
+            self.overlay_items.append((self.plots["online"], label))
+            self._incident_labels.append((label, x))
 
     def _segment_spans(self, s: Any) -> list[tuple[float, float, str, str]]:
         """(start, end, title, kind) per segment: actual times where the runner recorded them."""
