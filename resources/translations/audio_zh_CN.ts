@@ -35,215 +35,215 @@ short-term %1</source>
 <context>
     <name>MicCheckCard</name>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="92"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="93"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="111"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="112"/>
         <source>Microphone device</source>
         <translation>麦克风设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="115"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="116"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="116"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="117"/>
         <source>Scan for audio input devices again</source>
         <translation>重新扫描音频输入设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="119"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="120"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="120"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="121"/>
         <source>Check a recording (WAV/FLAC) instead of a live input</source>
         <translation>检查一段录音（WAV/FLAC），而不是实时输入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="125"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="126"/>
         <source>Looking for microphones…</source>
         <translation>正在查找麦克风…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="134"/>
-        <location filename="../../studio/ui/checks/mic_card.py" line="404"/>
-        <location filename="../../studio/ui/checks/mic_card.py" line="423"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="135"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="405"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="424"/>
         <source>Run guided check</source>
         <translation>开始引导检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="144"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="145"/>
         <source>Pick a microphone, then run the guided check.</source>
         <translation>选择麦克风，然后开始引导检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="162"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="163"/>
         <source>The verdict appears here: signal, clipping, loudness, true peak, noise, hum, balance and dropouts, each with advice.</source>
         <translation>检查结果将显示在这里：信号、削波、响度、真峰值、噪声、交流声、声道平衡和掉帧，每项附带建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="174"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="175"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="175"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="176"/>
         <source>Clipping</source>
         <translation>削波</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="176"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="177"/>
         <source>Loudness</source>
         <translation>响度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="177"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="178"/>
         <source>True peak</source>
         <translation>真峰值</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="178"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="179"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="179"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="180"/>
         <source>Hum</source>
         <translation>交流声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="180"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="181"/>
         <source>Balance</source>
         <translation>声道平衡</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="181"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="182"/>
         <source>Dropouts</source>
         <translation>掉帧</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="186"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="187"/>
         <source>PASS</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="187"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="188"/>
         <source>WARN</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="188"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="189"/>
         <source>FAIL</source>
-        <translation>失败</translation>
+        <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="189"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="190"/>
         <source>NOT RUN</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="206"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="207"/>
         <source>Microphone check: %1</source>
         <translation>麦克风检查：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="246"/>
-        <location filename="../../studio/ui/checks/mic_card.py" line="288"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="247"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="289"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="252"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="253"/>
         <source>No microphone found. Connect one and press Refresh, or check a recording with File…</source>
         <translation>未找到麦克风。请连接麦克风后点击“刷新”，或用“文件…”检查一段录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="283"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="284"/>
         <source>Check a recording</source>
         <translation>检查录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="299"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="300"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="332"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="333"/>
         <source>Cannot open the microphone: %1</source>
         <translation>无法打开麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="356"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="357"/>
         <source>Device lost: %1</source>
         <translation>设备已断开：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="358"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="359"/>
         <source>Device error: %1</source>
         <translation>设备错误：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="360"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="361"/>
         <source>%1: waiting for audio…</source>
         <translation>%1：等待音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="363"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="364"/>
         <source>%1 · %2 kHz · %3 ch · dropouts %4</source>
         <translation>%1 · %2 kHz · %3 声道 · 掉帧 %4</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="385"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="386"/>
         <source>Check cancelled.</source>
         <translation>检查已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="396"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="397"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="415"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="416"/>
         <source>Stay quiet… %1 s</source>
         <translation>请保持安静… %1 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="418"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="419"/>
         <source>Speak normally, as in the show… %1 s</source>
         <translation>请像直播时一样正常说话… %1 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="425"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="426"/>
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="451"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="452"/>
         <source>The check could not be saved: %1</source>
         <translation>检查结果无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="489"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="490"/>
         <source>All good: the microphone is ready.</source>
         <translation>一切正常：麦克风已就绪。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="490"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="491"/>
         <source>Usable, but see the advice below.</source>
         <translation>可以使用，但请查看下面的建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="491"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="492"/>
         <source>Not ready: fix the failed items and check again.</source>
         <translation>未就绪：请修复失败的项目后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/mic_card.py" line="494"/>
+        <location filename="../../studio/ui/checks/mic_card.py" line="495"/>
         <source>Speech %1 LUFS (target %2).</source>
         <translation>语音 %1 LUFS（目标 %2）。</translation>
     </message>

@@ -117,7 +117,7 @@
     <message>
         <location filename="../../studio/ui/checks/camera_card.py" line="298"/>
         <source>WARN</source>
-        <translation>注意</translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location filename="../../studio/ui/checks/camera_card.py" line="298"/>

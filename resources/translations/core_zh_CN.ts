@@ -3,67 +3,87 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="57" />
+        <location filename="../../studio/ui/panels/checks.py" line="58" />
         <source>No device checks installed</source>
         <translation>未安装设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="58" />
+        <location filename="../../studio/ui/panels/checks.py" line="59" />
         <source>Camera and microphone checks appear here.</source>
         <translation>摄像头和麦克风检查会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="70" />
+        <location filename="../../studio/ui/panels/checks.py" line="71" />
         <source>Checks saved</source>
         <translation>已保存的检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="76" />
+        <location filename="../../studio/ui/panels/checks.py" line="77" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="77" />
+        <location filename="../../studio/ui/panels/checks.py" line="78" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="78" />
+        <location filename="../../studio/ui/panels/checks.py" line="79" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="79" />
+        <location filename="../../studio/ui/panels/checks.py" line="80" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="80" />
+        <location filename="../../studio/ui/panels/checks.py" line="81" />
         <source>Findings</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="86" />
+        <location filename="../../studio/ui/panels/checks.py" line="87" />
         <source>No checks yet: run the camera and microphone checks before going live.</source>
         <translation>尚无检查记录：开播前请先检查摄像头和麦克风。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="111" />
+        <location filename="../../studio/ui/panels/checks.py" line="112" />
         <source>PASS</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="111" />
+        <location filename="../../studio/ui/panels/checks.py" line="112" />
         <source>WARN</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="111" />
+        <location filename="../../studio/ui/panels/checks.py" line="112" />
         <source>FAIL</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="120" />
+        <location filename="../../studio/ui/panels/checks.py" line="114" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/checks.py" line="115" />
+        <source>Lighting</source>
+        <translation>灯光</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/checks.py" line="116" />
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/checks.py" line="117" />
+        <source>Encoder (OBS)</source>
+        <translation>编码器（OBS）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/checks.py" line="133" />
         <source>all good</source>
         <translation>一切正常</translation>
     </message>
@@ -187,79 +207,84 @@
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220" />
+        <location filename="../../studio/ui/main_window.py" line="219" />
+        <source>Enter metrics by hand…</source>
+        <translation>手动录入数据…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="223" />
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="223" />
+        <location filename="../../studio/ui/main_window.py" line="226" />
         <source>Take over the rundown…</source>
         <translation>接管流程…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="226" />
+        <location filename="../../studio/ui/main_window.py" line="229" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="231" />
+        <location filename="../../studio/ui/main_window.py" line="234" />
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235" />
+        <location filename="../../studio/ui/main_window.py" line="238" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237" />
+        <location filename="../../studio/ui/main_window.py" line="240" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="239" />
+        <location filename="../../studio/ui/main_window.py" line="242" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="243" />
+        <location filename="../../studio/ui/main_window.py" line="246" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="244" />
-        <location filename="../../studio/ui/main_window.py" line="276" />
+        <location filename="../../studio/ui/main_window.py" line="247" />
+        <location filename="../../studio/ui/main_window.py" line="284" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245" />
-        <location filename="../../studio/ui/main_window.py" line="284" />
+        <location filename="../../studio/ui/main_window.py" line="248" />
+        <location filename="../../studio/ui/main_window.py" line="292" />
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="257" />
+        <location filename="../../studio/ui/main_window.py" line="260" />
         <source>Go live</source>
         <translation>开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="257" />
+        <location filename="../../studio/ui/main_window.py" line="260" />
         <source>Load a show script first.</source>
         <translation>请先加载直播脚本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="267" />
+        <location filename="../../studio/ui/main_window.py" line="275" />
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="268" />
+        <location filename="../../studio/ui/main_window.py" line="276" />
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="286" />
+        <location filename="../../studio/ui/main_window.py" line="294" />
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -272,63 +297,63 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="332" />
+        <location filename="../../studio/ui/main_window.py" line="340" />
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="333" />
+        <location filename="../../studio/ui/main_window.py" line="341" />
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="334" />
+        <location filename="../../studio/ui/main_window.py" line="342" />
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="335" />
+        <location filename="../../studio/ui/main_window.py" line="343" />
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="336" />
+        <location filename="../../studio/ui/main_window.py" line="344" />
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="337" />
+        <location filename="../../studio/ui/main_window.py" line="345" />
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="338" />
+        <location filename="../../studio/ui/main_window.py" line="346" />
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="339" />
+        <location filename="../../studio/ui/main_window.py" line="347" />
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="340" />
+        <location filename="../../studio/ui/main_window.py" line="348" />
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="341" />
+        <location filename="../../studio/ui/main_window.py" line="349" />
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="233" />
-        <location filename="../../studio/ui/main_window.py" line="319" />
+        <location filename="../../studio/ui/main_window.py" line="236" />
+        <location filename="../../studio/ui/main_window.py" line="327" />
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="320" />
+        <location filename="../../studio/ui/main_window.py" line="328" />
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
     </message>
@@ -364,54 +389,79 @@ Log file: {2}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="14" />
+        <location filename="../../studio/ui/preferences.py" line="26" />
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="20" />
+        <location filename="../../studio/ui/preferences.py" line="32" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="22" />
+        <location filename="../../studio/ui/preferences.py" line="34" />
         <source>Dark (studio)</source>
         <translation>深色（直播间）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="23" />
+        <location filename="../../studio/ui/preferences.py" line="35" />
         <source>Light (office)</source>
         <translation>浅色（办公室）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="26" />
+        <location filename="../../studio/ui/preferences.py" line="38" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="29" />
+        <location filename="../../studio/ui/preferences.py" line="41" />
         <source>Controller</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="30" />
+        <location filename="../../studio/ui/preferences.py" line="42" />
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="31" />
+        <location filename="../../studio/ui/preferences.py" line="43" />
         <source>Studio tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="32" />
+        <location filename="../../studio/ui/preferences.py" line="44" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="37" />
+        <location filename="../../studio/ui/preferences.py" line="49" />
         <source>Station role (next start)</source>
         <translation>工位角色（下次启动生效）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preferences.py" line="50" />
+        <source>Start and stop the OBS recording with the show</source>
+        <translation>随开播 / 下播自动开始和停止 OBS 录制</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preferences.py" line="52" />
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preferences.py" line="60" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preferences.py" line="64" />
+        <source>Metrics ingest token</source>
+        <translation>数据接入令牌</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preferences.py" line="65" />
+        <source>Collectors POST to http://127.0.0.1:8765/v1/samples with the header “Authorization: Bearer &lt;token&gt;” while `studio ingest --source http` runs.</source>
+        <translation>运行 `studio ingest --source http` 时，采集程序以请求头“Authorization: Bearer &lt;token&gt;”向 http://127.0.0.1:8765/v1/samples 发送 POST。</translation>
     </message>
 </context>
 <context>
@@ -467,17 +517,17 @@ Log file: {2}</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="121" />
+        <location filename="../../studio/ui/panels/products.py" line="131" />
         <source>Live price is above the list price</source>
         <translation>直播价高于原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="130" />
+        <location filename="../../studio/ui/panels/products.py" line="140" />
         <source>sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="130" />
+        <location filename="../../studio/ui/panels/products.py" line="140" />
         <source>low</source>
         <translation>库存低</translation>
     </message>
@@ -485,42 +535,42 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/app.py" line="204" />
+        <location filename="../../studio/ui/app.py" line="224" />
         <source>Another station took over the rundown.</source>
         <translation>另一工位已接管流程。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="218" />
+        <location filename="../../studio/ui/app.py" line="238" />
         <source>Take over the rundown</source>
         <translation>接管流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="219" />
+        <location filename="../../studio/ui/app.py" line="239" />
         <source>{0} still drives this show (heartbeat {1:.0f} s ago).</source>
         <translation>{0} 仍在控制本场（{1:.0f} 秒前有心跳）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="248" />
+        <location filename="../../studio/ui/app.py" line="268" />
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="250" />
+        <location filename="../../studio/ui/app.py" line="270" />
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="261" />
+        <location filename="../../studio/ui/app.py" line="281" />
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="277" />
+        <location filename="../../studio/ui/app.py" line="297" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="277" />
+        <location filename="../../studio/ui/app.py" line="297" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>

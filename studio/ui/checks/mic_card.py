@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.devices.audio.thresholds import DEFAULTS
+from studio.ui.checks.texts import finding_text
 from studio.ui.context import AppContext
 from studio.ui.qt_audio import QtAudio
 from studio.ui.theme import STATUS_COLOURS
@@ -476,7 +477,7 @@ class MicCheckCard(QFrame):
             )
             name = QLabel(names.get(f.check, f.check))
             name.setStyleSheet("font-weight: 600;")
-            msg = QLabel(f.message)
+            msg = QLabel(finding_text(f))
             msg.setWordWrap(True)
             msg.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.checklist.addWidget(chip, row, 0, Qt.AlignmentFlag.AlignTop)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from studio.obs import config as obs_config
 from studio.obs.check import CHECKS
 from studio.obs.thresholds import DEFAULTS
+from studio.ui.checks.texts import finding_text
 from studio.ui.context import AppContext
 from studio.ui.qt_obs import QtObsLink
 from studio.ui.theme import STATUS_COLOURS
@@ -295,7 +296,7 @@ class ObsCheckCard(QFrame):
                 continue
             chip, _name, msg = row
             self._set_chip(chip, f.status)
-            msg.setText(f.message)
+            msg.setText(finding_text(f))
         self._set_verdict(result.status)
 
     def shutdown(self) -> None:

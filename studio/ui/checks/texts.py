@@ -35,6 +35,7 @@ CONDITION_MODULES = (
     "studio.obs.alarms",
     "studio.metrics.alerts",
 )
+_FULL_WIDTH_END = ("。", "！", "？", "；")
 _COUNTED = re.compile(r"(.*) \(×(\d+)\)", re.S)  # studio.incidents.auto.counted_text
 
 
@@ -63,10 +64,22 @@ def finding_text(finding: Finding | Mapping[str, Any]) -> str:
         if stored is None:
             return str(finding.get("message", ""))
         parts, sep = stored
-    return _join(sep).join(tr_message(p) for p in parts)
+    return join_texts([tr_message(p) for p in parts], sep)
 
 
-def _join(sep: str) -> str:
+def join_texts(texts: list[str], sep: str) -> str:
+    """`texts` joined by `sep` in the UI language; a sentence that already ends in full-width
+    punctuation (Chinese) runs on without a space or a second semicolon."""
+    between = separator(sep)
+    out = texts[0] if texts else ""
+    for text in texts[1:]:
+        run_on = out.endswith(_FULL_WIDTH_END) and between.strip() in ("", "；")
+        out += ("" if run_on else between) + text
+    return out
+
+
+def separator(sep: str) -> str:
+    """`sep` between clauses in the UI language."""
     # Chinese separates clauses with a full-width semicolon.
     return QCoreApplication.translate("FindingText", "; ") if sep == "; " else sep
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from studio.store.models import DeviceCheck
+from studio.ui.checks.texts import finding_text, join_texts
 from studio.ui.context import AppContext
 from studio.ui.panels.loader import load_class
 from studio.ui.theme import STATUS_COLOURS
@@ -109,17 +110,30 @@ class ChecksPanel(QWidget):
             rows = list(s.scalars(query))
         self.history.clear()
         words = {"pass": self.tr("PASS"), "warn": self.tr("WARN"), "fail": self.tr("FAIL")}
+        kinds = {
+            "camera": self.tr("Camera"),
+            "light": self.tr("Lighting"),
+            "mic": self.tr("Microphone"),
+            "obs": self.tr("Encoder (OBS)"),
+        }
         for row in rows:
-            bad = [f.get("message", "") for f in row.findings if f.get("status") != "pass"]
+            # Saved findings carry their message's template (studio.i18n_marks): shown in the
+            # UI language; older rows without it show their stored English.
+            bad = [
+                finding_text(f)
+                for f in row.findings
+                if isinstance(f, dict) and f.get("status") != "pass"
+            ]
             item = QTreeWidgetItem(
                 [
                     row.at.astimezone().strftime("%H:%M:%S"),
-                    row.kind,
+                    kinds.get(row.kind, row.kind),
                     words.get(row.status, row.status),
                     row.source,
-                    "; ".join(bad) or self.tr("all good"),
+                    join_texts(bad, "; ") or self.tr("all good"),
                 ]
             )
+            item.setToolTip(4, "\n".join(bad))
             item.setForeground(2, _brush(STATUS_COLOURS.get(row.status, "#888")))
             self.history.addTopLevelItem(item)
         for col in range(4):

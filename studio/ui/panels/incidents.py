@@ -63,6 +63,7 @@ from studio.incidents.categories import CATEGORIES, CATEGORY_KEYS
 from studio.incidents.log import HistoryEntry, IncidentFilter, IncidentView
 from studio.incidents.stamp import runner_position
 from studio.timeutil import fmt_duration, from_epoch
+from studio.ui.checks.texts import condition_text
 from studio.ui.widgets.empty_state import EmptyState, request_from_window
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,28 @@ class IncidentLabels(QObject):
 
     def source(self, source: str) -> str:
         return {"manual": self.tr("Logged"), "auto": self.tr("Auto")}.get(source, source)
+
+    def auto_text(self, view: IncidentView, text: str | None = None) -> str:
+        """An auto-incident's text (stored in English, from its monitor's templates) in the UI
+        language; anything a person wrote, or text no template explains, stays as written."""
+        raw = view.text if text is None else text
+        if view.source != "auto" or not view.condition_key:
+            return raw
+        return condition_text(view.condition_key, raw)
+
+    def auto_action(self, view: IncidentView) -> str:
+        """The action-taken lines studio.incidents.auto writes when a condition clears."""
+        if view.source != "auto" or not view.condition_key:
+            return view.action_taken
+        lines = []
+        for line in view.action_taken.split("\n"):
+            if line == "condition cleared":
+                line = self.tr("condition cleared")
+            elif line.startswith("cleared: "):
+                inner = condition_text(view.condition_key, line.removeprefix("cleared: "))
+                line = self.tr("cleared: %1").replace("%1", inner)
+            lines.append(line)
+        return "\n".join(lines)
 
     def step(self, text: str) -> str:
         """A default playbook step in the UI language; a studio's own steps stay as written."""
@@ -175,6 +198,7 @@ class IncidentTableModel(QAbstractTableModel):
         self.labels = labels
         self.clock = clock
         self.rows: list[IncidentView] = []
+        self._texts: dict[int, str] = {}
         self._headers = (
             self.tr("Time"),
             self.tr("Severity"),
@@ -203,7 +227,12 @@ class IncidentTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[IncidentView]) -> None:
         self.beginResetModel()
         self.rows = sorted(rows, key=lambda v: (v.at, v.id), reverse=True)
+        # Translated once per refresh, not on every paint.
+        self._texts = {v.id: self.labels.auto_text(v) for v in self.rows}
         self.endResetModel()
+
+    def shown_text(self, v: IncidentView) -> str:
+        return self._texts.get(v.id, v.text)
 
     def row_of(self, incident_id: int) -> int:
         for n, v in enumerate(self.rows):
@@ -268,12 +297,14 @@ class IncidentTableModel(QAbstractTableModel):
                 "status": self.labels.status(v.status),
                 "source": self.labels.source(v.source),
                 "where": _where(v),
-                "text": v.text.splitlines()[0] if v.text else self.tr("(add details: Enter)"),
+                "text": self.shown_text(v).splitlines()[0]
+                if v.text
+                else self.tr("(add details: Enter)"),
                 "age": self.age_text(v),
             }[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "text":
-                return v.text or None
+                return self.shown_text(v) or None
             if col == "severity":
                 return self.labels.severity(v.severity)
         if role == Qt.ItemDataRole.ForegroundRole and (
@@ -597,13 +628,16 @@ class IncidentDetailsDialog(QDialog):
             parts.append(self.labels.source("auto"))
         self.header.setText(" · ".join(parts))
         self.severity.setCurrentIndex(max(0, self.severity.findData(view.severity)))
-        self.text.setPlainText(view.text)
+        # Shown translated; saved only if the user changes what is shown.
+        self.shown_text = self.labels.auto_text(view)
+        self.shown_action = self.labels.auto_action(view)
+        self.text.setPlainText(self.shown_text)
         idx = self.owner.findData(view.owner)
         if idx >= 0:
             self.owner.setCurrentIndex(idx)
         else:
             self.owner.setEditText(view.owner)
-        self.action.setPlainText(view.action_taken)
+        self.action.setPlainText(self.shown_action)
         self.impact.setText(view.impact)
         self.checklist.clear()
         for entry in view.checklist:
@@ -621,7 +655,7 @@ class IncidentDetailsDialog(QDialog):
             who = h.who or "—"
             if h.field == "created":
                 logged = self.tr("logged")
-                lines.append(f"{when}  {who}: {logged} ({h.new})")
+                lines.append(f"{when}  {who}: {logged} ({self._created(h.new or '')})")
             else:
                 name = self.labels.field(h.field)
                 old, new = self._value(h.field, h.old), self._value(h.field, h.new)
@@ -629,6 +663,14 @@ class IncidentDetailsDialog(QDialog):
         self.history.setPlainText("\n".join(lines))
         self.mitigate_button.setEnabled(view.status == "open")
         self.resolve_button.setEnabled(view.status != "resolved")
+
+    def _created(self, raw: str) -> str:
+        """ "technical S2 auto" (category, severity, source) in the UI language."""
+        parts = raw.split()
+        if len(parts) != 3:
+            return raw
+        cat, sev, source = parts
+        return f"{self.labels.category(cat)} {sev} {self.labels.source(source)}"
 
     def _value(self, name: str, raw: str | None) -> str:
         """A history value as a person reads it: local clock time, ticks done, words."""
@@ -649,6 +691,8 @@ class IncidentDetailsDialog(QDialog):
                 return self.labels.severity_short(int(raw))
             if name == "owner":
                 return self.labels.role(raw)
+            if name == "text":
+                raw = self.labels.auto_text(self.view, raw)
         except (ValueError, TypeError):
             pass
         return raw.replace("\n", " / ")
@@ -660,6 +704,12 @@ class IncidentDetailsDialog(QDialog):
             return str(self.owner.itemData(idx) or "")
         return text
 
+    @staticmethod
+    def _edited(editor: QPlainTextEdit, shown: str, stored: str) -> str:
+        """The editor's text, or the stored original when the user left the shown one as is."""
+        now = editor.toPlainText().strip()
+        return stored if now == shown.strip() else now
+
     def changes(self) -> dict[str, Any]:
         """Only what the user changed, so an edit never clobbers someone else's."""
         v = self.view
@@ -668,9 +718,13 @@ class IncidentDetailsDialog(QDialog):
         if level != v.severity:
             out["severity"] = level
         for key, now, before in (
-            ("text", self.text.toPlainText().strip(), v.text),
+            ("text", self._edited(self.text, self.shown_text, v.text), v.text),
             ("owner", self._owner_value(), v.owner),
-            ("action_taken", self.action.toPlainText().strip(), v.action_taken),
+            (
+                "action_taken",
+                self._edited(self.action, self.shown_action, v.action_taken),
+                v.action_taken,
+            ),
             ("impact", self.impact.text().strip(), v.impact),
         ):
             if now != before:
