@@ -96,6 +96,11 @@ ALLOWED = {
     "GB",
     "kbps",
     "Mbps",
+    "Mbit",
+    "LED",
+    "PWM",
+    "GPU",
+    "Duv",
     "USB",
     "HDMI",
     "IP",
@@ -177,6 +182,9 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             if isinstance(w, QTreeWidget):
                 header = w.headerItem()
                 found.extend((name, header.text(c)) for c in range(header.columnCount()))
+                for i in range(w.topLevelItemCount()):
+                    item = w.topLevelItem(i)
+                    found.extend((name, item.text(c)) for c in range(item.columnCount()))
     return found
 
 
@@ -196,6 +204,14 @@ def test_no_visible_english_in_the_chinese_ui(app_ctx: AppContext, qtbot: QtBot)
         app_ctx.show_id = ensure_demo_show(app_ctx.store)
     except ModuleNotFoundError:  # the script feature is not installed yet
         app_ctx.show_id = None
+    # A saved check, so the Checks history shows a row of core findings.
+    import numpy as np
+
+    from studio.devices.audio.check import analyse
+    from studio.devices.checks_store import save_check
+
+    silent = analyse(np.zeros((48_000, 1)), 48_000, source="hw:1,0")
+    save_check(app_ctx.store, "mic", silent.source, silent.metrics, silent.findings)
     app = StudioApp(app_ctx, translations)
     app.build()
     try:
