@@ -265,6 +265,22 @@ def test_frozen_camera_auto_incident_reads_in_chinese(
         shown = p.model.data(p.model.index(0, col))
         assert shown == "摄像头画面冻结：检查采集卡和摄像头的输出 (×2)"
         assert not english_words(shown)
+        for _ in range(40):  # the picture moves again: the monitor clears the condition
+            now[0] += 0.1
+            monitor.feed(SimpleNamespace(frozen=False, black=False))  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: p.model.rows[0].status == "mitigated", timeout=5000)
+        p.table.selectRow(0)
+        p.open_details()
+        qtbot.waitUntil(lambda: p.details_dialog(incident.id) is not None, timeout=5000)
+        dialog = p.details_dialog(incident.id)
+        assert dialog is not None
+        assert dialog.text.toPlainText() == shown
+        action = dialog.action.toPlainText()
+        assert action.startswith("已消除：摄像头画面冻结") and action.endswith("已恢复")
+        assert dialog.changes() == {}  # showing it translated is not an edit
+        dialog.text.setPlainText("换了备用机位")
+        assert dialog.changes() == {"text": "换了备用机位"}
+        dialog.close()
     finally:
         p.shutdown()
 
