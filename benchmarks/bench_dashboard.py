@@ -40,6 +40,29 @@ def _rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def calibration(app: object) -> float:
+    """The reference case of /work/shared/ENVIRONMENT.md (pyqtgraph, 10 curves x 14,400
+    points, setData + repaint, default settings: ~9.5 ms when it was measured), to put this
+    machine's current speed next to the figures above."""
+    import numpy as np
+    import pyqtgraph as pg
+
+    w = pg.PlotWidget()
+    w.resize(1280, 800)
+    w.show()
+    x = np.arange(14_400, dtype=float)
+    curves = [w.plot() for _ in range(10)]
+    costs = []
+    for i in range(20):
+        t0 = time.perf_counter()
+        for k, c in enumerate(curves):
+            c.setData(x, np.sin(x / 300 + i + k) * 100 + k * 50)
+        w.viewport().repaint()
+        costs.append((time.perf_counter() - t0) * 1000)
+    w.close()
+    return statistics.median(costs)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--refreshes", type=int, default=60, help="per view mode")
@@ -60,10 +83,14 @@ def main() -> None:
     from studio.ui.panels.metrics import PLOT_METRICS, MetricsPanel
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from studio.ui.theme import apply_theme
+
+    apply_theme(app, "dark")  # the app's style sheet and CJK font: what the controller sees
     d = Path(tempfile.mkdtemp())
     store = Store.open(f"sqlite:///{d / 'b.db'}")
     seconds = HOURS * 3600
-    warm = seconds - 2 * args.refreshes - 10
+    # The refreshes end just before the planned end (overtime would be another case).
+    warm = seconds - 3 * args.refreshes - 10
     sid = create_show(store, "bench", gmv_target_cents=100_000_000)
     with store.transaction() as s:
         show = s.get(Show, sid)
@@ -120,6 +147,7 @@ def main() -> None:
     rss0 = _rss_mb()
     tracemalloc.start()
     panel = MetricsPanel(ctx)
+    panel._timer.stop()  # only the measured calls refresh (the timer would race them)
     panel.resize(1280, 800)
     panel.show()
     start = time.perf_counter()
@@ -176,6 +204,10 @@ def main() -> None:
         f"{py_now / 1e6:.1f} MB; process RSS {_rss_mb():.0f} MB (before the panel: "
         f"{rss0:.0f} MB, max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
         " MB)"
+    )
+    print(
+        f"calibration, ENVIRONMENT.md's pyqtgraph reference case (~9.5 ms there): "
+        f"{calibration(app):.1f} ms now; load {os.getloadavg()[0]:.1f}"
     )
     if prof:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(40)

@@ -201,3 +201,21 @@ def test_writer_refuses_rows_of_a_missing_show_and_carries_on(store) -> None:  #
     with store.session() as s:
         real = s.scalar(select(MetricSample.value_real).where(MetricSample.value_real.is_not(None)))
     assert real == 61.25
+
+
+def test_min_max_decimate_keeps_extremes_order_and_newest_samples() -> None:
+    """Decimation for the whole-show graph keeps every bin's peak and dip in time order and
+    the newest samples; short series pass through untouched."""
+    import numpy as np
+
+    from studio.metrics.series import min_max_decimate
+
+    ts = np.arange(10_005, dtype=float)
+    v = np.sin(ts / 37.0) * 100 + (ts % 997 == 0) * 500  # spikes a plain subsample would miss
+    x, y = min_max_decimate(ts, v, 1000)
+    assert len(x) <= 2 * 1000 + 20 and np.all(np.diff(x) > 0)
+    assert y.max() == v.max() and y.min() == v.min()
+    assert x[-1] == ts[-1] and y[-1] == v[-1]
+    assert set(x.tolist()) >= {float(i) for i in np.flatnonzero(ts % 997 == 0)}
+    short_x, short_y = min_max_decimate(ts[:50], v[:50], 1000)
+    assert np.array_equal(short_x, ts[:50]) and np.array_equal(short_y, v[:50])

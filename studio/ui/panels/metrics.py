@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from studio.metrics import alerts, fmt
-from studio.metrics.series import SeriesCache, ShowTiming, per_minute, rolling_ratio, show_timing
+from studio.metrics.series import (
+    SeriesCache,
+    ShowTiming,
+    min_max_decimate,
+    per_minute,
+    rolling_ratio,
+    show_timing,
+)
 from studio.store.models import Incident, Segment
 from studio.ui.context import AppContext
 from studio.ui.widgets.kpi_tile import KpiTile
@@ -41,6 +48,13 @@ from studio.ui.widgets.kpi_tile import KpiTile
 log = logging.getLogger(__name__)
 
 REPAINT_MS = 250
+# Real seconds from a sample's commit to the panel drawing it (writer linger 0.2 s, repaint
+# timer 0.25 s, a busy GUI thread). On an accelerated clock this is many show seconds that
+# must not read as a stalled feed or a stale "Updated".
+PIPELINE_LATENCY_S = 1.5
+# "Last 15 min" advances in steps: the window's right edge stays put while new samples fill
+# the margin, so most refreshes draw new points without moving (and re-laying) the graphs.
+SCROLL_STEP_S = 30
 LAST_MINUTES = 15
 ROLLING_WINDOW_S = 300.0
 PLOT_METRICS = (
@@ -100,6 +114,49 @@ def _top(values: np.ndarray) -> float:
     return float(values.max()) if len(values) else 0.0
 
 
+class TailedCurve:
+    """One series drawn as two curve items: the settled samples up to a split time (set again
+    only when they change: every SCROLL_STEP_S, or when a late sample lands) and the newest
+    ones after it. A 1 Hz refresh then dirties only the tail's sliver at the right end, and Qt
+    repaints that sliver instead of the whole graph."""
+
+    def __init__(self, plot: pg.PlotItem, **opts: Any) -> None:
+        self.body = pg.PlotCurveItem(**opts)
+        self.tail = pg.PlotCurveItem(**opts)
+        plot.addItem(self.body)
+        plot.addItem(self.tail)
+        self._key: tuple[Any, ...] | None = None
+        self._drawn: tuple[np.ndarray, np.ndarray] = (np.empty(0), np.empty(0))
+
+    def set(self, x: np.ndarray, y: np.ndarray, split: float, bins: int) -> None:
+        i = int(np.searchsorted(x, split, side="right"))
+        bx, by = x[:i], y[:i]
+        key = (len(bx), bins, float(bx[0]) if i else 0.0, float(bx[-1]) if i else 0.0, by.sum())
+        if key != self._key:
+            self._key = key
+            bx, by = min_max_decimate(bx, by, bins)
+            if len(bx):
+                self.body.setData(bx, by)
+            else:
+                self.body.clear()
+        else:
+            bx, by = self.body.getData() if i else (np.empty(0), np.empty(0))
+        # The tail starts at the body's last sample, so the line is unbroken.
+        j = max(i - 1, 0)
+        if len(x) > j:
+            self.tail.setData(x[j:], y[j:])
+        else:
+            self.tail.clear()
+        self._drawn = (
+            np.concatenate((bx, x[i:])) if i else x,
+            np.concatenate((by, y[i:])) if i else y,
+        )
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:
+        """What is drawn: body and tail together (after decimation)."""
+        return self._drawn
+
+
 class MetricsPanel(QWidget):
     """The Live metrics dock. `set_show(id)` switches shows; `conditionChanged` carries the alert
     rules' transitions (key, active, message) for the incident log."""
@@ -116,7 +173,10 @@ class MetricsPanel(QWidget):
         self._dirty = True
         self._overlay_dirty = True
         self._own_feed: Any = None
+        # Show-clock time of the newest sample while the feed is live (drives "feed stalled").
         self._last_arrival: float | None = None
+        self._feed_seen = False  # samples arrived while this show was on screen
+        self._unread = False  # samples committed since the last read
         self._last_id_seen = 0
         self.refresh_ms: list[float] = []
         self.alerts = alerts.AlertMonitor(
@@ -218,9 +278,10 @@ class MetricsPanel(QWidget):
                 # The axes show no unit label; the SI-prefix check re-rendered it as HTML on
                 # every range change.
                 p.getAxis(side).enableAutoSIPrefix(False)
-            # The value axis and the title change only when the y range does (rarely, see
-            # _set_y): repaints blit a cached pixmap instead of re-rendering their text.
-            p.getAxis("left").setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # The axes and the title change only when a range does (y rarely, see _set_y):
+            # other repaints blit a cached pixmap instead of re-rendering their text.
+            for side in ("left", "bottom"):
+                p.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             p.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             p.setMouseEnabled(x=True, y=False)
             if first is None:
@@ -234,39 +295,42 @@ class MetricsPanel(QWidget):
             self.plots[key] = p
         # Painting budget (< 10 ms a refresh for a 4-hour show, benchmarks/bench_dashboard.py):
         # width-1 cosmetic pens (Qt strokes wider lines segment by segment), no antialiasing,
-        # data sliced to the visible window, peak downsampling to ~2 points a pixel when the
-        # whole show is on screen, and y ranges set by the panel with hysteresis instead of
-        # pyqtgraph's autorange (which re-measures every item and re-lays the axis each second).
-        self.curve_online = self.plots["online"].plot(pen=pg.mkPen("#6aa5ff", width=1))
-        self.curve_gmv = self.plots["gmv"].plot(pen=pg.mkPen("#3fb950", width=1))
-        self.curve_pace = self.plots["gmv"].plot(
-            pen=pg.mkPen("#3fb950", width=1, style=Qt.PenStyle.DashLine)
+        # bare PlotCurveItems fed only the visible window (min/max-decimated to the graph's
+        # width when the whole show is on screen), and y ranges set by the panel with
+        # hysteresis instead of pyqtgraph's autorange (which re-measures every item and
+        # re-lays the axis each second).
+        self.curve_online = TailedCurve(self.plots["online"], pen=pg.mkPen("#6aa5ff", width=1))
+        self.curve_gmv = TailedCurve(self.plots["gmv"], pen=pg.mkPen("#3fb950", width=1))
+        self.curve_pace = self._curve(
+            "gmv", pen=pg.mkPen("#3fb950", width=1, style=Qt.PenStyle.DashLine)
         )
         self.target_line = pg.InfiniteLine(
             angle=0, movable=False, pen=pg.mkPen("#d29922", width=1, style=Qt.PenStyle.DashLine)
         )
         self.plots["gmv"].addItem(self.target_line, ignoreBounds=True)
-        self.curve_orders = self.plots["orders"].plot(
-            pen=pg.mkPen("#d29922", width=1),
-            stepMode="center",
-            fillLevel=0,
-            brush=pg.mkBrush(210, 153, 34, 90),
-        )
-        self.curve_ctr = self.plots["rates"].plot(pen=pg.mkPen("#6aa5ff", width=1), name="CTR")
-        self.curve_cvr = self.plots["rates"].plot(pen=pg.mkPen("#f778ba", width=1), name="CVR")
-        for c in (self.curve_online, self.curve_gmv):
-            c.setDownsampling(auto=True, method="peak")
-            # One min/max pair per pixel column is all a screen can show.
-            c.opts["autoDownsampleFactor"] = 1.0
+        bars = {
+            "pen": pg.mkPen("#d29922", width=1),
+            "stepMode": "center",
+            "fillLevel": 0,
+            "brush": pg.mkBrush(210, 153, 34, 90),
+        }
+        # Settled minutes, and the current minute on its own (it changes every second).
+        self.curve_orders = self._curve("orders", **bars)
+        self._orders_now = self._curve("orders", **bars)
+        self.curve_ctr = self._curve("rates", pen=pg.mkPen("#6aa5ff", width=1), name="CTR")
+        self.curve_cvr = self._curve("rates", pen=pg.mkPen("#f778ba", width=1), name="CVR")
         for p in self.plots.values():
             p.disableAutoRange()
         self._y_ranges: dict[str, tuple[float, float]] = {}
         self._view_moved = False
+        self._curve_data: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.overlay_items: list[tuple[pg.PlotItem, Any]] = []
         self._segment_labels: list[tuple[QGraphicsSimpleTextItem, float, float]] = []
         self._incident_labels: list[tuple[QGraphicsSimpleTextItem, float]] = []
         self._bands: dict[str, list[pg.BarGraphItem]] = {}
-        self._edges: dict[str, tuple[pg.PlotCurveItem, list[float]]] = {}
+        # Vertical lines drawn as one curve item per graph (segment edges, incident markers),
+        # kept as tall as the graph's y range.
+        self._vlines: dict[str, list[tuple[pg.PlotCurveItem, list[float]]]] = {}
         self._incident_lines: list[pg.InfiniteLine] = []
         self._pace: tuple[float | None, float | None] = (None, None)
         self.cross = {
@@ -289,14 +353,26 @@ class MetricsPanel(QWidget):
         self.stack.addWidget(self.board)
         self.setMinimumWidth(420)
 
+    def _curve(self, key: str, **opts: Any) -> pg.PlotCurveItem:
+        if opts.get("stepMode"):
+            # A step curve cannot be built empty (it checks len(x) == len(y) + 1).
+            curve = pg.PlotCurveItem(np.array([0.0, 1.0]), np.array([0.0]), **opts)
+            curve.clear()
+        else:
+            curve = pg.PlotCurveItem(**opts)
+        self.plots[key].addItem(curve)
+        return curve
+
     # -- show switching ----------------------------------------------------------------------
 
     def set_show(self, show_id: int | None) -> None:
         self.show_id = show_id
         self.cache = None
         self._y_ranges = {}
+        self._curve_data = {}
         self.timing = None
         self._last_arrival = None
+        self._feed_seen = False
         self.alerts.active.clear()
         self.alert_label.clear()
         if show_id is not None:
@@ -348,8 +424,8 @@ class MetricsPanel(QWidget):
         if show_id is not None and show_id != self.show_id:
             return
         if table == "metric_sample":
-            self._dirty = True
-            self._last_arrival = self.ctx.clock()
+            self._dirty = self._unread = True
+            self._feed_seen = True
         elif table in ("incident", "cue_event", "segment", "show"):
             self._overlay_dirty = True
             if table == "show" and self.show_id is not None:
@@ -362,18 +438,49 @@ class MetricsPanel(QWidget):
             self._refresh_data()
             self._update_view()
             self.refresh_ms.append((time.perf_counter() - t) * 1000)
+        elif self.cache is not None and self._unread:
+            # Hidden: nothing is painted, but the alerts still need the new samples.
+            self._refresh_data()
             del self.refresh_ms[:-200]
         self._evaluate_alerts()
 
     def _refresh_data(self) -> None:
         if self.cache is None:
             return
-        with self.ctx.store.session() as s:
-            n = self.cache.refresh(s)
-            if n and self._last_arrival is None:
-                self._last_arrival = self.ctx.clock()
-            if self._overlay_dirty:
+        self._unread = False
+        if self._overlay_dirty:
+            with self.ctx.store.session() as s:
+                n = self.cache.refresh(s)
                 self._load_overlay(s)
+        else:
+            # A plain connection: a session costs more than the one-row read it wraps.
+            with self.ctx.store.engine.connect() as conn:
+                n = self.cache.refresh(conn)
+        if n:
+            self._note_samples()
+
+    def _slack(self) -> float:
+        """Show seconds the pipeline may lag without counting as stalled (see
+        PIPELINE_LATENCY_S)."""
+        speed = float(self.ctx.demo_speed or 1.0)
+        return PIPELINE_LATENCY_S * max(0.0, speed - 1.0)
+
+    def _note_samples(self) -> None:
+        """Arm the stalled-feed rule once the feed is live and track its newest sample time.
+
+        Live: the show is on air, or samples arrived recently by the show's clock while the
+        show was on screen (an import of old samples does not arm it)."""
+        assert self.cache is not None
+        newest = self.cache.last_ts()
+        if newest is None:
+            return
+        if self._last_arrival is None:
+            limit = float(self.alerts.rules.get("feed_stalled", {}).get("seconds", 30))
+            fresh = self.ctx.clock() - newest <= limit + self._slack()
+            on_air = self.timing is not None and self.timing.status == "live"
+            if not (on_air or (self._feed_seen and fresh)):
+                return
+        self._last_arrival = max(newest, self._last_arrival or newest)
 
     # -- painting ----------------------------------------------------------------------------
 
@@ -457,35 +564,46 @@ class MetricsPanel(QWidget):
         self.t_ctr.set_value(fmt.rate(k.ctr))
         self.t_cvr.set_value(fmt.rate(k.cvr))
         self.t_aov.set_value(fmt.money_yuan(k.aov_yuan))
-        self.status.setText(
-            self.tr("Updated {t}").format(t=time.strftime("%H:%M:%S", time.localtime(last)))
-        )
+        stamp = time.strftime("%H:%M:%S", time.localtime(last))
+        behind = self.ctx.clock() - last - self._slack()
+        if self._last_arrival is not None and behind >= 10:
+            # The sample's time by the show's clock, so a lagging feed is visible at a glance.
+            text = self.tr("Updated {t} ({n} s ago)").format(t=stamp, n=int(behind))
+        else:
+            text = self.tr("Updated {t}").format(t=stamp)
+        self.status.setText(text)
         self._pace = (k.gmv_pace_yuan, totals.get("gmv_cents"))
 
     def _x_range(self, cache: SeriesCache, last: float) -> tuple[float, float]:
         if not self.whole_show:
-            # Whole seconds keep the window's width bit-identical from one second to the
-            # next, so the view's scale does not change and labels need no new transform.
-            end = float(math.ceil(last)) + 30
-            return end - LAST_MINUTES * 60 - 30, end
+            # The right edge moves in SCROLL_STEP_S steps and keeps 5..35 s of room after the
+            # newest sample; whole seconds keep the window's width bit-identical, so the
+            # view's scale never changes.
+            end = float(math.ceil((last + 5) / SCROLL_STEP_S) * SCROLL_STEP_S)
+            return end - LAST_MINUTES * 60 - SCROLL_STEP_S - 5, end
         first = cache.get("online_viewers")[0]
         start = (
             self.timing.start_ts
             if self.timing and self.timing.start_ts
             else (first[0] if len(first) else last)
         )
-        end = max(last, start + (self.timing.planned_seconds if self.timing else 0))
-        return min(start, first[0] if len(first) else start), end + 30
+        planned_end = start + (self.timing.planned_seconds if self.timing else 0)
+        # Past the planned end (overtime) the window grows in steps too.
+        end = max(planned_end + 30, math.ceil((last + 5) / (2 * SCROLL_STEP_S)) * 2 * SCROLL_STEP_S)
+        return min(start, first[0] if len(first) else start), float(end)
 
     def _paint_graphs(self, cache: SeriesCache, last: float) -> None:
         x0, x1 = self._x_range(cache, last)
+        # One min/max pair per pixel column is all a screen can show.
+        bins = max(100, int(self.plots["online"].vb.width()))
+        split = math.floor(last / SCROLL_STEP_S) * SCROLL_STEP_S
         ts, v = cache.get("online_viewers")
         i0, i1 = _window(ts, x0, x1)
-        self.curve_online.setData(ts[i0:i1], v[i0:i1])
+        self.curve_online.set(ts[i0:i1], v[i0:i1], split, bins)
         gts, gmv = cache.get("gmv_cents")
         g0, g1 = _window(gts, x0, x1)
         gmv_shown = gmv[g0:g1] / 100.0
-        self.curve_gmv.setData(gts[g0:g1], gmv_shown)
+        self.curve_gmv.set(gts[g0:g1], gmv_shown, split, bins)
         target = self.timing.gmv_target_cents / 100 if self.timing else 0
         self.target_line.setVisible(target > 0)
         if self.target_line.value() != target:
@@ -499,7 +617,7 @@ class MetricsPanel(QWidget):
             frac = 1.0 if end <= x1 else (x1 - last) / max(1e-9, end - last)
             pace_top = gmv_now / 100.0 + (pace_yuan - gmv_now / 100.0) * max(0.0, frac)
         else:
-            self.curve_pace.setData([], [])
+            self.curve_pace.setData(np.empty(0), np.empty(0))
         # Orders per minute and rolling rates only over what is on screen (plus a window).
         ots, orders = cache.get("orders")
         lo = int(np.searchsorted(ots, x0 - 120))
@@ -508,10 +626,10 @@ class MetricsPanel(QWidget):
         if len(inc) > 1:
             # The first bucket of a clipped window has no baseline: drop it.
             edges, inc = edges[1:], inc[1:]
-        if len(inc):
-            self.curve_orders.setData(np.append(edges, edges[-1] + 60), inc)
-        else:
-            self.curve_orders.setData([], [])
+        xs = np.append(edges, edges[-1] + 60) if len(inc) else np.empty(0)
+        n = len(inc)
+        self._set_if_changed(self.curve_orders, xs[:n], inc[: max(n - 1, 0)])
+        self._set_if_changed(self._orders_now, xs[max(n - 1, 0) :], inc[max(n - 1, 0) :])
         grid_start = max(x0, ts[0] if len(ts) else x0)
         grid = np.arange(grid_start, last + 1, 30.0)
         lo_w = x0 - ROLLING_WINDOW_S
@@ -525,8 +643,9 @@ class MetricsPanel(QWidget):
                 pc_ts[i2_:], pc[i2_:], pe_ts[i1_:], pe[i1_:], ROLLING_WINDOW_S, grid
             )
             cvr = rolling_ratio(b_ts[i3_:], b[i3_:], pc_ts[i2_:], pc[i2_:], ROLLING_WINDOW_S, grid)
-            self.curve_ctr.setData(grid, ctr * 100, connect="finite")
-            self.curve_cvr.setData(grid, cvr * 100, connect="finite")
+            # The 30-s grid gains a point every 30 s: the other refreshes change nothing here.
+            self._set_if_changed(self.curve_ctr, grid, ctr * 100, connect="finite")
+            self._set_if_changed(self.curve_cvr, grid, cvr * 100, connect="finite")
             both = np.concatenate((ctr, cvr))
             both = both[np.isfinite(both)]
             rates_top = float(both.max()) * 100 if len(both) else 0.0
@@ -549,6 +668,22 @@ class MetricsPanel(QWidget):
             # derives from the moved items' far-off origin overflows and would be lost).
             self.glw.viewport().update()
 
+    def _set_if_changed(self, curve: Any, x: np.ndarray, y: np.ndarray, **kw: Any) -> None:
+        """setData unless the arrays are what the curve already shows (setData re-measures
+        and re-lays the item even then)."""
+        shown = self._curve_data.get(id(curve))
+        if (
+            shown is not None
+            and np.array_equal(shown[0], x)
+            and np.array_equal(shown[1], y, equal_nan=True)
+        ):
+            return
+        if len(y):
+            curve.setData(x, y, **kw)
+        else:
+            curve.clear()  # (a step curve refuses empty arrays)
+        self._curve_data[id(curve)] = (np.array(x, copy=True), np.array(y, copy=True))
+
     def _set_y(self, key: str, lo: float, hi: float) -> None:
         """Set a graph's y range with headroom, and keep it while the data stays inside and
         fills at least half of it: most refreshes then leave the axis alone."""
@@ -566,9 +701,8 @@ class MetricsPanel(QWidget):
             # Bands as tall as the view, not "infinitely" tall: Qt clips huge rectangles in
             # software, which cost ~2 ms a graph on every repaint.
             band.setOpts(y0=new[0], height=new[1] - new[0])
-        if key in self._edges:
-            edges, xs = self._edges[key]
-            edges.setData(*self._edge_xy(xs, *new))
+        for curve, xs in self._vlines.get(key, ()):
+            curve.setData(*self._edge_xy(xs, *new))
 
     @staticmethod
     def _edge_xy(xs: list[float], y0: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
@@ -612,7 +746,7 @@ class MetricsPanel(QWidget):
         self._segment_labels = []
         self._incident_labels = []
         self._bands = {}
-        self._edges = {}
+        self._vlines = {}
         self._incident_lines = []
         if self.show_id is None:
             return
@@ -652,7 +786,7 @@ class MetricsPanel(QWidget):
                 plot.addItem(edges, ignoreBounds=True)
                 self.overlay_items.extend([(plot, bands), (plot, edges)])
                 self._bands[key] = [bands]
-                self._edges[key] = (edges, [sp[0] for sp in spans[1:]])
+                self._vlines.setdefault(key, []).append((edges, [sp[0] for sp in spans[1:]]))
         for start, end, title, _kind in spans:
             text = _label(title, fg)
             self.plots["online"].addItem(text, ignoreBounds=True)
@@ -663,19 +797,28 @@ class MetricsPanel(QWidget):
             .where(Incident.show_id == self.show_id)
             .order_by(Incident.at)
         ).all()
+        marker = pg.mkPen("#f85149", width=1, style=Qt.PenStyle.DashLine)
+        if incidents:
+            # Under the viewers graph the markers of all incidents are one line item per
+            # graph: an InfiniteLine each re-computed its geometry on every scroll.
+            xs = [at.timestamp() for at, *_r in incidents]
+            for key, plot in self.plots.items():
+                if key == "online":
+                    continue
+                y0, y1 = self._y_ranges.get(key, (0.0, 1.0))
+                lines = pg.PlotCurveItem(*self._edge_xy(xs, y0, y1), pen=marker, connect="pairs")
+                lines.setZValue(4)
+                plot.addItem(lines, ignoreBounds=True)
+                self.overlay_items.append((plot, lines))
+                self._vlines.setdefault(key, []).append((lines, xs))
         for at, category, severity, text in incidents:
             x = at.timestamp()
-            for plot in self.plots.values():
-                line = pg.InfiniteLine(
-                    pos=x,
-                    angle=90,
-                    movable=False,
-                    pen=pg.mkPen("#f85149", width=1, style=Qt.PenStyle.DashLine),
-                )
-                line.setToolTip(text or category)
-                plot.addItem(line, ignoreBounds=True)
-                self.overlay_items.append((plot, line))
-                self._incident_lines.append(line)
+            # On the viewers graph: a line with a tooltip and a label.
+            line = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=marker)
+            line.setToolTip(text or category)
+            self.plots["online"].addItem(line, ignoreBounds=True)
+            self.overlay_items.append((self.plots["online"], line))
+            self._incident_lines.append(line)
             label = _label(f"⚠ S{severity} {category}", "#f85149")
             label.setToolTip(text or category)
             self.plots["online"].addItem(label, ignoreBounds=True)
@@ -785,6 +928,7 @@ class MetricsPanel(QWidget):
                 target_cents=timing.gmv_target_cents if timing else 0,
                 elapsed_s=elapsed,
                 planned_s=timing.planned_seconds if timing else 0,
+                slack_s=self._slack(),
             )
         )
 
