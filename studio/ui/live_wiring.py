@@ -93,6 +93,9 @@ class LiveWiring(QObject):
                 audio.condition.connect(self.report)
                 audio.condition.connect(self.mic_health.on_condition)
                 audio.levels.connect(self.mic_health.on_levels)
+                live = window.panels.get("audio")
+                if live is not None:
+                    audio.levels.connect(live.set_levels)
                 self.ctx.services["mic"] = self.mic_health
             camera = getattr(card, "camera", None)
             if camera is not None and hasattr(camera, "condition"):

@@ -20,7 +20,7 @@ from studio.ui.widgets.empty_state import EmptyState
 log = logging.getLogger(__name__)
 
 # Bump when dock names or defaults change, so an old saved layout is not restored over new docks.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 
 class MainWindow(QMainWindow):
@@ -143,6 +143,12 @@ class MainWindow(QMainWindow):
                         Qt.DockWidgetArea.RightDockWidgetArea,
                     )
                 )
+        from studio.ui.panels.audio_live import AudioLivePanel
+
+        specs.append((
+            "audio", self.tr("Live audio"), lambda: AudioLivePanel(self.ctx, self),
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        ))  # fmt: skip
         encoder = self.ctx.services.get("encoder")
         if encoder is not None:
             from studio.ui.widgets.scene_buttons import SceneButtons
@@ -186,6 +192,12 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks(
             [self.docks["rundown"], self.docks["products"]], [620, 300], Qt.Orientation.Vertical
+        )
+        self.splitDockWidget(
+            self.docks["incidents"], self.docks["audio"], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["incidents"], self.docks["audio"]], [640, 240], Qt.Orientation.Horizontal
         )
         installer = getattr(self.panels["incidents"], "install_shortcuts", None)
         if callable(installer):
