@@ -197,3 +197,69 @@ def test_metrics_feed_runs_and_stops(ctx, qtbot) -> None:  # type: ignore[no-unt
     assert feed.running
     feed.shutdown()
     assert not feed.running
+
+
+def test_stalled_feed_follows_the_show_clock_at_demo_speed(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On a 60x demo clock, samples that keep arriving (a sample's time a few show-seconds
+    behind the clock, as the pipeline's real latency allows) never read as stalled, even
+    while the panel is hidden; once they stop, the alert is raised and "Updated" says how
+    old the data is; an old show that is not on air never raises it."""
+    from studio.ui.panels.metrics import MetricsPanel
+
+    now = ctx.services["now"]
+    ctx.demo_speed = 60.0
+    sid = _show(ctx.store)
+    with ctx.store.transaction() as s:
+        s.get(Show, sid).status = "live"
+    _simulate(ctx.store, sid, 60)
+    ctx.show_id = sid
+    now[0] = T0 + 60
+    panel = MetricsPanel(ctx)
+    qtbot.addWidget(panel)
+    raised: list[tuple[str, bool]] = []
+    panel.conditionChanged.connect(lambda k, a, _m: raised.append((k, a)))
+    sim = ShowSimulator(
+        [
+            {"key": k, "kind": kind, "planned_seconds": secs, "product_sku": sku, "extra": extra}
+            for k, _t, kind, secs, sku, extra in SEGS
+        ],
+        show_id=sid,
+        start_ts=T0,
+        seed=5,
+    )
+    while sim.t < 60:
+        sim.step()
+    for second in range(60, 240, 12):  # hidden panel; a batch every 0.2 real s = 12 show s
+        rows = []
+        while sim.t < second + 12:
+            rows += sim.step()
+        write_rows(ctx.store, rows)
+        now[0] = T0 + second + 12 + 45  # 45 show-s of pipeline lag: under a second of real time
+        assert panel._unread  # the change signal came; the hidden panel reads on its tick
+        panel._tick()
+        assert not panel._unread
+    assert (alerts.FEED_STALLED, True) not in raised
+    newest = panel.cache.last_ts()
+    assert newest is not None and newest >= T0 + 239 and panel._last_arrival == newest
+    now[0] = newest + 30 + panel._slack() + 1  # then nothing more arrives
+    panel._tick()
+    assert (alerts.FEED_STALLED, True) in raised
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel._dirty = True
+    panel._tick()
+    assert "s ago)" in panel.status.text()
+    panel.shutdown()
+
+    ended = _show(ctx.store)  # not on air: reviewing its samples later raises nothing
+    _simulate(ctx.store, ended, 60)
+    now[0] = T0 + 3600
+    ctx.demo_speed = 1.0
+    old = MetricsPanel(ctx)
+    qtbot.addWidget(old)
+    got: list[tuple[str, bool]] = []
+    old.conditionChanged.connect(lambda k, a, _m: got.append((k, a)))
+    old.set_show(ended)
+    old._tick()
+    assert old._last_arrival is None and (alerts.FEED_STALLED, True) not in got
+    old.shutdown()
