@@ -34,6 +34,8 @@ CORE_SOURCES = [
     "studio/ui/panels/products.py",
     "studio/ui/widgets/empty_state.py",
     "studio/ui/live_wiring.py",
+    "studio/ui/manual_entry.py",
+    "studio/ui/panels/audio_live.py",
 ]
 
 # Core modules that mark templates with QT_TRANSLATE_NOOP, and the GUI module that renders them.

@@ -79,3 +79,24 @@ def app_ctx(store, qapp):  # type: ignore[no-untyped-def]
     if runner is not None and hasattr(runner, "shutdown"):
         runner.shutdown()
     ctx.signals.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_translators(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A test that switches the UI to Chinese must not leave the next test in Chinese."""
+    from PySide6.QtCore import QCoreApplication
+
+    installed: list[object] = []
+    original = QCoreApplication.installTranslator
+
+    def install(*args: object) -> bool:  # app.installTranslator(t) or the static form
+        translator = args[-1]
+        installed.append(translator)
+        return bool(original(translator))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QCoreApplication, "installTranslator", install)
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)  # type: ignore[arg-type]

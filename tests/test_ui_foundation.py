@@ -34,7 +34,7 @@ def test_window_opens_with_every_panel(app_ctx: AppContext, qtbot: QtBot) -> Non
     assert set(PANELS) <= set(window.docks)
     for key in PANELS:
         dock = window.findChild(QDockWidget, f"dock_{key}")
-        assert dock is not None and dock.widget() is window.panels[key]
+        assert dock is not None and dock.isAncestorOf(window.panels[key])
         texts = [lbl.text() for lbl in window.panels[key].findChildren(QLabel)]
         assert any(t.strip() for t in texts), f"{key} panel shows no text at all"
     window.shutdown()

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AudioLivePanel</name>
+    <message>
+        <location filename="../../studio/ui/panels/audio_live.py" line="27" />
+        <source>No microphone open: pick the show mic in Checks → Microphone.</source>
+        <translation>麦克风未打开：请在“设备检查 → 麦克风”中选择直播麦克风。</translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <location filename="../../studio/ui/panels/checks.py" line="58" />
@@ -91,200 +99,205 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="41" />
+        <location filename="../../studio/ui/main_window.py" line="48" />
         <source>Studio control room</source>
         <translation>直播间控制台</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="55" />
+        <location filename="../../studio/ui/main_window.py" line="62" />
         <source>Database link</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="78" />
-        <location filename="../../studio/ui/main_window.py" line="210" />
+        <location filename="../../studio/ui/main_window.py" line="85" />
+        <location filename="../../studio/ui/main_window.py" line="235" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="87" />
+        <location filename="../../studio/ui/main_window.py" line="94" />
         <source>Rundown</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="91" />
+        <location filename="../../studio/ui/main_window.py" line="98" />
         <source>No script loaded</source>
         <translation>未加载直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="92" />
+        <location filename="../../studio/ui/main_window.py" line="99" />
         <source>Load a show script to run the rundown.</source>
         <translation>加载直播脚本后即可运行流程。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="98" />
+        <location filename="../../studio/ui/main_window.py" line="105" />
         <source>Checks</source>
         <translation>设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="104" />
+        <location filename="../../studio/ui/main_window.py" line="111" />
         <source>Live metrics</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="108" />
+        <location filename="../../studio/ui/main_window.py" line="115" />
         <source>No metrics</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="109" />
+        <location filename="../../studio/ui/main_window.py" line="116" />
         <source>Start the metrics feed to see viewers and GMV.</source>
         <translation>启动数据源以查看在线人数和成交金额。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="115" />
+        <location filename="../../studio/ui/main_window.py" line="122" />
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="119" />
+        <location filename="../../studio/ui/main_window.py" line="126" />
         <source>No incidents</source>
         <translation>暂无事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="120" />
+        <location filename="../../studio/ui/main_window.py" line="127" />
         <source>Incidents logged during the show appear here.</source>
         <translation>直播中记录的事故会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="126" />
+        <location filename="../../studio/ui/main_window.py" line="133" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="133" />
+        <location filename="../../studio/ui/main_window.py" line="140" />
         <source>Planning</source>
         <translation>策划</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="134" />
+        <location filename="../../studio/ui/main_window.py" line="141" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="151" />
+        <location filename="../../studio/ui/main_window.py" line="156" />
+        <source>Live audio</source>
+        <translation>实时音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="164" />
         <source>OBS scenes</source>
         <translation>OBS 场景</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205" />
+        <location filename="../../studio/ui/main_window.py" line="230" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207" />
+        <location filename="../../studio/ui/main_window.py" line="232" />
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213" />
+        <location filename="../../studio/ui/main_window.py" line="238" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215" />
+        <location filename="../../studio/ui/main_window.py" line="240" />
         <source>S&amp;how</source>
         <translation>场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216" />
+        <location filename="../../studio/ui/main_window.py" line="241" />
         <source>Go live…</source>
         <translation>开播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="217" />
+        <location filename="../../studio/ui/main_window.py" line="242" />
         <source>End show…</source>
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219" />
+        <location filename="../../studio/ui/main_window.py" line="244" />
         <source>Enter metrics by hand…</source>
         <translation>手动录入数据…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="223" />
+        <location filename="../../studio/ui/main_window.py" line="248" />
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="226" />
+        <location filename="../../studio/ui/main_window.py" line="251" />
         <source>Take over the rundown…</source>
         <translation>接管流程…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229" />
+        <location filename="../../studio/ui/main_window.py" line="254" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="234" />
+        <location filename="../../studio/ui/main_window.py" line="259" />
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="238" />
+        <location filename="../../studio/ui/main_window.py" line="263" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="240" />
+        <location filename="../../studio/ui/main_window.py" line="265" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="242" />
+        <location filename="../../studio/ui/main_window.py" line="267" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="246" />
+        <location filename="../../studio/ui/main_window.py" line="271" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="247" />
-        <location filename="../../studio/ui/main_window.py" line="284" />
+        <location filename="../../studio/ui/main_window.py" line="272" />
+        <location filename="../../studio/ui/main_window.py" line="309" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="248" />
-        <location filename="../../studio/ui/main_window.py" line="292" />
+        <location filename="../../studio/ui/main_window.py" line="273" />
+        <location filename="../../studio/ui/main_window.py" line="317" />
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="260" />
+        <location filename="../../studio/ui/main_window.py" line="285" />
         <source>Go live</source>
         <translation>开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="260" />
+        <location filename="../../studio/ui/main_window.py" line="285" />
         <source>Load a show script first.</source>
         <translation>请先加载直播脚本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="275" />
+        <location filename="../../studio/ui/main_window.py" line="300" />
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="276" />
+        <location filename="../../studio/ui/main_window.py" line="301" />
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="294" />
+        <location filename="../../studio/ui/main_window.py" line="319" />
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -297,65 +310,108 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="340" />
+        <location filename="../../studio/ui/main_window.py" line="365" />
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="341" />
+        <location filename="../../studio/ui/main_window.py" line="366" />
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="342" />
+        <location filename="../../studio/ui/main_window.py" line="367" />
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="343" />
+        <location filename="../../studio/ui/main_window.py" line="368" />
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="344" />
+        <location filename="../../studio/ui/main_window.py" line="369" />
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="345" />
+        <location filename="../../studio/ui/main_window.py" line="370" />
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="346" />
+        <location filename="../../studio/ui/main_window.py" line="371" />
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="347" />
+        <location filename="../../studio/ui/main_window.py" line="372" />
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="348" />
+        <location filename="../../studio/ui/main_window.py" line="373" />
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="349" />
+        <location filename="../../studio/ui/main_window.py" line="374" />
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236" />
-        <location filename="../../studio/ui/main_window.py" line="327" />
+        <location filename="../../studio/ui/main_window.py" line="261" />
+        <location filename="../../studio/ui/main_window.py" line="352" />
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="328" />
+        <location filename="../../studio/ui/main_window.py" line="353" />
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <location filename="../../studio/ui/manual_entry.py" line="43" />
+        <source>Enter metrics by hand</source>
+        <translation>手动录入数据</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/manual_entry.py" line="46" />
+        <source>Type the numbers the platform console shows now (totals so far). Leave a field empty to skip it. Money in yuan.</source>
+        <translation>填写直播后台当前显示的数字（截至目前的累计值）。不填的项会跳过。金额单位为元。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/manual_entry.py" line="80" />
+        <source>an amount in yuan, at most 2 decimals</source>
+        <translation>以元为单位、最多两位小数的金额</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/manual_entry.py" line="81" />
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/manual_entry.py" line="82" />
+        <source>{0}: {1!r} is not {2}.</source>
+        <translation>{0}：{1!r} 不是{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/manual_entry.py" line="88" />
+        <source>Load a show first.</source>
+        <translation>请先打开一场直播。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/manual_entry.py" line="96" />
+        <source>Nothing typed in.</source>
+        <translation>没有填写任何数字。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/manual_entry.py" line="117" />
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
     </message>
 </context>
 <context>

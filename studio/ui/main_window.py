@@ -8,7 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
 from studio.ui.context import AppContext
 from studio.ui.panels.checks import ChecksPanel
@@ -162,7 +169,13 @@ class MainWindow(QMainWindow):
             dock.setObjectName(f"dock_{key}")
             panel = factory()
             panel.setObjectName(f"panel_{key}")
-            dock.setWidget(panel)
+            # Each panel scrolls inside its dock when the window is small, so the control room
+            # fits a laptop screen instead of summing every panel's minimum size.
+            scroller = QScrollArea(dock)
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(panel)
+            dock.setWidget(scroller)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
             self.panels[key] = panel
