@@ -45,3 +45,16 @@ def test_demo_runs_and_saves_a_screenshot(tmp_path: Path, lang: str) -> None:
     assert len(np.unique(image.reshape(-1, 3), axis=0)) > 200
     log = (tmp_path / "log" / "studio.log").read_text(encoding="utf-8")
     assert "Traceback" not in log
+    # The demo went on air, wrote its metrics, and ended when the app closed.
+    from studio.store.models import CueEvent, MetricSample, Show
+    from studio.store.store import Store
+
+    store = Store.open(f"sqlite:///{tmp_path / 'data' / 'studio.db'}")
+    try:
+        with store.session() as s:
+            show = s.query(Show).one()
+            assert show.status == "ended"
+            assert s.query(CueEvent).filter_by(action="start").count() == 1
+            assert s.query(MetricSample).filter_by(metric="gmv_cents").count() > 0
+    finally:
+        store.close()

@@ -343,6 +343,11 @@ class StudioApp(QObject):
     def shutdown(self) -> None:
         if self._autopilot is not None:
             self._autopilot.stop()
+        runner = self.ctx.runner
+        if self.ctx.demo and runner is not None and runner.snapshot().status in ("running", "held"):
+            # A real show stays live when the app closes (it is resumed on the next start);
+            # the demo ends, so the next plain start is not taken over by a demo show.
+            runner.end()
         for name in ("encoder", "database"):
             service = self.ctx.services.pop(name, None)
             if service is not None:
