@@ -324,6 +324,8 @@ class MetricsPanel(QWidget):
         self._y_ranges: dict[str, tuple[float, float]] = {}
         self._view_moved = False
         self._curve_data: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._rates_key: tuple[float | int, ...] | None = None
+        self._rates_top = 0.0
         self.overlay_items: list[tuple[pg.PlotItem, Any]] = []
         self._segment_labels: list[tuple[QGraphicsSimpleTextItem, float, float]] = []
         self._incident_labels: list[tuple[QGraphicsSimpleTextItem, float]] = []
@@ -370,6 +372,7 @@ class MetricsPanel(QWidget):
         self.cache = None
         self._y_ranges = {}
         self._curve_data = {}
+        self._rates_key = None
         self.timing = None
         self._last_arrival = None
         self._feed_seen = False
@@ -627,9 +630,10 @@ class MetricsPanel(QWidget):
             # The first bucket of a clipped window has no baseline: drop it.
             edges, inc = edges[1:], inc[1:]
         xs = np.append(edges, edges[-1] + 60) if len(inc) else np.empty(0)
-        n = len(inc)
-        self._set_if_changed(self.curve_orders, xs[:n], inc[: max(n - 1, 0)])
-        self._set_if_changed(self._orders_now, xs[max(n - 1, 0) :], inc[max(n - 1, 0) :])
+        # Minutes that a later sample has closed are settled; the rest still grow.
+        done = int(np.searchsorted(edges + 60, ots[hi - 1], side="right")) if len(inc) else 0
+        self._set_if_changed(self.curve_orders, xs[: done + 1], inc[:done])
+        self._set_if_changed(self._orders_now, xs[done:], inc[done:])
         grid_start = max(x0, ts[0] if len(ts) else x0)
         grid = np.arange(grid_start, last + 1, 30.0)
         lo_w = x0 - ROLLING_WINDOW_S
@@ -638,17 +642,25 @@ class MetricsPanel(QWidget):
         b_ts, b = cache.get("buyers")
         i1_, i2_, i3_ = (int(np.searchsorted(a, lo_w)) for a in (pe_ts, pc_ts, b_ts))
         rates_top = 0.0
+        # The 30-s grid gains a point every 30 s and its values depend only on samples up to
+        # its last point: between those moments (and late rows) there is nothing to redo.
+        key = None
         if len(grid):
+            seen = (int(np.searchsorted(a, grid[-1], side="right")) for a in (pe_ts, pc_ts, b_ts))
+            key = (float(grid[0]), float(grid[-1]), cache.late_rows, *seen)
+        if key is not None and key == self._rates_key:
+            rates_top = self._rates_top
+        elif key is not None:
             ctr = rolling_ratio(
                 pc_ts[i2_:], pc[i2_:], pe_ts[i1_:], pe[i1_:], ROLLING_WINDOW_S, grid
             )
             cvr = rolling_ratio(b_ts[i3_:], b[i3_:], pc_ts[i2_:], pc[i2_:], ROLLING_WINDOW_S, grid)
-            # The 30-s grid gains a point every 30 s: the other refreshes change nothing here.
             self._set_if_changed(self.curve_ctr, grid, ctr * 100, connect="finite")
             self._set_if_changed(self.curve_cvr, grid, cvr * 100, connect="finite")
             both = np.concatenate((ctr, cvr))
             both = both[np.isfinite(both)]
             rates_top = float(both.max()) * 100 if len(both) else 0.0
+            self._rates_key, self._rates_top = key, rates_top
         if self.plots["online"].vb.viewRange()[0] != [x0, x1]:
             self.plots["online"].setXRange(x0, x1, padding=0)
             self._view_moved = True
