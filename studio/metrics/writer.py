@@ -23,13 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Table, func, select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from studio.metrics.samples import Row
 from studio.store.changes import Change
 from studio.store.models import MetricSample
 from studio.store.store import Store
+from studio.store.sync.writes import is_link_error
 
 log = logging.getLogger(__name__)
 
@@ -123,9 +124,22 @@ def insert_rows(store: Store, session: Session, rows: Sequence[Row]) -> tuple[in
 
 def write_rows(store: Store, rows: Sequence[Row]) -> int:
     """Commit rows in one transaction on the calling thread, then publish. Returns the number
-    inserted (duplicates excluded; -1 when the driver cannot tell)."""
-    with store.transaction() as s:
-        inserted, changes = insert_rows(store, s, rows)
+    inserted (duplicates excluded; -1 when the driver cannot tell; 0 when queued offline).
+
+    On a shared database that is out of reach (or while older writes still wait in the outbox,
+    so order is kept) the batch goes to the station's outbox and is replayed exactly once
+    later; otherwise the fast bulk path below is used."""
+    if store.outbox is not None:
+        link = store.link_status
+        if not link.online or link.queued:
+            return store.write_rows(MetricSample, rows).inserted
+    try:
+        with store.transaction() as s:
+            inserted, changes = insert_rows(store, s, rows)
+    except SQLAlchemyError as exc:
+        if store.outbox is None or not is_link_error(exc):
+            raise
+        return store.write_rows(MetricSample, rows).inserted
     store.publish(*changes)
     return inserted
 
