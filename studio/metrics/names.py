@@ -3,6 +3,10 @@
 A sample carries what the platform console shows at `ts`. Counts and money are the show's
 cumulative totals so far (累计); gauges such as `online_viewers` are instantaneous. Rates are
 never ingested: `studio.metrics.kpi` derives them from these raw values.
+
+The encoder link (`studio.obs`) stores the stream's health as `stream_*` measurements of the
+show. They are known metrics (labels, `value_real`) but not among the platform's `NAMES`, which
+the simulator, the platform export and the KPIs iterate.
 """
 
 from __future__ import annotations
@@ -39,12 +43,51 @@ _ALL: Final = (
     MetricInfo("ad_spend_cents", "投放消耗", "Ad spend", cumulative=True, money=True),
 )
 
-METRICS: Final[dict[str, MetricInfo]] = {m.name: m for m in _ALL}
+# OBS's stream health (studio.obs.health computes them; all measurements, none cumulative).
+_STREAM: Final = (
+    MetricInfo(
+        "stream_bitrate_kbps", "推流码率 (kbit/s)", "Stream bitrate (kbit/s)", False, real=True
+    ),
+    MetricInfo("stream_congestion_pct", "推流拥塞 (%)", "Stream congestion (%)", False, real=True),
+    MetricInfo(
+        "stream_dropped_pct", "丢帧，网络 (%)", "Dropped frames, network (%)", False, real=True
+    ),
+    MetricInfo(
+        "stream_skipped_pct", "跳帧，编码 (%)", "Skipped frames, encoding (%)", False, real=True
+    ),
+    MetricInfo(
+        "stream_missed_pct", "漏帧，渲染 (%)", "Missed frames, rendering (%)", False, real=True
+    ),
+    MetricInfo("stream_fps", "编码帧率 (fps)", "Encoder frame rate (fps)", False, real=True),
+    MetricInfo("stream_render_ms", "渲染耗时 (ms)", "Render time (ms)", False, real=True),
+    MetricInfo("stream_cpu_pct", "OBS CPU 占用 (%)", "OBS CPU (%)", False, real=True),
+    MetricInfo(
+        "stream_disk_free_gb", "录制盘剩余空间 (GB)", "Free recording disk (GB)", False, real=True
+    ),
+    MetricInfo(
+        "stream_live",
+        "推流状态（1 直播中，0.5 重连中，0 已停止）",
+        "Streaming (1 live, 0.5 reconnecting, 0 stopped)",
+        False,
+        real=True,
+    ),
+    MetricInfo(
+        "stream_recording",
+        "录制状态（1 录制中，0 未录制）",
+        "Recording (1 on, 0 off)",
+        False,
+        real=True,
+    ),
+)
+
+METRICS: Final[dict[str, MetricInfo]] = {m.name: m for m in (*_ALL, *_STREAM)}
+# The platform console's metrics (what a source such as the simulator or an export carries).
 NAMES: Final[tuple[str, ...]] = tuple(m.name for m in _ALL)
+STREAM_NAMES: Final[tuple[str, ...]] = tuple(m.name for m in _STREAM)
 CUMULATIVE: Final[frozenset[str]] = frozenset(m.name for m in _ALL if m.cumulative)
 INSTANTANEOUS: Final[frozenset[str]] = frozenset(m.name for m in _ALL if not m.cumulative)
 MONEY: Final[frozenset[str]] = frozenset(m.name for m in _ALL if m.money)
-REAL: Final[frozenset[str]] = frozenset(m.name for m in _ALL if m.real)
+REAL: Final[frozenset[str]] = frozenset(m.name for m in METRICS.values() if m.real)
 
 # Metrics that sources may carry per product (keyed by SKU) as well as for the whole show.
 PER_SKU: Final[frozenset[str]] = frozenset(

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from studio.metrics.names import METRICS, STREAM_NAMES
+
 MB_PER_GB = 1024.0
 
 
@@ -237,20 +239,9 @@ def make_sample(
     )
 
 
-# The `stream_*` metrics a sample becomes (all measurements: stored in `value_real`).
-STREAM_METRICS: dict[str, str] = {
-    "stream_bitrate_kbps": "Stream bitrate (kbit/s)",
-    "stream_congestion_pct": "Stream congestion (%)",
-    "stream_dropped_pct": "Dropped frames, network (%)",
-    "stream_skipped_pct": "Skipped frames, encoding (%)",
-    "stream_missed_pct": "Missed frames, rendering (%)",
-    "stream_fps": "Encoder frame rate (fps)",
-    "stream_render_ms": "Render time (ms)",
-    "stream_cpu_pct": "OBS CPU (%)",
-    "stream_disk_free_gb": "Free recording disk (GB)",
-    "stream_live": "Streaming (1 live, 0.5 reconnecting, 0 stopped)",
-    "stream_recording": "Recording (1 on, 0 off)",
-}
+# The `stream_*` metrics a sample becomes (all measurements: stored in `value_real`), with their
+# English labels; the metric table (studio.metrics.names) is the single source of both.
+STREAM_METRICS: dict[str, str] = {name: METRICS[name].en for name in STREAM_NAMES}
 
 
 def metric_values(sample: HealthSample) -> dict[str, float]:
