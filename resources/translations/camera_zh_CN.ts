@@ -4,241 +4,221 @@
 <context>
     <name>CameraCheckCard</name>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="194"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="190"/>
         <source>Camera &amp; lighting</source>
         <translation>摄像头与灯光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="216"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="204"/>
         <source>Camera number, stream URL (rtsp://, udp://, http://) or video file</source>
         <translation>摄像头编号、推流地址（rtsp://、udp://、http://）或视频文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="218"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="206"/>
         <source>Camera source</source>
         <translation>摄像头来源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="221"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="209"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="222"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="210"/>
         <source>Look for cameras again</source>
         <translation>重新查找摄像头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="225"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="213"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="226"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="214"/>
         <source>Check a recorded video instead of a live camera</source>
         <translation>检查录好的视频，而不是实时摄像头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="229"/>
-        <location filename="../../studio/ui/checks/camera_card.py" line="441"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="217"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="376"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="234"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="222"/>
         <source>Looking for cameras…</source>
         <translation>正在查找摄像头…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="239"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="227"/>
         <source>Pick a camera, a stream URL or a video file, then press Start</source>
         <translation>选择摄像头、推流地址或视频文件，然后按“开始”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="263"/>
-        <source>Run check</source>
-        <translation>运行检查</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="265"/>
-        <source>Save the last few seconds&apos; findings as this show&apos;s camera check</source>
-        <translation>把最近几秒的检查结果保存为本场直播的摄像头检查</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="279"/>
-        <source>Frame rate</source>
-        <translation>帧率</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="280"/>
-        <source>Resolution</source>
-        <translation>分辨率</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="281"/>
-        <source>Focus</source>
-        <translation>对焦</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="282"/>
-        <source>Exposure</source>
-        <translation>曝光</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="283"/>
-        <source>White balance</source>
-        <translation>白平衡</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="284"/>
-        <source>Flicker</source>
-        <translation>频闪</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="285"/>
-        <source>Frozen picture</source>
-        <translation>画面冻结</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="286"/>
-        <source>Black frames</source>
-        <translation>黑帧</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="287"/>
-        <source>Lighting balance</source>
-        <translation>光线均衡</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="298"/>
-        <source>PASS</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="298"/>
-        <source>WARN</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="298"/>
-        <source>FAIL</source>
-        <translation>不通过</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="302"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="231"/>
         <source>n/a</source>
         <translation>未测</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="315"/>
-        <source>Not checked</source>
-        <translation>未检查</translation>
+        <location filename="../../studio/ui/checks/camera_card.py" line="237"/>
+        <source>Run check</source>
+        <translation>运行检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="370"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="239"/>
+        <source>Save the last few seconds&apos; findings as this show&apos;s camera check</source>
+        <translation>把最近几秒的检查结果保存为本场直播的摄像头检查</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="252"/>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="253"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="254"/>
+        <source>Focus</source>
+        <translation>对焦</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="255"/>
+        <source>Exposure</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="256"/>
+        <source>White balance</source>
+        <translation>白平衡</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="257"/>
+        <source>Flicker</source>
+        <translation>频闪</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="258"/>
+        <source>Frozen picture</source>
+        <translation>画面冻结</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="259"/>
+        <source>Black frames</source>
+        <translation>黑帧</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="260"/>
+        <source>Lighting balance</source>
+        <translation>光线均衡</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/camera_card.py" line="305"/>
         <source>Could not list cameras: %1</source>
         <translation>无法列出摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="374"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="309"/>
         <source>No camera found. Plug one in and press Refresh, or enter a stream URL or video file.</source>
         <translation>未找到摄像头。请插上后按“刷新”，或输入推流地址或视频文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/checks/camera_card.py" line="379"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="314"/>
         <source>%n camera(s) found. Press Start.</source>
         <translation>
             <numerusform>找到 %n 个摄像头。按“开始”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="405"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="340"/>
         <source>Choose a video</source>
         <translation>选择视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="407"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="342"/>
         <source>Video files (*.mp4 *.mov *.mkv *.avi *.ts *.flv *.webm)</source>
         <translation>视频文件 (*.mp4 *.mov *.mkv *.avi *.ts *.flv *.webm)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="435"/>
-        <location filename="../../studio/ui/checks/camera_card.py" line="461"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="370"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="396"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="437"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="372"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="444"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="379"/>
         <source>Stopped. Press Start to see the camera again.</source>
         <translation>已停止。按“开始”重新查看摄像头。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="453"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="388"/>
         <source>Camera lost — reconnecting…</source>
         <translation>摄像头断开 —— 正在重连…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="457"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="392"/>
         <source>Camera lost — reconnecting… (%1)</source>
         <translation>摄像头断开 —— 正在重连…（%1）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="466"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="401"/>
         <source>The video ended.</source>
         <translation>视频已播完。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="468"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="403"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="474"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="409"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="475"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="410"/>
         <source>Live: %1x%2</source>
         <translation>实时：%1x%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="477"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="412"/>
         <source>%1 fps</source>
         <translation>%1 fps</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="479"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="414"/>
         <source>(asked %1x%2)</source>
         <translation>（请求 %1x%2）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="500"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="435"/>
         <source>Picture problem: %1</source>
         <translation>画面问题：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="526"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="458"/>
         <source>Saving the check…</source>
         <translation>正在保存检查…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="539"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="471"/>
         <source>not enough picture yet, wait a second</source>
         <translation>画面还不够，请稍等一秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="556"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="488"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="562"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="494"/>
         <source>Saved check #%1: %2</source>
         <translation>已保存检查 #%1：%2</translation>
     </message>
@@ -246,27 +226,27 @@
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="139"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="137"/>
         <source>face</source>
         <translation>脸部</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="139"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="137"/>
         <source>frame</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="140"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="138"/>
         <source>Focus %1 (%2)</source>
         <translation>对焦 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="141"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="139"/>
         <source>Luma %1</source>
         <translation>亮度 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/camera_card.py" line="153"/>
+        <location filename="../../studio/ui/checks/camera_card.py" line="151"/>
         <source>Zebra: %1% clipped</source>
         <translation>斑马纹：%1% 过曝</translation>
     </message>

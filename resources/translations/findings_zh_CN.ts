@@ -278,9 +278,40 @@
     </message>
 </context>
 <context>
+    <name>CardHeader</name>
+    <message>
+        <location filename="../../studio/ui/widgets/check_card.py" line="75"/>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+</context>
+<context>
+    <name>CheckCard</name>
+    <message>
+        <location filename="../../studio/ui/widgets/check_card.py" line="23"/>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/widgets/check_card.py" line="24"/>
+        <source>WARN</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/widgets/check_card.py" line="25"/>
+        <source>FAIL</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/widgets/check_card.py" line="26"/>
+        <source>NOT RUN</source>
+        <translation>未检查</translation>
+    </message>
+</context>
+<context>
     <name>FindingText</name>
     <message>
-        <location filename="../../studio/ui/checks/texts.py" line="72"/>
+        <location filename="../../studio/ui/checks/texts.py" line="84"/>
         <source>; </source>
         <translation>；</translation>
     </message>

@@ -4,182 +4,162 @@
 <context>
     <name>ObsCheckCard</name>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="85"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="79"/>
         <source>Encoder (OBS)</source>
         <translation>编码器 (OBS)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="99"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="86"/>
         <source>OBS host</source>
         <translation>OBS 主机</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="103"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="90"/>
         <source>obs-websocket port</source>
         <translation>obs-websocket 端口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="106"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="93"/>
         <source>obs-websocket password</source>
         <translation>obs-websocket 密码</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="109"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="96"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="110"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="97"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="111"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="98"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="115"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="102"/>
         <source>Save &amp;&amp; connect</source>
         <translation>保存并连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="117"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="104"/>
         <source>Save the address and password (keyring or private file), then reconnect</source>
         <translation>保存地址和密码（系统钥匙串或仅本人可读的文件），然后重新连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="121"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="108"/>
         <source>Run check</source>
         <translation>运行检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="122"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="109"/>
         <source>Check OBS now and save the result for this show</source>
         <translation>立即检查 OBS，并把结果保存到本场直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="159"/>
-        <source>Reachable</source>
-        <translation>可连接</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="160"/>
-        <source>Output format</source>
-        <translation>输出格式</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="161"/>
-        <source>Program black</source>
-        <translation>节目画面黑屏</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="162"/>
-        <source>Program frozen</source>
-        <translation>节目画面冻结</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="163"/>
-        <source>Recording disk</source>
-        <translation>录制磁盘</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="164"/>
-        <source>Stream set up</source>
-        <translation>推流设置</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="168"/>
-        <source>PASS</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="168"/>
-        <source>WARN</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="168"/>
-        <source>FAIL</source>
-        <translation>不通过</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="172"/>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="173"/>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="174"/>
-        <source>Not connected</source>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="175"/>
-        <source>Password refused</source>
-        <translation>密码被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="180"/>
-        <source>Stored (type to replace)</source>
-        <translation>已保存（输入可替换）</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="182"/>
-        <source>As in OBS: Tools › WebSocket Server Settings</source>
-        <translation>与 OBS 中一致：工具 › WebSocket 服务器设置</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="196"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="119"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="202"/>
-        <source>Not checked</source>
-        <translation>未检查</translation>
+        <location filename="../../studio/ui/checks/obs_card.py" line="129"/>
+        <source>Reachable</source>
+        <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="213"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="130"/>
+        <source>Output format</source>
+        <translation>输出格式</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="131"/>
+        <source>Program black</source>
+        <translation>节目画面黑屏</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="132"/>
+        <source>Program frozen</source>
+        <translation>节目画面冻结</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="133"/>
+        <source>Recording disk</source>
+        <translation>录制磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="134"/>
+        <source>Stream set up</source>
+        <translation>推流设置</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="139"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="140"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="141"/>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="142"/>
+        <source>Password refused</source>
+        <translation>密码被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="147"/>
+        <source>Stored (type to replace)</source>
+        <translation>已保存（输入可替换）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="149"/>
+        <source>As in OBS: Tools › WebSocket Server Settings</source>
+        <translation>与 OBS 中一致：工具 › WebSocket 服务器设置</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/checks/obs_card.py" line="158"/>
         <source>OBS %1 at %2</source>
         <translation>OBS %1，地址 %2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="215"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="160"/>
         <source>Connecting to %2…</source>
         <translation>正在连接 %2…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="218"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="163"/>
         <source>OBS refused the password: check it in OBS, Tools › WebSocket Server Settings</source>
         <translation>OBS 拒绝了密码：请在 OBS 的 工具 › WebSocket 服务器设置 中核对</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="222"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="167"/>
         <source>Cannot reach OBS at %2: start OBS and tick Tools › WebSocket Server Settings › Enable</source>
         <translation>无法连接 %2 上的 OBS：请启动 OBS，并在“工具”菜单的服务器设置中勾选“启用”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="241"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="186"/>
         <source>Cannot save the settings: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="254"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="199"/>
         <source>Checking OBS…</source>
         <translation>正在检查 OBS…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="284"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="224"/>
         <source>The check could not run: %1</source>
         <translation>检查无法运行：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/obs_card.py" line="289"/>
+        <location filename="../../studio/ui/checks/obs_card.py" line="229"/>
         <source>Saved as check #%1</source>
         <translation>已保存为检查 #%1</translation>
     </message>

@@ -8,7 +8,6 @@ threads (see `studio.ui.qt_camera`); the GUI thread only paints the newest previ
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,27 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.devices.camera.evaluate import CAMERA_CHECKS
 from studio.devices.camera.thresholds import DEFAULTS
 from studio.ui.checks.texts import condition_text, finding_text
 from studio.ui.context import AppContext
 from studio.ui.qt_camera import QtCamera
 from studio.ui.theme import STATUS_COLOURS
+from studio.ui.widgets.check_card import CardHeader, CardWorkers, FindingsChecklist, status_words
 
 log = logging.getLogger(__name__)
 
 SETTINGS_GROUP = "camera"
-CHECK_ORDER = (
-    "fps",
-    "resolution",
-    "focus",
-    "exposure",
-    "white_balance",
-    "flicker",
-    "frozen",
-    "black",
-    "lighting_balance",
-)
-GLYPH = {"pass": "●", "warn": "▲", "fail": "✖"}
 
 
 class _Bridge(QObject):
@@ -168,8 +156,7 @@ class CameraCheckCard(QFrame):
         self.source_text = ""
         self.last_result: Any = None
         self.saved_id: int | None = None
-        self._workers: list[threading.Thread] = []
-        self._closing = False
+        self._workers = CardWorkers()
         self._bridge = _Bridge(self)
         self._bridge.devices.connect(self._on_devices)
         self._bridge.saved.connect(self._on_saved)
@@ -190,18 +177,9 @@ class CameraCheckCard(QFrame):
         root.setContentsMargins(12, 10, 12, 12)
         root.setSpacing(8)
 
-        head = QHBoxLayout()
-        title = QLabel(self.tr("Camera & lighting"))
-        f = QFont(title.font())
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        title.setFont(f)
-        head.addWidget(title)
-        head.addStretch(1)
-        self.verdict = QLabel()
-        self.verdict.setProperty("role", "light")
-        head.addWidget(self.verdict)
-        root.addLayout(head)
+        self.header = CardHeader(self.tr("Camera & lighting"))
+        self.verdict = self.header.verdict
+        root.addWidget(self.header)
 
         pick = QHBoxLayout()
         self.source_box = QComboBox()
@@ -239,25 +217,11 @@ class CameraCheckCard(QFrame):
         self.preview.clear(self.tr("Pick a camera, a stream URL or a video file, then press Start"))
         root.addWidget(self.preview)
 
-        self.checklist = QGridLayout()
-        self.checklist.setHorizontalSpacing(10)
-        self.checklist.setVerticalSpacing(4)
-        self.checklist.setColumnStretch(2, 1)
-        self.rows: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
-        names = self.check_names()
-        for i, check in enumerate(CHECK_ORDER):
-            chip, name, msg = QLabel(), QLabel(names[check]), QLabel("—")
-            chip.setMinimumWidth(72)
-            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            name.setStyleSheet("font-weight: 600;")
-            msg.setWordWrap(True)
-            msg.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            self._set_chip(chip, None)
-            self.checklist.addWidget(chip, i, 0, Qt.AlignmentFlag.AlignTop)
-            self.checklist.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
-            self.checklist.addWidget(msg, i, 2)
-            self.rows[check] = (chip, name, msg)
-        root.addLayout(self.checklist)
+        self.findings = FindingsChecklist(
+            CAMERA_CHECKS, self.check_names(), self.tr("n/a"), tooltips=True
+        )
+        self.checklist, self.rows = self.findings.grid, self.findings.rows
+        root.addWidget(self.findings)
 
         bottom = QHBoxLayout()
         self.run_button = QPushButton(self.tr("Run check"))
@@ -272,7 +236,6 @@ class CameraCheckCard(QFrame):
         bottom.addWidget(self.saved_label, 1)
         root.addLayout(bottom)
         root.addStretch(1)  # spare height goes below the checklist, not into black bars
-        self._set_verdict(None)
 
     def check_names(self) -> dict[str, str]:
         return {
@@ -294,45 +257,7 @@ class CameraCheckCard(QFrame):
 
         return {k: QCoreApplication.translate(t.context, t) for k, t in MESSAGES.items()}
 
-    def status_words(self) -> dict[str, str]:
-        return {"pass": self.tr("PASS"), "warn": self.tr("WARN"), "fail": self.tr("FAIL")}
-
-    def _set_chip(self, chip: QLabel, status: str | None) -> None:
-        if status is None:
-            chip.setText("○ " + self.tr("n/a"))
-            colour, fg = STATUS_COLOURS["off"], "#ffffff"
-        else:
-            chip.setText(f"{GLYPH[status]} {self.status_words()[status]}")
-            colour = STATUS_COLOURS[status]
-            fg = "#101010" if status in ("pass", "warn") else "#ffffff"
-        chip.setStyleSheet(
-            f"QLabel {{ background: {colour}; color: {fg}; border-radius: 4px;"
-            " padding: 2px 8px; font-weight: 700; }"
-        )
-
-    def _set_verdict(self, status: str | None) -> None:
-        if status is None:
-            self.verdict.setText("○ " + self.tr("Not checked"))
-            colour, fg = STATUS_COLOURS["off"], "#ffffff"
-        else:
-            self.verdict.setText(f"{GLYPH[status]} {self.status_words()[status]}")
-            colour = STATUS_COLOURS[status]
-            fg = "#101010" if status in ("pass", "warn") else "#ffffff"
-        self.verdict.setStyleSheet(
-            f"QLabel {{ background: {colour}; color: {fg}; "
-            "border-radius: 4px; padding: 3px 10px; font-weight: 700; }"
-        )
-
     # -- sources ---------------------------------------------------------------------------
-    def _spawn(self, target: Any, name: str) -> None:
-        t = threading.Thread(target=target, name=name, daemon=True)
-        self._workers = [w for w in self._workers if w.is_alive()] + [t]
-        t.start()
-
-    def _emit(self, signal: Any, *args: Any) -> None:
-        if not self._closing:
-            signal.emit(*args)
-
     def refresh_devices(self) -> None:
         """List cameras on a worker: probing opens each device, which can take a while."""
         self.refresh_button.setEnabled(False)
@@ -345,9 +270,9 @@ class CameraCheckCard(QFrame):
             except Exception as exc:  # a broken driver must not break the card
                 log.exception("camera listing failed")
                 found, error = [], str(exc)
-            self._emit(self._bridge.devices, found, error)
+            self._workers.emit(self._bridge.devices, found, error)
 
-        self._spawn(work, "camera-devices")
+        self._workers.spawn(work, "camera-devices")
 
     def _on_devices(self, found: list[Any], error: str) -> None:
         self.refresh_button.setEnabled(True)
@@ -504,13 +429,10 @@ class CameraCheckCard(QFrame):
         """Fill the checklist from a CheckResult (rolling window or a saved check)."""
         self.last_result = result
         by_check = {f.check: f for f in result.findings}
-        for check, (chip, _name, msg) in self.rows.items():
+        for check in CAMERA_CHECKS:
             f = by_check.get(check)
-            self._set_chip(chip, f.status if f else None)
-            text = finding_text(f) if f else "—"
-            msg.setText(text)
-            msg.setToolTip(text)
-        self._set_verdict(result.status)
+            self.findings.set_finding(check, f.status if f else None, finding_text(f) if f else "—")
+        self.header.set_verdict(result.status)
 
     def finding_text(self, finding: Any, reasons: list[Any] | None = None) -> str:
         """The finding's message in the UI language (English from the core as a fallback)."""
@@ -532,7 +454,7 @@ class CameraCheckCard(QFrame):
             try:
                 result = live.snapshot("camera")
                 if result is None:
-                    self._emit(
+                    self._workers.emit(
                         self._bridge.saved,
                         None,
                         None,
@@ -544,11 +466,11 @@ class CameraCheckCard(QFrame):
                 )
             except Exception as exc:  # the database may be locked or gone
                 log.exception("saving the camera check failed")
-                self._emit(self._bridge.saved, None, None, str(exc))
+                self._workers.emit(self._bridge.saved, None, None, str(exc))
                 return
-            self._emit(self._bridge.saved, check_id, result, "")
+            self._workers.emit(self._bridge.saved, check_id, result, "")
 
-        self._spawn(work, "camera-save")
+        self._workers.spawn(work, "camera-save")
 
     def _on_saved(self, check_id: int | None, result: Any, error: str) -> None:
         self.run_button.setEnabled(self.camera.running)
@@ -557,7 +479,7 @@ class CameraCheckCard(QFrame):
             return
         self.saved_id = check_id
         self.show_result(result)
-        words = self.status_words()
+        words = status_words()
         self.saved_label.setText(
             self.tr("Saved check #%1: %2")
             .replace("%1", str(check_id))
@@ -567,13 +489,11 @@ class CameraCheckCard(QFrame):
     # -- lifetime --------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop the camera and every worker; the main window calls this on quit."""
-        self._closing = True
+        self._workers.closing = True
         if self.ctx.services.get("camera") is self.camera:
             del self.ctx.services["camera"]
         self.camera.shutdown()
-        for t in self._workers:
-            t.join(5.0)
-        self._workers.clear()
+        self._workers.close(5.0)
 
     def closeEvent(self, event: Any) -> None:
         self.shutdown()

@@ -8,7 +8,6 @@ threads; the GUI thread only copies new frames (10 Hz) and paints.
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -31,8 +30,8 @@ from studio.devices.audio.thresholds import DEFAULTS
 from studio.ui.checks.texts import finding_text
 from studio.ui.context import AppContext
 from studio.ui.qt_audio import QtAudio
-from studio.ui.theme import STATUS_COLOURS
 from studio.ui.widgets.audio_meters import AudioMeters
+from studio.ui.widgets.check_card import CardHeader, CardWorkers, paint_status, status_words
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +62,9 @@ class MicCheckCard(QFrame):
         self.last_result: Any = None
         self.saved_id: int | None = None
         self._guided: Any = None
-        self._workers: list[threading.Thread] = []
+        self._workers = CardWorkers()
         self._open_seq = 0
         self._opened: list[Any] = []  # every capture an opener made, so shutdown can stop strays
-        self._closing = False
         self._bridge = _Bridge(self)
         self._bridge.devices.connect(self._on_devices)
         self._bridge.opened.connect(self._on_opened)
@@ -89,18 +87,9 @@ class MicCheckCard(QFrame):
         root.setContentsMargins(12, 10, 12, 12)
         root.setSpacing(8)
 
-        head = QHBoxLayout()
-        title = QLabel(self.tr("Microphone"))
-        f = QFont(title.font())
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        title.setFont(f)
-        head.addWidget(title)
-        head.addStretch(1)
-        self.verdict = QLabel()
-        self.verdict.setProperty("role", "light")
-        head.addWidget(self.verdict)
-        root.addLayout(head)
+        self.header = CardHeader(self.tr("Microphone"), glyphs=False)
+        self.verdict = self.header.verdict
+        root.addWidget(self.header)
 
         pick = QHBoxLayout()
         self.device_box = QComboBox()
@@ -182,38 +171,13 @@ class MicCheckCard(QFrame):
             "dropouts": self.tr("Dropouts"),
         }
 
-    def status_words(self) -> dict[str, str]:
-        return {
-            "pass": self.tr("PASS"),
-            "warn": self.tr("WARN"),
-            "fail": self.tr("FAIL"),
-            "off": self.tr("NOT RUN"),
-        }
-
-    @staticmethod
-    def _chip_style(status: str) -> str:
-        colour = STATUS_COLOURS.get(status, STATUS_COLOURS["off"])
-        fg = "#101010" if status in ("pass", "warn") else "#ffffff"
-        return (
-            f"QLabel {{ background: {colour}; color: {fg}; border-radius: 4px; padding: 2px 8px;"
-            " font-weight: 700; }"
-        )
-
     def _set_verdict(self, status: str | None) -> None:
-        key = status or "off"
-        self.verdict.setText(self.status_words()[key])
-        self.verdict.setStyleSheet(self._chip_style(key))
+        self.header.set_verdict(status)
         self.verdict.setAccessibleName(
-            self.tr("Microphone check: %1").replace("%1", self.status_words()[key])
+            self.tr("Microphone check: %1").replace("%1", status_words()[status or "off"])
         )
 
     # -- devices ---------------------------------------------------------------------------
-    def _spawn(self, target: Any, name: str) -> None:
-        self._workers = [t for t in self._workers if t.is_alive()]
-        t = threading.Thread(target=target, name=name, daemon=True)
-        self._workers.append(t)
-        t.start()
-
     def refresh_devices(self, rescan: bool = False) -> None:
         """List inputs on a worker thread (PortAudio probing can take a while)."""
         self.refresh_button.setEnabled(False)
@@ -223,15 +187,11 @@ class MicCheckCard(QFrame):
 
             try:
                 found = list_inputs(rescan=rescan)
-                self._emit(self._bridge.devices, found, "")
+                self._workers.emit(self._bridge.devices, found, "")
             except (SourceError, Exception) as exc:  # PortAudio errors are plain Exceptions
-                self._emit(self._bridge.devices, [], str(exc))
+                self._workers.emit(self._bridge.devices, [], str(exc))
 
-        self._spawn(work, "mic-devices")
-
-    def _emit(self, signal: Any, *args: Any) -> None:
-        if not self._closing:
-            signal.emit(*args)
+        self._workers.spawn(work, "mic-devices")
 
     def _on_devices(self, found: list[Any], error: str) -> None:
         self.refresh_button.setEnabled(True)
@@ -312,17 +272,17 @@ class MicCheckCard(QFrame):
                 self._opened.append(capture)
                 capture.start()
             except Exception as exc:
-                self._emit(self._bridge.opened, None, str(exc), seq)
+                self._workers.emit(self._bridge.opened, None, str(exc), seq)
                 return
-            if self._closing:
+            if self._workers.closing:
                 capture.stop()
                 return
             self._bridge.opened.emit(capture, "", seq)
 
-        self._spawn(work, "mic-open")
+        self._workers.spawn(work, "mic-open")
 
     def _state_from_worker(self, state: str, message: str) -> None:
-        self._emit(self._bridge.state, state, message)
+        self._workers.emit(self._bridge.state, state, message)
 
     def _on_opened(self, capture: Any, error: str, seq: int) -> None:
         if seq != self._open_seq:  # the user picked something else meanwhile
@@ -332,7 +292,7 @@ class MicCheckCard(QFrame):
         if capture is None:
             self.state_label.setText(self.tr("Cannot open the microphone: %1").replace("%1", error))
             return
-        if self._closing or getattr(capture, "name", None) is None:
+        if self._workers.closing or getattr(capture, "name", None) is None:
             capture.stop()
             return
         from studio.devices.audio.monitor import LiveMonitor
@@ -438,12 +398,12 @@ class MicCheckCard(QFrame):
                     store, "mic", source, result.metrics, result.findings, show_id=show_id
                 )
                 result.extra["saved_id"] = row
-                self._emit(self._bridge.result, result, "")
+                self._workers.emit(self._bridge.result, result, "")
             except Exception as exc:
                 log.exception("mic check analysis/save failed")
-                self._emit(self._bridge.result, None, str(exc))
+                self._workers.emit(self._bridge.result, None, str(exc))
 
-        self._spawn(work, "mic-check")
+        self._workers.spawn(work, "mic-check")
 
     def _on_result(self, result: Any, error: str) -> None:
         self.run_button.setEnabled(self.capture is not None)
@@ -463,14 +423,14 @@ class MicCheckCard(QFrame):
             item = self.checklist.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        words, names = self.status_words(), self.check_names()
+        words, names = status_words(), self.check_names()
         findings = sorted(
             result.findings,
             key=lambda f: CHECK_ORDER.index(f.check) if f.check in CHECK_ORDER else 99,
         )
         for row, f in enumerate(findings):
-            chip = QLabel(words.get(f.status, f.status))
-            chip.setStyleSheet(self._chip_style(f.status))
+            chip = QLabel()
+            paint_status(chip, f.status, words.get(f.status, f.status))
             chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
             chip.setAccessibleName(
                 f"{names.get(f.check, f.check)}: {words.get(f.status, f.status)}"
@@ -500,14 +460,12 @@ class MicCheckCard(QFrame):
     # -- shutdown --------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop timers and every thread (capture, monitor, workers) and wait for them."""
-        self._closing = True
+        self._workers.closing = True
         self._guide_timer.stop()
         self._status_timer.stop()
         self._guided = None
         self._close_capture()
-        for t in self._workers:
-            t.join(5.0)
-        self._workers = []
+        self._workers.close(5.0)
         # An opener that finished while we were closing may have left a capture in the queue.
         for capture in self._opened:
             capture.stop()

@@ -8,20 +8,16 @@ of its own that only connects (no monitoring). The check runs on a worker thread
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,10 +30,10 @@ from studio.ui.checks.texts import finding_text
 from studio.ui.context import AppContext
 from studio.ui.qt_obs import QtObsLink
 from studio.ui.theme import STATUS_COLOURS
+from studio.ui.widgets.check_card import GLYPH, CardHeader, CardWorkers, FindingsChecklist
 
 log = logging.getLogger(__name__)
 
-GLYPH = {"pass": "●", "warn": "▲", "fail": "✖"}
 STATE_LEVEL = {
     "connected": "pass",
     "connecting": "warn",
@@ -59,8 +55,7 @@ class ObsCheckCard(QFrame):
         self.cfg = ctx.profile.section("obs", DEFAULTS)
         self.last_result: Any = None
         self.saved_id: int | None = None
-        self._worker: threading.Thread | None = None
-        self._closing = False
+        self._workers = CardWorkers()
         self._bridge = _Bridge(self)
         self._bridge.checked.connect(self._on_checked)
         shared = ctx.services.get("encoder")
@@ -81,17 +76,9 @@ class ObsCheckCard(QFrame):
         root.setContentsMargins(12, 10, 12, 12)
         root.setSpacing(8)
 
-        head = QHBoxLayout()
-        title = QLabel(self.tr("Encoder (OBS)"))
-        f = QFont(title.font())
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        title.setFont(f)
-        head.addWidget(title)
-        head.addStretch(1)
-        self.verdict = QLabel()
-        head.addWidget(self.verdict)
-        root.addLayout(head)
+        self.header = CardHeader(self.tr("Encoder (OBS)"))
+        self.verdict = self.header.verdict
+        root.addWidget(self.header)
 
         cfg = obs_config.load()
         form = QFormLayout()
@@ -129,30 +116,13 @@ class ObsCheckCard(QFrame):
         self.state_label.setWordWrap(True)
         root.addWidget(self.state_label)
 
-        self.checklist = QGridLayout()
-        self.checklist.setHorizontalSpacing(10)
-        self.checklist.setVerticalSpacing(4)
-        self.checklist.setColumnStretch(2, 1)
-        self.rows: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
-        names = self.check_names()
-        for i, check in enumerate(CHECKS):
-            chip, name, msg = QLabel(), QLabel(names[check]), QLabel("—")
-            chip.setMinimumWidth(72)
-            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            name.setStyleSheet("font-weight: 600;")
-            msg.setWordWrap(True)
-            msg.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            self._set_chip(chip, None)
-            self.checklist.addWidget(chip, i, 0, Qt.AlignmentFlag.AlignTop)
-            self.checklist.addWidget(name, i, 1, Qt.AlignmentFlag.AlignTop)
-            self.checklist.addWidget(msg, i, 2)
-            self.rows[check] = (chip, name, msg)
-        root.addLayout(self.checklist)
+        self.findings = FindingsChecklist(CHECKS, self.check_names(), self.tr("n/a"))
+        self.checklist, self.rows = self.findings.grid, self.findings.rows
+        root.addWidget(self.findings)
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
         root.addWidget(self.saved_label)
         root.addStretch(1)
-        self._set_verdict(None)
 
     def check_names(self) -> dict[str, str]:
         return {
@@ -163,9 +133,6 @@ class ObsCheckCard(QFrame):
             "disk": self.tr("Recording disk"),
             "stream_configured": self.tr("Stream set up"),
         }
-
-    def status_words(self) -> dict[str, str]:
-        return {"pass": self.tr("PASS"), "warn": self.tr("WARN"), "fail": self.tr("FAIL")}
 
     def state_words(self) -> dict[str, str]:
         return {
@@ -181,28 +148,6 @@ class ObsCheckCard(QFrame):
             if stored
             else self.tr("As in OBS: Tools › WebSocket Server Settings")
         )
-
-    def _paint(self, label: QLabel, status: str | None, text: str, pad: str = "2px 8px") -> None:
-        colour = STATUS_COLOURS[status] if status else STATUS_COLOURS["off"]
-        fg = "#101010" if status in ("pass", "warn") else "#ffffff"
-        label.setText(text)
-        label.setStyleSheet(
-            f"QLabel {{ background: {colour}; color: {fg}; border-radius: 4px;"
-            f" padding: {pad}; font-weight: 700; }}"
-        )
-
-    def _set_chip(self, chip: QLabel, status: str | None) -> None:
-        if status is None:
-            self._paint(chip, None, "○ " + self.tr("n/a"))
-        else:
-            self._paint(chip, status, f"{GLYPH[status]} {self.status_words()[status]}")
-
-    def _set_verdict(self, status: str | None) -> None:
-        if status is None:
-            self._paint(self.verdict, None, "○ " + self.tr("Not checked"), "3px 10px")
-        else:
-            text = f"{GLYPH[status]} {self.status_words()[status]}"
-            self._paint(self.verdict, status, text, "3px 10px")
 
     # -- connection -----------------------------------------------------------------------------
     def _on_state(self, state: str, message: str) -> None:
@@ -248,7 +193,7 @@ class ObsCheckCard(QFrame):
 
     # -- the check ------------------------------------------------------------------------------
     def run_check(self) -> None:
-        if self._worker is not None and self._worker.is_alive():
+        if self._workers.busy():
             return
         self.run_button.setEnabled(False)
         self.saved_label.setText(self.tr("Checking OBS…"))
@@ -266,16 +211,11 @@ class ObsCheckCard(QFrame):
                 )
             except Exception as exc:  # shown on the card; the app keeps running
                 log.exception("OBS check failed")
-                self._emit(None, None, str(exc))
+                self._workers.emit(self._bridge.checked, None, None, str(exc))
                 return
-            self._emit(check_id, result, "")
+            self._workers.emit(self._bridge.checked, check_id, result, "")
 
-        self._worker = threading.Thread(target=work, name="obs-check", daemon=True)
-        self._worker.start()
-
-    def _emit(self, check_id: int | None, result: Any, error: str) -> None:
-        if not self._closing:
-            self._bridge.checked.emit(check_id, result, error)
+        self._workers.spawn(work, "obs-check")
 
     def _on_checked(self, check_id: int | None, result: Any, error: str) -> None:
         self.run_button.setEnabled(True)
@@ -291,18 +231,11 @@ class ObsCheckCard(QFrame):
     def show_result(self, result: Any) -> None:
         self.last_result = result
         for f in result.findings:
-            row = self.rows.get(f.check)
-            if row is None:
-                continue
-            chip, _name, msg = row
-            self._set_chip(chip, f.status)
-            msg.setText(finding_text(f))
-        self._set_verdict(result.status)
+            self.findings.set_finding(f.check, f.status, finding_text(f))
+        self.header.set_verdict(result.status)
 
     def shutdown(self) -> None:
         """Stop the check worker and, if the card owns its link, the connection."""
-        self._closing = True
-        if self._worker is not None:
-            self._worker.join(15)
+        self._workers.close(15)
         if self._own_link:
             self.link.shutdown()
