@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from studio.i18n_marks import QT_TRANSLATE_NOOP, Template
 from studio.metrics import fmt
 from studio.metrics.series import F64
 
@@ -28,6 +29,21 @@ DEFAULTS: dict[str, Any] = {
 FEED_STALLED = "metrics.feed_stalled"
 VIEWERS_DROP = "metrics.viewers_drop"
 GMV_PACE = "metrics.gmv_pace"
+
+# The messages are English built from these marked templates (literal context and text: lupdate
+# extracts them into metrics_zh_CN.ts); the GUI shows them translated with
+# studio.ui.checks.texts.condition_text. Pre-formatted figures (money, counts) stay strings.
+STALLED = QT_TRANSLATE_NOOP("MetricsAlerts", "Metrics feed stalled: no sample for {secs:.0f} s")
+NOT_STARTED = QT_TRANSLATE_NOOP("MetricsAlerts", "Metrics feed has not started")
+DROP = QT_TRANSLATE_NOOP(
+    "MetricsAlerts", "Online viewers dropped {drop:.0%} in {minutes:.0f} min ({peak} → {now})"
+)
+PACE = QT_TRANSLATE_NOOP("MetricsAlerts", "GMV pace {pace} is {pct:.0f}% of target {target}")
+CONDITION_TEXTS: dict[str, tuple[Template, ...]] = {
+    FEED_STALLED: (STALLED, NOT_STARTED),
+    VIEWERS_DROP: (DROP,),
+    GMV_PACE: (PACE,),
+}
 
 OnCondition = Callable[[str, bool, str], None]
 
@@ -75,9 +91,7 @@ class AlertMonitor:
             self._set(
                 FEED_STALLED,
                 gap is not None and gap > limit + f.slack_s,
-                f"Metrics feed stalled: no sample for {gap:.0f} s"
-                if gap is not None
-                else "Metrics feed has not started",
+                STALLED.format(secs=gap) if gap is not None else str(NOT_STARTED),
             )
         r = self.rules.get("viewers_drop", {})
         if r.get("enabled", True) and len(f.online):
@@ -92,8 +106,9 @@ class AlertMonitor:
             self._set(
                 VIEWERS_DROP,
                 active,
-                f"Online viewers dropped {drop:.0%} in {window / 60:.0f} min "
-                f"({fmt.count(peak)} → {fmt.count(now_v)})",
+                DROP.format(
+                    drop=drop, minutes=window / 60, peak=fmt.count(peak), now=fmt.count(now_v)
+                ),
             )
         r = self.rules.get("gmv_pace", {})
         if r.get("enabled", True):
@@ -111,6 +126,9 @@ class AlertMonitor:
             self._set(
                 GMV_PACE,
                 active,
-                f"GMV pace {fmt.money_cents(f.pace_cents, 0)} is {pct:.0f}% of target "
-                f"{fmt.money_cents(f.target_cents, 0)}",
+                PACE.format(
+                    pace=fmt.money_cents(f.pace_cents, 0),
+                    pct=pct,
+                    target=fmt.money_cents(f.target_cents, 0),
+                ),
             )

@@ -383,8 +383,10 @@ class SeriesCache:
         _ts, v = self.get(metric)
         return float(v[-1]) if len(v) else None
 
-    def last_ts(self) -> float | None:
-        latest = [float(g.view()[0][-1]) for g in self._data.values() if g.n]
+    def last_ts(self, metrics: Iterable[str] | None = None) -> float | None:
+        """The newest sample time of any of `metrics` (default: every cached metric)."""
+        groups = self._data.values() if metrics is None else map(self._data.get, metrics)
+        latest = [float(g.view()[0][-1]) for g in groups if g is not None and g.n]
         return max(latest) if latest else None
 
     def totals(self, at: float | None = None) -> dict[str, Any]:

@@ -42,6 +42,7 @@ from studio.metrics.series import (
     show_timing,
 )
 from studio.store.models import Incident, Segment
+from studio.ui.checks.texts import condition_text
 from studio.ui.context import AppContext
 from studio.ui.widgets.kpi_tile import KpiTile
 
@@ -79,6 +80,15 @@ SEGMENT_BRUSH = {
     "closing": (139, 148, 158, 30),
 }
 DEFAULT_BRUSH = (139, 148, 158, 18)
+# OBS's stream health (studio.obs.poller): bitrate on the left axis, frame losses on the right.
+STREAM_METRICS = ("stream_bitrate_kbps", "stream_dropped_pct", "stream_skipped_pct")
+STREAM_COLORS = {
+    "stream_bitrate_kbps": "#39c5cf",
+    "stream_dropped_pct": "#f85149",
+    "stream_skipped_pct": "#d29922",
+}
+# Every graph reserves the right axis's width, so one second is at the same x on all of them.
+RIGHT_AXIS_W = 44
 
 
 def _window(ts: np.ndarray, x0: float, x1: float) -> tuple[int, int]:
@@ -120,7 +130,7 @@ class TailedCurve:
     ones after it. A 1 Hz refresh then dirties only the tail's sliver at the right end, and Qt
     repaints that sliver instead of the whole graph."""
 
-    def __init__(self, plot: pg.PlotItem, **opts: Any) -> None:
+    def __init__(self, plot: pg.PlotItem | pg.ViewBox, **opts: Any) -> None:
         self.body = pg.PlotCurveItem(**opts)
         self.tail = pg.PlotCurveItem(**opts)
         plot.addItem(self.body)
@@ -262,6 +272,7 @@ class MetricsPanel(QWidget):
         titles = {
             "online": self.tr("Online viewers"),
             "gmv": self.tr("GMV (¥) vs target"),
+            "stream": self._stream_title(),
             "orders": self.tr("Orders per minute"),
             "rates": self.tr("CTR / CVR, rolling 5 min (%)"),
         }
@@ -284,6 +295,7 @@ class MetricsPanel(QWidget):
                 p.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             p.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             p.setMouseEnabled(x=True, y=False)
+            p.layout.setColumnFixedWidth(2, RIGHT_AXIS_W)
             if first is None:
                 first = p
             else:
@@ -319,7 +331,8 @@ class MetricsPanel(QWidget):
         self._orders_now = self._curve("orders", **bars)
         self.curve_ctr = self._curve("rates", pen=pg.mkPen("#6aa5ff", width=1), name="CTR")
         self.curve_cvr = self._curve("rates", pen=pg.mkPen("#f778ba", width=1), name="CVR")
-        for p in self.plots.values():
+        self._build_stream()
+        for p in (*self.plots.values(), self.stream_pct_vb):
             p.disableAutoRange()
         self._y_ranges: dict[str, tuple[float, float]] = {}
         self._view_moved = False
@@ -355,6 +368,48 @@ class MetricsPanel(QWidget):
         self.stack.addWidget(self.board)
         self.setMinimumWidth(420)
 
+    def _stream_title(self) -> str:
+        def swatch(metric: str, text: str) -> str:
+            return f'<span style="color:{STREAM_COLORS[metric]}">{text}</span>'
+
+        return " · ".join(
+            (
+                self.tr("Stream health"),
+                swatch("stream_bitrate_kbps", self.tr("bitrate (Mbit/s, left)")),
+                swatch("stream_dropped_pct", self.tr("dropped frames (%, right)")),
+                swatch("stream_skipped_pct", self.tr("skipped frames (%, right)")),
+            )
+        )
+
+    def _build_stream(self) -> None:
+        """The stream-health graph: bitrate in the plot's own view, the frame-loss percentages
+        in a second view on the right axis (same x, linked). Hidden until a show has stream_*
+        samples, so a studio without OBS sees no empty graph."""
+        p = self.plots["stream"]
+        vb = pg.ViewBox(enableMenu=False)
+        # A child of the plot (not a free scene item, as in pyqtgraph's example) so it hides
+        # with the row; it only draws, the plot's own view takes the mouse.
+        vb.setParentItem(p)
+        vb.setMouseEnabled(x=False, y=False)
+        vb.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        vb.setAcceptHoverEvents(False)
+        vb.setZValue(p.vb.zValue() + 1)
+        vb.setXLink(p.vb)
+        p.showAxis("right")
+        right = p.getAxis("right")
+        right.setWidth(RIGHT_AXIS_W)
+        right.enableAutoSIPrefix(False)
+        right.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        right.setTextPen(STREAM_COLORS["stream_dropped_pct"])
+        right.linkToView(vb)
+        p.vb.sigResized.connect(lambda _vb: vb.setGeometry(p.vb.geometry()))
+        self.stream_pct_vb = vb
+        self.stream_curves = {
+            m: TailedCurve(p if m == "stream_bitrate_kbps" else vb, pen=pg.mkPen(c, width=1))
+            for m, c in STREAM_COLORS.items()
+        }
+        p.setVisible(False)
+
     def _curve(self, key: str, **opts: Any) -> pg.PlotCurveItem:
         if opts.get("stepMode"):
             # A step curve cannot be built empty (it checks len(x) == len(y) + 1).
@@ -382,7 +437,7 @@ class MetricsPanel(QWidget):
             try:
                 with self.ctx.store.session() as s:
                     self.timing = show_timing(s, show_id)
-                self.cache = SeriesCache(show_id, PLOT_METRICS)
+                self.cache = SeriesCache(show_id, (*PLOT_METRICS, *STREAM_METRICS))
             except LookupError:
                 log.warning("metrics panel: show %s not found", show_id)
                 self.show_id = None
@@ -474,7 +529,8 @@ class MetricsPanel(QWidget):
         Live: the show is on air, or samples arrived recently by the show's clock while the
         show was on screen (an import of old samples does not arm it)."""
         assert self.cache is not None
-        newest = self.cache.last_ts()
+        # The platform feed's samples only: OBS's stream samples keep coming while it stalls.
+        newest = self.cache.last_ts(PLOT_METRICS)
         if newest is None:
             return
         if self._last_arrival is None:
@@ -495,8 +551,8 @@ class MetricsPanel(QWidget):
             self.empty_button.setText(self.tr("Load a show"))
             self.stack.setCurrentWidget(self.empty)
             return
-        last = cache.last_ts()
-        if last is None:
+        last_any = cache.last_ts()
+        if last_any is None:
             self.empty_title.setText(self.tr("No metrics yet"))
             self.empty_hint.setText(
                 self.tr(
@@ -509,15 +565,23 @@ class MetricsPanel(QWidget):
             return
         self.stack.setCurrentWidget(self.board)
         self._dirty = False
+        # "Updated" and the KPIs go by the platform's samples; the time axis follows the newest
+        # sample of any kind (stream health keeps moving while the platform feed lags).
+        last = cache.last_ts(PLOT_METRICS) or last_any
         self._paint_tiles(cache, last)
-        self._paint_graphs(cache, last)
+        self._paint_graphs(cache, max(last, last_any))
 
     def _kpis(self, cache: SeriesCache, last: float) -> Any:
         from studio.metrics import kpi
 
         totals = cache.totals()
         timing = self.timing
-        start = timing.start_ts if timing and timing.start_ts else cache.get("online_viewers")[0][0]
+        first = cache.get("online_viewers")[0]
+        start = (
+            timing.start_ts
+            if timing and timing.start_ts
+            else (float(first[0]) if len(first) else last)
+        )
         elapsed = last - start
         gmv_ts, gmv = cache.get("gmv_cents")
         recent = None
@@ -621,6 +685,7 @@ class MetricsPanel(QWidget):
             pace_top = gmv_now / 100.0 + (pace_yuan - gmv_now / 100.0) * max(0.0, frac)
         else:
             self.curve_pace.setData(np.empty(0), np.empty(0))
+        stream_top = self._paint_stream(cache, x0, x1, split, bins)
         # Orders per minute and rolling rates only over what is on screen (plus a window).
         ots, orders = cache.get("orders")
         lo = int(np.searchsorted(ots, x0 - 120))
@@ -667,18 +732,43 @@ class MetricsPanel(QWidget):
         shown = v[i0:i1]
         self._set_y("online", float(shown.min()) if len(shown) else 0.0, _top(shown))
         self._set_y("gmv", 0.0, max(_top(gmv_shown), pace_top, target))
+        if stream_top is not None:
+            self._set_y("stream", 0.0, stream_top[0])
+            self._set_y("stream_pct", 0.0, stream_top[1])
         self._set_y("orders", 0.0, _top(inc))
         self._set_y("rates", 0.0, rates_top)
         self._place_overlays(x0, x1)
         if self._view_moved:
             self._view_moved = False
-            for p in self.plots.values():
+            for vb in (*(p.vb for p in self.plots.values()), self.stream_pct_vb):
                 # Apply the new ranges now: done lazily inside the paint, the new transform
                 # re-dirtied every item of the graph and Qt painted it a second time.
-                p.vb.prepareForPaint()
+                vb.prepareForPaint()
             # A moved view repaints everywhere anyway; ask for it plainly (the region Qt
             # derives from the moved items' far-off origin overflows and would be lost).
             self.glw.viewport().update()
+
+    def _paint_stream(
+        self, cache: SeriesCache, x0: float, x1: float, split: float, bins: int
+    ) -> tuple[float, float] | None:
+        """Draw the stream-health curves; their y tops (Mbit/s, %), or None when the show has
+        no stream samples (the row is hidden then)."""
+        has = any(len(cache.get(m)[0]) for m in STREAM_METRICS)
+        plot = self.plots["stream"]
+        if plot.isVisible() != has:
+            plot.setVisible(has)
+            self._view_moved = True
+        if not has:
+            return None
+        tops = [0.0, 0.0]
+        for metric, curve in self.stream_curves.items():
+            ts, v = cache.get(metric)
+            a, b = _window(ts, x0, x1)
+            shown = v[a:b] / 1000.0 if metric == "stream_bitrate_kbps" else v[a:b]
+            curve.set(ts[a:b], shown, split, bins)
+            k = 0 if metric == "stream_bitrate_kbps" else 1
+            tops[k] = max(tops[k], _top(shown))
+        return tops[0], tops[1]
 
     def _set_if_changed(self, curve: Any, x: np.ndarray, y: np.ndarray, **kw: Any) -> None:
         """setData unless the arrays are what the curve already shows (setData re-measures
@@ -707,7 +797,8 @@ class MetricsPanel(QWidget):
         # minute) is not hidden under the axis.
         new = (lo - (0.03 if lo == 0 else 0.1) * span, hi + 0.2 * span)
         self._y_ranges[key] = new
-        self.plots[key].setYRange(*new, padding=0)
+        view = self.stream_pct_vb if key == "stream_pct" else self.plots[key]
+        view.setYRange(*new, padding=0)
         self._view_moved = True
         for band in self._bands.get(key, ()):
             # Bands as tall as the view, not "infinitely" tall: Qt clips huge rectangles in
@@ -910,11 +1001,20 @@ class MetricsPanel(QWidget):
                 self.tr("Orders: {v}").format(v=fmt.count(totals.get("orders"))),
             ]
         )
+        kbps = totals.get("stream_bitrate_kbps")
+        if self.plots["stream"].isVisible() and kbps is not None:
+            text += "\n" + self.tr("Bitrate: {rate} Mbit/s").format(rate=f"{kbps / 1000:.1f}")
+            text += "\n" + self.tr("Dropped {dropped} · skipped {skipped}").format(
+                dropped=fmt.pct(totals.get("stream_dropped_pct")),
+                skipped=fmt.pct(totals.get("stream_skipped_pct")),
+            )
         for line in self.cross.values():
             line.setPos(x)
             line.setVisible(True)
         self.readout.setText(text)
         vr = self.plots["online"].vb.viewRange()
+        # Right of the crosshair in the left half, left of it in the right half: in view.
+        self.readout.setAnchor((0, 0) if x < (vr[0][0] + vr[0][1]) / 2 else (1, 0))
         self.readout.setPos(x, vr[1][1])
         self.readout.setVisible(True)
         return text
@@ -945,18 +1045,11 @@ class MetricsPanel(QWidget):
         )
 
     def _on_condition(self, key: str, active: bool, message: str) -> None:
+        # The monitor writes English (it is core code); shown in the UI language.
         self.alert_label.setText(
-            "  ".join(f"⚠ {self._alert_text(k, m)}" for k, m in self.alerts.active.items())
+            "  ".join(f"⚠ {condition_text(k, m)}" for k, m in self.alerts.active.items())
         )
         self.conditionChanged.emit(key, active, message)
-
-    def _alert_text(self, key: str, message: str) -> str:
-        names = {
-            alerts.FEED_STALLED: self.tr("Feed stalled"),
-            alerts.VIEWERS_DROP: self.tr("Viewers dropping"),
-            alerts.GMV_PACE: self.tr("GMV pace behind target"),
-        }
-        return names.get(key, message)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
