@@ -267,3 +267,57 @@ def test_stalled_feed_follows_the_show_clock_at_demo_speed(ctx, qtbot) -> None: 
     old._tick()
     assert old._last_arrival is None and (alerts.FEED_STALLED, True) not in got
     old.shutdown()
+
+
+def test_alert_messages_keep_their_english_and_read_in_chinese(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The alert rules write the same English as before from marked templates; the banner
+    (and any reader of the text) shows it in Chinese with the same figures."""
+    import numpy as np
+
+    from studio.ui.checks.texts import condition_text
+    from studio.ui.i18n import Translations
+    from studio.ui.panels.metrics import MetricsPanel
+
+    got: dict[str, str] = {}
+    monitor = alerts.AlertMonitor(alerts.DEFAULTS, lambda k, a, m: got.__setitem__(k, m))
+    ts = np.arange(0.0, 121.0, 10.0)
+    online = np.linspace(1000.0, 700.0, len(ts))
+    monitor.evaluate(
+        alerts.Facts(
+            now=200.0,
+            last_sample_ts=155.0,
+            online_ts=ts,
+            online=online,
+            gmv_cents=1_000_000,
+            pace_cents=2_309_300,
+            target_cents=5_000_000,
+            elapsed_s=300.0,
+            planned_s=720,
+        )
+    )
+    assert got == {
+        alerts.FEED_STALLED: "Metrics feed stalled: no sample for 45 s",
+        alerts.VIEWERS_DROP: "Online viewers dropped 30% in 2 min (1,000 → 700)",
+        alerts.GMV_PACE: "GMV pace ¥23,093 is 46% of target ¥50,000",
+    }
+    translations = Translations()
+    translations.install("zh_CN")
+    try:
+        zh = {k: condition_text(k, m) for k, m in got.items()}
+        assert zh == {
+            alerts.FEED_STALLED: "数据流中断：已 45 秒没有新数据",
+            alerts.VIEWERS_DROP: "在线人数 2 分钟内下降 30%（1,000 → 700）",
+            alerts.GMV_PACE: "GMV 进度 ¥23,093，仅为目标 ¥50,000 的 46%",
+        }
+        sid = _show(ctx.store)
+        _simulate(ctx.store, sid, 60)
+        ctx.show_id = sid
+        panel = MetricsPanel(ctx)
+        qtbot.addWidget(panel)
+        ctx.services["now"][0] = time.time()
+        panel._last_arrival = ctx.services["now"][0] - 45
+        panel._tick()
+        assert "数据流中断：已 45 秒没有新数据" in panel.alert_label.text()
+        panel.shutdown()
+    finally:
+        translations.install("en")

@@ -2,157 +2,195 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>MetricsAlerts</name>
+    <message>
+        <location filename="../../studio/metrics/alerts.py" line="36"/>
+        <source>Metrics feed stalled: no sample for {secs:.0f} s</source>
+        <translation>数据流中断：已 {secs:.0f} 秒没有新数据</translation>
+    </message>
+    <message>
+        <location filename="../../studio/metrics/alerts.py" line="37"/>
+        <source>Metrics feed has not started</source>
+        <translation>数据流尚未开始</translation>
+    </message>
+    <message>
+        <location filename="../../studio/metrics/alerts.py" line="38"/>
+        <source>Online viewers dropped {drop:.0%} in {minutes:.0f} min ({peak} → {now})</source>
+        <translation>在线人数 {minutes:.0f} 分钟内下降 {drop:.0%}（{peak} → {now}）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/metrics/alerts.py" line="41"/>
+        <source>GMV pace {pace} is {pct:.0f}% of target {target}</source>
+        <translation>GMV 进度 {pace}，仅为目标 {target} 的 {pct:.0f}%</translation>
+    </message>
+</context>
+<context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="228"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="238"/>
         <source>Last 15 min</source>
         <translation>最近15分钟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="229"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="239"/>
         <source>Whole show</source>
         <translation>整场</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="241"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="251"/>
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="242"/>
-        <location filename="../../studio/ui/panels/metrics.py" line="263"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="252"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="273"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="243"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="253"/>
         <source>Orders</source>
         <translation>成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="244"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="254"/>
         <source>GPM</source>
         <translation>千次观看成交金额 (GPM)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="245"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="255"/>
         <source>Product CTR</source>
         <translation>商品点击率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="246"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="256"/>
         <source>Click-to-buy rate</source>
         <translation>点击成交转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="247"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="257"/>
         <source>Average order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="264"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="274"/>
         <source>GMV (¥) vs target</source>
         <translation>成交金额 (¥) 与目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="265"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="276"/>
         <source>Orders per minute</source>
         <translation>每分钟成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="266"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="277"/>
         <source>CTR / CVR, rolling 5 min (%)</source>
         <translation>点击率 / 转化率，近5分钟 (%)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="490"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="377"/>
+        <source>Stream health</source>
+        <translation>推流健康</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/metrics.py" line="378"/>
+        <source>bitrate (Mbit/s, left)</source>
+        <translation>码率（Mbit/s，左轴）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/metrics.py" line="379"/>
+        <source>dropped frames (%, right)</source>
+        <translation>丢帧（%，右轴）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/metrics.py" line="380"/>
+        <source>skipped frames (%, right)</source>
+        <translation>跳帧（%，右轴）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/panels/metrics.py" line="549"/>
         <source>No show loaded</source>
         <translation>未加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="491"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="550"/>
         <source>Load a show to see its live numbers.</source>
         <translation>加载场次后即可查看实时数据。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="492"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="551"/>
         <source>Load a show</source>
         <translation>加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="497"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="556"/>
         <source>No metrics yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="500"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="559"/>
         <source>Start the metrics feed (simulator, file tail or HTTP ingest) to see viewers and GMV.</source>
         <translation>启动数据接入（模拟器、文件追踪或 HTTP 接入）即可查看在线人数和成交金额。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="504"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="563"/>
         <source>Start the metrics feed</source>
         <translation>启动数据接入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="549"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="616"/>
         <source>{pct} of target · pace {pace}</source>
         <translation>完成目标 {pct} · 预计 {pace}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="554"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="621"/>
         <source>peak {peak}</source>
         <translation>峰值 {peak}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="558"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="625"/>
         <source>{n} buyers</source>
         <translation>成交人数 {n}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="562"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="629"/>
         <source>UV value {v}</source>
         <translation>UV价值 {v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="571"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="638"/>
         <source>Updated {t} ({n} s ago)</source>
         <translation>更新于 {t}（{n} 秒前）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="573"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="640"/>
         <source>Updated {t}</source>
         <translation>更新于 {t}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="896"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="999"/>
         <source>Online viewers: {v}</source>
         <translation>在线人数：{v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="897"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="1000"/>
         <source>GMV: {v}</source>
         <translation>成交金额：{v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="898"/>
+        <location filename="../../studio/ui/panels/metrics.py" line="1001"/>
         <source>Orders: {v}</source>
         <translation>成交订单：{v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="943"/>
-        <source>Feed stalled</source>
-        <translation>数据中断</translation>
+        <location filename="../../studio/ui/panels/metrics.py" line="1006"/>
+        <source>Bitrate: {rate} Mbit/s</source>
+        <translation>码率：{rate} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="944"/>
-        <source>Viewers dropping</source>
-        <translation>在线人数下跌</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="945"/>
-        <source>GMV pace behind target</source>
-        <translation>成交进度落后于目标</translation>
+        <location filename="../../studio/ui/panels/metrics.py" line="1007"/>
+        <source>Dropped {dropped} · skipped {skipped}</source>
+        <translation>丢帧 {dropped} · 跳帧 {skipped}</translation>
     </message>
 </context>
 </TS>
