@@ -68,6 +68,12 @@ class SyncService:
     def start(self) -> None:
         if self._thread is not None:
             return
+        # Fix "now" before returning: a change written right after the store opened must reach
+        # it, even if the sync thread connects later (it did, right after a server restart).
+        try:
+            self._feed(None)
+        except SQLAlchemyError as exc:  # unreachable: the thread starts the cursor when it can
+            log.debug("sync: cursor not primed: %s", self._reason(exc))
         self._stop.clear()
         name = f"studio-sync-{self.store.station or 'station'}"
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
