@@ -100,3 +100,24 @@ def _no_leftover_translators(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     if app is not None:
         for translator in installed:
             QCoreApplication.removeTranslator(translator)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_qt(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a window open or a timer ticking (a panel polling forever)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    left = []
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            left.append(f"window {type(widget).__name__} still open")
+        elif any(t.isActive() for t in widget.findChildren(QTimer)):
+            left.append(f"timer still running in closed {type(widget).__name__}")
+    left += [f"app timer {t.objectName() or t}" for t in app.findChildren(QTimer) if t.isActive()]
+    assert not left, "; ".join(left)
