@@ -166,6 +166,67 @@ def cmd_split(args: argparse.Namespace) -> int:
     return 0
 
 
+@guarded
+def cmd_catalog_add(args: argparse.Namespace) -> int:
+    from studio.planning.catalog import CatalogError, ProductInfo, upsert_catalog
+
+    info = ProductInfo(
+        sku=args.sku,
+        name=args.name,
+        list_price_cents=_cents(args.list_price, "--list-price"),
+        live_price_cents=_cents(args.live_price or args.list_price, "--live-price"),
+        stock=args.stock,
+        cost_cents=_cents(args.cost, "--cost") if args.cost else None,
+        selling_points=tuple(args.point or ()),
+        image_path=args.image,
+    )
+    store = open_store(args)
+    try:
+        product_id = upsert_catalog(store, info)
+    except CatalogError as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        store.close()
+    print(product_id)
+    return 0
+
+
+@guarded
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from studio.planning.catalog import list_catalog
+
+    store = open_store(args)
+    try:
+        products = list_catalog(store)
+    finally:
+        store.close()
+    if args.json:
+        print_json([asdict(p) for p in products])
+    else:
+        for p in products:
+            print(f"{p.sku:<14} ¥{p.live_price_cents / 100:>10,.2f}  ¥{p.list_price_cents / 100:>10,.2f}"
+                  f"  {p.stock:>7,}  {p.name}")  # fmt: skip
+    return 0
+
+
+@guarded
+def cmd_pick(args: argparse.Namespace) -> int:
+    from studio.planning.catalog import CatalogError, select_products
+
+    store = open_store(args)
+    try:
+        added = select_products(store, args.show, args.skus)
+    except (CatalogError, ShowNotFound) as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        store.close()
+    for sku in added:
+        print(sku)
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("plan", help="plan shows: readiness, go live, stock, campaign split")
     sub = p.add_subparsers(dest="plan_cmd", required=True)
@@ -204,3 +265,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sp.add_argument("--set-targets", action="store_true", help="make each share the show's target")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_split)
+
+    cat = sub.add_parser("catalog", help="the studio's product catalogue")
+    csub = cat.add_subparsers(dest="catalog_cmd", required=True)
+    ca = csub.add_parser("add", help="add or update a catalogue product; prints its id")
+    ca.add_argument("--sku", required=True)
+    ca.add_argument("--name", required=True)
+    ca.add_argument("--list-price", required=True, metavar="YUAN")
+    ca.add_argument("--live-price", metavar="YUAN", help="default: the list price")
+    ca.add_argument("--stock", type=int, default=0)
+    ca.add_argument("--cost", metavar="YUAN")
+    ca.add_argument("--point", action="append", help="a selling point (repeatable)")
+    ca.add_argument("--image", metavar="PATH")
+    ca.set_defaults(func=cmd_catalog_add)
+    cl = csub.add_parser("list", help="list the catalogue")
+    cl.add_argument("--json", action="store_true")
+    cl.set_defaults(func=cmd_catalog_list)
+
+    pk = sub.add_parser(
+        "pick", help="put catalogue products into a show (copies: prices can differ)"
+    )
+    pk.add_argument("--show", type=int, required=True)
+    pk.add_argument("skus", nargs="+", metavar="SKU")
+    pk.set_defaults(func=cmd_pick)
