@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from studio.profile import Profile, ProfileError
 from studio.store.engine import StoreError
 from studio.store.store import Store
+from studio.ui.anchor_window import AnchorWindow
 from studio.ui.context import AppContext, StoreSignals
 from studio.ui.i18n import Translations, choose_language
 from studio.ui.live_wiring import LiveWiring
 from studio.ui.main_window import MainWindow
-from studio.ui.panels.loader import load_class
+from studio.ui.qt_metrics import MetricsFeed
+from studio.ui.qt_runner import QtRunner
 from studio.ui.settings import open_settings
 from studio.ui.theme import apply_theme
 
@@ -115,14 +117,11 @@ class StudioApp(QObject):
                 self.window.docks[focus].show()
                 self.window.docks[focus].raise_()
             self.window.show()
-        anchor_cls = load_class("studio.ui.anchor_window", "AnchorWindow")
-        if anchor_cls is not None:
-            self.anchor = anchor_cls(self.ctx)
-            visible = self.ctx.settings.value("anchor/visible", True, type=bool)
-            if self.role == "anchor":
-                self.anchor.showFullScreen()
-            elif visible:
-                self.anchor.show()
+        self.anchor = AnchorWindow(self.ctx)
+        if self.role == "anchor":
+            self.anchor.showFullScreen()
+        elif self.ctx.settings.value("anchor/visible", True, type=bool):
+            self.anchor.show()
 
     def teardown(self) -> None:
         if self.wiring is not None:
@@ -159,9 +158,6 @@ class StudioApp(QObject):
         self.ctx.runner = None
         if self.ctx.show_id is None:
             return
-        runner_cls = load_class("studio.ui.qt_runner", "QtRunner")
-        if runner_cls is None:
-            return
         from studio.store.sync import lease
 
         driver: str | None = None
@@ -173,7 +169,7 @@ class StudioApp(QObject):
         else:
             driver = "controller"
         try:
-            runner = runner_cls(
+            runner = QtRunner(
                 self.ctx.store, self.ctx.show_id, clock=self.ctx.clock, follower=driver is not None
             )
         except ValueError as exc:  # a show without segments has nothing to run
@@ -309,10 +305,9 @@ class StudioApp(QObject):
 
     # -- demo --------------------------------------------------------------------------------
     def start_demo_feed(self, speed: float) -> None:
-        feed_cls = load_class("studio.ui.qt_metrics", "MetricsFeed")
-        if feed_cls is None or self.ctx.show_id is None:
+        if self.ctx.show_id is None:
             return
-        self._feed = feed_cls(self.ctx.store, parent=self, clock=self.ctx.clock)
+        self._feed = MetricsFeed(self.ctx.store, parent=self, clock=self.ctx.clock)
         self.ctx.services["metrics"] = self._feed
         self._feed.start(self.ctx.show_id, speed=speed)
 

@@ -18,11 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from studio.ui.context import AppContext
+from studio.ui.panels.audio_live import AudioLivePanel
 from studio.ui.panels.checks import ChecksPanel
-from studio.ui.panels.loader import load_class
+from studio.ui.panels.incidents import IncidentsPanel
+from studio.ui.panels.metrics import MetricsPanel
+from studio.ui.panels.planning import PlanningPanel
 from studio.ui.panels.products import ProductsPanel
+from studio.ui.panels.review import ReviewPanel
+from studio.ui.panels.rundown import RundownPanel
 from studio.ui.status_bar import StudioStatusBar
-from studio.ui.widgets.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
 
@@ -78,80 +82,17 @@ class MainWindow(QMainWindow):
             bar.setVisible(not (link.online and not link.queued))
 
     # -- docks -------------------------------------------------------------------------------
-    def _feature_panel(self, module: str, cls_name: str, title: str, hint: str) -> QWidget:
-        cls = load_class(module, cls_name)
-        if cls is None:
-            return EmptyState(
-                title, hint, self.tr("Open show script…"), self.open_script_requested.emit
-            )
-        panel: QWidget = cls(self.ctx, self)
-        return panel
-
     def _build_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         specs: list[tuple[str, str, Callable[[], QWidget], Qt.DockWidgetArea]] = [
-            (
-                "rundown",
-                self.tr("Rundown"),
-                lambda: self._feature_panel(
-                    "studio.ui.panels.rundown",
-                    "RundownPanel",
-                    self.tr("No script loaded"),
-                    self.tr("Load a show script to run the rundown."),
-                ),
-                Qt.DockWidgetArea.LeftDockWidgetArea,
-            ),
-            (
-                "checks",
-                self.tr("Checks"),
-                lambda: ChecksPanel(self.ctx, self),
-                Qt.DockWidgetArea.LeftDockWidgetArea,
-            ),
-            (
-                "metrics",
-                self.tr("Live metrics"),
-                lambda: self._feature_panel(
-                    "studio.ui.panels.metrics",
-                    "MetricsPanel",
-                    self.tr("No metrics"),
-                    self.tr("Start the metrics feed to see viewers and GMV."),
-                ),
-                Qt.DockWidgetArea.RightDockWidgetArea,
-            ),
-            (
-                "incidents",
-                self.tr("Incidents"),
-                lambda: self._feature_panel(
-                    "studio.ui.panels.incidents",
-                    "IncidentsPanel",
-                    self.tr("No incidents"),
-                    self.tr("Incidents logged during the show appear here."),
-                ),
-                Qt.DockWidgetArea.RightDockWidgetArea,
-            ),
-            (
-                "products",
-                self.tr("Products"),
-                lambda: ProductsPanel(self.ctx, self),
-                Qt.DockWidgetArea.LeftDockWidgetArea,
-            ),
+            ("rundown", self.tr("Rundown"), lambda: RundownPanel(self.ctx, self), left),
+            ("checks", self.tr("Checks"), lambda: ChecksPanel(self.ctx, self), left),
+            ("metrics", self.tr("Live metrics"), lambda: MetricsPanel(self.ctx, self), right),
+            ("incidents", self.tr("Incidents"), lambda: IncidentsPanel(self.ctx, self), right),
+            ("products", self.tr("Products"), lambda: ProductsPanel(self.ctx, self), left),
+            ("planning", self.tr("Planning"), lambda: PlanningPanel(self.ctx, self), right),
+            ("review", self.tr("Review"), lambda: ReviewPanel(self.ctx, self), right),
         ]
-        # Planning and review are optional features: their docks exist only when installed.
-        for key, module, cls_name, title in (
-            ("planning", "studio.ui.panels.planning", "PlanningPanel", self.tr("Planning")),
-            ("review", "studio.ui.panels.review", "ReviewPanel", self.tr("Review")),
-        ):
-            cls = load_class(module, cls_name)
-            if cls is not None:
-                specs.append(
-                    (
-                        key,
-                        title,
-                        lambda cls=cls: cls(self.ctx, self),
-                        Qt.DockWidgetArea.RightDockWidgetArea,
-                    )
-                )
-        from studio.ui.panels.audio_live import AudioLivePanel
-
         specs.append((
             "audio", self.tr("Live audio"), lambda: AudioLivePanel(self.ctx, self),
             Qt.DockWidgetArea.RightDockWidgetArea,
@@ -190,11 +131,9 @@ class MainWindow(QMainWindow):
             self.docks["metrics"], self.docks["incidents"], Qt.Orientation.Vertical
         )
         self.tabifyDockWidget(self.docks["rundown"], self.docks["checks"])
-        if "planning" in self.docks:
-            self.tabifyDockWidget(self.docks["checks"], self.docks["planning"])
-        if "review" in self.docks:
-            self.tabifyDockWidget(self.docks["metrics"], self.docks["review"])
-            self.docks["metrics"].raise_()
+        self.tabifyDockWidget(self.docks["checks"], self.docks["planning"])
+        self.tabifyDockWidget(self.docks["metrics"], self.docks["review"])
+        self.docks["metrics"].raise_()
         self.docks["rundown"].raise_()
 
         self.resizeDocks(
@@ -274,17 +213,9 @@ class MainWindow(QMainWindow):
 
     def go_live(self) -> None:
         """Go live through the readiness checklist when planning is installed, else start."""
-        planning = self.panels.get("planning")
-        if planning is not None and callable(getattr(planning, "go_live", None)):
-            self.docks["planning"].show()
-            self.docks["planning"].raise_()
-            planning.go_live()
-            return
-        runner = self.ctx.runner
-        if runner is None:
-            QMessageBox.information(self, self.tr("Go live"), self.tr("Load a show script first."))
-            return
-        runner.start()
+        self.docks["planning"].show()
+        self.docks["planning"].raise_()
+        self.panels["planning"].go_live()
 
     def manual_entry(self) -> None:
         from studio.ui.manual_entry import ManualEntryDialog

@@ -19,19 +19,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from studio.store.models import DeviceCheck
+from studio.ui.checks.camera_card import CameraCheckCard
+from studio.ui.checks.mic_card import MicCheckCard
+from studio.ui.checks.obs_card import ObsCheckCard
 from studio.ui.checks.texts import finding_text, join_texts
 from studio.ui.context import AppContext
-from studio.ui.panels.loader import load_class
 from studio.ui.theme import STATUS_COLOURS
-from studio.ui.widgets.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
 
-CARDS = (
-    ("studio.ui.checks.camera_card", "CameraCheckCard"),
-    ("studio.ui.checks.mic_card", "MicCheckCard"),
-    ("studio.ui.checks.obs_card", "ObsCheckCard"),
-)
+CARDS = (CameraCheckCard, MicCheckCard, ObsCheckCard)
 
 
 class ChecksPanel(QWidget):
@@ -46,20 +43,10 @@ class ChecksPanel(QWidget):
 
         cards_host = QWidget()
         cards_layout = QHBoxLayout(cards_host)
-        for module, name in CARDS:
-            cls = load_class(module, name)
-            if cls is not None:
-                card = cls(ctx, cards_host)
-                self.cards.append(card)
-                cards_layout.addWidget(card, 1)
-        if not self.cards:
-            cards_layout.addWidget(
-                EmptyState(
-                    self.tr("No device checks installed"),
-                    self.tr("Camera and microphone checks appear here."),
-                    parent=cards_host,
-                )
-            )
+        for cls in CARDS:
+            card = cls(ctx, cards_host)
+            self.cards.append(card)
+            cards_layout.addWidget(card, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(cards_host)
