@@ -45,6 +45,7 @@ from studio.store.models import Incident, Segment
 from studio.ui.checks.texts import condition_text
 from studio.ui.context import AppContext
 from studio.ui.widgets.kpi_tile import KpiTile
+from studio.ui.widgets.safe_line import SafeInfiniteLine
 
 log = logging.getLogger(__name__)
 
@@ -316,7 +317,7 @@ class MetricsPanel(QWidget):
         self.curve_pace = self._curve(
             "gmv", pen=pg.mkPen("#3fb950", width=1, style=Qt.PenStyle.DashLine)
         )
-        self.target_line = pg.InfiniteLine(
+        self.target_line = SafeInfiniteLine(
             angle=0, movable=False, pen=pg.mkPen("#d29922", width=1, style=Qt.PenStyle.DashLine)
         )
         self.plots["gmv"].addItem(self.target_line, ignoreBounds=True)
@@ -349,7 +350,7 @@ class MetricsPanel(QWidget):
         self._incident_lines: list[pg.InfiniteLine] = []
         self._pace: tuple[float | None, float | None] = (None, None)
         self.cross = {
-            k: pg.InfiniteLine(
+            k: SafeInfiniteLine(
                 angle=90, movable=False, pen=pg.mkPen(fg.name(), width=1, style=Qt.PenStyle.DotLine)
             )
             for k in self.plots
@@ -917,7 +918,7 @@ class MetricsPanel(QWidget):
         for at, category, severity, text in incidents:
             x = at.timestamp()
             # On the viewers graph: a line with a tooltip and a label.
-            line = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=marker)
+            line = SafeInfiniteLine(pos=x, angle=90, movable=False, pen=marker)
             line.setToolTip(text or category)
             self.plots["online"].addItem(line, ignoreBounds=True)
             self.overlay_items.append((self.plots["online"], line))

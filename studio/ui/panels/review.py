@@ -41,6 +41,7 @@ from studio.store.shows import list_shows
 from studio.ui.context import AppContext
 from studio.ui.qt_review_jobs import JobRunner
 from studio.ui.widgets.empty_state import EmptyState
+from studio.ui.widgets.safe_line import SafeInfiniteLine
 
 log = logging.getLogger(__name__)
 SEVERITY_COLOURS = {1: "#e5484d", 2: "#f0a202", 3: "#9ca3af"}
@@ -358,7 +359,7 @@ class ReviewPanel(QWidget):
             x = (inc.at.timestamp() - t0) / 60.0
             colour = SEVERITY_COLOURS.get(inc.severity, "#9ca3af")
             for p, label in ((self.online_plot, f"!{n}"), (self.gmv_plot, None)):
-                line = pg.InfiniteLine(
+                line = SafeInfiniteLine(
                     pos=x,
                     angle=90,
                     pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine),
