@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSettings
 
@@ -137,7 +138,7 @@ def test_dashboard_mid_show(ctx, qtbot, tmp_path) -> None:  # type: ignore[no-un
     assert (
         len(bands) == 4
     )  # no stream-health graph: this show has no OBS samples and all(len(b.opts["x0"]) == len(SEGS) for b in bands)
-    assert any(type(i).__name__ == "InfiniteLine" for _p, i in panel.overlay_items)
+    assert any(isinstance(i, pg.InfiniteLine) for _p, i in panel.overlay_items)
     before = panel.curve_online.getData()[0][-1]
     _simulate_more = ShowSimulator  # keep a name for readability below
     rows = []
