@@ -100,6 +100,7 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "col.total": ("Total", "合计"),
     "this_show": ("this show", "本场"),
     "skipped": ("skipped", "已跳过"),
+    "not_reached": ("not reached", "未进行"),
     "none": ("None recorded.", "无记录。"),
     # funnel steps
     "f.exposures": ("Room exposures", "直播间曝光"),

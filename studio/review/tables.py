@@ -97,11 +97,16 @@ def tiles(r: Review, lang: str) -> list[Tile]:
 
 def segments(r: Review, lang: str) -> Table:
     rows, muted = [], set()
+    # Segments after the last one that ran were not reached (the show ended or is still on):
+    # "skipped" is kept for segments the rundown passed over.
+    ran = [i for i, g in enumerate(r.segments) if g.actual_offset_s is not None]
+    last_ran = ran[-1] if ran else -1
     for i, g in enumerate(r.segments):
         title = f"{g.index + 1}. {g.title}"
         if g.skipped:
             muted.add(i)
-            title += f" ({s('skipped', lang)})"
+            word = "not_reached" if i > last_ran else "skipped"
+            title += f" ({s(word, lang)})"
         rows.append(
             (
                 title,
