@@ -160,13 +160,20 @@ class AudioMeters(QWidget):
             y += bar_h + 6
         # Scale.
         p.setPen(dim)
-        for t in TICKS:
+        # Labels from the loud end down, each only where it does not touch the one before:
+        # in a narrow dock the scale keeps 0 / -6 / -12 … readable instead of overprinting.
+        free_until = float("inf")
+        for t in reversed(TICKS):
             x = bars_left + bar_w * _fraction(t)
             p.drawLine(int(x), int(y - 3), int(x), int(y))
             label = str(t)
             tw = fm.horizontalAdvance(label)
+            left = min(max(0, x - tw / 2), bars_right - tw)
+            if left + tw + fm.horizontalAdvance(" ") > free_until:
+                continue
+            free_until = left
             p.drawText(
-                QRectF(min(max(0, x - tw / 2), bars_right - tw), y, tw + 2, scale_h),
+                QRectF(left, y, tw + 2, scale_h),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                 label,
             )
