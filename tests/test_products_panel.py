@@ -31,3 +31,28 @@ def test_sold_and_left_follow_the_latest_per_sku_orders(app_ctx: AppContext, qtb
     assert app_ctx.services["stock"]("MZ-FD02") is None  # nothing sold yet: the script's stock
     panel.shutdown()
     assert "stock" not in app_ctx.services
+
+
+def test_stock_left_follows_new_orders_while_the_dock_is_hidden(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """The prompter's stock figure keeps up even when nobody looks at the Products dock."""
+    from studio.metrics.samples import make_row
+    from studio.metrics.writer import write_rows
+
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    panel = ProductsPanel(app_ctx)
+    qtbot.addWidget(panel)
+    panel.hide()
+    write_rows(
+        app_ctx.store, [make_row(app_ctx.show_id, "sim", "orders", time.time(), 30, "MZ-FD02")]
+    )
+    qtbot.waitUntil(lambda: app_ctx.services["stock"]("MZ-FD02") is not None, timeout=5000)
+    row = next(
+        r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "MZ-FD02"
+    )
+    assert (
+        app_ctx.services["stock"]("MZ-FD02")
+        == int(panel.table.item(row, 4).text().replace(",", "")) - 30
+    )
+    panel.shutdown()

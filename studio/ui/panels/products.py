@@ -70,7 +70,8 @@ class ProductsPanel(QWidget):
             self._dirty = True
 
     def _refresh_if_dirty(self) -> None:
-        if self._dirty and self.isVisible():
+        # Also while the dock is hidden: the anchor's product card reads the stock left from here.
+        if self._dirty:
             self.refresh()
 
     def _sold(self, session: Any, sku: str) -> int | None:
