@@ -410,11 +410,14 @@ def record(
     got = 0
     deadline = time.monotonic() + seconds + first_data_timeout
     while got < want:
+        # The state is read before the ring: a source that ended has written its last block
+        # before saying so, so this read still drains it (it did not, under load, in CI).
+        finished = capture.state in (ENDED, FAILED)
         data, position, _lost = capture.ring.read_since(position)
         if data.shape[0]:
             chunks.append(data[: want - got])
             got += min(data.shape[0], want - got)
-        if got >= want or capture.state in (ENDED, FAILED) or time.monotonic() > deadline:
+        if got >= want or finished or time.monotonic() > deadline:
             break
         time.sleep(0.05)
     audio = np.concatenate(chunks) if chunks else np.zeros((0, capture.channels), np.float32)
