@@ -12,11 +12,8 @@ and a quick log issued before a mitigate is committed before it. Call `shutdown(
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import logging
-import queue
-import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -64,6 +61,7 @@ from studio.incidents.log import HistoryEntry, IncidentFilter, IncidentView
 from studio.incidents.stamp import runner_position
 from studio.timeutil import fmt_duration, from_epoch
 from studio.ui.checks.texts import condition_text
+from studio.ui.qt_jobs import SerialWorker
 from studio.ui.widgets.empty_state import EmptyState, request_from_window
 
 log = logging.getLogger(__name__)
@@ -399,111 +397,6 @@ class IncidentFilterProxy(QSortFilterProxyModel):
         return self.criteria.matches(model.rows[source_row])
 
 
-class _Relay(QObject):
-    """Carries results from worker threads to the GUI thread.
-
-    One per application, never parented to a panel: a worker finishing after its panel was
-    deleted must not emit on a destroyed QObject (that crashes, it does not raise).
-    """
-
-    deliver = Signal(object)  # a callable to run on the GUI thread
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.deliver.connect(self._run, Qt.ConnectionType.QueuedConnection)
-
-    def _run(self, fn: Callable[[], None]) -> None:
-        fn()
-
-
-_relay: _Relay | None = None
-
-
-def _gui_relay() -> _Relay:
-    """The relay, created on first use; call from the GUI thread."""
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-    return _relay
-
-
-class _DbWorker:
-    """One thread, jobs in submission order, results delivered on the GUI thread.
-
-    The thread ends by itself after a short idle spell, so a panel dropped without
-    `shutdown()` leaves no thread behind; the next job starts a new one (cheap next to a commit).
-    Results for a panel that has been destroyed are dropped (its writes are committed anyway).
-    """
-
-    IDLE_SECONDS = 0.5
-
-    def __init__(self, owner: QObject) -> None:
-        self._relay = _gui_relay()
-        self._jobs: queue.Queue[tuple[Callable[[], Any], Any, Any] | None] = queue.Queue()
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-        self.alive = True
-        # `destroyed` comes from the QObject destructor on the GUI thread: a reliable
-        # "stop calling back", unlike asking the wrapper from another thread.
-        owner.destroyed.connect(self._owner_gone)
-
-    def _owner_gone(self, *_args: Any) -> None:
-        self.alive = False
-
-    def submit(
-        self,
-        job: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        with self._lock:
-            self._jobs.put((job, on_done, on_error))
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="incident-db", daemon=True)
-                self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            try:
-                item = self._jobs.get(timeout=self.IDLE_SECONDS)
-            except queue.Empty:
-                with self._lock:
-                    if self._jobs.empty():
-                        self._thread = None
-                        return
-                continue
-            if item is None:
-                return
-            job, on_done, on_error = item
-            try:
-                outcome: tuple[bool, Any] = (True, job())
-            except Exception as exc:  # delivered to on_error on the GUI thread
-                outcome = (False, exc)
-            self._relay.deliver.emit(functools.partial(self._deliver, on_done, on_error, outcome))
-
-    def _deliver(self, on_done: Any, on_error: Any, outcome: tuple[bool, Any]) -> None:
-        ok, value = outcome
-        if not ok:
-            log.error("incident database job failed", exc_info=value)
-        if not self.alive:
-            return
-        if not ok:
-            if on_error is not None:
-                on_error(value)
-        elif on_done is not None:
-            on_done(value)
-
-    def shutdown(self) -> None:
-        """Run what is queued, then stop the thread and wait for it."""
-        with self._lock:
-            thread = self._thread
-            if thread is not None:
-                self._jobs.put(None)
-                self._thread = None
-        if thread is not None:
-            thread.join()
-
-
 def _with_retry(job: Callable[[], Any], tries: int = 4, pause: float = 0.5) -> Any:
     """A locked database (another station or the metrics writer mid-commit) is worth waiting
     for: losing an incident is worse than logging it a second late."""
@@ -761,7 +654,7 @@ class IncidentsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.labels = IncidentLabels(self)
-        self._worker = _DbWorker(self)
+        self._worker = SerialWorker(self, "incident-db")
         self._show_id: int | None = None
         self._refreshing = False
         self._dirty = False
