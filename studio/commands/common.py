@@ -21,6 +21,19 @@ class CommandError(Exception):
         self.code = code
 
 
+def yuan_to_cents(text: str, what: str) -> int:
+    """An amount a person typed on the command line ("300,000", "¥99.5") as integer fen."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text.replace(",", "").replace("¥", "").strip())
+    except InvalidOperation as exc:
+        raise CommandError(f"{what}: not an amount of yuan: {text!r}", 2) from exc
+    if value < 0:
+        raise CommandError(f"{what}: cannot be negative", 2)
+    return int((value * 100).to_integral_value())
+
+
 def open_store(args: argparse.Namespace) -> Store:
     try:
         return Store.open(args.db, station=getattr(args, "role", None) or "")

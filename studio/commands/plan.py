@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal, InvalidOperation
 
-from studio.commands.common import CommandError, guarded, open_store, print_json
+from studio.commands.common import (
+    CommandError,
+    guarded,
+    open_store,
+    print_json,
+    yuan_to_cents,
+)
 from studio.planning import text
 from studio.store.shows import ShowNotFound
-
-
-def _cents(raw: str, what: str) -> int:
-    try:
-        value = Decimal(raw.replace(",", "").replace("¥", "").strip())
-    except InvalidOperation as exc:
-        raise CommandError(f"{what}: not an amount of yuan: {raw!r}", 2) from exc
-    if value < 0:
-        raise CommandError(f"{what}: cannot be negative", 2)
-    return int((value * 100).to_integral_value())
 
 
 def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
@@ -122,7 +117,7 @@ def cmd_campaign(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
-        cid = create_campaign(store, args.name, _cents(args.target, "--target"))
+        cid = create_campaign(store, args.name, yuan_to_cents(args.target, "--target"))
         if args.shows:
             assign_shows(store, cid, args.shows)
     except SplitError as exc:
@@ -143,7 +138,7 @@ def cmd_split(args: argparse.Namespace) -> int:
         for k, v in _pairs(args.manual, "--manual").items():
             if not k.isdigit():
                 raise CommandError(f"--manual: {k!r} is not a show id", 2)
-            manual[int(k)] = _cents(v, f"--manual {k}")
+            manual[int(k)] = yuan_to_cents(v, f"--manual {k}")
     store = open_store(args)
     try:
         lines = split_campaign(
@@ -173,10 +168,10 @@ def cmd_catalog_add(args: argparse.Namespace) -> int:
     info = ProductInfo(
         sku=args.sku,
         name=args.name,
-        list_price_cents=_cents(args.list_price, "--list-price"),
-        live_price_cents=_cents(args.live_price or args.list_price, "--live-price"),
+        list_price_cents=yuan_to_cents(args.list_price, "--list-price"),
+        live_price_cents=yuan_to_cents(args.live_price or args.list_price, "--live-price"),
         stock=args.stock,
-        cost_cents=_cents(args.cost, "--cost") if args.cost else None,
+        cost_cents=yuan_to_cents(args.cost, "--cost") if args.cost else None,
         selling_points=tuple(args.point or ()),
         image_path=args.image,
     )

@@ -5,21 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from studio.commands.common import CommandError, guarded, open_store, print_json
+from studio.commands.common import (
+    CommandError,
+    guarded,
+    open_store,
+    print_json,
+    yuan_to_cents,
+)
 from studio.store.shows import create_show, list_shows
 from studio.timeutil import parse_iso
-
-
-def _yuan_to_cents(text: str) -> int:
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        value = Decimal(text.replace(",", "").replace("¥", "").strip())
-    except InvalidOperation as exc:
-        raise CommandError(f"not an amount of yuan: {text!r}", 2) from exc
-    if value < 0:
-        raise CommandError("the GMV target cannot be negative", 2)
-    return int((value * 100).to_integral_value())
 
 
 @guarded
@@ -30,7 +24,7 @@ def cmd_create(args: argparse.Namespace) -> int:
             start = parse_iso(args.start)
         except ValueError as exc:
             raise CommandError(f"--start: not an ISO time: {args.start!r}", 2) from exc
-    target = _yuan_to_cents(args.gmv_target) if args.gmv_target else 0
+    target = yuan_to_cents(args.gmv_target, "--gmv-target") if args.gmv_target else 0
     store = open_store(args)
     try:
         if args.script:
