@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from studio.metrics.fmt import money_cents
 from studio.store.models import Product, Segment, Show
 from studio.store.store import Store
 
@@ -21,10 +22,6 @@ Message = tuple[str, Mapping[str, Any]]
 
 LOW_STOCK_FRACTION = 0.10  # less than 10 % of the stock left after the plan is "low"
 LOW_STOCK_UNITS = 20
-
-
-def _yuan(cents: int) -> str:
-    return f"¥{cents / 100:,.2f}"
 
 
 @dataclass(frozen=True)
@@ -85,8 +82,8 @@ def check_one(p: StockPlan) -> StockLine:
                 "stock.price_above_list",
                 {
                     "sku": p.sku,
-                    "live": _yuan(p.live_price_cents),
-                    "list": _yuan(p.list_price_cents),
+                    "live": money_cents(p.live_price_cents),
+                    "list": money_cents(p.list_price_cents),
                 },
             )
         )
@@ -100,8 +97,8 @@ def check_one(p: StockPlan) -> StockLine:
                 "stock.flash_above_live",
                 {
                     "sku": p.sku,
-                    "flash": _yuan(p.flash_price_cents),
-                    "live": _yuan(p.live_price_cents),
+                    "flash": money_cents(p.flash_price_cents),
+                    "live": money_cents(p.live_price_cents),
                 },
             )
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.metrics.fmt import money_cents
 from studio.timeutil import fmt_duration
 from studio.ui.context import AppContext
 
@@ -33,10 +34,6 @@ PHASE_COLOURS = {"normal": WHITE, "warn": AMBER, "danger": RED}
 REFRESH_MS = 250
 SCROLL_MS = 50
 SCROLL_DWELL_MS = 2500  # let the anchor read the first lines before the text starts moving
-
-
-def yuan(cents: int) -> str:
-    return f"¥{cents / 100:,.2f}"
 
 
 class _Mirror(QWidget):
@@ -308,9 +305,9 @@ class AnchorWindow(QWidget):
             return
         self.product_card.show()
         self.product_name.setText(product.name)
-        self.live_price.setText(yuan(product.live_price_cents))
+        self.live_price.setText(money_cents(product.live_price_cents))
         self.list_price.setText(
-            yuan(product.list_price_cents)
+            money_cents(product.list_price_cents)
             if product.list_price_cents > product.live_price_cents
             else ""
         )
@@ -346,7 +343,7 @@ class AnchorWindow(QWidget):
             fs = seg.flash_sale
             terms = ""
             if fs is not None and fs.price_cents is not None:
-                terms = f"  {yuan(fs.price_cents)}"
+                terms = f"  {money_cents(fs.price_cents)}"
             if fs is not None and fs.quantity is not None:
                 terms += "  " + self.tr("×%1 only").replace("%1", f"{fs.quantity:,}")
             text = (

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from studio.metrics.fmt import money_cents
 from studio.planning import text
 from studio.planning.crew import ROLES, CrewView, TaskView
 from studio.planning.readiness import Checklist
@@ -142,10 +143,6 @@ def _item(text_: str, align_right: bool = False, colour: str | None = None) -> Q
     if colour:
         it.setForeground(QColor(colour))
     return it
-
-
-def _yuan(cents: int | None) -> str:
-    return "—" if cents is None else f"¥{cents / 100:,.0f}"
 
 
 class PlanningPanel(QWidget):
@@ -352,7 +349,7 @@ class PlanningPanel(QWidget):
             rehearsal = self.tr("rehearsal")
             title = sh.title + (f" ({rehearsal})" if sh.is_rehearsal else "")
             cells = [first, _item(title), _item(self.labels.show_status(sh.status)), _item(start),
-                     _item(_yuan(sh.gmv_target_cents), True), _item(_yuan(sh.share_cents), True),
+                     _item(money_cents(sh.gmv_target_cents, 0), True), _item(money_cents(sh.share_cents, 0), True),
                      _item(f"{sh.traffic_target:,}", True)]  # fmt: skip
             for c, it in enumerate(cells):
                 self.shows.setItem(r, c, it)
@@ -397,8 +394,8 @@ class PlanningPanel(QWidget):
         for r, ln in enumerate(snap.stock):
             p = ln.plan
             colour = STATUS_COLOURS.get(ln.status) if ln.status != "pass" else None
-            cells = [_item(p.sku), _item(p.name), _item(_yuan(p.list_price_cents), True),
-                     _item(_yuan(p.live_price_cents), True), _item(f"{p.stock:,}", True),
+            cells = [_item(p.sku), _item(p.name), _item(money_cents(p.list_price_cents, 0), True),
+                     _item(money_cents(p.live_price_cents, 0), True), _item(f"{p.stock:,}", True),
                      _item(f"{p.flash_quantity:,}", True), _item(f"{p.expected_sales:,}", True),
                      _item(f"{ln.left_after:,}", True, colour),
                      _item("; ".join(text.render(m, lang) for m in ln.messages) or "✓", colour=colour)]  # fmt: skip

@@ -9,16 +9,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QStackedLayout, QTableWidget, QTableWidgetItem, QWidget
 from sqlalchemy import select
 
+from studio.metrics.fmt import money_cents
 from studio.store.models import MetricSample, Product
 from studio.ui.context import AppContext
 from studio.ui.theme import FAIL, WARN
 from studio.ui.widgets.empty_state import EmptyState, request_from_window
 
 LOW_STOCK_FRACTION = 0.1
-
-
-def yuan(cents: int | None) -> str:
-    return "—" if cents is None else f"¥{cents / 100:,.2f}"
 
 
 class ProductsPanel(QWidget):
@@ -117,8 +114,8 @@ class ProductsPanel(QWidget):
             cells = [
                 p.sku,
                 p.name,
-                yuan(p.list_price_cents),
-                yuan(p.live_price_cents),
+                money_cents(p.list_price_cents),
+                money_cents(p.live_price_cents),
                 f"{p.stock:,}",
                 "—" if n_sold is None else f"{n_sold:,}",
                 "—" if left is None else f"{left:,}",
