@@ -97,25 +97,30 @@ def test_writer_rejects_unknown_show_and_dedups_within_a_batch_on_postgres(pg_st
     assert real == 61.25
 
 
-def test_series_cache_picks_up_rows_committed_out_of_id_order(pg_store) -> None:  # type: ignore[no-untyped-def]
-    """A batch that commits after a later batch was read (lower ids, visible later) still
-    reaches the dashboard's cache, in time order, exactly once."""
+def test_series_cache_picks_up_rows_committed_late(pg_store) -> None:  # type: ignore[no-untyped-def]
+    """A batch of older samples that commits after a later batch was read still reaches the
+    dashboard's cache, in time order, exactly once: its change names its earliest second."""
     from studio.metrics.series import SeriesCache
 
     sid = create_show(pg_store, "pg")
-    cache = SeriesCache(sid, ("orders",))
+    cache = SeriesCache(sid, ("orders", "likes"))
     slow = pg_store.session()
     slow.begin()
     slow_rows = [make_row(sid, "slow", "orders", T0 + i, i) for i in range(3)]
-    insert_rows(pg_store, slow, slow_rows)  # ids drawn now, visible only at commit
-    write_rows(pg_store, [make_row(sid, "fast", "orders", T0 + 10 + i, 10 + i) for i in range(2)])
+    _n, changes = insert_rows(pg_store, slow, slow_rows)  # visible only at commit
+    assert [(c.table, c.row_id, c.show_id) for c in changes] == [("metric_sample", T0, sid)]
+    # Another series: the slow transaction holds its series row until it commits (PostgreSQL
+    # locks a row an upsert touches), so a writer of the same series would wait for it.
+    write_rows(pg_store, [make_row(sid, "fast", "likes", T0 + 10 + i, 10 + i) for i in range(2)])
     with pg_store.session() as s:
         assert cache.refresh(s) == 2
     slow.commit()
     slow.close()
     with pg_store.session() as s:
-        assert cache.refresh(s) == 3
+        assert cache.refresh(s) == 0  # outside the overlap: only the change's time finds them
+        assert cache.refresh(s, since=changes[0].row_id) == 3
         assert cache.refresh(s) == 0
     ts, v = cache.get("orders")
-    assert list(ts) == [T0, T0 + 1, T0 + 2, T0 + 10, T0 + 11] and list(v) == [0, 1, 2, 10, 11]
+    assert list(ts) == [T0, T0 + 1, T0 + 2] and list(v) == [0, 1, 2]
+    assert list(cache.get("likes")[0]) == [T0 + 10, T0 + 11]
     assert cache.late_rows == 3

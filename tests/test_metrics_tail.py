@@ -27,7 +27,7 @@ def _samples(store) -> list[tuple[str, float, int]]:  # type: ignore[no-untyped-
             tuple(r)
             for r in s.execute(
                 select(MetricSample.metric, MetricSample.ts, MetricSample.value).order_by(
-                    MetricSample.id
+                    MetricSample.ts, MetricSample.metric
                 )
             )
         ]
@@ -104,10 +104,10 @@ def test_csv_header_and_bad_rows(store, tmp_path: Path) -> None:  # type: ignore
         fh.write(f"{T0 + 2},820,25800\n")
     FileTailer(store, sid, f).run(threading.Event(), follow=False)  # a fresh tailer = restart
     assert [(m, v) for m, _ts, v in _samples(store)] == [
-        ("online_viewers", 800),
         ("gmv_cents", 12900),
-        ("online_viewers", 820),
+        ("online_viewers", 800),
         ("gmv_cents", 25800),
+        ("online_viewers", 820),
     ]
     assert _quarantine(store) == [(3, "2 fields where the header has 3")]
 

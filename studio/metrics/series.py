@@ -1,12 +1,15 @@
 """Reading metric series and totals back from the store, fast enough for a 1 Hz dashboard.
 
-Every query here rides the (show_id, metric, ts) index: "the latest value of a metric at `at`"
-is one index probe, a time window is one range scan. Cumulative metrics are turned into
-per-minute or rolling figures by differencing on numpy arrays (pure functions below).
+Samples are keyed by (show, ts, metric, sku, source): a time window of a show is one range scan.
+"The latest value of a metric" asks `metric_series` for the series' span first, then probes the
+sample at its last time (a metric that never reported costs one probe, not a scan). Cumulative
+metrics are turned into per-minute or rolling figures by differencing on numpy arrays (pure
+functions below).
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -14,12 +17,12 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Connection, bindparam, func, or_, select
+from sqlalchemy import Connection, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from studio.metrics import kpi
 from studio.metrics.names import NAMES
-from studio.store.models import MetricQuarantine, MetricSample, Segment, Show
+from studio.store.models import MetricQuarantine, MetricSample, MetricSeries, Segment, Show
 from studio.store.store import Store
 
 F64 = NDArray[np.float64]
@@ -31,21 +34,33 @@ def _val(value: int | None, value_real: float | None) -> int | float | None:
     return value if value is not None else value_real
 
 
+def _span(s: Session, show_id: int, metric: str, sku: str) -> tuple[float, float] | None:
+    row = s.execute(
+        select(MetricSeries.first_ts, MetricSeries.last_ts).where(
+            MetricSeries.show_id == show_id, MetricSeries.metric == metric, MetricSeries.sku == sku
+        )
+    ).first()
+    return None if row is None else (float(row[0]), float(row[1]))
+
+
 def latest_value(
     s: Session, show_id: int, metric: str, at: float | None = None, sku: str = ""
 ) -> int | float | None:
     """The last value of `metric` at or before `at` (any source)."""
+    span = _span(s, show_id, metric, sku)
+    if span is None or (at is not None and span[0] > at):
+        return None
     q = select(M.value, M.value_real).where(M.show_id == show_id, M.metric == metric, M.sku == sku)
-    if at is not None:
-        q = q.where(M.ts <= at)
-    row = s.execute(q.order_by(M.ts.desc()).limit(1)).first()
+    # At or after the series' last sample: that sample, by key. Before it: walk back from `at`.
+    q = q.where(M.ts == span[1]) if at is None or at >= span[1] else q.where(M.ts <= at)
+    row = s.execute(q.order_by(M.ts.desc(), M.source).limit(1)).first()
     return None if row is None else _val(row[0], row[1])
 
 
 def totals_at(
     s: Session, show_id: int, at: float | None = None, sku: str = "", metrics: Iterable[str] = NAMES
 ) -> dict[str, int | float | None]:
-    """Cumulative totals (and gauges) as they stood at `at`: one index probe per metric."""
+    """Cumulative totals (and gauges) as they stood at `at`: a probe or two per metric."""
     return {m: latest_value(s, show_id, m, at, sku) for m in metrics}
 
 
@@ -64,8 +79,12 @@ def online_peak(s: Session, show_id: int, at: float | None = None) -> int | None
 
 
 def time_range(s: Session, show_id: int) -> tuple[float, float] | None:
-    """First and last sample time of the show (via the online_viewers/gmv index ranges)."""
-    row = s.execute(select(func.min(M.ts), func.max(M.ts)).where(M.show_id == show_id)).first()
+    """First and last sample time of the show (from the series spans: no sample scan)."""
+    row = s.execute(
+        select(func.min(MetricSeries.first_ts), func.max(MetricSeries.last_ts)).where(
+            MetricSeries.show_id == show_id
+        )
+    ).first()
     if row is None or row[0] is None:
         return None
     return float(row[0]), float(row[1])
@@ -79,25 +98,23 @@ def series(
     until: float | None = None,
     sku: str = "",
 ) -> dict[str, tuple[F64, F64]]:
-    """Each metric's (ts, value) arrays in a window, sorted by time."""
-    out: dict[str, tuple[F64, F64]] = {}
-    for metric in metrics:
-        q = select(M.ts, M.value, M.value_real).where(
-            M.show_id == show_id, M.metric == metric, M.sku == sku
-        )
-        if since is not None:
-            q = q.where(M.ts >= since)
-        if until is not None:
-            q = q.where(M.ts <= until)
-        rows = s.execute(q.order_by(M.ts)).all()
-        ts = np.fromiter((r[0] for r in rows), dtype=np.float64, count=len(rows))
-        vals = np.fromiter(
-            (r[1] if r[1] is not None else (r[2] or 0.0) for r in rows),
-            dtype=np.float64,
-            count=len(rows),
-        )
-        out[metric] = (ts, vals)
-    return out
+    """Each metric's (ts, value) arrays in a window, sorted by time: one range scan."""
+    q = select(M.metric, M.ts, M.value, M.value_real).where(
+        M.show_id == show_id, M.sku == sku, M.metric.in_(list(metrics))
+    )
+    if since is not None:
+        q = q.where(M.ts >= since)
+    if until is not None:
+        q = q.where(M.ts <= until)
+    grouped: dict[str, tuple[list[float], list[float]]] = {m: ([], []) for m in metrics}
+    for metric, ts, value, value_real in s.execute(q.order_by(M.ts)):
+        g = grouped[metric]
+        g[0].append(ts)
+        g[1].append(value if value is not None else (value_real or 0.0))
+    return {
+        m: (np.asarray(t, dtype=np.float64), np.asarray(v, dtype=np.float64))
+        for m, (t, v) in grouped.items()
+    }
 
 
 def last_minutes(
@@ -260,6 +277,15 @@ class _Growable:
             self.sorted = False
         self.n += k
 
+    def drop_from(self, t: float) -> F64:
+        """Forget the points at or after `t` (they are about to be read again); returns the
+        times dropped."""
+        ts, _v = self.view()
+        keep = int(np.searchsorted(ts, t, side="left"))
+        dropped = ts[keep:].copy()
+        self.n = keep
+        return dropped
+
     def view(self) -> tuple[F64, F64]:
         if not self.sorted:
             order = np.argsort(self.ts[: self.n], kind="stable")
@@ -269,28 +295,20 @@ class _Growable:
         return self.ts[: self.n], self.v[: self.n]
 
 
-# How long an id the cache skipped over stays worth asking for again: longer than any batch's
-# transaction takes to commit, short enough that gaps left by rollbacks and by conflicting rows
-# (PostgreSQL draws ids for rows ON CONFLICT DO NOTHING then skips) do not pile up.
-GAP_TTL_S = 120.0
-MAX_GAPS = 64
-_COLS = (M.id, M.show_id, M.sku, M.metric, M.ts, M.value, M.value_real)
-# Built once: building the statement cost ~0.3 ms, more than running it (1 Hz, GUI thread).
-# Only the primary key in the WHERE: given `show_id = ?` as well, the planner may pick the
-# (show_id, metric, ...) index and scan the whole show instead of the few new rows. Other
-# shows' rows in the id range are rare and skipped in Python.
-_NEW_ROWS = select(*_COLS).where(M.id > bindparam("last_id")).order_by(M.id).limit(bindparam("lim"))
+# Each refresh also re-reads this much before the newest sample it has: rows from one batch
+# that commit a moment after a later one (two sources, or PostgreSQL's commit order) are
+# picked up without waiting for their change notice.
+OVERLAP_S = 2.0
 
 
 class SeriesCache:
-    """A show's whole-show series (sku ''), kept in numpy arrays and topped up by id.
+    """A show's whole-show series (sku ''), kept in numpy arrays and topped up by time.
 
-    `refresh()` reads only rows with an id above the last one seen, so a repaint after a 1 Hz
-    sample costs one small index range read, not a 4-hour reload. On PostgreSQL ids are drawn
-    when a row is inserted but become visible when its transaction commits, so a batch can
-    commit after a later one was read. Ids skipped over are therefore remembered as gaps and
-    asked for again (a primary-key range probe each, usually empty) for GAP_TTL_S; a row that
-    turns up there is merged in time order.
+    `refresh()` reads only the rows from a little before the newest sample it holds, so a
+    repaint after a 1 Hz sample costs one short range read of the (show, ts) key, not a 4-hour
+    reload. Writers announce each batch with a change whose row_id is the batch's earliest
+    second; passing that as `since` re-reads from there, which brings in late rows (an offline
+    station's replayed outbox, a backfill) wherever they fall in time.
     """
 
     def __init__(
@@ -301,77 +319,52 @@ class SeriesCache:
     ) -> None:
         self.show_id = show_id
         self.metrics = frozenset(metrics)
-        self.last_id = 0
-        self.late_rows = 0  # rows found in gaps (committed out of id order)
+        self.newest: float | None = None  # the newest sample time read so far
+        # How often rows turned up before the overlap window (views keyed on the data redo).
+        self.rewrites = 0
+        self.late_rows = 0  # rows that arrived older than the newest sample already held
         self._clock = clock
-        self._gaps: list[tuple[int, int, float]] = []  # (first id, last id, seen at)
         self._data: dict[str, _Growable] = {m: _Growable() for m in self.metrics}
+        self._query = select(M.metric, M.ts, M.value, M.value_real).where(
+            M.show_id == show_id,
+            M.sku == "",
+            M.metric.in_(sorted(self.metrics)),
+            M.ts >= bindparam("start"),
+        )
 
     def reload(self, s: Session | Connection) -> int:
-        self.last_id = 0
-        self._gaps = []
+        self.newest = None
         self._data = {m: _Growable() for m in self.metrics}
         return self.refresh(s)
 
-    def refresh(self, s: Session | Connection, limit: int = 500_000) -> int:
-        """Fetch new rows (and late ones in remembered gaps); returns how many arrived."""
-        n = 0
-        if self._gaps:
-            now = self._clock()
-            self._gaps = [g for g in self._gaps if now - g[2] < GAP_TTL_S][-MAX_GAPS:]
-        if self._gaps:
-            late = s.execute(
-                select(*_COLS)
-                .where(or_(*(M.id.between(lo, hi) for lo, hi, _at in self._gaps)))
-                .order_by(M.id)
-            ).all()
-            if late:
-                self._fill_gaps([int(r[0]) for r in late])
-                k = self._ingest(late)
-                self.late_rows += k
-                n += k
-        rows = s.execute(_NEW_ROWS, {"last_id": self.last_id, "lim": limit}).all()
+    def refresh(self, s: Session | Connection, since: float | None = None) -> int:
+        """Read new rows (and, with `since`, everything from that time on again); returns how
+        many rows the cache did not hold before."""
+        start = -math.inf if self.newest is None else self.newest - OVERLAP_S
+        if since is not None and since < start:
+            start = since
+            self.rewrites += 1
+        rows = s.execute(self._query, {"start": start}).all()
         if not rows:
-            return n
-        self._note_gaps([int(r[0]) for r in rows])
-        n += self._ingest(rows)
-        self.last_id = int(rows[-1][0])
-        return n
-
-    def _note_gaps(self, ids: list[int]) -> None:
-        now = self._clock()
-        prev = self.last_id
-        for i in ids:
-            if i > prev + 1:
-                self._gaps.append((prev + 1, i - 1, now))
-            prev = i
-
-    def _fill_gaps(self, found: list[int]) -> None:
-        """Remove the ids found from the gaps (splitting a gap around them)."""
-        out: list[tuple[int, int, float]] = []
-        for lo, hi, at in self._gaps:
-            start = lo
-            for i in found:
-                if start <= i <= hi:
-                    if i > start:
-                        out.append((start, i - 1, at))
-                    start = i + 1
-            if start <= hi:
-                out.append((start, hi, at))
-        self._gaps = out
-
-    def _ingest(self, rows: Sequence[Any]) -> int:
+            return 0
+        dropped = {m: g.drop_from(start) for m, g in self._data.items()}
         grouped: dict[str, tuple[list[float], list[float]]] = {}
-        n = 0
-        for _id, show_id, sku, metric, ts, value, value_real in rows:
-            if show_id == self.show_id and sku == "" and metric in self.metrics:
-                n += 1
-                g = grouped.setdefault(metric, ([], []))
-                g[0].append(ts)
-                g[1].append(value if value is not None else (value_real or 0.0))
+        for metric, ts, value, value_real in rows:
+            g = grouped.setdefault(metric, ([], []))
+            g[0].append(ts)
+            g[1].append(value if value is not None else (value_real or 0.0))
+        fresh = 0
+        old_newest = self.newest
         for metric, (ts_list, v_list) in grouped.items():
             self._data[metric].extend(ts_list, v_list)
-        return n
+            gone = dropped[metric]
+            fresh += max(0, len(ts_list) - len(gone))
+            if old_newest is not None:
+                before = int(np.count_nonzero(np.asarray(ts_list) < old_newest))
+                self.late_rows += max(0, before - int(np.count_nonzero(gone < old_newest)))
+        newest = float(rows[-1][1])
+        self.newest = newest if old_newest is None else max(old_newest, newest)
+        return fresh
 
     def get(self, metric: str) -> tuple[F64, F64]:
         g = self._data.get(metric)

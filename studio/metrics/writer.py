@@ -2,10 +2,9 @@
 
 Sources call `submit(rows)` from any thread and never wait for the database (unless the bounded
 buffer is full: then they wait, which is the back-pressure a flooding source deserves). The
-writer thread commits up to `max_batch` rows per transaction (SQLite: one executemany of
-`INSERT ... ON CONFLICT DO NOTHING`; PostgreSQL: COPY into a staging table, then `INSERT ...
-SELECT ... ON CONFLICT DO NOTHING`) against `uq_metric_sample`, so a retried batch (or a client
-that sends the same sample twice) never duplicates a row. Rows are written at the latest
+writer thread commits up to `max_batch` rows per transaction through
+`studio.store.samples.insert_samples`, whose primary key skips duplicates, so a retried batch (or
+a client that sends the same sample twice) never duplicates a row. Rows are written at the latest
 `flush_interval` after they arrive; one ChangeLog entry per show per batch, published after the
 commit, tells views to repaint.
 
@@ -16,109 +15,39 @@ before they answer (the HTTP endpoint sends 2xx only then).
 from __future__ import annotations
 
 import logging
-import operator
 import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from studio.metrics.samples import Row
 from studio.store.changes import Change
 from studio.store.models import MetricSample
+from studio.store.samples import insert_samples
 from studio.store.store import Store
 from studio.store.sync.writes import is_link_error
 
 log = logging.getLogger(__name__)
-
-_TABLE: Table = MetricSample.__table__  # type: ignore[assignment]
-
-
-_COLUMNS = ("show_id", "source", "metric", "sku", "ts", "value", "value_real")
-# A row dict to the driver's positional tuple in C (a comprehension with seven subscripts per
-# row cost ~8 % of a batch).
-_as_tuple = operator.itemgetter(*_COLUMNS)
-_SQLITE_INSERT = (
-    f"INSERT INTO metric_sample ({', '.join(_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_COLUMNS))}) ON CONFLICT DO NOTHING"
-)
-# PostgreSQL: COPY the batch into a session-local staging table, then one INSERT ... SELECT
-# with ON CONFLICT DO NOTHING. ~3x the rate of SQLAlchemy's multi-row VALUES pages and of
-# psycopg's pipelined executemany (benchmarks/bench_ingest.py), and the statement's rowcount
-# is the exact number inserted.
-_PG_STAGE = "metric_sample_in"
-_PG_CREATE_STAGE = (
-    f"CREATE TEMP TABLE IF NOT EXISTS {_PG_STAGE} (show_id integer, source varchar(64), "
-    "metric varchar(64), sku varchar(64), ts double precision, value bigint, "
-    "value_real double precision)"
-)
-_PG_COPY = f"COPY {_PG_STAGE} ({', '.join(_COLUMNS)}) FROM STDIN"
-_PG_MERGE = (
-    f"INSERT INTO metric_sample ({', '.join(_COLUMNS)}) SELECT {', '.join(_COLUMNS)} "
-    f"FROM {_PG_STAGE} ON CONFLICT ON CONSTRAINT uq_metric_sample DO NOTHING"
-)
 
 
 class WriterStopped(RuntimeError):
     """submit() after stop(): the rows were not accepted."""
 
 
-def _insert_sqlite(conn: Connection, rows: Sequence[Row]) -> int:
-    # Straight to the driver's executemany (sqlite3 keeps the statement prepared in its cache);
-    # exec_driver_sql adds a constant per batch, not per row, and turns driver errors into
-    # SQLAlchemy's, which the writer's retry logic relies on.
-    result = conn.exec_driver_sql(_SQLITE_INSERT, list(map(_as_tuple, rows)))
-    return result.rowcount if result.rowcount is not None and result.rowcount >= 0 else -1
-
-
-def _insert_postgresql(conn: Connection, rows: Sequence[Row]) -> int:
-    dbapi = conn.connection.driver_connection
-    assert dbapi is not None
-    try:
-        with dbapi.cursor() as cur:
-            cur.execute(_PG_CREATE_STAGE)
-            with cur.copy(_PG_COPY) as copy:
-                for r in map(_as_tuple, rows):
-                    copy.write_row(r)
-            cur.execute(_PG_MERGE)
-            inserted = int(cur.rowcount)
-            # Emptied inside the transaction: a rollback also undoes the COPY, so the stage is
-            # empty whenever a batch starts.
-            cur.execute(f"TRUNCATE {_PG_STAGE}")
-    except Exception as exc:
-        # The same exception types as every other statement (the writer retries on
-        # OperationalError, gives up on IntegrityError).
-        import psycopg
-
-        if isinstance(exc, psycopg.Error):
-            raise DBAPIError.instance(
-                _PG_MERGE, None, exc, psycopg.Error, dialect=conn.dialect
-            ) from exc
-        raise
-    return inserted
-
-
 def insert_rows(store: Store, session: Session, rows: Sequence[Row]) -> tuple[int, list[Change]]:
     """Insert rows inside the caller's transaction; returns (rows inserted, changes to publish
-    after the commit). Duplicates are skipped silently by the unique constraint."""
+    after the commit). Duplicates are skipped silently by the primary key."""
     if not rows:
         return 0, []
-    conn = session.connection()
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        inserted = _insert_sqlite(conn, rows)
-    elif dialect == "postgresql":
-        inserted = _insert_postgresql(conn, rows)
-    else:
-        raise ValueError(f"metric samples cannot be written to a {dialect} database")
-    # The highest id is a watermark ("rows up to here"); max(id) on the primary key is an index
-    # lookup, whereas max(id) for one show would scan the show's rows.
-    max_id = conn.execute(select(func.max(_TABLE.c.id))).scalar()
-    shows = {r["show_id"] for r in rows}
-    changes = [store.record_change(session, "metric_sample", max_id, sid) for sid in sorted(shows)]
+    inserted, earliest = insert_samples(session.connection(), rows)
+    # One change per show; its row_id is the batch's earliest second ("re-read from here").
+    changes = [
+        store.record_change(session, "metric_sample", second, sid)
+        for sid, second in sorted(earliest.items())
+    ]
     return inserted, changes
 
 
@@ -286,6 +215,12 @@ class MetricWriter:
                 return
             try:
                 self._write(batch)
+            except Exception as exc:
+                # A bug must not kill the thread: every later batch would pile up unwritten.
+                log.exception("metric writer: %d rows not written", len(batch))
+                with self._cond:
+                    self.stats.rejected += len(batch)
+                    self.stats.last_error = str(exc)
             finally:
                 with self._cond:
                     self._inflight = 0

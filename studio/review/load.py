@@ -69,7 +69,7 @@ def _show_info(show: Show, campaign: str | None) -> ShowInfo:
 def load_series(
     store: Store, show_id: int
 ) -> tuple[dict[str, Series], dict[str, dict[str, Series]]]:
-    """Every sample of the show, as arrays per (sku, metric); one ordered range scan.
+    """Every sample of the show, as arrays per (sku, metric); one range scan of the key.
 
     Several sources may report the same metric; their samples are merged by time. A 4-hour show
     at 1 Hz is ~300k rows, so rows come back as plain tuples and are split into numpy arrays by
@@ -83,7 +83,7 @@ def load_series(
             # Plain driver tuples: building 300k SQLAlchemy Rows costs more than the scan itself.
             rows = conn.exec_driver_sql(
                 "SELECT sku, metric, ts, COALESCE(value, value_real, 0.0) FROM metric_sample "
-                "WHERE show_id = ? ORDER BY metric, ts",
+                "WHERE show_id = ?",
                 (show_id,),
             ).fetchall()  # type: ignore[assignment]
         else:

@@ -14,13 +14,16 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Connection,
     Float,
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -155,20 +158,49 @@ class MetricSample(Base):
 
     __tablename__ = "metric_sample"
     __table_args__ = (
-        # One index serves both de-duplication and the graphs' range scans (show, metric, sku,
-        # ts): a second index on this hot table cost ~40 % of the insert rate (revision 4).
-        UniqueConstraint("show_id", "metric", "sku", "ts", "source", name="uq_metric_sample"),
+        # The key is the de-duplication rule (a retried sample is the same show, time, metric,
+        # sku and source), and it is the only index: time first, so a feed's inserts append at
+        # the right edge of the tree, and on SQLite the rows live in that tree (no rowid, no
+        # second index). That doubled the insert rate over a rowid table with a unique index on
+        # (show, metric, ...) (benchmarks/bench_ingest.py). Per-metric lookups go through
+        # MetricSeries first, so a metric that never reported does not scan the show.
+        PrimaryKeyConstraint("show_id", "ts", "metric", "sku", "source", name="pk_metric_sample"),
+        {"sqlite_with_rowid": False},
     )
 
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"))
-    source: Mapped[str] = mapped_column(String(64), default="")
-    metric: Mapped[str] = mapped_column(String(64))
-    # '' rather than NULL: NULLs never collide in a unique constraint, so retries would duplicate.
-    sku: Mapped[str] = mapped_column(String(64), default="")
     ts: Mapped[float] = mapped_column(Float)
+    metric: Mapped[str] = mapped_column(String(64))
+    # '' rather than NULL: NULLs never collide in a key, so retries would duplicate.
+    sku: Mapped[str] = mapped_column(String(64), default="")
+    source: Mapped[str] = mapped_column(String(64), default="")
     value: Mapped[int | None] = mapped_column(BigInteger)
     value_real: Mapped[float | None] = mapped_column(Float)
+
+
+@event.listens_for(MetricSample, "after_insert")
+def _widen_series(_mapper: Any, connection: Connection, target: MetricSample) -> None:
+    # Bulk writers go through studio.store.samples.insert_samples; this keeps the spans right
+    # for a sample added one at a time through the ORM as well.
+    from studio.store.samples import widen_series
+
+    widen_series(connection, {(target.show_id, target.metric, target.sku or ""): [target.ts] * 2})
+
+
+class MetricSeries(Base):
+    """Which (metric, sku) series a show has and the time span of each, kept by every writer of
+    metric samples in the same transaction: "latest orders of SKU x" becomes one probe at
+    `last_ts` instead of a backward scan through every other metric's samples."""
+
+    __tablename__ = "metric_series"
+
+    show_id: Mapped[int] = mapped_column(
+        ForeignKey("show.id", ondelete="CASCADE"), primary_key=True
+    )
+    metric: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True, default="")
+    first_ts: Mapped[float] = mapped_column(Float)
+    last_ts: Mapped[float] = mapped_column(Float)
 
 
 class Incident(Base):
@@ -256,6 +288,8 @@ class ChangeLog(Base):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     table: Mapped[str] = mapped_column(String(40))
+    # The changed row's id; for metric_sample (keyed by time, not id) the earliest whole second
+    # of the batch, so a view re-reads the series from there (late rows included).
     row_id: Mapped[int | None] = mapped_column(BigInteger)
     show_id: Mapped[int | None] = mapped_column(Integer, index=True)
     station: Mapped[str] = mapped_column(String(64), default="")

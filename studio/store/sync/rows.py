@@ -6,7 +6,7 @@ same row: replaying it hits the unique key and does nothing. Server ids are neve
 (an `id` in a row is refused).
 
 Conflict keys: `uid` where the model has one (CueEvent, Incident, DeviceCheck), and
-`uq_metric_sample` for metric samples.
+the primary key (show, ts, metric, sku, source) for metric samples.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from studio.store.models import (
     IncidentHistory,
     MetricSample,
 )
+from studio.store.samples import insert_samples, normalise
 from studio.timeutil import parse_iso
 
 # The tables a station may write while offline. Others (shows, scripts) are edited online only.
@@ -141,7 +142,7 @@ def insert_rows(
     if not rows:
         return result
     if table.name == "metric_sample":
-        return _insert_samples(session, dialect, table, rows, record_change)
+        return _insert_samples(session, rows, record_change)
     ids = _insert_many(session, dialect, table, rows)
     result.ids = ids
     for n, (row, new_id) in enumerate(zip(rows, ids, strict=True)):
@@ -197,26 +198,13 @@ def _insert_one(session: Session, dialect: str, table: Table, row: Mapping[str, 
 
 def _insert_samples(
     session: Session,
-    dialect: str,
-    table: Table,
     rows: Sequence[Mapping[str, Any]],
     record_change: RecordChange,
 ) -> Inserted:
-    stmt = _insert(dialect, table)
-    if dialect == "postgresql":
-        stmt = stmt.on_conflict_do_nothing(constraint="uq_metric_sample")
-    else:
-        stmt = stmt.on_conflict_do_nothing()
-    # RETURNING counts what was really inserted (executemany rowcounts are unreliable) and
-    # gives the highest new id without another query.
-    new_ids = [
-        int(i) for i in session.execute(stmt.returning(table.c.id), _uniform(rows)).scalars()
+    # The metric writer's own insert: same key, same series spans, same change row_id.
+    inserted, earliest = insert_samples(session.connection(), normalise(rows))
+    changes = [
+        record_change(session, "metric_sample", second, sid)
+        for sid, second in sorted(earliest.items())
     ]
-    inserted = len(new_ids)
-    # Like the metric writer: one change per show, its row id a watermark ("rows up to here").
-    if not new_ids:
-        return Inserted()
-    max_id = max(new_ids)
-    shows = sorted({r["show_id"] for r in rows if isinstance(r.get("show_id"), int)})
-    changes = [record_change(session, table.name, max_id, sid) for sid in shows]
     return Inserted(count=inserted, changes=changes)

@@ -188,7 +188,7 @@ class MetricsPanel(QWidget):
         self._last_arrival: float | None = None
         self._feed_seen = False  # samples arrived while this show was on screen
         self._unread = False  # samples committed since the last read
-        self._last_id_seen = 0
+        self._since: float | None = None  # earliest sample second announced since the last read
         self.refresh_ms: list[float] = []
         self.alerts = alerts.AlertMonitor(
             ctx.profile.section("alerts", alerts.DEFAULTS), self._on_condition
@@ -432,6 +432,7 @@ class MetricsPanel(QWidget):
         self.timing = None
         self._last_arrival = None
         self._feed_seen = False
+        self._since = None
         self.alerts.active.clear()
         self.alert_label.clear()
         if show_id is not None:
@@ -479,12 +480,16 @@ class MetricsPanel(QWidget):
 
     # -- change tracking ---------------------------------------------------------------------
 
-    def _on_changed(self, table: str, _row_id: object, show_id: object) -> None:
+    def _on_changed(self, table: str, row_id: object, show_id: object) -> None:
         if show_id is not None and show_id != self.show_id:
             return
         if table == "metric_sample":
             self._dirty = self._unread = True
             self._feed_seen = True
+            # A sample batch's row_id is its earliest second: re-read from there (late rows).
+            if isinstance(row_id, int | float):
+                since = float(row_id)
+                self._since = since if self._since is None else min(self._since, since)
         elif table in ("incident", "cue_event", "segment", "show"):
             self._overlay_dirty = True
             if table == "show" and self.show_id is not None:
@@ -507,14 +512,15 @@ class MetricsPanel(QWidget):
         if self.cache is None:
             return
         self._unread = False
+        since, self._since = self._since, None
         if self._overlay_dirty:
             with self.ctx.store.session() as s:
-                n = self.cache.refresh(s)
+                n = self.cache.refresh(s, since)
                 self._load_overlay(s)
         else:
-            # A plain connection: a session costs more than the one-row read it wraps.
+            # A plain connection: a session costs more than the short read it wraps.
             with self.ctx.store.engine.connect() as conn:
-                n = self.cache.refresh(conn)
+                n = self.cache.refresh(conn, since)
         if n:
             self._note_samples()
 
@@ -713,7 +719,7 @@ class MetricsPanel(QWidget):
         key = None
         if len(grid):
             seen = (int(np.searchsorted(a, grid[-1], side="right")) for a in (pe_ts, pc_ts, b_ts))
-            key = (float(grid[0]), float(grid[-1]), cache.late_rows, *seen)
+            key = (float(grid[0]), float(grid[-1]), cache.rewrites, cache.late_rows, *seen)
         if key is not None and key == self._rates_key:
             rates_top = self._rates_top
         elif key is not None:

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QStackedLayout, QTableWidget, QTableWidgetItem, QW
 from sqlalchemy import select
 
 from studio.metrics.fmt import money_cents
-from studio.store.models import MetricSample, Product
+from studio.metrics.series import latest_value
+from studio.store.models import Product
 from studio.ui.context import AppContext
 from studio.ui.theme import FAIL, WARN
 from studio.ui.widgets.empty_state import EmptyState, request_from_window
@@ -72,16 +73,8 @@ class ProductsPanel(QWidget):
             self.refresh()
 
     def _sold(self, session: Any, sku: str) -> int | None:
-        value = session.scalar(
-            select(MetricSample.value)
-            .where(
-                MetricSample.show_id == self.ctx.show_id,
-                MetricSample.metric == "orders",
-                MetricSample.sku == sku,
-            )
-            .order_by(MetricSample.ts.desc())
-            .limit(1)
-        )
+        assert self.ctx.show_id is not None
+        value = latest_value(session, self.ctx.show_id, "orders", sku=sku)
         return None if value is None else int(value)
 
     def refresh(self) -> None:
