@@ -325,12 +325,11 @@ class SeriesCache:
         self.late_rows = 0  # rows that arrived older than the newest sample already held
         self._clock = clock
         self._data: dict[str, _Growable] = {m: _Growable() for m in self.metrics}
-        self._query = select(M.metric, M.ts, M.value, M.value_real).where(
-            M.show_id == show_id,
-            M.sku == "",
-            M.metric.in_(sorted(self.metrics)),
-            M.ts >= bindparam("start"),
+        base = select(M.metric, M.ts, M.value, M.value_real).where(
+            M.show_id == show_id, M.sku == "", M.metric.in_(sorted(self.metrics))
         )
+        self._from = base.where(M.ts >= bindparam("start"))
+        self._after = base.where(M.ts > bindparam("start"))
 
     def reload(self, s: Session | Connection) -> int:
         self.newest = None
@@ -340,14 +339,26 @@ class SeriesCache:
     def refresh(self, s: Session | Connection, since: float | None = None) -> int:
         """Read new rows (and, with `since`, everything from that time on again); returns how
         many rows the cache did not hold before."""
-        start = -math.inf if self.newest is None else self.newest - OVERLAP_S
-        if since is not None and since < start:
+        query = self._from
+        if self.newest is None:
+            start = -math.inf
+        elif since is None:
+            start = self.newest - OVERLAP_S
+        elif since > self.newest:
+            # The usual 1 Hz case: the batch is newer than anything held, so only rows after
+            # the newest are read and nothing is dropped and read again.
+            start, query = self.newest, self._after
+        else:
             start = since
-            self.rewrites += 1
-        rows = s.execute(self._query, {"start": start}).all()
+            if since < self.newest - OVERLAP_S:
+                self.rewrites += 1
+        rows = s.execute(query, {"start": start}).all()
         if not rows:
             return 0
-        dropped = {m: g.drop_from(start) for m, g in self._data.items()}
+        if query is self._after:
+            dropped = {m: np.empty(0) for m in self._data}
+        else:
+            dropped = {m: g.drop_from(start) for m, g in self._data.items()}
         grouped: dict[str, tuple[list[float], list[float]]] = {}
         for metric, ts, value, value_real in rows:
             g = grouped.setdefault(metric, ([], []))
