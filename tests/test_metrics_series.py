@@ -111,8 +111,10 @@ def test_cache_reads_by_time_and_takes_late_rows_exactly_once(store: Store) -> N
     store.bus.subscribe(seen.append)
     write_rows(
         store,
-        [make_row(sid, "b", "orders", T0 + 10.5, 200)]
-        + [make_row(sid, "b", "online_viewers", T0 + 11, 800)],
+        [
+            make_row(sid, "b", "orders", T0 + 10.5, 200),
+            make_row(sid, "b", "online_viewers", T0 + 11, 800),
+        ],
     )
     with store.engine.connect() as conn:
         assert cache.refresh(conn) == 1

@@ -103,6 +103,9 @@ def cmd_update(args: argparse.Namespace) -> int:
         raise CommandError(str(exc), 2) from exc
     finally:
         store.close()
+    if view is None:
+        print("queued (database unreachable): it is stored when the link is back", file=sys.stderr)
+        return 0
     print(f"incident {view.id}: {view.status}")
     return 0
 

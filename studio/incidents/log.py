@@ -1,7 +1,9 @@
 """Logging incidents and following them up: open -> mitigated -> resolved, every edit kept.
 
 Each call is its own committed transaction: an incident logged is on disk before the call returns
-(SQLite WAL survives the app being killed), so nothing waits in a buffer to be lost.
+(SQLite WAL survives the app being killed), so nothing waits in a buffer to be lost. A station on
+a shared database that is unreachable queues new incidents and edits in its outbox instead; an
+edit carries a client-made id (`IncidentHistory.op`) so that its replay applies it once.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import csv
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -21,8 +23,11 @@ from sqlalchemy.orm import Session
 from studio.incidents import categories as cats
 from studio.incidents import playbooks
 from studio.profile import Profile
-from studio.store.models import Incident, IncidentHistory, Show
+from studio.store.changes import Change
+from studio.store.models import Incident, IncidentHistory, Show, new_uid
 from studio.store.store import Store
+from studio.store.sync.rows import RecordChange, RowError
+from studio.store.sync.writes import register_replay
 from studio.timeutil import utcnow
 
 _RANK = {"open": 0, "mitigated": 1, "resolved": 2}
@@ -168,7 +173,14 @@ def _clean_checklist(items: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def _history(
-    session: Session, inc: Incident, at: datetime, who: str, name: str, old: Any, new: Any
+    session: Session,
+    inc: Incident,
+    at: datetime,
+    who: str,
+    name: str,
+    old: Any,
+    new: Any,
+    op: str,
 ) -> None:
     def text(v: Any) -> str | None:
         if v is None:
@@ -183,7 +195,7 @@ def _history(
 
     session.add(
         IncidentHistory(
-            incident_id=inc.id, at=at, who=who, field=name, old=text(old), new=text(new)
+            incident_id=inc.id, at=at, who=who, field=name, old=text(old), new=text(new), op=op
         )
     )
 
@@ -249,32 +261,41 @@ def quick_log(
     return result.ids[0] if result.ids else None
 
 
-# Mapping of update() keyword -> Incident attribute for the plain editable fields.
-_EDITABLE = {"owner": "owner", "action_taken": "action_taken", "impact": "impact", "text": "text"}
+@dataclass(frozen=True)
+class _Edit:
+    """What one update() changes, validated: the same values now and when replayed later."""
+
+    status: str | None = None
+    severity: int | None = None
+    owner: str | None = None
+    action_taken: str | None = None
+    impact: str | None = None
+    text: str | None = None
+    note: str | None = None
+    checklist: list[dict[str, Any]] | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
 
 
-def update(
-    store: Store,
-    incident_id: int,
-    *,
-    who: str = "",
+def _stripped(name: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise IncidentError(f"{name} must be text, not {value!r}")
+    return value.strip()
+
+
+def _edit(
     status: str | None = None,
     severity: int | None = None,
     owner: str | None = None,
     action_taken: str | None = None,
     impact: str | None = None,
     text: str | None = None,
-    checklist: Sequence[Any] | None = None,
     note: str | None = None,
-    at: datetime | None = None,
-) -> IncidentView:
-    """Change an incident; each changed field leaves a history row (old and new value).
-
-    Status may move forward (timestamps are set, resolving an open incident also mitigates it)
-    or back (a mistaken R is undone: the later timestamps are cleared, the history keeps them).
-    A `note` is appended to the action taken.
-    """
-    when = _aware(at, "at")
+    checklist: Sequence[Any] | None = None,
+) -> _Edit:
     if status is not None:
         try:
             cats.check_status(status)
@@ -286,54 +307,168 @@ def update(
             level = cats.severity(severity).level
         except ValueError as exc:
             raise IncidentError(str(exc)) from exc
-    items = _clean_checklist(checklist) if checklist is not None else None
-    with store.transaction() as s:
-        inc = s.get(Incident, incident_id)
-        if inc is None:
-            raise IncidentNotFound(f"no incident with id {incident_id}")
-        changed = False
+    if checklist is not None and not isinstance(checklist, list | tuple):
+        raise IncidentError(f"checklist must be a list, not {checklist!r}")
+    return _Edit(
+        status=status,
+        severity=level,
+        owner=_stripped("owner", owner),
+        action_taken=_stripped("action_taken", action_taken),
+        impact=_stripped("impact", impact),
+        text=_stripped("text", text),
+        note=_stripped("note", note) or None,
+        checklist=_clean_checklist(checklist) if checklist is not None else None,
+    )
 
-        def put(attr: str, value: Any) -> None:
-            nonlocal changed
-            old = getattr(inc, attr)
-            if old == value:
-                return
-            setattr(inc, attr, value)
-            _history(s, inc, when, who, attr, old, value)
-            changed = True
 
-        if status is not None and status != inc.status:
-            target = _RANK[status]
-            if target >= 1 and inc.mitigated_at is None:
-                put("mitigated_at", when)
-            if target >= 2 and inc.resolved_at is None:
-                put("resolved_at", when)
-            if target < 2:
-                put("resolved_at", None)
-            if target < 1:
-                put("mitigated_at", None)
-            put("status", status)
-        if level is not None:
-            put("severity", level)
-        values = {"owner": owner, "action_taken": action_taken, "impact": impact, "text": text}
-        for key, attr in _EDITABLE.items():
-            value = values[key]
-            if value is not None:
-                put(attr, value.strip())
-        if note and note.strip():
-            current = inc.action_taken or ""
-            put("action_taken", f"{current}\n{note.strip()}" if current else note.strip())
-        if items is not None:
-            put("checklist", items)
-        change = None
-        if changed:
-            inc.updated_at = utcnow()
-            change = store.record_change(s, "incident", inc.id, inc.show_id)
-        s.flush()
-        view = _view(inc)
-    if change is not None:
-        store.publish(change)
-    return view
+def _apply_edit(s: Session, inc: Incident, edit: _Edit, when: datetime, who: str, op: str) -> bool:
+    """Change `inc` in the caller's transaction, a history row per changed field; returns
+    whether anything changed."""
+    changed = False
+
+    def put(attr: str, value: Any) -> None:
+        nonlocal changed
+        old = getattr(inc, attr)
+        if old == value:
+            return
+        setattr(inc, attr, value)
+        _history(s, inc, when, who, attr, old, value, op)
+        changed = True
+
+    if edit.status is not None and edit.status != inc.status:
+        target = _RANK[edit.status]
+        if target >= 1 and inc.mitigated_at is None:
+            put("mitigated_at", when)
+        if target >= 2 and inc.resolved_at is None:
+            put("resolved_at", when)
+        if target < 2:
+            put("resolved_at", None)
+        if target < 1:
+            put("mitigated_at", None)
+        put("status", edit.status)
+    if edit.severity is not None:
+        put("severity", edit.severity)
+    for attr in ("owner", "action_taken", "impact", "text"):
+        value = getattr(edit, attr)
+        if value is not None:
+            put(attr, value)
+    if edit.note:
+        current = inc.action_taken or ""
+        put("action_taken", f"{current}\n{edit.note}" if current else edit.note)
+    if edit.checklist is not None:
+        put("checklist", edit.checklist)
+    return changed
+
+
+UPDATE_OP = "incident_update"  # the outbox entry kind of a queued update()
+
+
+def update(
+    store: Store,
+    incident_id: int | None,
+    *,
+    incident_uid: str | None = None,
+    who: str = "",
+    status: str | None = None,
+    severity: int | None = None,
+    owner: str | None = None,
+    action_taken: str | None = None,
+    impact: str | None = None,
+    text: str | None = None,
+    checklist: Sequence[Any] | None = None,
+    note: str | None = None,
+    at: datetime | None = None,
+) -> IncidentView | None:
+    """Change an incident; each changed field leaves a history row (old and new value).
+
+    Status may move forward (timestamps are set, resolving an open incident also mitigates it)
+    or back (a mistaken R is undone: the later timestamps are cleared, the history keeps them).
+    A `note` is appended to the action taken.
+
+    Returns the incident as stored, or None: the edit was queued in the offline outbox of a
+    station whose shared database is unreachable (or still catching up), and is applied, with
+    the edit's own time `at`, when the link is back. Queueing needs the incident's uid: pass
+    `incident_uid` (the only way to name an incident created offline, which has no id yet),
+    otherwise it is looked up by id, which needs the database.
+    """
+    if incident_id is None and incident_uid is None:
+        raise IncidentError("which incident? give its id or uid")
+    when = _aware(at, "at")
+    edit = _edit(
+        status=status,
+        severity=severity,
+        owner=owner,
+        action_taken=action_taken,
+        impact=impact,
+        text=text,
+        note=note,
+        checklist=checklist,
+    )
+    op = new_uid()
+
+    def now() -> IncidentView:
+        with store.transaction() as s:
+            if incident_id is not None:
+                inc = s.get(Incident, incident_id)
+            else:
+                inc = s.scalars(select(Incident).where(Incident.uid == incident_uid)).first()
+            if inc is None:
+                which = f"id {incident_id}" if incident_id is not None else f"uid {incident_uid}"
+                raise IncidentNotFound(f"no incident with {which}")
+            change = None
+            if _apply_edit(s, inc, edit, when, who, op):
+                inc.updated_at = utcnow()
+                change = store.record_change(s, "incident", inc.id, inc.show_id)
+            s.flush()
+            view = _view(inc)
+        if change is not None:
+            store.publish(change)
+        return view
+
+    if store.outbox is None:  # nothing can be queued: no uid needed
+        return now()
+    uid = incident_uid or _uid_of(store, incident_id)
+    args = {"incident": uid, "op": op, "at": when, "who": who, "edit": edit.as_json()}
+    return store.sync_writer.run_or_queue(UPDATE_OP, args, now)
+
+
+def _uid_of(store: Store, incident_id: int | None) -> str:
+    with store.session() as s:
+        uid = s.scalar(select(Incident.uid).where(Incident.id == incident_id))
+    if uid is None:
+        raise IncidentNotFound(f"no incident with id {incident_id}")
+    return uid
+
+
+def _replay_update(s: Session, args: dict[str, Any], record_change: RecordChange) -> list[Change]:
+    """Apply an update() queued offline, once: its history rows carry its op id."""
+    uid, op, when, who, fields = (args.get(k) for k in ("incident", "op", "at", "who", "edit"))
+    if not (
+        isinstance(uid, str)
+        and isinstance(op, str)
+        and isinstance(when, datetime)
+        and when.tzinfo is not None
+        and isinstance(who, str)
+        and isinstance(fields, dict)
+    ):
+        raise RowError(f"incident edit: malformed entry {args!r}"[:300])
+    if s.scalar(select(IncidentHistory.id).where(IncidentHistory.op == op).limit(1)) is not None:
+        return []  # applied already: the outbox was not emptied after that commit
+    try:
+        edit = _edit(**fields)
+    except (IncidentError, TypeError) as exc:
+        raise RowError(f"incident edit {op}: {exc}") from exc
+    inc = s.scalars(select(Incident).where(Incident.uid == uid)).first()
+    if inc is None:
+        raise RowError(f"incident edit {op}: no incident with uid {uid}")
+    if not _apply_edit(s, inc, edit, when, who, op):
+        return []
+    # The edit's time, not the flush's; never backwards past a later edit from elsewhere.
+    inc.updated_at = max(inc.updated_at or when, when)
+    return [record_change(s, "incident", inc.id, inc.show_id)]
+
+
+register_replay(UPDATE_OP, _replay_update)
 
 
 def get_incident(store: Store, incident_id: int) -> IncidentView:

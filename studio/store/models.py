@@ -247,6 +247,9 @@ class IncidentHistory(Base):
     field: Mapped[str] = mapped_column(String(40))
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+    # The client-made id of the edit that wrote the row: an edit queued offline and replayed
+    # twice (crash before the outbox was emptied) finds its rows and does nothing.
+    op: Mapped[str | None] = mapped_column(String(32), index=True)
 
     incident: Mapped[Incident] = relationship(back_populates="history")
 

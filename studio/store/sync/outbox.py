@@ -4,7 +4,9 @@ One entry is one logical write (a table, its completed rows, their children), re
 order it was queued. Replay is exactly once because every row carries its client-made key
 (`rows`): the database transaction inserts with ON CONFLICT DO NOTHING, and the entries are
 deleted from the file only after that transaction committed. A crash in between replays them
-again next time, which the conflict key turns into a no-op.
+again next time, which the conflict key turns into a no-op. An edit of an existing row is an
+entry too ({"op": kind, "args": ...}); it carries its own client-made id instead (see
+`writes.register_replay`).
 
 Several processes of one station (the app and a CLI command) may share the file: `drain` holds
 SQLite's write lock from reading a batch until deleting it, so two flushers never replay the same

@@ -1044,12 +1044,37 @@ class IncidentsPanel(QWidget):
             return
         self._submit_update(incident_id, {"status": status})
 
+    def _uid_of(self, incident_id: int) -> str | None:
+        row = self.model.row_of(incident_id)
+        if row >= 0:
+            return self.model.rows[row].uid
+        dialog = self._dialogs.get(incident_id)
+        return dialog.view.uid if dialog is not None else None
+
     def _submit_update(self, incident_id: int, fields: dict[str, Any]) -> None:
         store = self.ctx.store
         who = store.station or ""
+        # With the uid the edit can be queued while the shared database is unreachable.
+        uid = self._uid_of(incident_id)
+
+        def job() -> IncidentView | None:
+            return _with_retry(
+                lambda: incident_log.update(store, incident_id, incident_uid=uid, who=who, **fields)
+            )
+
+        def done(view: IncidentView | None) -> None:
+            if view is None:
+                self._say(
+                    self.tr(
+                        "Incident #%1 changed offline: it is stored when the database is back."
+                    ).replace("%1", str(incident_id))
+                )
+                return
+            self._say(self.tr("Incident #%1 saved.").replace("%1", str(incident_id)))
+
         self._worker.submit(
-            lambda: _with_retry(lambda: incident_log.update(store, incident_id, who=who, **fields)),
-            lambda _view: self._say(self.tr("Incident #%1 saved.").replace("%1", str(incident_id))),
+            job,
+            done,
             lambda exc: self._say(
                 self.tr("Could not save incident #%1: %2")
                 .replace("%1", str(incident_id))
