@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -272,6 +272,10 @@ class MetricsPanel(QWidget):
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground(self.palette().color(QPalette.ColorRole.Base))
         self.glw.setMinimumHeight(320)
+        # A fixed scene rect: without one, every scene update posts an event that walks every
+        # item's bounding rect to grow the rect (a cost per refresh), and a core dump showed that
+        # walk crashing on an item being torn down (pyqtgraph shows the view's own rect anyway).
+        self.glw.scene().setSceneRect(QRectF(0, 0, 8192, 8192))
         fg = self.palette().color(QPalette.ColorRole.Text)
         self.plots: dict[str, pg.PlotItem] = {}
         titles = {
