@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -311,19 +311,13 @@ class SeriesCache:
     station's replayed outbox, a backfill) wherever they fall in time.
     """
 
-    def __init__(
-        self,
-        show_id: int,
-        metrics: Iterable[str] = NAMES,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, show_id: int, metrics: Iterable[str] = NAMES) -> None:
         self.show_id = show_id
         self.metrics = frozenset(metrics)
         self.newest: float | None = None  # the newest sample time read so far
-        # How often rows turned up before the overlap window (views keyed on the data redo).
-        self.rewrites = 0
-        self.late_rows = 0  # rows that arrived older than the newest sample already held
-        self._clock = clock
+        # Rows that arrived older than the newest sample already held (views keyed on the data
+        # redo their work when this moves).
+        self.late_rows = 0
         self._data: dict[str, _Growable] = {m: _Growable() for m in self.metrics}
         base = select(M.metric, M.ts, M.value, M.value_real).where(
             M.show_id == show_id, M.sku == "", M.metric.in_(sorted(self.metrics))
@@ -350,8 +344,6 @@ class SeriesCache:
             start, query = self.newest, self._after
         else:
             start = since
-            if since < self.newest - OVERLAP_S:
-                self.rewrites += 1
         rows = s.execute(query, {"start": start}).all()
         if not rows:
             return 0

@@ -40,15 +40,7 @@ class WriterStopped(RuntimeError):
 def insert_rows(store: Store, session: Session, rows: Sequence[Row]) -> tuple[int, list[Change]]:
     """Insert rows inside the caller's transaction; returns (rows inserted, changes to publish
     after the commit). Duplicates are skipped silently by the primary key."""
-    if not rows:
-        return 0, []
-    inserted, earliest = insert_samples(session.connection(), rows)
-    # One change per show; its row_id is the batch's earliest second ("re-read from here").
-    changes = [
-        store.record_change(session, "metric_sample", second, sid)
-        for sid, second in sorted(earliest.items())
-    ]
-    return inserted, changes
+    return insert_samples(session, rows, store.record_change)
 
 
 def write_rows(store: Store, rows: Sequence[Row]) -> int:

@@ -12,11 +12,14 @@ import functools
 import itertools
 import math
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from studio.store.changes import Change
 
 COLUMNS = ("show_id", "source", "metric", "sku", "ts", "value", "value_real")
 # A row dict to the driver's positional tuple in C (a comprehension with seven subscripts per
@@ -109,7 +112,7 @@ def _spans(rows: Sequence[Mapping[str, Any]]) -> Spans:
     return spans
 
 
-def _insert_sqlite(conn: Connection, rows: Sequence[Mapping[str, Any]], spans: Spans) -> int:
+def _insert_sqlite(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> int:
     # Straight to the driver (sqlite3 keeps the statements prepared in its cache);
     # exec_driver_sql adds a constant per call, not per row, and turns driver errors into
     # SQLAlchemy's, which the writer's retry logic relies on.
@@ -126,7 +129,7 @@ def _insert_sqlite(conn: Connection, rows: Sequence[Mapping[str, Any]], spans: S
     return inserted
 
 
-def _insert_postgresql(conn: Connection, rows: Sequence[Mapping[str, Any]], spans: Spans) -> int:
+def _insert_postgresql(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> int:
     dbapi = conn.connection.driver_connection
     assert dbapi is not None
     try:
@@ -164,19 +167,22 @@ def widen_series(conn: Connection, spans: Spans) -> None:
 
 
 def insert_samples(
-    conn: Connection, rows: Sequence[Mapping[str, Any]]
-) -> tuple[int, dict[int, int]]:
+    session: Session,
+    rows: Sequence[Mapping[str, Any]],
+    record_change: Callable[[Session, str, int | None, int | None], Change],
+) -> tuple[int, list[Change]]:
     """Insert complete rows (see `normalise`) in the caller's transaction. Returns the number
-    inserted (duplicates excluded) and, per show, the earliest whole second the batch touched:
-    the `row_id` of the change that tells views to re-read from there."""
+    inserted (duplicates excluded) and the changes to publish after the commit: one per show,
+    its row_id the earliest whole second the batch touched, so views re-read from there."""
     if not rows:
-        return 0, {}
+        return 0, []
+    conn = session.connection()
     spans = _spans(rows)
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        inserted = _insert_sqlite(conn, rows, spans)
+        inserted = _insert_sqlite(conn, rows)
     elif dialect == "postgresql":
-        inserted = _insert_postgresql(conn, rows, spans)
+        inserted = _insert_postgresql(conn, rows)
     else:
         raise ValueError(f"metric samples cannot be written to a {dialect} database")
     widen_series(conn, spans)
@@ -185,4 +191,8 @@ def insert_samples(
         second = math.floor(lo)
         if second < earliest.get(show_id, second + 1):
             earliest[show_id] = second
-    return inserted, earliest
+    changes = [
+        record_change(session, "metric_sample", second, sid)
+        for sid, second in sorted(earliest.items())
+    ]
+    return inserted, changes

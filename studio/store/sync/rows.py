@@ -202,9 +202,5 @@ def _insert_samples(
     record_change: RecordChange,
 ) -> Inserted:
     # The metric writer's own insert: same key, same series spans, same change row_id.
-    inserted, earliest = insert_samples(session.connection(), normalise(rows))
-    changes = [
-        record_change(session, "metric_sample", second, sid)
-        for sid, second in sorted(earliest.items())
-    ]
+    inserted, changes = insert_samples(session, normalise(rows), record_change)
     return Inserted(count=inserted, changes=changes)

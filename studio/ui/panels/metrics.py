@@ -727,7 +727,7 @@ class MetricsPanel(QWidget):
         key = None
         if len(grid):
             seen = (int(np.searchsorted(a, grid[-1], side="right")) for a in (pe_ts, pc_ts, b_ts))
-            key = (float(grid[0]), float(grid[-1]), cache.rewrites, cache.late_rows, *seen)
+            key = (float(grid[0]), float(grid[-1]), cache.late_rows, *seen)
         if key is not None and key == self._rates_key:
             rates_top = self._rates_top
         elif key is not None:
