@@ -92,8 +92,66 @@ class Product(Base):
     stock: Mapped[int] = mapped_column(Integer, default=0)
     selling_points: Mapped[list[Any]] = mapped_column(default=list)
     image_path: Mapped[str | None] = mapped_column(String(500))
+    # Revision 8: the live product (studio.products). `stock` stays the initial stock; what
+    # was topped up during the show is `stock_added`, so "left" = stock + added - sold.
+    link: Mapped[int | None] = mapped_column(Integer)  # 链接号, unique per show (checked in code)
+    state: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    floor_cents: Mapped[int | None] = mapped_column(BigInteger)
+    stock_added: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    low_stock_at: Mapped[int | None] = mapped_column(Integer)
+    flash_price_cents: Mapped[int | None] = mapped_column(BigInteger)
+    flash_quota: Mapped[int | None] = mapped_column(Integer)
+    flash_starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    flash_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     show: Mapped[Show] = relationship(back_populates="products")
+
+
+class ProductEvent(Base):
+    """One change of a live product, field by field: who, where, when, in which segment, and
+    why. The product row holds the current values; these rows are how they came to be."""
+
+    __tablename__ = "product_event"
+    __table_args__ = (Index("ix_product_event_show_at", "show_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"))
+    sku: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    field: Mapped[str] = mapped_column(String(24))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(64), default="")
+    station: Mapped[str] = mapped_column(String(64), default="")
+    segment_key: Mapped[str | None] = mapped_column(String(64))
+    cue_index: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    # The client-made id of the change that wrote the row (one change may set several fields):
+    # a change queued offline and replayed twice finds its rows and does nothing; undo names it.
+    op: Mapped[str] = mapped_column(String(32), index=True)
+    undoes: Mapped[str | None] = mapped_column(String(32))
+
+
+class Coupon(Base):
+    """A coupon (优惠券) issued for a show: `value` off once the price reaches `threshold`.
+
+    No SKUs means the whole shop. `count` 0 means unlimited."""
+
+    __tablename__ = "coupon"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    value_cents: Mapped[int] = mapped_column(BigInteger)
+    threshold_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    claimed: Mapped[int] = mapped_column(Integer, default=0)
+    used: Mapped[int] = mapped_column(Integer, default=0)
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    valid_to: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    skus: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Segment(Base):
