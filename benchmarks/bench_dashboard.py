@@ -87,11 +87,11 @@ def main() -> None:
     from studio.store.shows import create_show
     from studio.store.store import Store
     from studio.timeutil import from_epoch
-    from studio.ui.context import AppContext, StoreSignals
-    from studio.ui.panels.metrics import PLOT_METRICS, STREAM_METRICS, MetricsPanel
+    from studio.ui.common.context import AppContext, StoreSignals
+    from studio.ui.metrics.panel import PLOT_METRICS, STREAM_METRICS, MetricsPanel
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from studio.ui.theme import apply_theme
+    from studio.ui.common.theme import apply_theme
 
     apply_theme(app, "dark")  # the app's style sheet and CJK font: what the controller sees
     d = Path(tempfile.mkdtemp())

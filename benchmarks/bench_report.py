@@ -29,7 +29,7 @@ def main() -> None:
     from studio.review.simulate import simulate_show
     from studio.script.store_io import create_show_from_script_file
     from studio.store.store import Store
-    from studio.ui.report_pdf import ensure_app, render_pdf
+    from studio.ui.review.report_pdf import ensure_app, render_pdf
 
     ensure_app()
     with tempfile.TemporaryDirectory() as tmp:

@@ -30,7 +30,7 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    import studio.ui.app as app_module
+    import studio.ui.shell.app as app_module
 
     real_build = app_module.StudioApp.build
     holder: dict[str, app_module.StudioApp] = {}

@@ -9,7 +9,7 @@ Messages made outside the UI (device-check findings, monitor conditions) are mar
 with `QT_TRANSLATE_NOOP(context, text)` from studio/i18n_marks.py: pyside6-lupdate extracts calls
 by that name from .py files (checked on 6.11: plain literals and implicit concatenation; not
 f-strings or `+`) into findings_zh_CN.ts, whose sources are FINDINGS_SOURCES below plus the
-files it already points at. The GUI renders them with studio/ui/checks/texts.py.
+files it already points at. The GUI renders them with studio/ui/common/texts.py.
 Usage: python scripts/update_translations.py [--no-extract] [FEATURE ...]
 (prints what is still unfinished; FEATUREs such as `findings camera` limit it to those files)
 """
@@ -26,16 +26,16 @@ TS_DIR = ROOT / "resources" / "translations"
 BIN = Path(sys.executable).parent
 
 CORE_SOURCES = [
-    "studio/ui/main_window.py",
-    "studio/ui/status_bar.py",
-    "studio/ui/app.py",
-    "studio/ui/preferences.py",
-    "studio/ui/panels/checks.py",
-    "studio/ui/panels/products.py",
-    "studio/ui/widgets/empty_state.py",
-    "studio/ui/live_wiring.py",
-    "studio/ui/manual_entry.py",
-    "studio/ui/panels/audio_live.py",
+    "studio/ui/shell/main_window.py",
+    "studio/ui/shell/status_bar.py",
+    "studio/ui/shell/app.py",
+    "studio/ui/shell/preferences.py",
+    "studio/ui/checks/panel.py",
+    "studio/ui/products/panel.py",
+    "studio/ui/common/empty_state.py",
+    "studio/ui/shell/live_wiring.py",
+    "studio/ui/metrics/manual_entry.py",
+    "studio/ui/devices/audio_panel.py",
 ]
 
 # Core modules that mark templates with QT_TRANSLATE_NOOP, and the GUI module that renders them.
@@ -47,7 +47,7 @@ FINDINGS_SOURCES = [
     "studio/obs/alarms.py",
     "studio/obs/check.py",
     "studio/obs/client.py",
-    "studio/ui/checks/texts.py",
+    "studio/ui/common/texts.py",
 ]
 
 

@@ -7,7 +7,7 @@ and at run time the marker only returns the text, tagged with its context.
 
 A `Message` is a template plus named parameters. The CLI prints `message.english()`; a finding
 also stores `message.as_json()` in the database so the GUI can show it later in the UI language
-(`studio.ui.checks.texts`). Numbers are formatted by the template's own specs (`{db:.0f}`), so
+(`studio.ui.common.texts`). Numbers are formatted by the template's own specs (`{db:.0f}`), so
 both languages show the same figures. A parameter may itself be a Message (a translatable word
 such as "left"), rendered in the same language.
 

@@ -68,8 +68,8 @@ def store(db_url: str):  # type: ignore[no-untyped-def]
 def app_ctx(store, qapp):  # type: ignore[no-untyped-def]
     """An AppContext on the test's database and settings file, as the app would build it."""
     from studio.profile import Profile
-    from studio.ui.context import AppContext, StoreSignals
-    from studio.ui.settings import open_settings
+    from studio.ui.common.context import AppContext, StoreSignals
+    from studio.ui.shell.settings import open_settings
 
     ctx = AppContext(
         store=store, profile=Profile(), settings=open_settings(), signals=StoreSignals(store)

@@ -29,7 +29,7 @@ def ctx(tmp_path: Path, store):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
 
     from studio.profile import Profile
-    from studio.ui.context import AppContext, StoreSignals
+    from studio.ui.common.context import AppContext, StoreSignals
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     profile = Profile({"mic": {"quiet_seconds": 0.5, "speech_seconds": 1.0}})
@@ -41,7 +41,7 @@ def ctx(tmp_path: Path, store):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def dark_theme(qapp):  # type: ignore[no-untyped-def]
     """The app's dark theme for screenshots, restored afterwards for the other tests."""
-    from studio.ui.theme import apply_theme
+    from studio.ui.common.theme import apply_theme
 
     palette, font, sheet, style = (
         qapp.palette(),
@@ -133,7 +133,7 @@ def test_mic_card_reports_an_unopenable_source(qtbot, ctx, tmp_path: Path) -> No
 def test_meters_hold_peaks_and_skip_painting_when_hidden(qtbot, dark_theme) -> None:  # type: ignore[no-untyped-def]
     """Peak hold keeps the highest peak for a while, then falls; hidden meters do not paint."""
     from studio.devices.audio.monitor import LevelSnapshot
-    from studio.ui.widgets.audio_meters import AudioMeters
+    from studio.ui.devices.audio_meters import AudioMeters
 
     now = [100.0]
     meters = AudioMeters(clock=lambda: now[0])
@@ -179,7 +179,7 @@ def test_qt_audio_emits_levels_from_a_monitor(qtbot) -> None:  # type: ignore[no
     """The Qt adapter's timer delivers the monitor's newest snapshot as a signal."""
     from studio.devices.audio.capture import ArrayCapture
     from studio.devices.audio.monitor import LiveMonitor
-    from studio.ui.qt_audio import QtAudio
+    from studio.ui.devices.qt_audio import QtAudio
 
     cap = ArrayCapture(np.full((FS, 1), 0.25, np.float32), FS, paced=True, loop=True)
     mon = LiveMonitor(cap)

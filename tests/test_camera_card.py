@@ -16,7 +16,7 @@ from studio.devices.camera.thresholds import DEFAULTS
 from studio.profile import Profile
 from studio.store.models import DeviceCheck
 from studio.ui.checks.camera_card import CameraCheckCard
-from studio.ui.context import AppContext
+from studio.ui.common.context import AppContext
 
 HAS_CASCADE = FaceDetector().available
 PROFILE = {
@@ -129,7 +129,7 @@ def test_findings_read_in_chinese(card, video: Path) -> None:  # type: ignore[no
     """In the Chinese UI the checklist shows translated advice with the measured numbers."""
     from studio.devices.camera.check import run_check
     from studio.devices.camera.sources import parse_source
-    from studio.ui.i18n import Translations
+    from studio.ui.shell.i18n import Translations
 
     result = run_check(parse_source(str(video)), 2, Profile(PROFILE).section("camera", DEFAULTS))
     translations = Translations()

@@ -26,9 +26,9 @@ from studio.incidents.auto import AutoIncidents
 from studio.obs import check as obs_check
 from studio.paths import resources_dir
 from studio.store.shows import create_show
-from studio.ui.checks.texts import condition_text, finding_text, parse
-from studio.ui.context import AppContext
-from studio.ui.i18n import Translations
+from studio.ui.common.context import AppContext
+from studio.ui.common.texts import condition_text, finding_text, parse
+from studio.ui.shell.i18n import Translations
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -118,7 +118,7 @@ def obs_result() -> obs_check.ObsCheckResult:
 
 @pytest.fixture
 def panel(app_ctx: AppContext, qtbot: QtBot) -> Iterator[Any]:
-    from studio.ui.panels.checks import ChecksPanel
+    from studio.ui.checks.panel import ChecksPanel
 
     p = ChecksPanel(app_ctx)
     qtbot.addWidget(p)
@@ -241,7 +241,7 @@ def test_frozen_camera_auto_incident_reads_in_chinese(
 ) -> None:
     """A camera-frozen condition from the real monitor becomes an auto incident whose English
     text the incidents panel shows in Chinese, with its repeat count."""
-    from studio.ui.panels.incidents import IncidentsPanel
+    from studio.ui.incidents.panel import IncidentsPanel
 
     show_id = create_show(store, "i18n show")
     now = [1_700_000_000.0]

@@ -16,8 +16,8 @@ from studio.incidents.auto import AutoIncidents
 from studio.incidents.log import get_incident, history, list_incidents, quick_log
 from studio.profile import Profile
 from studio.store.shows import create_show
-from studio.ui.context import AppContext, StoreSignals
-from studio.ui.panels.incidents import IncidentsPanel
+from studio.ui.common.context import AppContext, StoreSignals
+from studio.ui.incidents.panel import IncidentsPanel
 
 
 class FakeRunner:

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from studio.store.models import Incident
 from studio.store.shows import create_show
-from studio.ui.context import AppContext
-from studio.ui.live_wiring import LiveWiring
+from studio.ui.common.context import AppContext
+from studio.ui.shell.live_wiring import LiveWiring
 
 
 class FakeRunner:

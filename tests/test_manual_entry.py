@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from studio.store.models import MetricSample
 from studio.store.shows import create_show
-from studio.ui.context import AppContext
-from studio.ui.manual_entry import ManualEntryDialog
+from studio.ui.common.context import AppContext
+from studio.ui.metrics.manual_entry import ManualEntryDialog
 
 
 def samples(ctx: AppContext) -> dict[str, int | None]:

@@ -34,7 +34,7 @@ SEGS = [
 
 @pytest.fixture
 def ctx(store, tmp_path, qtbot):  # type: ignore[no-untyped-def]
-    from studio.ui.context import AppContext, StoreSignals
+    from studio.ui.common.context import AppContext, StoreSignals
 
     now = [T0]
     signals = StoreSignals(store)
@@ -99,7 +99,7 @@ def _simulate(store, sid: int, seconds: int) -> None:  # type: ignore[no-untyped
 
 def test_empty_states(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
     """No show says 'Load a show'; a show without samples offers to start the feed."""
-    from studio.ui.panels.metrics import MetricsPanel
+    from studio.ui.metrics.panel import MetricsPanel
 
     panel = MetricsPanel(ctx)
     qtbot.addWidget(panel)
@@ -114,7 +114,7 @@ def test_empty_states(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
 def test_dashboard_mid_show(ctx, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Mid-show the tiles show formatted KPIs, graphs hold the series, segments and the
     incident are drawn, and new samples repaint via the change signal."""
-    from studio.ui.panels.metrics import MetricsPanel
+    from studio.ui.metrics.panel import MetricsPanel
 
     sid = _show(ctx.store)
     _simulate(ctx.store, sid, 500)
@@ -168,7 +168,7 @@ def test_dashboard_mid_show(ctx, qtbot, tmp_path) -> None:  # type: ignore[no-un
 
 def test_alert_conditions_are_emitted(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
     """A stalled feed raises the condition through the panel signal, and clears on new data."""
-    from studio.ui.panels.metrics import MetricsPanel
+    from studio.ui.metrics.panel import MetricsPanel
 
     sid = _show(ctx.store)
     _simulate(ctx.store, sid, 60)
@@ -191,7 +191,7 @@ def test_alert_conditions_are_emitted(ctx, qtbot) -> None:  # type: ignore[no-un
 @pytest.mark.slow
 def test_metrics_feed_runs_and_stops(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The Qt feed runs the simulator + writer in the background and stops cleanly."""
-    from studio.ui.qt_metrics import MetricsFeed
+    from studio.ui.metrics.qt_feed import MetricsFeed
 
     sid = _show(ctx.store)
     feed = MetricsFeed(ctx.store, clock=lambda: T0)
@@ -209,7 +209,7 @@ def test_stalled_feed_follows_the_show_clock_at_demo_speed(ctx, qtbot) -> None: 
     behind the clock, as the pipeline's real latency allows) never read as stalled, even
     while the panel is hidden; once they stop, the alert is raised and "Updated" says how
     old the data is; an old show that is not on air never raises it."""
-    from studio.ui.panels.metrics import MetricsPanel
+    from studio.ui.metrics.panel import MetricsPanel
 
     now = ctx.services["now"]
     ctx.demo_speed = 60.0
@@ -275,9 +275,9 @@ def test_alert_messages_keep_their_english_and_read_in_chinese(ctx, qtbot) -> No
     (and any reader of the text) shows it in Chinese with the same figures."""
     import numpy as np
 
-    from studio.ui.checks.texts import condition_text
-    from studio.ui.i18n import Translations
-    from studio.ui.panels.metrics import MetricsPanel
+    from studio.ui.common.texts import condition_text
+    from studio.ui.metrics.panel import MetricsPanel
+    from studio.ui.shell.i18n import Translations
 
     got: dict[str, str] = {}
     monitor = alerts.AlertMonitor(alerts.DEFAULTS, lambda k, a, m: got.__setitem__(k, m))

@@ -139,7 +139,7 @@ def stream_rows(sid: int, seconds: int, every: float = 2.0) -> list[dict[str, An
 
 
 def _ctx(store: Any, tmp_path: Any) -> Any:
-    from studio.ui.context import AppContext, StoreSignals
+    from studio.ui.common.context import AppContext, StoreSignals
 
     return AppContext(
         store=store,
@@ -164,7 +164,7 @@ def test_stream_metrics_are_known_real_gauges_with_both_labels() -> None:
 def test_stream_graph_shares_the_time_axis(store, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     """With stream samples the stream-health row shows bitrate and frame losses over the same
     x range (and pixel columns) as the viewers graph, with the segments and the incident."""
-    from studio.ui.panels.metrics import MetricsPanel
+    from studio.ui.metrics.panel import MetricsPanel
 
     sid = make_show(store)
     write_rows(store, sales_rows(sid, SHOW_S - 60))
@@ -211,7 +211,7 @@ def test_stream_graph_shares_the_time_axis(store, tmp_path, qtbot) -> None:  # t
 
 def test_stream_row_hidden_without_stream_samples(store, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     """A show without OBS shows no stream graph; it appears once stream samples arrive."""
-    from studio.ui.panels.metrics import MetricsPanel
+    from studio.ui.metrics.panel import MetricsPanel
 
     sid = make_show(store)
     write_rows(store, sales_rows(sid, 300))

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from studio.obs import config
 from studio.store.models import Show
-from studio.ui.app import StudioApp
-from studio.ui.context import AppContext
-from studio.ui.i18n import Translations
+from studio.ui.common.context import AppContext
+from studio.ui.shell.app import StudioApp
+from studio.ui.shell.i18n import Translations
 
 obs_server = harness.obs_server
 running_obs = harness.running_obs

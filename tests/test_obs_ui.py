@@ -23,7 +23,7 @@ def ctx(tmp_path: Path, store):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
 
     from studio.profile import Profile
-    from studio.ui.context import AppContext, StoreSignals
+    from studio.ui.common.context import AppContext, StoreSignals
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     profile = Profile({"obs": {"expected_width": 640, "expected_height": 360, "screenshots": 3}})
@@ -38,7 +38,7 @@ def test_card_connects_runs_the_check_and_saves_it(  # type: ignore[no-untyped-d
     """The card connects with the stored settings, shows every finding and saves an obs check;
     the password field never shows the stored password."""
     from studio.ui.checks.obs_card import ObsCheckCard
-    from studio.ui.theme import apply_theme
+    from studio.ui.common.theme import apply_theme
 
     apply_theme(qapp, "dark")
     config.save("127.0.0.1", running_obs.port, running_obs.password)
@@ -86,8 +86,8 @@ def test_scene_buttons_switch_obs_and_the_light_is_green(  # type: ignore[no-unt
 ) -> None:
     """One button per OBS scene; clicking one switches OBS's program scene; the encoder light
     reads ok while connected."""
-    from studio.ui.qt_obs import QtObsLink
-    from studio.ui.widgets.scene_buttons import SceneButtons
+    from studio.ui.obs.qt_obs import QtObsLink
+    from studio.ui.obs.scene_buttons import SceneButtons
 
     config.save("127.0.0.1", running_obs.port, running_obs.password)
     link = QtObsLink.from_context(ctx, monitor=True)

@@ -200,8 +200,8 @@ def test_an_edit_nobody_here_can_replay_stays_queued(
 
 @pytest.fixture
 def make_panel(qtbot, station: Store, tmp_path: Path) -> Iterator[Any]:  # type: ignore[no-untyped-def]
-    from studio.ui.context import AppContext, StoreSignals
-    from studio.ui.panels.incidents import IncidentsPanel
+    from studio.ui.common.context import AppContext, StoreSignals
+    from studio.ui.incidents.panel import IncidentsPanel
 
     made: list[tuple[IncidentsPanel, StoreSignals]] = []
 

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from studio.demo import demo_script_path
 from studio.store.shows import list_shows
-from studio.ui.app import StudioApp
-from studio.ui.context import AppContext
-from studio.ui.i18n import Translations
+from studio.ui.common.context import AppContext
+from studio.ui.shell.app import StudioApp
+from studio.ui.shell.i18n import Translations
 
 
 def test_broken_script_is_refused_with_file_and_line(
@@ -20,7 +20,7 @@ def test_broken_script_is_refused_with_file_and_line(
     """A script with an unknown product is not loaded; the message names file and line."""
     shown: list[str] = []
     monkeypatch.setattr(
-        "studio.ui.app.QMessageBox.warning", lambda _p, _t, text: shown.append(text)
+        "studio.ui.shell.app.QMessageBox.warning", lambda _p, _t, text: shown.append(text)
     )
     bad = tmp_path / "bad.yaml"
     text = demo_script_path().read_text(encoding="utf-8")

@@ -13,8 +13,8 @@ from studio.devices.findings import Finding
 from studio.script.store_io import create_show_from_script_file
 from studio.store.models import Show
 from studio.timeutil import from_epoch
-from studio.ui.context import AppContext
-from studio.ui.panels.planning import PlanningPanel
+from studio.ui.common.context import AppContext
+from studio.ui.planning.panel import PlanningPanel
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo" / "show.yaml"
 NOW = 1_797_000_000.0

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from studio.demo import ensure_demo_show
 from studio.store.models import MetricSample
-from studio.ui.context import AppContext
-from studio.ui.panels.products import ProductsPanel
+from studio.ui.common.context import AppContext
+from studio.ui.products.panel import ProductsPanel
 
 
 def test_sold_and_left_follow_the_latest_per_sku_orders(app_ctx: AppContext, qtbot: QtBot) -> None:

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from studio.review.simulate import simulate_show
 from studio.script.store_io import create_show_from_script_file
 from studio.store.shows import create_show
-from studio.ui.context import AppContext
-from studio.ui.panels.review import ReviewPanel
+from studio.ui.common.context import AppContext
+from studio.ui.review.panel import ReviewPanel
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo" / "show.yaml"
 

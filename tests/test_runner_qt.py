@@ -11,7 +11,7 @@ from studio.profile import Profile
 from studio.runner.events import read_events
 from studio.script.store_io import create_show_from_script_file, load_script
 from studio.store.store import Store
-from studio.ui.context import AppContext, StoreSignals
+from studio.ui.common.context import AppContext, StoreSignals
 
 SHORT = """\
 title: 短测试
@@ -46,7 +46,7 @@ class FakeClock:
 
 @pytest.fixture
 def ctx(store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from studio.ui.qt_runner import QtRunner
+    from studio.ui.rundown.qt_runner import QtRunner
 
     script = tmp_path / "short.yaml"
     script.write_text(SHORT, encoding="utf-8")
@@ -69,8 +69,8 @@ def ctx(store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_full_show_by_keys(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     """Keys in the rundown drive the show; the anchor shows cue, colours, product; events kept."""
-    from studio.ui.anchor_window import AMBER, RED, WHITE, AnchorWindow
-    from studio.ui.panels.rundown import RundownPanel
+    from studio.ui.anchor.window import AMBER, RED, WHITE, AnchorWindow
+    from studio.ui.rundown.panel import RundownPanel
 
     clock = ctx.clock
     assert isinstance(clock, FakeClock)
@@ -138,7 +138,7 @@ def test_full_show_by_keys(qtbot, ctx: AppContext) -> None:  # type: ignore[no-u
 def test_empty_state_and_editing_with_undo(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """No runner shows 'Load a script'; edits are stored, undone with Ctrl+Z and saved as YAML."""
     from studio.script.loader import load_script_file
-    from studio.ui.panels.rundown import RundownPanel
+    from studio.ui.rundown.panel import RundownPanel
 
     runner = ctx.runner
     ctx.runner = None

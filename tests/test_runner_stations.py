@@ -11,7 +11,7 @@ from studio.demo import demo_script_path
 from studio.script.store_io import create_show_from_script_file
 from studio.store.store import Store
 from studio.store.sync import lease
-from studio.ui.qt_runner import QtRunner
+from studio.ui.rundown.qt_runner import QtRunner
 
 
 @pytest.fixture

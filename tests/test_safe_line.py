@@ -6,7 +6,7 @@ import pyqtgraph as pg
 import pytest
 from pytestqt.qtbot import QtBot
 
-from studio.ui.widgets.safe_line import SafeInfiniteLine
+from studio.ui.common.safe_line import SafeInfiniteLine
 
 
 def test_removed_line_has_an_empty_bounding_rect(qtbot: QtBot) -> None:

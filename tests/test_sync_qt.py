@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from studio.store.store import Store
 from studio.store.sync.link import Link
-from studio.ui.qt_sync import OfflineBanner, QtSync
+from studio.ui.shell.qt_sync import OfflineBanner, QtSync
 
 
 class FakeStore:

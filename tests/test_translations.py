@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from studio.paths import resources_dir
-from studio.ui.app import StudioApp
-from studio.ui.context import AppContext
-from studio.ui.i18n import Translations
+from studio.ui.common.context import AppContext
+from studio.ui.shell.app import StudioApp
+from studio.ui.shell.i18n import Translations
 
 TS_FILES = sorted((resources_dir() / "translations").glob("*_zh_CN.ts"))
 

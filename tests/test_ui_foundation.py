@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
 
 from studio.store.shows import create_show
-from studio.ui.app import StudioApp
-from studio.ui.context import AppContext
-from studio.ui.i18n import Translations
-from studio.ui.main_window import MainWindow
-from studio.ui.settings import open_settings
+from studio.ui.common.context import AppContext
+from studio.ui.shell.app import StudioApp
+from studio.ui.shell.i18n import Translations
+from studio.ui.shell.main_window import MainWindow
+from studio.ui.shell.settings import open_settings
 
 PANELS = ("checks", "rundown", "metrics", "incidents", "products")
 
@@ -75,7 +75,7 @@ def test_layout_and_language_survive_a_restart(app_ctx: AppContext, qtbot: QtBot
     settings = open_settings()  # a fresh QSettings object reads the file again, like a restart
     assert settings.value("ui/language", type=str) == "zh_CN"
     app_ctx.settings = settings
-    from studio.ui.context import StoreSignals
+    from studio.ui.common.context import StoreSignals
 
     app_ctx.signals = StoreSignals(app_ctx.store)
     again = make_app(app_ctx)

@@ -4,30 +4,30 @@
 <context>
     <name>AudioMeters</name>
     <message>
-        <location filename="../../studio/ui/widgets/audio_meters.py" line="46"/>
+        <location filename="../../studio/ui/devices/audio_meters.py" line="46"/>
         <source>Audio level meters</source>
         <translation>音频电平表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/widgets/audio_meters.py" line="127"/>
+        <location filename="../../studio/ui/devices/audio_meters.py" line="127"/>
         <source>LUFS momentary
 short-term %1</source>
         <translation>LUFS 瞬时
 短期 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/widgets/audio_meters.py" line="142"/>
+        <location filename="../../studio/ui/devices/audio_meters.py" line="142"/>
         <source>Mic</source>
         <translation>麦</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/widgets/audio_meters.py" line="174"/>
-        <location filename="../../studio/ui/widgets/audio_meters.py" line="178"/>
+        <location filename="../../studio/ui/devices/audio_meters.py" line="181"/>
+        <location filename="../../studio/ui/devices/audio_meters.py" line="185"/>
         <source>CLIP</source>
         <translation>削波</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/widgets/audio_meters.py" line="183"/>
+        <location filename="../../studio/ui/devices/audio_meters.py" line="190"/>
         <source>dBFS  (bar: RMS · light: peak · line: peak hold)</source>
         <translation>dBFS（实条：RMS · 浅色：峰值 · 竖线：峰值保持）</translation>
     </message>

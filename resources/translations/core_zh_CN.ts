@@ -4,7 +4,7 @@
 <context>
     <name>AudioLivePanel</name>
     <message>
-        <location filename="../../studio/ui/panels/audio_live.py" line="27"/>
+        <location filename="../../studio/ui/devices/audio_panel.py" line="27"/>
         <source>No microphone open: pick the show mic in Checks → Microphone.</source>
         <translation>麦克风未打开：请在“设备检查 → 麦克风”中选择直播麦克风。</translation>
     </message>
@@ -12,77 +12,77 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="58"/>
+        <location filename="../../studio/ui/checks/panel.py" line="58"/>
         <source>Checks saved</source>
         <translation>已保存的检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="64"/>
+        <location filename="../../studio/ui/checks/panel.py" line="64"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="65"/>
+        <location filename="../../studio/ui/checks/panel.py" line="65"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="66"/>
+        <location filename="../../studio/ui/checks/panel.py" line="66"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="67"/>
+        <location filename="../../studio/ui/checks/panel.py" line="67"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="68"/>
+        <location filename="../../studio/ui/checks/panel.py" line="68"/>
         <source>Findings</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="74"/>
+        <location filename="../../studio/ui/checks/panel.py" line="74"/>
         <source>No checks yet: run the camera and microphone checks before going live.</source>
         <translation>尚无检查记录：开播前请先检查摄像头和麦克风。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="99"/>
+        <location filename="../../studio/ui/checks/panel.py" line="99"/>
         <source>PASS</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="99"/>
+        <location filename="../../studio/ui/checks/panel.py" line="99"/>
         <source>WARN</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="99"/>
+        <location filename="../../studio/ui/checks/panel.py" line="99"/>
         <source>FAIL</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="101"/>
+        <location filename="../../studio/ui/checks/panel.py" line="101"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="102"/>
+        <location filename="../../studio/ui/checks/panel.py" line="102"/>
         <source>Lighting</source>
         <translation>灯光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="103"/>
+        <location filename="../../studio/ui/checks/panel.py" line="103"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="104"/>
+        <location filename="../../studio/ui/checks/panel.py" line="104"/>
         <source>Encoder (OBS)</source>
         <translation>编码器（OBS）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/checks.py" line="120"/>
+        <location filename="../../studio/ui/checks/panel.py" line="120"/>
         <source>all good</source>
         <translation>一切正常</translation>
     </message>
@@ -90,164 +90,164 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="52"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="52"/>
         <source>Studio control room</source>
         <translation>直播间控制台</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="66"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="66"/>
         <source>Database link</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="174"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="174"/>
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="88"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="88"/>
         <source>Rundown</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="89"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="89"/>
         <source>Checks</source>
         <translation>设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="90"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="90"/>
         <source>Live metrics</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="91"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="91"/>
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="92"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="92"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="93"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="93"/>
         <source>Planning</source>
         <translation>策划</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="94"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="94"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="97"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="97"/>
         <source>Live audio</source>
         <translation>实时音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="105"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="105"/>
         <source>OBS scenes</source>
         <translation>OBS 场景</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="169"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="171"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="171"/>
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="177"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="177"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="179"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="179"/>
         <source>S&amp;how</source>
         <translation>场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="180"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="180"/>
         <source>Go live…</source>
         <translation>开播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="181"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="181"/>
         <source>End show…</source>
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="183"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="183"/>
         <source>Enter metrics by hand…</source>
         <translation>手动录入数据…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="187"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="187"/>
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="190"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="190"/>
         <source>Take over the rundown…</source>
         <translation>接管流程…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="193"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="198"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="198"/>
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="202"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="204"/>
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="206"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="210"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211"/>
-        <location filename="../../studio/ui/main_window.py" line="240"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="211"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="240"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212"/>
-        <location filename="../../studio/ui/main_window.py" line="248"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="212"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="248"/>
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="231"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="231"/>
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="232"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="232"/>
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="250"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="250"/>
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -260,63 +260,63 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="296"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="296"/>
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="297"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="297"/>
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="298"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="298"/>
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="299"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="299"/>
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="300"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="300"/>
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="301"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="301"/>
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="302"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="302"/>
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="303"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="303"/>
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="304"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="304"/>
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="305"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="305"/>
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200"/>
-        <location filename="../../studio/ui/main_window.py" line="283"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="200"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="283"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="284"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="284"/>
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
     </message>
@@ -324,42 +324,42 @@ Log file: {2}</source>
 <context>
     <name>ManualEntryDialog</name>
     <message>
-        <location filename="../../studio/ui/manual_entry.py" line="43"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="43"/>
         <source>Enter metrics by hand</source>
         <translation>手动录入数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/manual_entry.py" line="46"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="46"/>
         <source>Type the numbers the platform console shows now (totals so far). Leave a field empty to skip it. Money in yuan.</source>
         <translation>填写直播后台当前显示的数字（截至目前的累计值）。不填的项会跳过。金额单位为元。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/manual_entry.py" line="80"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="80"/>
         <source>an amount in yuan, at most 2 decimals</source>
         <translation>以元为单位、最多两位小数的金额</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/manual_entry.py" line="81"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="81"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/manual_entry.py" line="82"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="82"/>
         <source>{0}: {1!r} is not {2}.</source>
         <translation>{0}：{1!r} 不是{2}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/manual_entry.py" line="88"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="88"/>
         <source>Load a show first.</source>
         <translation>请先打开一场直播。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/manual_entry.py" line="96"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="96"/>
         <source>Nothing typed in.</source>
         <translation>没有填写任何数字。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/manual_entry.py" line="117"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="117"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
@@ -367,27 +367,27 @@ Log file: {2}</source>
 <context>
     <name>MicHealth</name>
     <message>
-        <location filename="../../studio/ui/live_wiring.py" line="44"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="44"/>
         <source>lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_wiring.py" line="46"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="46"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_wiring.py" line="48"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="48"/>
         <source>clipping</source>
         <translation>削波</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_wiring.py" line="50"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="50"/>
         <source>silent</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_wiring.py" line="51"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="51"/>
         <source>live</source>
         <translation>正常</translation>
     </message>
@@ -395,77 +395,77 @@ Log file: {2}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="26"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="26"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="32"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="32"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="34"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="34"/>
         <source>Dark (studio)</source>
         <translation>深色（直播间）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="35"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="35"/>
         <source>Light (office)</source>
         <translation>浅色（办公室）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="38"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="38"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="41"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="41"/>
         <source>Controller</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="42"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="42"/>
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="43"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="43"/>
         <source>Studio tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="44"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="44"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="49"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="49"/>
         <source>Station role (next start)</source>
         <translation>工位角色（下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="50"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="50"/>
         <source>Start and stop the OBS recording with the show</source>
         <translation>随开播 / 下播自动开始和停止 OBS 录制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="52"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="52"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="60"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="60"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="64"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="64"/>
         <source>Metrics ingest token</source>
         <translation>数据接入令牌</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preferences.py" line="65"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="65"/>
         <source>Collectors POST to http://127.0.0.1:8765/v1/samples with the header “Authorization: Bearer &lt;token&gt;” while `studio ingest --source http` runs.</source>
         <translation>运行 `studio ingest --source http` 时，采集程序以请求头“Authorization: Bearer &lt;token&gt;”向 http://127.0.0.1:8765/v1/samples 发送 POST。</translation>
     </message>
@@ -473,67 +473,67 @@ Log file: {2}</source>
 <context>
     <name>ProductsPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="30"/>
+        <location filename="../../studio/ui/products/panel.py" line="28"/>
         <source>No products</source>
         <translation>暂无商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="31"/>
+        <location filename="../../studio/ui/products/panel.py" line="29"/>
         <source>Load a show script to see tonight&apos;s products, prices and stock.</source>
         <translation>加载直播脚本以查看本场商品、价格和库存。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="32"/>
+        <location filename="../../studio/ui/products/panel.py" line="30"/>
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="38"/>
+        <location filename="../../studio/ui/products/panel.py" line="36"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="39"/>
+        <location filename="../../studio/ui/products/panel.py" line="37"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="40"/>
+        <location filename="../../studio/ui/products/panel.py" line="38"/>
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="41"/>
+        <location filename="../../studio/ui/products/panel.py" line="39"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="42"/>
+        <location filename="../../studio/ui/products/panel.py" line="40"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="43"/>
+        <location filename="../../studio/ui/products/panel.py" line="41"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="44"/>
+        <location filename="../../studio/ui/products/panel.py" line="42"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="131"/>
+        <location filename="../../studio/ui/products/panel.py" line="122"/>
         <source>Live price is above the list price</source>
         <translation>直播价高于原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="140"/>
+        <location filename="../../studio/ui/products/panel.py" line="131"/>
         <source>sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/products.py" line="140"/>
+        <location filename="../../studio/ui/products/panel.py" line="131"/>
         <source>low</source>
         <translation>库存低</translation>
     </message>
@@ -541,42 +541,42 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/app.py" line="220"/>
+        <location filename="../../studio/ui/shell/app.py" line="220"/>
         <source>Another station took over the rundown.</source>
         <translation>另一工位已接管流程。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="234"/>
+        <location filename="../../studio/ui/shell/app.py" line="234"/>
         <source>Take over the rundown</source>
         <translation>接管流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="235"/>
+        <location filename="../../studio/ui/shell/app.py" line="235"/>
         <source>{0} still drives this show (heartbeat {1:.0f} s ago).</source>
         <translation>{0} 仍在控制本场（{1:.0f} 秒前有心跳）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="264"/>
+        <location filename="../../studio/ui/shell/app.py" line="264"/>
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="266"/>
+        <location filename="../../studio/ui/shell/app.py" line="266"/>
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="277"/>
+        <location filename="../../studio/ui/shell/app.py" line="277"/>
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="293"/>
+        <location filename="../../studio/ui/shell/app.py" line="293"/>
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="293"/>
+        <location filename="../../studio/ui/shell/app.py" line="293"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
@@ -584,112 +584,112 @@ Log file: {2}</source>
 <context>
     <name>StudioStatusBar</name>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="31"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="31"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="32"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="32"/>
         <source>Mic</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="33"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="33"/>
         <source>Encoder</source>
         <translation>推流</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="34"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="34"/>
         <source>Metrics</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="35"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="35"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="58"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="58"/>
         <source>no feed</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="61"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="61"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="63"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="63"/>
         <source>slow</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="64"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="64"/>
         <source>stalled</source>
         <translation>中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="80"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="80"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="82"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="82"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="89"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="89"/>
         <source>NO SHOW</source>
         <translation>无场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="89"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="89"/>
         <source>NO SCRIPT</source>
         <translation>无脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="102"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="102"/>
         <source>READY</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="115"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="115"/>
         <source>To planned end {0}</source>
         <translation>距计划结束 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="120"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="120"/>
         <source>Over {0}</source>
         <translation>超时 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="122"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="122"/>
         <source>Under {0}</source>
         <translation>提前 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="96"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="96"/>
         <source>ENDED</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="98"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="98"/>
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="100"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="100"/>
         <source>LIVE</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="104"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="104"/>
         <source>HOLD</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/status_bar.py" line="112"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="112"/>
         <source>Elapsed {0}</source>
         <translation>已进行 {0}</translation>
     </message>

@@ -280,7 +280,7 @@
 <context>
     <name>CardHeader</name>
     <message>
-        <location filename="../../studio/ui/widgets/check_card.py" line="75"/>
+        <location filename="../../studio/ui/checks/check_card.py" line="75"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
@@ -288,22 +288,22 @@
 <context>
     <name>CheckCard</name>
     <message>
-        <location filename="../../studio/ui/widgets/check_card.py" line="23"/>
+        <location filename="../../studio/ui/checks/check_card.py" line="23"/>
         <source>PASS</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/widgets/check_card.py" line="24"/>
+        <location filename="../../studio/ui/checks/check_card.py" line="24"/>
         <source>WARN</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/widgets/check_card.py" line="25"/>
+        <location filename="../../studio/ui/checks/check_card.py" line="25"/>
         <source>FAIL</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/widgets/check_card.py" line="26"/>
+        <location filename="../../studio/ui/checks/check_card.py" line="26"/>
         <source>NOT RUN</source>
         <translation>未检查</translation>
     </message>
@@ -311,7 +311,7 @@
 <context>
     <name>FindingText</name>
     <message>
-        <location filename="../../studio/ui/checks/texts.py" line="84"/>
+        <location filename="../../studio/ui/common/texts.py" line="84"/>
         <source>; </source>
         <translation>；</translation>
     </message>

@@ -27,168 +27,168 @@
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="238"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="243"/>
         <source>Last 15 min</source>
         <translation>最近15分钟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="239"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="244"/>
         <source>Whole show</source>
         <translation>整场</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="251"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="256"/>
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="252"/>
-        <location filename="../../studio/ui/panels/metrics.py" line="273"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="257"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="282"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="253"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="258"/>
         <source>Orders</source>
         <translation>成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="254"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="259"/>
         <source>GPM</source>
         <translation>千次观看成交金额 (GPM)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="255"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="260"/>
         <source>Product CTR</source>
         <translation>商品点击率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="256"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="261"/>
         <source>Click-to-buy rate</source>
         <translation>点击成交转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="257"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="262"/>
         <source>Average order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="274"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="283"/>
         <source>GMV (¥) vs target</source>
         <translation>成交金额 (¥) 与目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="276"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="285"/>
         <source>Orders per minute</source>
         <translation>每分钟成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="277"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="286"/>
         <source>CTR / CVR, rolling 5 min (%)</source>
         <translation>点击率 / 转化率，近5分钟 (%)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="377"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="386"/>
         <source>Stream health</source>
         <translation>推流健康</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="378"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="387"/>
         <source>bitrate (Mbit/s, left)</source>
         <translation>码率（Mbit/s，左轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="379"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="388"/>
         <source>dropped frames (%, right)</source>
         <translation>丢帧（%，右轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="380"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="389"/>
         <source>skipped frames (%, right)</source>
         <translation>跳帧（%，右轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="549"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="564"/>
         <source>No show loaded</source>
         <translation>未加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="550"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="565"/>
         <source>Load a show to see its live numbers.</source>
         <translation>加载场次后即可查看实时数据。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="551"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="566"/>
         <source>Load a show</source>
         <translation>加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="556"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="571"/>
         <source>No metrics yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="559"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="574"/>
         <source>Start the metrics feed (simulator, file tail or HTTP ingest) to see viewers and GMV.</source>
         <translation>启动数据接入（模拟器、文件追踪或 HTTP 接入）即可查看在线人数和成交金额。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="563"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="578"/>
         <source>Start the metrics feed</source>
         <translation>启动数据接入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="616"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="631"/>
         <source>{pct} of target · pace {pace}</source>
         <translation>完成目标 {pct} · 预计 {pace}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="621"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="636"/>
         <source>peak {peak}</source>
         <translation>峰值 {peak}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="625"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="640"/>
         <source>{n} buyers</source>
         <translation>成交人数 {n}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="629"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="644"/>
         <source>UV value {v}</source>
         <translation>UV价值 {v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="638"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="653"/>
         <source>Updated {t} ({n} s ago)</source>
         <translation>更新于 {t}（{n} 秒前）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="640"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="655"/>
         <source>Updated {t}</source>
         <translation>更新于 {t}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="999"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="1014"/>
         <source>Online viewers: {v}</source>
         <translation>在线人数：{v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="1000"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="1015"/>
         <source>GMV: {v}</source>
         <translation>成交金额：{v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="1001"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="1016"/>
         <source>Orders: {v}</source>
         <translation>成交订单：{v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="1006"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="1021"/>
         <source>Bitrate: {rate} Mbit/s</source>
         <translation>码率：{rate} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/metrics.py" line="1007"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="1022"/>
         <source>Dropped {dropped} · skipped {skipped}</source>
         <translation>丢帧 {dropped} · 跳帧 {skipped}</translation>
     </message>

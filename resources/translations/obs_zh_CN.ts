@@ -167,78 +167,78 @@
 <context>
     <name>QtObsLink</name>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="141"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="141"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="144"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="144"/>
         <source>password?</source>
         <translation>密码？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="146"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="146"/>
         <source>connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="148"/>
-        <location filename="../../studio/ui/qt_obs.py" line="168"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="148"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="168"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="158"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="158"/>
         <source>live %1 Mb/s</source>
         <translation>推流中 %1 Mb/s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="159"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="159"/>
         <source>live</source>
         <translation>推流中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="160"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="160"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="166"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="166"/>
         <source>drops %1%</source>
         <translation>丢帧 %1%</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="169"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="169"/>
         <source>stream down</source>
         <translation>推流中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="170"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="170"/>
         <source>dropping</source>
         <translation>丢帧</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="171"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="171"/>
         <source>low fps</source>
         <translation>帧率低</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="172"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="172"/>
         <source>render slow</source>
         <translation>渲染慢</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="173"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="173"/>
         <source>rec stopped</source>
         <translation>录制停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="174"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="174"/>
         <source>disk low</source>
         <translation>磁盘不足</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_obs.py" line="176"/>
+        <location filename="../../studio/ui/obs/qt_obs.py" line="176"/>
         <source>problem</source>
         <translation>异常</translation>
     </message>
@@ -246,17 +246,17 @@
 <context>
     <name>SceneButtons</name>
     <message>
-        <location filename="../../studio/ui/widgets/scene_buttons.py" line="22"/>
+        <location filename="../../studio/ui/obs/scene_buttons.py" line="22"/>
         <source>OBS scene:</source>
         <translation>OBS 场景：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/widgets/scene_buttons.py" line="25"/>
+        <location filename="../../studio/ui/obs/scene_buttons.py" line="25"/>
         <source>Connect OBS to switch scenes here</source>
         <translation>连接 OBS 后可在此切换场景</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/widgets/scene_buttons.py" line="47"/>
+        <location filename="../../studio/ui/obs/scene_buttons.py" line="47"/>
         <source>Switch OBS to scene %1</source>
         <translation>将 OBS 切换到场景 %1</translation>
     </message>

@@ -4,87 +4,87 @@
 <context>
     <name>PlanningLabels</name>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="106"/>
+        <location filename="../../studio/ui/planning/panel.py" line="107"/>
         <source>planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="107"/>
+        <location filename="../../studio/ui/planning/panel.py" line="108"/>
         <source>ready</source>
         <translation>已就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="108"/>
+        <location filename="../../studio/ui/planning/panel.py" line="109"/>
         <source>live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="109"/>
+        <location filename="../../studio/ui/planning/panel.py" line="110"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="114"/>
+        <location filename="../../studio/ui/planning/panel.py" line="115"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="115"/>
+        <location filename="../../studio/ui/planning/panel.py" line="116"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="116"/>
+        <location filename="../../studio/ui/planning/panel.py" line="117"/>
         <source>blocked</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="117"/>
+        <location filename="../../studio/ui/planning/panel.py" line="118"/>
         <source>waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="122"/>
+        <location filename="../../studio/ui/planning/panel.py" line="123"/>
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="123"/>
+        <location filename="../../studio/ui/planning/panel.py" line="124"/>
         <source>Assistant anchor</source>
         <translation>副播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="124"/>
+        <location filename="../../studio/ui/planning/panel.py" line="125"/>
         <source>Controller</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="125"/>
+        <location filename="../../studio/ui/planning/panel.py" line="126"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="126"/>
+        <location filename="../../studio/ui/planning/panel.py" line="127"/>
         <source>Tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="131"/>
+        <location filename="../../studio/ui/planning/panel.py" line="132"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="132"/>
+        <location filename="../../studio/ui/planning/panel.py" line="133"/>
         <source>done late</source>
         <translation>逾期完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="133"/>
+        <location filename="../../studio/ui/planning/panel.py" line="134"/>
         <source>missed</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="134"/>
+        <location filename="../../studio/ui/planning/panel.py" line="135"/>
         <source>to do</source>
         <translation>待完成</translation>
     </message>
@@ -92,253 +92,253 @@
 <context>
     <name>PlanningPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="167"/>
+        <location filename="../../studio/ui/planning/panel.py" line="164"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="167"/>
+        <location filename="../../studio/ui/planning/panel.py" line="164"/>
         <source>Show</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="167"/>
-        <location filename="../../studio/ui/panels/planning.py" line="209"/>
+        <location filename="../../studio/ui/planning/panel.py" line="164"/>
+        <location filename="../../studio/ui/planning/panel.py" line="206"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="167"/>
+        <location filename="../../studio/ui/planning/panel.py" line="164"/>
         <source>Planned start</source>
         <translation>计划开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="168"/>
-        <location filename="../../studio/ui/panels/planning.py" line="239"/>
+        <location filename="../../studio/ui/planning/panel.py" line="165"/>
+        <location filename="../../studio/ui/planning/panel.py" line="236"/>
         <source>GMV target</source>
         <translation>GMV 目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="168"/>
+        <location filename="../../studio/ui/planning/panel.py" line="165"/>
         <source>Campaign share</source>
         <translation>活动分摊</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="168"/>
+        <location filename="../../studio/ui/planning/panel.py" line="165"/>
         <source>Traffic target</source>
         <translation>流量目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="173"/>
+        <location filename="../../studio/ui/planning/panel.py" line="170"/>
         <source>Readiness</source>
         <translation>开播就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="174"/>
+        <location filename="../../studio/ui/planning/panel.py" line="171"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="175"/>
+        <location filename="../../studio/ui/planning/panel.py" line="172"/>
         <source>Products and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="176"/>
+        <location filename="../../studio/ui/planning/panel.py" line="173"/>
         <source>Crew</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="177"/>
+        <location filename="../../studio/ui/planning/panel.py" line="174"/>
         <source>Warm-up</source>
         <translation>预热</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="209"/>
+        <location filename="../../studio/ui/planning/panel.py" line="206"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="209"/>
+        <location filename="../../studio/ui/planning/panel.py" line="206"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="213"/>
+        <location filename="../../studio/ui/planning/panel.py" line="210"/>
         <source>Waive with reason…</source>
         <translation>填写原因并豁免…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="215"/>
+        <location filename="../../studio/ui/planning/panel.py" line="212"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="217"/>
+        <location filename="../../studio/ui/planning/panel.py" line="214"/>
         <source>Go live (Ctrl+Shift+L)</source>
         <translation>开播 (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="237"/>
+        <location filename="../../studio/ui/planning/panel.py" line="234"/>
         <source>Save targets</source>
         <translation>保存目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="240"/>
+        <location filename="../../studio/ui/planning/panel.py" line="237"/>
         <source>Traffic target (viewers)</source>
         <translation>流量目标（观看人数）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="248"/>
+        <location filename="../../studio/ui/planning/panel.py" line="245"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="248"/>
+        <location filename="../../studio/ui/planning/panel.py" line="245"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="248"/>
+        <location filename="../../studio/ui/planning/panel.py" line="245"/>
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="248"/>
+        <location filename="../../studio/ui/planning/panel.py" line="245"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="249"/>
+        <location filename="../../studio/ui/planning/panel.py" line="246"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="249"/>
+        <location filename="../../studio/ui/planning/panel.py" line="246"/>
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="249"/>
+        <location filename="../../studio/ui/planning/panel.py" line="246"/>
         <source>Expected sales</source>
         <translation>预计销量</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="250"/>
+        <location filename="../../studio/ui/planning/panel.py" line="247"/>
         <source>Left after</source>
         <translation>计划后剩余</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="250"/>
+        <location filename="../../studio/ui/planning/panel.py" line="247"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="259"/>
+        <location filename="../../studio/ui/planning/panel.py" line="256"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="259"/>
-        <location filename="../../studio/ui/panels/planning.py" line="266"/>
+        <location filename="../../studio/ui/planning/panel.py" line="256"/>
+        <location filename="../../studio/ui/planning/panel.py" line="263"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="267"/>
-        <location filename="../../studio/ui/panels/planning.py" line="289"/>
+        <location filename="../../studio/ui/planning/panel.py" line="264"/>
+        <location filename="../../studio/ui/planning/panel.py" line="286"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="269"/>
+        <location filename="../../studio/ui/planning/panel.py" line="266"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="282"/>
+        <location filename="../../studio/ui/planning/panel.py" line="279"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="282"/>
+        <location filename="../../studio/ui/planning/panel.py" line="279"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="282"/>
+        <location filename="../../studio/ui/planning/panel.py" line="279"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="282"/>
+        <location filename="../../studio/ui/planning/panel.py" line="279"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="288"/>
+        <location filename="../../studio/ui/planning/panel.py" line="285"/>
         <source>New warm-up task</source>
         <translation>新的预热任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="291"/>
+        <location filename="../../studio/ui/planning/panel.py" line="288"/>
         <source>Add the usual tasks</source>
         <translation>添加常规预热任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="352"/>
+        <location filename="../../studio/ui/planning/panel.py" line="349"/>
         <source>rehearsal</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="379"/>
+        <location filename="../../studio/ui/planning/panel.py" line="376"/>
         <source>Ready to go live</source>
         <translation>可以开播</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/panels/planning.py" line="381"/>
+        <location filename="../../studio/ui/planning/panel.py" line="378"/>
         <source>%n item(s) block going live</source>
         <translation>
             <numerusform>%n 项未通过，不能开播</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="385"/>
+        <location filename="../../studio/ui/planning/panel.py" line="382"/>
         <source>No show planned yet: create one or load a script.</source>
         <translation>还没有计划中的直播：请新建场次或加载脚本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="461"/>
+        <location filename="../../studio/ui/planning/panel.py" line="458"/>
         <source>Waive a readiness item</source>
         <translation>豁免检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="462"/>
+        <location filename="../../studio/ui/planning/panel.py" line="459"/>
         <source>Why is it safe to go live without it?</source>
         <translation>为什么不检查这一项也可以安全开播？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="469"/>
+        <location filename="../../studio/ui/planning/panel.py" line="466"/>
         <source>A waiver needs a reason.</source>
         <translation>豁免需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="484"/>
+        <location filename="../../studio/ui/planning/panel.py" line="481"/>
         <source>No show selected.</source>
         <translation>未选择场次。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="497"/>
+        <location filename="../../studio/ui/planning/panel.py" line="494"/>
         <source>Not ready to go live: fix or waive the blocked items.</source>
         <translation>尚不能开播：请处理或豁免未通过的检查项。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="502"/>
+        <location filename="../../studio/ui/planning/panel.py" line="499"/>
         <source>Live since %1</source>
         <translation>已于 %1 开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/planning.py" line="520"/>
+        <location filename="../../studio/ui/planning/panel.py" line="517"/>
         <source>Targets saved.</source>
         <translation>目标已保存。</translation>
     </message>
@@ -346,162 +346,162 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="131"/>
+        <location filename="../../studio/ui/review/panel.py" line="94"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="133"/>
+        <location filename="../../studio/ui/review/panel.py" line="96"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="135"/>
+        <location filename="../../studio/ui/review/panel.py" line="98"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="143"/>
+        <location filename="../../studio/ui/review/panel.py" line="106"/>
         <source>Show</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="149"/>
+        <location filename="../../studio/ui/review/panel.py" line="112"/>
         <source>Nothing to review yet</source>
         <translation>暂无可复盘的数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="150"/>
+        <location filename="../../studio/ui/review/panel.py" line="113"/>
         <source>Pick a show that has run: its review appears here after the show.</source>
         <translation>请选择已开播的场次：直播结束后在这里查看复盘。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="173"/>
+        <location filename="../../studio/ui/review/panel.py" line="136"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="174"/>
+        <location filename="../../studio/ui/review/panel.py" line="137"/>
         <source>GMV per minute (¥)</source>
         <translation>每分钟成交金额（元）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="175"/>
+        <location filename="../../studio/ui/review/panel.py" line="138"/>
         <source>Minutes since start</source>
         <translation>开播后分钟数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="183"/>
+        <location filename="../../studio/ui/review/panel.py" line="146"/>
         <source>Segments</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="184"/>
+        <location filename="../../studio/ui/review/panel.py" line="147"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="185"/>
+        <location filename="../../studio/ui/review/panel.py" line="148"/>
         <source>Funnel</source>
         <translation>转化漏斗</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="186"/>
+        <location filename="../../studio/ui/review/panel.py" line="149"/>
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="221"/>
+        <location filename="../../studio/ui/review/panel.py" line="184"/>
         <source>rehearsal</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="251"/>
+        <location filename="../../studio/ui/review/panel.py" line="214"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="272"/>
+        <location filename="../../studio/ui/review/panel.py" line="235"/>
         <source>Could not build the review: %1</source>
         <translation>无法生成复盘：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="285"/>
+        <location filename="../../studio/ui/review/panel.py" line="248"/>
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="295"/>
+        <location filename="../../studio/ui/review/panel.py" line="258"/>
         <source>Online viewers vs GMV per minute: %1</source>
         <translation>在线人数与每分钟成交金额：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="303"/>
+        <location filename="../../studio/ui/review/panel.py" line="266"/>
         <source>Room exposures</source>
         <translation>直播间曝光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="304"/>
+        <location filename="../../studio/ui/review/panel.py" line="267"/>
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="305"/>
+        <location filename="../../studio/ui/review/panel.py" line="268"/>
         <source>Product exposures</source>
         <translation>商品曝光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="306"/>
+        <location filename="../../studio/ui/review/panel.py" line="269"/>
         <source>Product clicks</source>
         <translation>商品点击</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="307"/>
+        <location filename="../../studio/ui/review/panel.py" line="270"/>
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="315"/>
+        <location filename="../../studio/ui/review/panel.py" line="278"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="315"/>
+        <location filename="../../studio/ui/review/panel.py" line="278"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="315"/>
+        <location filename="../../studio/ui/review/panel.py" line="278"/>
         <source>Rate from previous step</source>
         <translation>较上一步转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="381"/>
+        <location filename="../../studio/ui/review/panel.py" line="344"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="381"/>
+        <location filename="../../studio/ui/review/panel.py" line="344"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="382"/>
+        <location filename="../../studio/ui/review/panel.py" line="345"/>
         <source>Export review</source>
         <translation>导出复盘报告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="418"/>
+        <location filename="../../studio/ui/review/panel.py" line="381"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="427"/>
+        <location filename="../../studio/ui/review/panel.py" line="390"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/panels/review.py" line="433"/>
+        <location filename="../../studio/ui/review/panel.py" line="396"/>
         <source>Could not write the report: %1</source>
         <translation>无法写入报告：%1</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../studio/ui/qt_sync.py" line="79"/>
+        <location filename="../../studio/ui/shell/qt_sync.py" line="79"/>
         <source>Offline — {0} changes queued. The show goes on here; they will be sent when the database is back.</source>
         <translation>离线 — {0} 条更改待发送。本机直播照常进行；数据库恢复后将自动发送。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_sync.py" line="84"/>
+        <location filename="../../studio/ui/shell/qt_sync.py" line="84"/>
         <source>Back online — sending {0} queued changes…</source>
         <translation>已恢复连接 — 正在发送 {0} 条待发送更改…</translation>
     </message>
@@ -17,22 +17,22 @@
 <context>
     <name>QtSync</name>
     <message>
-        <location filename="../../studio/ui/qt_sync.py" line="45"/>
+        <location filename="../../studio/ui/shell/qt_sync.py" line="45"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_sync.py" line="47"/>
+        <location filename="../../studio/ui/shell/qt_sync.py" line="47"/>
         <source>offline ({0} queued)</source>
         <translation>离线（{0} 条待发送）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_sync.py" line="49"/>
+        <location filename="../../studio/ui/shell/qt_sync.py" line="49"/>
         <source>syncing ({0} queued)</source>
         <translation>同步中（{0} 条待发送）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/qt_sync.py" line="50"/>
+        <location filename="../../studio/ui/shell/qt_sync.py" line="50"/>
         <source>shared</source>
         <translation>共享</translation>
     </message>

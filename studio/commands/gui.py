@@ -7,7 +7,7 @@ from typing import Any
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from studio.ui.app import run
+    from studio.ui.shell.app import run
 
     return run(args)
 

@@ -29,7 +29,7 @@ def write_report(store: object, show_id: int, out: Path, lang: str, compare: int
         tmp.write_text(render_html(review, lang), encoding="utf-8")
         tmp.replace(out)
         return 1
-    from studio.ui.report_pdf import render_pdf  # Qt's PDF engine, loaded only for PDFs
+    from studio.ui.review.report_pdf import render_pdf  # Qt's PDF engine, loaded only for PDFs
 
     return render_pdf(review, out, lang)
 

@@ -1,6 +1,6 @@
 """Where the show is right now, read defensively from whatever runner object the app holds.
 
-The runner (`studio.ui.qt_runner.QtRunner`) exposes `runner.state`, a
+The runner (`studio.ui.rundown.qt_runner.QtRunner`) exposes `runner.state`, a
 `studio.runner.state.Snapshot` with `status`, `segment` (a SegmentPlan with `key`) and
 `cue_index`; `segment_key` attributes and a `state()` method are accepted too. Logging an incident must never fail
 because the runner is missing, stopped or shaped differently: anything unexpected is (None, None).

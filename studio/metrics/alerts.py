@@ -32,7 +32,7 @@ GMV_PACE = "metrics.gmv_pace"
 
 # The messages are English built from these marked templates (literal context and text: lupdate
 # extracts them into metrics_zh_CN.ts); the GUI shows them translated with
-# studio.ui.checks.texts.condition_text. Pre-formatted figures (money, counts) stay strings.
+# studio.ui.common.texts.condition_text. Pre-formatted figures (money, counts) stay strings.
 STALLED = QT_TRANSLATE_NOOP("MetricsAlerts", "Metrics feed stalled: no sample for {secs:.0f} s")
 NOT_STARTED = QT_TRANSLATE_NOOP("MetricsAlerts", "Metrics feed has not started")
 DROP = QT_TRANSLATE_NOOP(

@@ -2,7 +2,7 @@
 zebra on clipped highlights, face box), read the pass/warn/fail checklist, save a check.
 
 Device listing and saving run on worker threads, capture and analysis in the camera's own
-threads (see `studio.ui.qt_camera`); the GUI thread only paints the newest preview.
+threads (see `studio.ui.devices.qt_camera`); the GUI thread only paints the newest preview.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from studio.devices.camera.evaluate import CAMERA_CHECKS
 from studio.devices.camera.thresholds import DEFAULTS
-from studio.ui.checks.texts import condition_text, finding_text
-from studio.ui.context import AppContext
-from studio.ui.qt_camera import QtCamera
-from studio.ui.theme import STATUS_COLOURS
-from studio.ui.widgets.check_card import CardHeader, CardWorkers, FindingsChecklist, status_words
+from studio.ui.checks.check_card import CardHeader, CardWorkers, FindingsChecklist, status_words
+from studio.ui.common.context import AppContext
+from studio.ui.common.texts import condition_text, finding_text
+from studio.ui.common.theme import STATUS_COLOURS
+from studio.ui.devices.qt_camera import QtCamera
 
 log = logging.getLogger(__name__)
 

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from studio.devices.audio.thresholds import DEFAULTS
-from studio.ui.checks.texts import finding_text
-from studio.ui.context import AppContext
-from studio.ui.qt_audio import QtAudio
-from studio.ui.widgets.audio_meters import AudioMeters
-from studio.ui.widgets.check_card import CardHeader, CardWorkers, paint_status, status_words
+from studio.ui.checks.check_card import CardHeader, CardWorkers, paint_status, status_words
+from studio.ui.common.context import AppContext
+from studio.ui.common.texts import finding_text
+from studio.ui.devices.audio_meters import AudioMeters
+from studio.ui.devices.qt_audio import QtAudio
 
 log = logging.getLogger(__name__)
 

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from studio.obs import config as obs_config
 from studio.obs.check import CHECKS
 from studio.obs.thresholds import DEFAULTS
-from studio.ui.checks.texts import finding_text
-from studio.ui.context import AppContext
-from studio.ui.qt_obs import QtObsLink
-from studio.ui.theme import STATUS_COLOURS
-from studio.ui.widgets.check_card import GLYPH, CardHeader, CardWorkers, FindingsChecklist
+from studio.ui.checks.check_card import GLYPH, CardHeader, CardWorkers, FindingsChecklist
+from studio.ui.common.context import AppContext
+from studio.ui.common.texts import finding_text
+from studio.ui.common.theme import STATUS_COLOURS
+from studio.ui.obs.qt_obs import QtObsLink
 
 log = logging.getLogger(__name__)
 

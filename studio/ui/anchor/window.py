@@ -1,0 +1,433 @@
+"""The anchor's prompter: the current cue huge on black, the countdown, the product, the next cue.
+
+Read from 3 m: sizes scale with the window height (at 1080 px: cue 54 pt, countdown 120 pt).
+Keys as in the rundown (page-turner pedals send PageUp/PageDown): Space/PageDown/Right next,
+PageUp/Left previous, H hold, F11 full screen, Ctrl+M mirror (for beam-splitter glass). No menus.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QResizeEvent, QTransform
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.metrics.fmt import money_cents
+from studio.timeutil import fmt_duration
+from studio.ui.common.context import AppContext
+
+WHITE = "#ffffff"
+GREY = "#9a9a9a"
+AMBER = "#ffb000"
+RED = "#ff3b30"
+PHASE_COLOURS = {"normal": WHITE, "warn": AMBER, "danger": RED}
+REFRESH_MS = 250
+SCROLL_MS = 50
+SCROLL_DWELL_MS = 2500  # let the anchor read the first lines before the text starts moving
+
+
+class _Mirror(QWidget):
+    """Paints the content widget flipped left-right (the content itself stays hidden)."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+
+    def paintEvent(self, event: Any) -> None:
+        self.content.resize(self.size())
+        pix = self.content.grab(QRect(0, 0, self.width(), self.height()))
+        painter = QPainter(self)
+        painter.setTransform(QTransform(-1, 0, 0, 1, self.width(), 0))
+        painter.drawPixmap(0, 0, pix)
+        painter.end()
+
+
+class AnchorWindow(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.setObjectName("AnchorWindow")
+        self.setWindowTitle(self.tr("Anchor prompter"))
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor("black"))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(WHITE))
+        self.setPalette(pal)
+        self.setStyleSheet(
+            "QWidget#AnchorContent, QScrollArea, QScrollArea > QWidget > QWidget"
+            " { background: black; }"
+        )
+        self.countdown_phase = "normal"
+        self._runner: Any = None
+        self._cue_key: tuple[int, int, str] | None = None
+        self._build()
+        self.mirror = ctx.settings.value("anchor/mirror", False, type=bool)
+        self._apply_mirror()
+        self.resize(1280, 720)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setInterval(SCROLL_MS)
+        self._scroll_timer.timeout.connect(self._scroll_step)
+        self._scroll_wait = 0
+        self.refresh()
+
+    # -- layout -----------------------------------------------------------------------------
+    def _label(self, colour: str = WHITE, wrap: bool = False) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(f"color: {colour}; background: transparent;")
+        label.setWordWrap(wrap)
+        return label
+
+    def _build(self) -> None:
+        self.content = QWidget(self)
+        self.content.setObjectName("AnchorContent")
+        outer = QVBoxLayout(self.content)
+        outer.setContentsMargins(48, 24, 48, 24)
+        outer.setSpacing(12)
+
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        self.badge = self._label(AMBER)
+        self.segment_title = self._label(GREY, wrap=True)
+        left.addWidget(self.badge)
+        left.addWidget(self.segment_title)
+        left.addStretch(1)
+        top.addLayout(left, 1)
+        right = QVBoxLayout()
+        self.countdown = self._label()
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.hold_label = self._label(AMBER)
+        self.hold_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        right.addWidget(self.countdown)
+        right.addWidget(self.hold_label)
+        top.addLayout(right)
+        outer.addLayout(top)
+
+        self.banner = QLabel()
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        self.cue = self._label(wrap=True)
+        self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.cue.setTextFormat(Qt.TextFormat.PlainText)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.cue)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.scroll, 1)
+
+        bottom = QHBoxLayout()
+        bottom.setSpacing(32)
+        self.product_card = QFrame()
+        self.product_card.setObjectName("ProductCard")
+        self.product_card.setStyleSheet(
+            "QFrame#ProductCard { border: 2px solid #444; border-radius: 12px; background: #111; }"
+        )
+        card = QVBoxLayout(self.product_card)
+        card.setContentsMargins(20, 12, 20, 12)
+        self.product_name = self._label(wrap=True)
+        prices = QHBoxLayout()
+        self.live_price = self._label(AMBER)
+        self.list_price = self._label(GREY)
+        prices.addWidget(self.live_price)
+        prices.addWidget(self.list_price, 0, Qt.AlignmentFlag.AlignBottom)
+        prices.addStretch(1)
+        self.stock = self._label(GREY)
+        card.addWidget(self.product_name)
+        card.addLayout(prices)
+        card.addWidget(self.stock)
+        bottom.addWidget(self.product_card, 2)
+        next_box = QVBoxLayout()
+        self.next_heading = self._label(GREY)
+        self.next_cue = self._label(GREY, wrap=True)
+        self.next_cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        next_box.addWidget(self.next_heading)
+        next_box.addWidget(self.next_cue, 1)
+        bottom.addLayout(next_box, 3)
+        outer.addLayout(bottom)
+
+        self.mirror_view = _Mirror(self.content, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.content)
+        layout.addWidget(self.mirror_view)
+        self._apply_fonts()
+
+    def _apply_fonts(self) -> None:
+        # Sizes are for a 1080-pixel-high screen and scale with the window.
+        scale = max(0.45, min(2.5, self.height() / 1080)) if self.height() > 0 else 1.0
+
+        def font(label: QWidget, points: float, bold: bool = False) -> None:
+            f = QFont(label.font())
+            f.setPointSizeF(max(9.0, points * scale))
+            f.setBold(bold)
+            label.setFont(f)
+
+        self.cue_points = 54 * scale
+        self.countdown_points = 120 * scale
+        font(self.cue, 54, bold=True)
+        font(self.countdown, 120, bold=True)
+        font(self.hold_label, 30, bold=True)
+        font(self.segment_title, 30)
+        font(self.badge, 26, bold=True)
+        font(self.banner, 44, bold=True)
+        font(self.product_name, 30, bold=True)
+        font(self.live_price, 54, bold=True)
+        font(self.list_price, 28)
+        lf = self.list_price.font()
+        lf.setStrikeOut(True)
+        self.list_price.setFont(lf)
+        font(self.stock, 26)
+        font(self.next_heading, 22)
+        font(self.next_cue, 30)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_fonts()
+
+    # -- following the runner ---------------------------------------------------------------
+    def _follow(self) -> Any:
+        runner = self.ctx.runner
+        if runner is not self._runner:
+            if self._runner is not None:
+                with contextlib.suppress(RuntimeError, TypeError):
+                    self._runner.changed.disconnect(self.refresh)
+            self._runner = runner
+            self._cue_key = None
+            if runner is not None:
+                runner.changed.connect(self.refresh)
+        return runner
+
+    def refresh(self) -> None:
+        runner = self._follow()
+        if runner is None:
+            self._show_idle(self.tr("Waiting for the show script"))
+            return
+        snap = runner.snapshot()
+        script = runner.script
+        seg_plan = snap.segment
+        if seg_plan is None:
+            self._show_idle(self.tr("The script has no segments"))
+            return
+        seg = script.segments[snap.segment_index]
+        badges = []
+        if getattr(runner, "is_rehearsal", False):
+            badges.append(self.tr("REHEARSAL"))
+        if snap.status == "ready":
+            badges.append(self.tr("READY — waiting for start"))
+        elif snap.status == "ended":
+            badges.append(self.tr("SHOW ENDED"))
+        self.badge.setText("   ".join(badges))
+        self.badge.setVisible(bool(badges))
+        self.segment_title.setText(f"{snap.segment_index + 1}/{len(script.segments)} · {seg.title}")
+
+        # Countdown: remaining, counting up with "+" once the segment runs over.
+        remaining = snap.segment_remaining
+        if snap.status == "ended":
+            self.countdown.setText(fmt_duration(snap.over_under, signed=True))
+            phase = "normal"
+        elif remaining < 0:
+            self.countdown.setText("+" + fmt_duration(-remaining))
+            phase = snap.phase
+        else:
+            # Round up, so "0:00" appears only when the time is really out.
+            self.countdown.setText(fmt_duration(-(-remaining // 1)))
+            phase = snap.phase
+        self.countdown_phase = phase
+        self.countdown.setStyleSheet(f"color: {PHASE_COLOURS[phase]}; background: transparent;")
+        self.hold_label.setText(
+            self.tr("HOLD %1").replace("%1", fmt_duration(snap.hold_elapsed)) if snap.held else ""
+        )
+
+        cue_text = seg.cues[snap.cue_index].text if snap.cue_index < len(seg.cues) else seg.title
+        if snap.status == "ended":
+            cue_text = self.tr("Thank you — the show has ended.")
+        key = (snap.segment_index, snap.cue_index, cue_text)
+        if key != self._cue_key:
+            self._cue_key = key
+            self.cue.setText(cue_text)
+            self.scroll.verticalScrollBar().setValue(0)
+            self._scroll_wait = SCROLL_DWELL_MS // SCROLL_MS
+            self._scroll_timer.start()
+        self._show_next(script, snap)
+        self._show_product(script, seg, snap)
+        self._show_banner(seg, snap)
+        if self.mirror:
+            self.mirror_view.update()
+
+    def _show_idle(self, text: str) -> None:
+        self.badge.hide()
+        self.segment_title.setText("")
+        self.countdown.setText("")
+        self.hold_label.setText("")
+        self.cue.setText(text)
+        self._cue_key = None
+        self.next_heading.setText("")
+        self.next_cue.setText("")
+        self.product_card.hide()
+        self.banner.hide()
+        if self.mirror:
+            self.mirror_view.update()
+
+    def _show_next(self, script: Any, snap: Any) -> None:
+        seg = script.segments[snap.segment_index]
+        text = ""
+        if snap.cue_index + 1 < len(seg.cues):
+            text = seg.cues[snap.cue_index + 1].text
+        elif snap.segment_index + 1 < len(script.segments):
+            nxt = script.segments[snap.segment_index + 1]
+            text = f"【{nxt.title}】 " + (nxt.cues[0].text if nxt.cues else "")
+        self.next_heading.setText(self.tr("Next") if text and snap.status != "ended" else "")
+        self.next_cue.setText(text if snap.status != "ended" else "")
+
+    def _show_product(self, script: Any, seg: Any, snap: Any) -> None:
+        product = script.product(seg.product)
+        if product is None or snap.status == "ended":
+            self.product_card.hide()
+            return
+        self.product_card.show()
+        self.product_name.setText(product.name)
+        self.live_price.setText(money_cents(product.live_price_cents))
+        self.list_price.setText(
+            money_cents(product.list_price_cents)
+            if product.list_price_cents > product.live_price_cents
+            else ""
+        )
+        stock = self._remaining_stock(product.sku, product.stock)
+        self.stock.setText(self.tr("Stock left: %1").replace("%1", f"{stock:,}"))
+
+    def _remaining_stock(self, sku: str, planned: int) -> int:
+        # A live stock figure from the metrics feed wins over the script's starting stock.
+        feed = self.ctx.services.get("stock")
+        if feed is not None:
+            try:
+                value = feed(sku)
+                if value is not None:
+                    return int(value)
+            except Exception:  # a broken feed must not blank the prompter
+                pass
+        return planned
+
+    def _show_banner(self, seg: Any, snap: Any) -> None:
+        left = snap.banner_remaining
+        if left is None or snap.status not in ("running", "held"):
+            self.banner.hide()
+            return
+        if seg.kind == "lucky_bag":
+            colour = "#b8860b"
+            text = (
+                self.tr("LUCKY BAG DRAW IN %1").replace("%1", fmt_duration(-(-left // 1)))
+                if left > 0
+                else self.tr("LUCKY BAG: DRAW NOW!")
+            )
+        else:
+            colour = "#c62828"
+            fs = seg.flash_sale
+            terms = ""
+            if fs is not None and fs.price_cents is not None:
+                terms = f"  {money_cents(fs.price_cents)}"
+            if fs is not None and fs.quantity is not None:
+                terms += "  " + self.tr("×%1 only").replace("%1", f"{fs.quantity:,}")
+            text = (
+                (
+                    self.tr("FLASH SALE ENDS IN %1").replace("%1", fmt_duration(-(-left // 1)))
+                    + terms
+                )
+                if left > 0
+                else self.tr("FLASH SALE OVER")
+            )
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"color: white; background: {colour}; border-radius: 10px; padding: 8px;"
+        )
+        self.banner.show()
+
+    def _scroll_step(self) -> None:
+        bar = self.scroll.verticalScrollBar()
+        if bar.maximum() <= 0:
+            self._scroll_timer.stop()
+            return
+        if self._scroll_wait > 0:
+            self._scroll_wait -= 1
+            return
+        if bar.value() >= bar.maximum():
+            self._scroll_timer.stop()
+            return
+        bar.setValue(bar.value() + max(1, self.height() // 400))
+        if self.mirror:
+            self.mirror_view.update()
+
+    # -- keys -------------------------------------------------------------------------------
+    def toggle_mirror(self) -> None:
+        self.mirror = not self.mirror
+        self.ctx.settings.setValue("anchor/mirror", self.mirror)
+        self._apply_mirror()
+
+    def _apply_mirror(self) -> None:
+        self.content.setVisible(not self.mirror)
+        self.mirror_view.setVisible(self.mirror)
+        self.mirror_view.update()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        mods = event.modifiers()
+        runner = self.ctx.runner
+        if key == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+            return True
+        if key == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            return True
+        if key == Qt.Key.Key_M and mods & Qt.KeyboardModifier.ControlModifier:
+            self.toggle_mirror()
+            return True
+        if runner is None:
+            return False
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Right):
+            if runner.snapshot().status == "ready":
+                # Going live is the controller's call; a rehearsing anchor may start alone.
+                if getattr(runner, "is_rehearsal", False):
+                    runner.start()
+            else:
+                runner.next()
+            return True
+        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
+            runner.prev()
+            return True
+        if key == Qt.Key.Key_H and not mods & Qt.KeyboardModifier.ControlModifier:
+            runner.hold_toggle()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: Any) -> None:
+        self._timer.stop()
+        self._scroll_timer.stop()
+        super().closeEvent(event)

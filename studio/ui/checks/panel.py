@@ -1,0 +1,141 @@
+"""The Checks dock: the pre-show device cards side by side, and the checks saved so far."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from studio.store.models import DeviceCheck
+from studio.ui.checks.camera_card import CameraCheckCard
+from studio.ui.checks.mic_card import MicCheckCard
+from studio.ui.checks.obs_card import ObsCheckCard
+from studio.ui.common.context import AppContext
+from studio.ui.common.texts import finding_text, join_texts
+from studio.ui.common.theme import STATUS_COLOURS
+
+log = logging.getLogger(__name__)
+
+CARDS = (CameraCheckCard, MicCheckCard, ObsCheckCard)
+
+
+class ChecksPanel(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cards: list[QWidget] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        layout.addWidget(splitter)
+
+        cards_host = QWidget()
+        cards_layout = QHBoxLayout(cards_host)
+        for cls in CARDS:
+            card = cls(ctx, cards_host)
+            self.cards.append(card)
+            cards_layout.addWidget(card, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(cards_host)
+        splitter.addWidget(scroll)
+
+        history = QWidget()
+        hl = QVBoxLayout(history)
+        hl.setContentsMargins(0, 0, 0, 0)
+        self.history_title = QLabel(self.tr("Checks saved"))
+        self.history_title.setStyleSheet("font-weight: 600;")
+        hl.addWidget(self.history_title)
+        self.history = QTreeWidget()
+        self.history.setHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Device"),
+                self.tr("Result"),
+                self.tr("Source"),
+                self.tr("Findings"),
+            ]
+        )
+        self.history.setRootIsDecorated(False)
+        self.history.setAlternatingRowColors(True)
+        self.empty_history = QLabel(
+            self.tr("No checks yet: run the camera and microphone checks before going live.")
+        )
+        self.empty_history.setWordWrap(True)
+        hl.addWidget(self.history)
+        hl.addWidget(self.empty_history)
+        splitter.addWidget(history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        ctx.signals.changed.connect(self._on_change)
+        self.refresh()
+
+    def _on_change(self, table: str, _row: Any, _show: Any) -> None:
+        if table == "device_check":
+            self.refresh()
+
+    def refresh(self) -> None:
+        # A handful of rows by primary key: cheap enough for the GUI thread.
+        with self.ctx.store.session() as s:
+            query = select(DeviceCheck).order_by(DeviceCheck.at.desc()).limit(50)
+            if self.ctx.show_id is not None:
+                query = query.where(
+                    (DeviceCheck.show_id == self.ctx.show_id) | (DeviceCheck.show_id.is_(None))
+                )
+            rows = list(s.scalars(query))
+        self.history.clear()
+        words = {"pass": self.tr("PASS"), "warn": self.tr("WARN"), "fail": self.tr("FAIL")}
+        kinds = {
+            "camera": self.tr("Camera"),
+            "light": self.tr("Lighting"),
+            "mic": self.tr("Microphone"),
+            "obs": self.tr("Encoder (OBS)"),
+        }
+        for row in rows:
+            # Saved findings carry their message's template (studio.i18n_marks): shown in the
+            # UI language; older rows without it show their stored English.
+            bad = [
+                finding_text(f)
+                for f in row.findings
+                if isinstance(f, dict) and f.get("status") != "pass"
+            ]
+            item = QTreeWidgetItem(
+                [
+                    row.at.astimezone().strftime("%H:%M:%S"),
+                    kinds.get(row.kind, row.kind),
+                    words.get(row.status, row.status),
+                    row.source,
+                    join_texts(bad, "; ") or self.tr("all good"),
+                ]
+            )
+            item.setToolTip(4, "\n".join(bad))
+            item.setForeground(2, _brush(STATUS_COLOURS.get(row.status, "#888")))
+            self.history.addTopLevelItem(item)
+        for col in range(4):
+            self.history.resizeColumnToContents(col)
+        self.empty_history.setVisible(not rows)
+        self.history.setVisible(bool(rows))
+
+    def shutdown(self) -> None:
+        for card in self.cards:
+            stop = getattr(card, "shutdown", None)
+            if stop is not None:
+                stop()
+
+
+def _brush(colour: str) -> Any:
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(colour))

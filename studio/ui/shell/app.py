@@ -1,0 +1,472 @@
+"""Starting the GUI: QApplication, logging, language, theme, store, windows; and the demo."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from studio.profile import Profile, ProfileError
+from studio.store.engine import StoreError
+from studio.store.store import Store
+from studio.ui.anchor.window import AnchorWindow
+from studio.ui.common.context import AppContext, StoreSignals
+from studio.ui.common.theme import apply_theme
+from studio.ui.metrics.qt_feed import MetricsFeed
+from studio.ui.rundown.qt_runner import QtRunner
+from studio.ui.shell.i18n import Translations, choose_language
+from studio.ui.shell.live_wiring import LiveWiring
+from studio.ui.shell.main_window import MainWindow
+from studio.ui.shell.settings import open_settings
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(mode: QtMsgType, _context: Any, message: str) -> None:
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> None:
+    """An unexpected error is logged and shown; the show keeps running."""
+    from studio.logsetup import log_file
+
+    log.error("unhandled exception", exc_info=(exc_type, exc, tb))
+    if QApplication.instance() is not None and QApplication.platformName() != "offscreen":
+        QMessageBox.critical(
+            None,
+            "studio",
+            f"{exc_type.__name__}: {exc}\n\nDetails are in the log file:\n{log_file()}",
+        )
+    else:
+        traceback.print_exception(exc_type, exc, tb)
+
+
+class StudioApp(QObject):
+    """Owns the windows of one station and rebuilds them when the show or language changes."""
+
+    lease_lost = Signal()  # from the lease keeper's thread
+
+    def __init__(
+        self, ctx: AppContext, translations: Translations, role: str = "controller"
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.translations = translations
+        self.role = role
+        self.window: MainWindow | None = None
+        self.anchor: QWidget | None = None
+        self._feed: Any = None
+        self._autopilot: QTimer | None = None
+        self.wiring: LiveWiring | None = None
+        self._keeper: Any = None
+        self._runner_status = ""
+        self.lease_lost.connect(self._on_lease_lost)
+
+    # -- windows -----------------------------------------------------------------------------
+    def start_encoder_link(self) -> None:
+        """Connect to OBS when this station has been set up for it (studio obs config / card)."""
+        from studio.obs import config as obs_config
+
+        if "encoder" in self.ctx.services or not obs_config.is_configured():
+            return
+        from studio.ui.obs.qt_obs import QtObsLink
+
+        link = QtObsLink.from_context(self.ctx, parent=self).start()
+        self.ctx.services["encoder"] = link
+
+    def build(self) -> None:
+        if "database" not in self.ctx.services:
+            from studio.ui.shell.qt_sync import QtSync
+
+            self.ctx.services["database"] = QtSync(self.ctx.store, self)
+        self._make_runner()
+        encoder = self.ctx.services.get("encoder")
+        if encoder is not None:
+            encoder.follow_show(self.ctx.show_id)
+        if self.role != "anchor":
+            self.window = MainWindow(self.ctx)
+            self.window.language_requested.connect(self.switch_language)
+            self.window.open_script_requested.connect(self.open_script)
+            self.window.new_show_requested.connect(self.new_show)
+            self.window.toggle_anchor_requested.connect(self.toggle_anchor)
+            self.window.settings_requested.connect(self.open_preferences)
+            self.window.rehearsal_requested.connect(self.start_rehearsal)
+            self.window.take_over_requested.connect(self.take_over)
+            planning = self.window.panels.get("planning")
+            if planning is not None and hasattr(planning, "went_live"):
+                planning.went_live.connect(self._on_went_live)
+            self.wiring = LiveWiring(self.ctx, self)
+            self.wiring.attach(self.window)
+            focus = {"tech": "checks", "review": "review"}.get(self.role)
+            if focus in self.window.docks:
+                self.window.docks[focus].show()
+                self.window.docks[focus].raise_()
+            self.window.show()
+        self.anchor = AnchorWindow(self.ctx)
+        if self.role == "anchor":
+            self.anchor.showFullScreen()
+        elif self.ctx.settings.value("anchor/visible", True, type=bool):
+            self.anchor.show()
+
+    def teardown(self) -> None:
+        if self.wiring is not None:
+            self.wiring.shutdown()
+            self.wiring = None
+        if self.window is not None:
+            self.window.save_layout()
+            self.window.shutdown()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.anchor is not None:
+            self.ctx.settings.setValue("anchor/visible", self.anchor.isVisible())
+            self.anchor.close()
+            self.anchor.deleteLater()
+            self.anchor = None
+
+    def _on_went_live(self, show_id: int) -> None:
+        """The readiness gate passed: the rundown starts with the show."""
+        runner = self.ctx.runner
+        on_show = runner is not None and show_id == self.ctx.show_id
+        if on_show and runner.snapshot().status == "ready":
+            runner.start()
+
+    def rebuild(self) -> None:
+        self.teardown()
+        self.build()
+
+    def _make_runner(self) -> None:
+        old = self.ctx.runner
+        if old is not None and hasattr(old, "shutdown"):
+            old.shutdown()
+        self._stop_lease()
+        self.ctx.runner = None
+        if self.ctx.show_id is None:
+            return
+        from studio.store.sync import lease
+
+        driver: str | None = None
+        if self.role == "controller":
+            try:
+                lease.acquire(self.ctx.store, self.ctx.show_id)
+            except lease.LeaseHeld as held:
+                driver = held.lease.station
+        else:
+            driver = "controller"
+        try:
+            runner = QtRunner(
+                self.ctx.store, self.ctx.show_id, clock=self.ctx.clock, follower=driver is not None
+            )
+        except ValueError as exc:  # a show without segments has nothing to run
+            log.info("no runner for show %s: %s", self.ctx.show_id, exc)
+            if driver is None:
+                lease.release(self.ctx.store, self.ctx.show_id)
+            return
+        runner.driver = driver
+        self.ctx.runner = runner
+        self._runner_status = runner.snapshot().status
+        runner.changed.connect(self._on_runner_changed)
+        if driver is None:
+            self._keeper = lease.LeaseKeeper(
+                self.ctx.store, self.ctx.show_id, on_lost=self.lease_lost.emit
+            ).start()
+
+    def _on_runner_changed(self) -> None:
+        """Things that follow the show's start and end: the OBS recording, when asked for."""
+        runner = self.ctx.runner
+        if runner is None:
+            return
+        status = runner.snapshot().status
+        before, self._runner_status = self._runner_status, status
+        encoder = self.ctx.services.get("encoder")
+        if encoder is None or runner.read_only:
+            return
+        if not self.ctx.settings.value("obs/record_with_show", False, type=bool):
+            return
+        if before == "ready" and status == "running":
+            encoder.start_recording()
+        elif before in ("running", "held") and status == "ended":
+            encoder.stop_recording(runner.show_id)
+
+    def _stop_lease(self) -> None:
+        if self._keeper is not None:
+            self._keeper.stop()
+            self._keeper = None
+
+    def _on_lease_lost(self) -> None:
+        runner = self.ctx.runner
+        if runner is None:
+            return
+        from studio.store.sync import lease
+
+        info = lease.holder(self.ctx.store, runner.show_id)
+        runner.driver = info.station if info is not None else "?"
+        self._keeper = None
+        runner.failed.emit(self.tr("Another station took over the rundown."))
+
+    def take_over(self) -> None:
+        """Drive the rundown from here: allowed when the current driver's heartbeat is stale."""
+        runner = self.ctx.runner
+        if runner is None or runner.driver is None or self.role != "controller":
+            return
+        from studio.store.sync import lease
+
+        try:
+            lease.takeover(self.ctx.store, runner.show_id)
+        except lease.LeaseHeld as held:
+            QMessageBox.information(
+                self.window,
+                self.tr("Take over the rundown"),
+                self.tr("{0} still drives this show (heartbeat {1:.0f} s ago).").format(
+                    held.lease.station, held.lease.age
+                ),
+            )
+            return
+        self.rebuild()
+
+    # -- actions -----------------------------------------------------------------------------
+    def switch_language(self, language: str) -> None:
+        self.ctx.settings.setValue("ui/language", language)
+        self.translations.install(language)
+        self.rebuild()
+
+    def load_show(self, show_id: int | None) -> None:
+        self.ctx.show_id = show_id
+        if show_id is not None:
+            self.ctx.settings.setValue("show/last_id", show_id)
+        self.rebuild()
+
+    def toggle_anchor(self) -> None:
+        if self.anchor is None:
+            return
+        self.anchor.setVisible(not self.anchor.isVisible())
+        self.ctx.settings.setValue("anchor/visible", self.anchor.isVisible())
+
+    def open_script(self) -> None:
+        parent = self.window
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            self.tr("Open show script"),
+            str(Path.home()),
+            self.tr("Show scripts (*.yaml *.yml *.xlsx *.csv)"),
+        )
+        if path:
+            self.load_script_file(path)
+
+    def load_script_file(self, path: str) -> int | None:
+        from studio.script.store_io import create_show_from_script_file
+
+        try:
+            show_id = create_show_from_script_file(self.ctx.store, path)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self.window, self.tr("Script not loaded"), str(exc))
+            return None
+        self.load_show(show_id)
+        return show_id
+
+    def start_rehearsal(self) -> None:
+        """A rehearsal (彩排) is a copy of the show's script, recorded apart from live shows."""
+        if self.ctx.show_id is None:
+            return
+        from studio.script.store_io import create_rehearsal
+
+        self.load_show(create_rehearsal(self.ctx.store, self.ctx.show_id))
+
+    def new_show(self) -> None:
+        from studio.store.shows import create_show
+
+        title, ok = QInputDialog.getText(self.window, self.tr("New show"), self.tr("Title:"))
+        if ok and title.strip():
+            self.load_show(create_show(self.ctx.store, title.strip()))
+
+    def open_preferences(self) -> None:
+        from studio.ui.shell.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.ctx, self.translations.language, self.window)
+        if dialog.exec():
+            if dialog.language != self.translations.language:
+                self.switch_language(dialog.language)
+            apply_theme(QApplication.instance(), dialog.theme)  # type: ignore[arg-type]
+
+    # -- demo --------------------------------------------------------------------------------
+    def start_demo_feed(self, speed: float) -> None:
+        if self.ctx.show_id is None:
+            return
+        self._feed = MetricsFeed(self.ctx.store, parent=self, clock=self.ctx.clock)
+        self.ctx.services["metrics"] = self._feed
+        self._feed.start(self.ctx.show_id, speed=speed)
+
+    def start_autopilot(self) -> None:
+        """Demo only: turn the cues the way a controller would, evenly through each segment."""
+        self._autopilot = QTimer(self)
+        self._autopilot.setInterval(250)
+        self._autopilot.timeout.connect(self._autopilot_step)
+        self._autopilot.start()
+
+    def _autopilot_step(self) -> None:
+        runner = self.ctx.runner
+        if runner is None:
+            return
+        snap = runner.snapshot()
+        if snap.status != "running" or snap.segment is None:
+            return
+        n_cues = max(snap.segment.cue_count, 1)
+        per_cue = snap.segment.planned_seconds / n_cues
+        if snap.segment_remaining <= 0:
+            if snap.segment_index + 1 < len(runner.plan.segments):
+                runner.skip()
+            else:
+                runner.end()
+        elif snap.segment_elapsed >= per_cue * (snap.cue_index + 1) and snap.cue_index + 1 < n_cues:
+            runner.next()
+
+    def shutdown(self) -> None:
+        if self._autopilot is not None:
+            self._autopilot.stop()
+        runner = self.ctx.runner
+        if self.ctx.demo and runner is not None and runner.snapshot().status in ("running", "held"):
+            # A real show stays live when the app closes (it is resumed on the next start);
+            # the demo ends, so the next plain start is not taken over by a demo show.
+            runner.end()
+        for name in ("encoder", "database"):
+            service = self.ctx.services.pop(name, None)
+            if service is not None:
+                (getattr(service, "shutdown", None) or service.close)()
+        if self._feed is not None:
+            self._feed.shutdown()
+            self._feed = None
+        self.teardown()
+        if self.ctx.runner is not None and hasattr(self.ctx.runner, "shutdown"):
+            self.ctx.runner.shutdown()
+        self._stop_lease()
+        self.ctx.signals.close()
+
+
+def station_name(role: str) -> str:
+    """Who wrote a row, and who holds a runner lease: the role on this computer."""
+    import socket
+
+    return f"{role}@{socket.gethostname()}"
+
+
+def accelerated_clock(speed: float) -> Any:
+    """Demo time: starts now and runs `speed` times faster, for runner and simulator alike."""
+    import time
+
+    t0 = time.time()
+    return lambda: t0 + (time.time() - t0) * speed
+
+
+def startup_show(store: Store, settings: Any) -> int | None:
+    """A show left live by a crash comes first (the runner is rebuilt from its CueEvents);
+    otherwise the show used last."""
+    from studio.runner.recovery import find_resumable_show
+    from studio.store.shows import ShowNotFound, get_show
+
+    resumable = find_resumable_show(store)
+    if resumable is not None:
+        log.warning("show %s was live when the app stopped: resuming it", resumable)
+        return resumable
+    last = settings.value("show/last_id", 0, type=int) or None
+    if last is not None:
+        try:
+            get_show(store, last)
+        except ShowNotFound:
+            return None
+    return last
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("studio")
+    app.setOrganizationName("studio")
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    qInstallMessageHandler(_qt_message)
+    sys.excepthook = _excepthook
+    app = make_application()
+    settings = open_settings()
+    translations = Translations()
+    translations.install(choose_language(getattr(args, "lang", None), settings))
+    apply_theme(app, settings.value("ui/theme", "dark", type=str))
+
+    role = getattr(args, "role", None) or settings.value("station/role", "controller", type=str)
+    settings.setValue("station/role", role)
+    try:
+        store = Store.open(getattr(args, "db", None), station=station_name(role))
+    except StoreError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        if app.platformName() not in ("offscreen", "minimal"):
+            QMessageBox.critical(None, "studio", str(exc))
+        return 2
+    try:
+        profile = Profile.load()
+    except ProfileError as exc:
+        log.error("%s", exc)
+        print(f"studio: {exc} — using default thresholds", file=sys.stderr)
+        profile = Profile()
+
+    ctx = AppContext(
+        store=store,
+        profile=profile,
+        settings=settings,
+        signals=StoreSignals(store),
+        demo=bool(getattr(args, "demo", False)),
+        demo_speed=float(getattr(args, "speed", 1.0) or 1.0),
+    )
+    studio_app = StudioApp(ctx, translations, role=role)
+
+    if ctx.demo:
+        from studio.demo import ensure_demo_show
+
+        ctx.show_id = ensure_demo_show(store)
+        if ctx.demo_speed != 1.0:
+            ctx.clock = accelerated_clock(ctx.demo_speed)
+    else:
+        ctx.show_id = startup_show(store, settings)
+    studio_app.start_encoder_link()
+    studio_app.build()
+    if ctx.demo:
+        # The show goes on air first, so the simulated feed starts at the show's real start.
+        runner = ctx.runner
+        if runner is not None and runner.snapshot().status == "ready":
+            runner.start()
+        studio_app.start_demo_feed(speed=ctx.demo_speed)
+        if not getattr(args, "manual", False):
+            studio_app.start_autopilot()
+
+    result = {"code": 0}
+    seconds = getattr(args, "seconds", None)
+    screenshot = getattr(args, "screenshot", None)
+    if seconds is not None:
+
+        def finish() -> None:
+            window = studio_app.window
+            if screenshot and window is not None and not window.grab().save(screenshot):
+                print(f"studio: could not write screenshot {screenshot}", file=sys.stderr)
+                result["code"] = 1
+            app.quit()
+
+        QTimer.singleShot(int(float(seconds) * 1000), finish)
+    app.aboutToQuit.connect(studio_app.shutdown)
+    code = app.exec()
+    store.close()
+    return result["code"] or code

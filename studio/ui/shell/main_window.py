@@ -1,0 +1,311 @@
+"""The control room: docks for Checks, Rundown, Live metrics, Incidents and Products."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
+
+from studio.ui.checks.panel import ChecksPanel
+from studio.ui.common.context import AppContext
+from studio.ui.devices.audio_panel import AudioLivePanel
+from studio.ui.incidents.panel import IncidentsPanel
+from studio.ui.metrics.panel import MetricsPanel
+from studio.ui.planning.panel import PlanningPanel
+from studio.ui.products.panel import ProductsPanel
+from studio.ui.review.panel import ReviewPanel
+from studio.ui.rundown.panel import RundownPanel
+from studio.ui.shell.status_bar import StudioStatusBar
+
+log = logging.getLogger(__name__)
+
+# Bump when dock names or defaults change, so an old saved layout is not restored over new docks.
+LAYOUT_VERSION = 2
+
+
+class MainWindow(QMainWindow):
+    """Built from an AppContext; owns no store or device itself."""
+
+    language_requested = Signal(str)
+    open_script_requested = Signal()
+    new_show_requested = Signal()
+    toggle_anchor_requested = Signal()
+    settings_requested = Signal()
+    rehearsal_requested = Signal()
+    take_over_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ControlRoom")
+        self.setWindowTitle(self.tr("Studio control room"))
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.docks: dict[str, QDockWidget] = {}
+        self.panels: dict[str, QWidget] = {}
+        self._build_docks()
+        self._build_menus()
+        sync = ctx.services.get("database")
+        if sync is not None and hasattr(sync, "linkChanged"):
+            from PySide6.QtWidgets import QToolBar
+
+            from studio.ui.shell.qt_sync import OfflineBanner
+
+            # A toolbar row above the docks: only visible while the database link is down.
+            bar = QToolBar(self.tr("Database link"), self)
+            bar.setObjectName("toolbar_offline")
+            bar.setMovable(False)
+            bar.addWidget(OfflineBanner(sync, bar))
+            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+            self._offline_bar = bar
+            sync.linkChanged.connect(
+                lambda online, queued: bar.setVisible(not (online and not queued))
+            )
+        self.status = StudioStatusBar(ctx, self)
+        self.setStatusBar(self.status)
+        self.resize(1600, 960)
+        self._restore_layout()
+        bar = getattr(self, "_offline_bar", None)
+        if bar is not None:  # after restoreState, which would bring back a stale visibility
+            link = ctx.store.link_status
+            bar.setVisible(not (link.online and not link.queued))
+
+    # -- docks -------------------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        specs: list[tuple[str, str, Callable[[], QWidget], Qt.DockWidgetArea]] = [
+            ("rundown", self.tr("Rundown"), lambda: RundownPanel(self.ctx, self), left),
+            ("checks", self.tr("Checks"), lambda: ChecksPanel(self.ctx, self), left),
+            ("metrics", self.tr("Live metrics"), lambda: MetricsPanel(self.ctx, self), right),
+            ("incidents", self.tr("Incidents"), lambda: IncidentsPanel(self.ctx, self), right),
+            ("products", self.tr("Products"), lambda: ProductsPanel(self.ctx, self), left),
+            ("planning", self.tr("Planning"), lambda: PlanningPanel(self.ctx, self), right),
+            ("review", self.tr("Review"), lambda: ReviewPanel(self.ctx, self), right),
+        ]
+        specs.append((
+            "audio", self.tr("Live audio"), lambda: AudioLivePanel(self.ctx, self),
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        ))  # fmt: skip
+        encoder = self.ctx.services.get("encoder")
+        if encoder is not None:
+            from studio.ui.obs.scene_buttons import SceneButtons
+
+            specs.append((
+                "scenes", self.tr("OBS scenes"), lambda: SceneButtons(encoder, self),
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+            ))  # fmt: skip
+        for key, title, factory, area in specs:
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{key}")
+            panel = factory()
+            panel.setObjectName(f"panel_{key}")
+            # Each panel scrolls inside its dock when the window is small, so the control room
+            # fits a laptop screen instead of summing every panel's minimum size.
+            scroller = QScrollArea(dock)
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(panel)
+            dock.setWidget(scroller)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+            self.panels[key] = panel
+        # Default arrangement: rundown over products on the left, metrics over incidents right;
+        # checks share the rundown's place as a tab (they matter before the show, not during).
+        self.splitDockWidget(self.docks["rundown"], self.docks["products"], Qt.Orientation.Vertical)
+        if "scenes" in self.docks:
+            self.splitDockWidget(
+                self.docks["rundown"], self.docks["scenes"], Qt.Orientation.Vertical
+            )
+        self.splitDockWidget(
+            self.docks["metrics"], self.docks["incidents"], Qt.Orientation.Vertical
+        )
+        self.tabifyDockWidget(self.docks["rundown"], self.docks["checks"])
+        self.tabifyDockWidget(self.docks["checks"], self.docks["planning"])
+        self.tabifyDockWidget(self.docks["metrics"], self.docks["review"])
+        self.docks["metrics"].raise_()
+        self.docks["rundown"].raise_()
+
+        self.resizeDocks(
+            [self.docks["rundown"], self.docks["metrics"]], [720, 880], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["metrics"], self.docks["incidents"]], [640, 300], Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [self.docks["rundown"], self.docks["products"]], [620, 300], Qt.Orientation.Vertical
+        )
+        self.splitDockWidget(
+            self.docks["incidents"], self.docks["audio"], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["incidents"], self.docks["audio"]], [640, 240], Qt.Orientation.Horizontal
+        )
+        installer = getattr(self.panels["incidents"], "install_shortcuts", None)
+        if callable(installer):
+            installer(self)
+
+    # -- menus -------------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(self.tr("New show…"), self.new_show_requested.emit, "Ctrl+N")
+        )
+        file_menu.addAction(
+            self._action(self.tr("Open show script…"), self.open_script_requested.emit, "Ctrl+O")
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Quit"), self.close, "Ctrl+Q"))
+
+        show_menu = bar.addMenu(self.tr("S&how"))
+        show_menu.addAction(self._action(self.tr("Go live…"), self.go_live, "Ctrl+Shift+L"))
+        show_menu.addAction(self._action(self.tr("End show…"), self.end_show, "Ctrl+Shift+E"))
+        show_menu.addAction(
+            self._action(self.tr("Enter metrics by hand…"), self.manual_entry, "Ctrl+Shift+M")
+        )
+        show_menu.addSeparator()
+        show_menu.addAction(
+            self._action(self.tr("Start a rehearsal of this show"), self.rehearsal_requested.emit)
+        )
+        show_menu.addAction(
+            self._action(self.tr("Take over the rundown…"), self.take_over_requested.emit)
+        )
+
+        view = bar.addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(
+            self._action(self.tr("Anchor window"), self.toggle_anchor_requested.emit, "F10")
+        )
+        view.addAction(self._action(self.tr("Reset layout"), self.reset_layout))
+
+        settings = bar.addMenu(self.tr("&Settings"))
+        settings.addAction(
+            self._action(self.tr("Preferences…"), self.settings_requested.emit, "Ctrl+,")
+        )
+        lang = settings.addMenu(self.tr("Language"))
+        lang.addAction(self._action("中文（简体）", lambda: self.language_requested.emit("zh_CN")))
+        lang.addAction(self._action("English", lambda: self.language_requested.emit("en")))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), self.show_keys, "Ctrl+/"))
+        help_menu.addAction(self._action(self.tr("About studio"), self.show_about))
+
+    def go_live(self) -> None:
+        """Go live through the readiness checklist when planning is installed, else start."""
+        self.docks["planning"].show()
+        self.docks["planning"].raise_()
+        self.panels["planning"].go_live()
+
+    def manual_entry(self) -> None:
+        from studio.ui.metrics.manual_entry import ManualEntryDialog
+
+        ManualEntryDialog(self.ctx, self).open()
+
+    def end_show(self) -> None:
+        runner = self.ctx.runner
+        if runner is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("End show"),
+            self.tr("End the show now? The rundown stops and the end time is recorded."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            runner.end()
+
+    def show_keys(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.keys_help())
+
+    def show_about(self) -> None:
+        from studio import __version__
+        from studio.logsetup import log_file
+
+        QMessageBox.about(
+            self,
+            self.tr("About studio"),
+            self.tr(
+                "studio {0}\nControl room for e-commerce live-streaming studios.\n\n"
+                "Database: {1}\nLog file: {2}"
+            ).format(__version__, self.ctx.store.url, log_file()),
+        )
+
+    # -- layout persistence ------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("main/geometry", QByteArray(), type=QByteArray)
+        if geometry and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.value("main/state", QByteArray(), type=QByteArray)
+        if (
+            state
+            and not state.isEmpty()
+            and s.value("main/layout_version", 0, type=int) == LAYOUT_VERSION
+        ):
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        s = self.ctx.settings
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/state", self.saveState(LAYOUT_VERSION))
+        s.setValue("main/layout_version", LAYOUT_VERSION)
+        s.sync()
+
+    def reset_layout(self) -> None:
+        for key in ("main/state", "main/layout_version"):
+            self.ctx.settings.remove(key)
+        for dock in self.docks.values():
+            dock.show()
+        QMessageBox.information(
+            self,
+            self.tr("Reset layout"),
+            self.tr("The default layout is used from the next start."),
+        )
+
+    def shutdown(self) -> None:
+        """Stop every worker the panels own; called once before the window goes away."""
+        for panel in self.panels.values():
+            stop = getattr(panel, "shutdown", None)
+            if callable(stop):
+                stop()
+
+    def keys_help(self) -> str:
+        rows = [
+            ("Space / PageDown / →", self.tr("next cue")),
+            ("PageUp / ←", self.tr("previous cue")),
+            ("H", self.tr("hold / resume")),
+            ("Ctrl+J", self.tr("jump to segment")),
+            ("F1 … F5", self.tr("log incident: technical, product, anchor, compliance, other")),
+            ("Ctrl+Shift+L", self.tr("go live (after the readiness checklist)")),
+            ("Ctrl+Shift+E", self.tr("end show")),
+            ("F10", self.tr("show / hide the anchor window")),
+            ("F11", self.tr("anchor window full screen")),
+            ("Ctrl+O", self.tr("open a show script")),
+        ]
+        return "\n".join(f"{key:<22} {what}" for key, what in rows)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,91 @@
+"""Preferences: language, theme and station role (all remembered in QSettings)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from studio.ui.common.context import AppContext
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, ctx: AppContext, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Preferences"))
+        form = QFormLayout(self)
+        self.language_box = QComboBox()
+        self.language_box.addItem("中文（简体）", "zh_CN")
+        self.language_box.addItem("English", "en")
+        self.language_box.setCurrentIndex(max(self.language_box.findData(language), 0))
+        form.addRow(self.tr("Language"), self.language_box)
+        self.theme_box = QComboBox()
+        self.theme_box.addItem(self.tr("Dark (studio)"), "dark")
+        self.theme_box.addItem(self.tr("Light (office)"), "light")
+        current_theme = ctx.settings.value("ui/theme", "dark", type=str)
+        self.theme_box.setCurrentIndex(max(self.theme_box.findData(current_theme), 0))
+        form.addRow(self.tr("Theme"), self.theme_box)
+        self.role_box = QComboBox()
+        for role, label in (
+            ("controller", self.tr("Controller")),
+            ("anchor", self.tr("Anchor")),
+            ("tech", self.tr("Studio tech")),
+            ("review", self.tr("Review")),
+        ):
+            self.role_box.addItem(label, role)
+        role_now = ctx.settings.value("station/role", "controller", type=str)
+        self.role_box.setCurrentIndex(max(self.role_box.findData(role_now), 0))
+        form.addRow(self.tr("Station role (next start)"), self.role_box)
+        self.record = QCheckBox(self.tr("Start and stop the OBS recording with the show"))
+        self.record.setChecked(ctx.settings.value("obs/record_with_show", False, type=bool))
+        form.addRow(self.tr("Recording"), self.record)
+        # The bearer token collectors need for `studio ingest --source http` (POST /v1/samples).
+        from studio.metrics.sources.http import load_or_create_token
+
+        token_row = QHBoxLayout()
+        self.token = QLineEdit(load_or_create_token())
+        self.token.setReadOnly(True)
+        self.token.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        copy = QPushButton(self.tr("Copy"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.token.text()))
+        token_row.addWidget(self.token, 1)
+        token_row.addWidget(copy)
+        form.addRow(self.tr("Metrics ingest token"), token_row)
+        hint = QLabel(self.tr("Collectors POST to http://127.0.0.1:8765/v1/samples with the header "
+                              "“Authorization: Bearer <token>” while `studio ingest --source http` "
+                              "runs."))  # fmt: skip
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    @property
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
+    @property
+    def theme(self) -> str:
+        return str(self.theme_box.currentData())
+
+    def accept(self) -> None:
+        s = self.ctx.settings
+        s.setValue("ui/theme", self.theme)
+        s.setValue("station/role", self.role_box.currentData())
+        s.setValue("ui/language", self.language)
+        s.setValue("obs/record_with_show", self.record.isChecked())
+        super().accept()
