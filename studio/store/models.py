@@ -449,3 +449,64 @@ class ReadinessWaiver(Base):
     reason: Mapped[str] = mapped_column(Text)
     who: Mapped[str] = mapped_column(String(64), default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# Revision 9: traffic sources and audience profile from the platforms' exports, review actions.
+
+
+class TrafficSource(Base):
+    """One channel of a show's traffic-source export (流量来源), as the file named it."""
+
+    __tablename__ = "traffic_source"
+    __table_args__ = (UniqueConstraint("show_id", "label"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    label: Mapped[str] = mapped_column(String(100))
+    channel: Mapped[str] = mapped_column(String(32))  # studio.traffic.channels key
+    entries: Mapped[int | None] = mapped_column(BigInteger)
+    exposures: Mapped[int | None] = mapped_column(BigInteger)
+    share: Mapped[float | None] = mapped_column(Float)  # of entries, 0..1, when given
+    gmv_cents: Mapped[int | None] = mapped_column(BigInteger)
+    orders: Mapped[int | None] = mapped_column(BigInteger)
+    buyers: Mapped[int | None] = mapped_column(BigInteger)
+    spend_cents: Mapped[int | None] = mapped_column(BigInteger)
+    source_file: Mapped[str] = mapped_column(String(500), default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AudienceShare(Base):
+    """One label of one audience dimension (gender: female, age: 24-30 ...) of a show."""
+
+    __tablename__ = "audience_share"
+    __table_args__ = (UniqueConstraint("show_id", "dimension", "label"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    dimension: Mapped[str] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(100))
+    count: Mapped[int | None] = mapped_column(BigInteger)
+    share: Mapped[float | None] = mapped_column(Float)  # 0..1, when given
+    source_file: Mapped[str] = mapped_column(String(500), default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReviewAction(Base):
+    """A change decided in a show's review (复盘), checked in a later show's readiness and report."""
+
+    __tablename__ = "review_action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    show_id: Mapped[int] = mapped_column(ForeignKey("show.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(100), default="")
+    # None: due at the next show; else due by this time.
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    station: Mapped[str] = mapped_column(String(64), default="", server_default="")
