@@ -5,7 +5,7 @@ written, so the copy queued in the outbox and the copy that finally reaches the 
 same row: replaying it hits the unique key and does nothing. Server ids are never client-made
 (an `id` in a row is refused).
 
-Conflict keys: `uid` where the model has one (CueEvent, Incident, DeviceCheck), and
+Conflict keys: `uid` where the model has one (CueEvent, Incident, DeviceCheck, Coupon), and
 the primary key (show, ts, metric, sku, source) for metric samples.
 """
 
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from studio.store.changes import Change
 from studio.store.models import (
     Base,
+    Coupon,
     CueEvent,
     DeviceCheck,
     Incident,
@@ -35,7 +36,8 @@ from studio.timeutil import parse_iso
 
 # The tables a station may write while offline. Others (shows, scripts) are edited online only.
 MODELS: dict[str, type[Base]] = {
-    m.__tablename__: m for m in (CueEvent, Incident, IncidentHistory, DeviceCheck, MetricSample)
+    m.__tablename__: m
+    for m in (CueEvent, Incident, IncidentHistory, DeviceCheck, MetricSample, Coupon)
 }
 # child table -> (parent table, foreign-key column filled with the parent's new id)
 CHILDREN: dict[str, tuple[str, str]] = {"incident_history": ("incident", "incident_id")}
