@@ -76,7 +76,7 @@ def test_video_file_shows_preview_findings_and_saves(
     assert "PASS" in chip.text() and "frozen" in msg.text()
     assert c.last_result.status == "pass", [f for f in c.last_result.findings if f.status != "pass"]
     assert "PASS" in c.verdict.text()
-    assert app_ctx.services["camera"].health() == ("ok", "live")
+    assert app_ctx.camera.health() == ("ok", "live")
     assert "640" not in c.state_label.text() and "320x180" in c.state_label.text()
 
     qtbot.waitUntil(c.run_button.isEnabled, timeout=3000)
@@ -99,7 +99,7 @@ def test_dead_source_says_camera_lost(card, qtbot: QtBot, app_ctx: AppContext) -
     c.start(f"http://127.0.0.1:{port}")
     qtbot.waitUntil(lambda: c.preview.banner == "Camera lost — reconnecting…", timeout=5000)
     assert "reconnecting" in c.state_label.text()
-    assert app_ctx.services["camera"].health() == ("error", "lost")  # the status bar's light
+    assert app_ctx.camera.health() == ("error", "lost")  # the status bar's light
     assert c.camera.capture is not None and c.camera.capture.running  # still retrying
 
 

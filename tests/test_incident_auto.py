@@ -5,18 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+from clock import FakeClock
 
 from studio.incidents.auto import AutoIncidents
 from studio.incidents.log import get_incident, history, list_incidents, update
 from studio.store.shows import create_show
-
-
-class FakeClock:
-    def __init__(self, t: float = 1_800_000_000.0) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
 
 
 class FakeCameraMonitor:

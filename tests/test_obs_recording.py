@@ -33,7 +33,7 @@ def test_recording_follows_the_show_and_its_path_is_stored(
     app = StudioApp(app_ctx, Translations())
     app.start_encoder_link()
     app.build()
-    link = app_ctx.services["encoder"]
+    link = app_ctx.encoder
     try:
         qtbot.waitUntil(lambda: link.state.value == "connected", timeout=15_000)
         runner = app_ctx.runner

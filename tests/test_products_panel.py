@@ -1,4 +1,4 @@
-"""The products dock: prices, stock and what has sold, and remaining stock for the prompter."""
+"""The products dock and the prompter read one live-products model: same sold and stock left."""
 
 from __future__ import annotations
 
@@ -7,52 +7,66 @@ import time
 from pytestqt.qtbot import QtBot
 
 from studio.demo import ensure_demo_show
-from studio.store.models import MetricSample
+from studio.metrics.samples import make_row
+from studio.metrics.writer import write_rows
+from studio.products.reader import derive_show
+from studio.timeutil import from_epoch
 from studio.ui.common.context import AppContext
 from studio.ui.products.panel import ProductsPanel
+from studio.ui.products.qt_live import QtLiveProducts
+
+
+def _row_of(panel: ProductsPanel, sku: str) -> int:
+    return next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == sku)
 
 
 def test_sold_and_left_follow_the_latest_per_sku_orders(app_ctx: AppContext, qtbot: QtBot) -> None:
-    """Sold is the newest cumulative order count of the SKU; the anchor gets stock minus that."""
-    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    """Sold is the newest cumulative order count of the SKU; left is what the core derives."""
+    show_id = app_ctx.show_id = ensure_demo_show(app_ctx.store)
     now = time.time()
-    with app_ctx.store.transaction() as s:
-        for ts, value in ((now - 20, 40), (now - 10, 120), (now - 30, 10)):
-            s.add(MetricSample(show_id=app_ctx.show_id, source="sim", metric="orders",
-                               sku="MZ-JH01", ts=ts, value=value))  # fmt: skip
+    write_rows(app_ctx.store, [
+        make_row(show_id, "sim", "orders", ts, value, "MZ-JH01")
+        for ts, value in ((now - 20, 40), (now - 10, 120), (now - 30, 10))
+    ])  # fmt: skip
+    app_ctx.products = QtLiveProducts(app_ctx.store, show_id, app_ctx.clock)
     panel = ProductsPanel(app_ctx)
     qtbot.addWidget(panel)
-    row = next(
-        r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "MZ-JH01"
-    )
-    stock = int(panel.table.item(row, 4).text().replace(",", ""))
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=5000)
+    row = _row_of(panel, "MZ-JH01")
     assert panel.table.item(row, 5).text() == "120"
-    assert app_ctx.services["stock"]("MZ-JH01") == stock - 120
-    assert app_ctx.services["stock"]("MZ-FD02") is None  # nothing sold yet: the script's stock
+    core = {d.sku: d for d in derive_show(app_ctx.store, show_id, from_epoch(time.time()))}
+    assert panel.table.item(row, 6).text().split()[0] == f"{core['MZ-JH01'].stock_left:,}"
+    assert panel.table.item(_row_of(panel, "MZ-FD02"), 5).text() == "—"  # nothing sold yet
     panel.shutdown()
-    assert "stock" not in app_ctx.services
+    app_ctx.products.shutdown()
+    app_ctx.products = None
 
 
-def test_stock_left_follows_new_orders_while_the_dock_is_hidden(
+def test_anchor_station_without_the_dock_shows_the_live_stock(
     app_ctx: AppContext, qtbot: QtBot
 ) -> None:
-    """The prompter's stock figure keeps up even when nobody looks at the Products dock."""
-    from studio.metrics.samples import make_row
-    from studio.metrics.writer import write_rows
+    """`--role anchor` has no products dock; its prompter still shows the live stock left,
+    the same figure as the controller's dock (it used to fall back to the script's stock)."""
+    from studio.ui.anchor.window import AnchorWindow
+    from studio.ui.rundown.qt_runner import QtRunner
 
-    app_ctx.show_id = ensure_demo_show(app_ctx.store)
-    panel = ProductsPanel(app_ctx)
-    qtbot.addWidget(panel)
-    panel.hide()
-    write_rows(
-        app_ctx.store, [make_row(app_ctx.show_id, "sim", "orders", time.time(), 30, "MZ-FD02")]
-    )
-    qtbot.waitUntil(lambda: app_ctx.services["stock"]("MZ-FD02") is not None, timeout=5000)
-    row = next(
-        r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "MZ-FD02"
-    )
-    assert (
-        app_ctx.services["stock"]("MZ-FD02")
-        == int(panel.table.item(row, 4).text().replace(",", "")) - 30
-    )
-    panel.shutdown()
+    show_id = app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    app_ctx.products = QtLiveProducts(app_ctx.store, show_id, app_ctx.clock)
+    app_ctx.runner = QtRunner(app_ctx.store, show_id, clock=app_ctx.clock)
+    anchor = AnchorWindow(app_ctx)
+    qtbot.addWidget(anchor)
+    runner = app_ctx.runner
+    runner.start()
+    while runner.snapshot().segment is not None and runner.snapshot().segment.product is None:
+        runner.skip()
+    sku = runner.snapshot().segment.product
+    assert sku is not None
+    write_rows(app_ctx.store, [make_row(show_id, "sim", "orders", time.time(), 30, sku)])
+    qtbot.waitUntil(lambda: (d := app_ctx.products.get(sku)) is not None and d.sold == 30, timeout=5000)  # fmt: skip
+    expected = app_ctx.products.get(sku).stock_left
+    core = {d.sku: d for d in derive_show(app_ctx.store, show_id, from_epoch(time.time()))}
+    assert core[sku].stock_left == expected
+    qtbot.waitUntil(lambda: f"{expected:,}" in anchor.stock.text(), timeout=3000)
+    anchor.close()
+    app_ctx.products.shutdown()
+    app_ctx.products = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from clock import FakeClock
 from PySide6.QtCore import QSettings, Qt
 
 from studio.profile import Profile
@@ -34,14 +35,6 @@ segments:
     duration: 20s
     cues: [拜拜]
 """
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.t
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from clock import FakeClock
 from sqlalchemy import select
 
 from studio.runner.actuals import load_actuals
@@ -16,14 +17,6 @@ from studio.store.models import CueEvent, Show
 from studio.store.store import Store
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo" / "show.yaml"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.t
 
 
 def _live(store: Store, clock: FakeClock) -> LiveRunner:

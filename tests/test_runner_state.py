@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from clock import FakeClock
 
 from studio.runner.state import InvalidTransition, Plan, Runner, SegmentPlan
-
-
-class FakeClock:
-    def __init__(self, t: float = 1_000_000.0) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 def _plan() -> Plan:

@@ -30,7 +30,6 @@ def test_follower_shows_the_drivers_cue(two_stations: tuple[Store, Store], qtbot
     show_id = create_show_from_script_file(controller, demo_script_path())
     driver = QtRunner(controller, show_id)
     follower = QtRunner(anchor, show_id, follower=True)
-    follower.driver = "controller@pc1"
     try:
         driver.start()
         driver.next()

@@ -367,27 +367,27 @@ Log file: {2}</source>
 <context>
     <name>MicHealth</name>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="44"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="43"/>
         <source>lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="46"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="45"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="48"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="47"/>
         <source>clipping</source>
         <translation>削波</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="50"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="49"/>
         <source>silent</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="51"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="50"/>
         <source>live</source>
         <translation>正常</translation>
     </message>
@@ -473,67 +473,67 @@ Log file: {2}</source>
 <context>
     <name>ProductsPanel</name>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="28"/>
+        <location filename="../../studio/ui/products/panel.py" line="22"/>
         <source>No products</source>
         <translation>暂无商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="29"/>
+        <location filename="../../studio/ui/products/panel.py" line="23"/>
         <source>Load a show script to see tonight&apos;s products, prices and stock.</source>
         <translation>加载直播脚本以查看本场商品、价格和库存。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="30"/>
+        <location filename="../../studio/ui/products/panel.py" line="24"/>
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="36"/>
+        <location filename="../../studio/ui/products/panel.py" line="30"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="37"/>
+        <location filename="../../studio/ui/products/panel.py" line="31"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="38"/>
+        <location filename="../../studio/ui/products/panel.py" line="32"/>
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="39"/>
+        <location filename="../../studio/ui/products/panel.py" line="33"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="40"/>
+        <location filename="../../studio/ui/products/panel.py" line="34"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="41"/>
+        <location filename="../../studio/ui/products/panel.py" line="35"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="42"/>
+        <location filename="../../studio/ui/products/panel.py" line="36"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="122"/>
+        <location filename="../../studio/ui/products/panel.py" line="85"/>
         <source>Live price is above the list price</source>
         <translation>直播价高于原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="131"/>
+        <location filename="../../studio/ui/products/panel.py" line="89"/>
         <source>sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="131"/>
+        <location filename="../../studio/ui/products/panel.py" line="89"/>
         <source>low</source>
         <translation>库存低</translation>
     </message>
@@ -541,42 +541,37 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="220"/>
-        <source>Another station took over the rundown.</source>
-        <translation>另一工位已接管流程。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/shell/app.py" line="234"/>
+        <location filename="../../studio/ui/shell/app.py" line="214"/>
         <source>Take over the rundown</source>
         <translation>接管流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="235"/>
+        <location filename="../../studio/ui/shell/app.py" line="215"/>
         <source>{0} still drives this show (heartbeat {1:.0f} s ago).</source>
         <translation>{0} 仍在控制本场（{1:.0f} 秒前有心跳）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="264"/>
+        <location filename="../../studio/ui/shell/app.py" line="244"/>
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="266"/>
+        <location filename="../../studio/ui/shell/app.py" line="246"/>
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="277"/>
+        <location filename="../../studio/ui/shell/app.py" line="257"/>
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="293"/>
+        <location filename="../../studio/ui/shell/app.py" line="273"/>
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="293"/>
+        <location filename="../../studio/ui/shell/app.py" line="273"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
@@ -629,67 +624,67 @@ Log file: {2}</source>
         <translation>中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="80"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="79"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="82"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="81"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="89"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="88"/>
         <source>NO SHOW</source>
         <translation>无场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="89"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="88"/>
         <source>NO SCRIPT</source>
         <translation>无脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="102"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="101"/>
         <source>READY</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="115"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="114"/>
         <source>To planned end {0}</source>
         <translation>距计划结束 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="120"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="119"/>
         <source>Over {0}</source>
         <translation>超时 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="122"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="121"/>
         <source>Under {0}</source>
         <translation>提前 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="96"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="95"/>
         <source>ENDED</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="98"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="97"/>
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="100"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="99"/>
         <source>LIVE</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="104"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="103"/>
         <source>HOLD</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="112"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="111"/>
         <source>Elapsed {0}</source>
         <translation>已进行 {0}</translation>
     </message>

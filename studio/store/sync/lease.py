@@ -173,12 +173,14 @@ class LeaseKeeper:
         store: Store,
         show_id: int,
         *,
+        station: str | None = None,
         interval: float = HEARTBEAT_S,
         on_lost: Callable[[], None] | None = None,
         clock: Clock = time.time,
     ) -> None:
         self.store = store
         self.show_id = show_id
+        self.station = store.station if station is None else station
         self.interval = interval
         self.on_lost = on_lost
         self.clock = clock
@@ -194,7 +196,7 @@ class LeaseKeeper:
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             try:
-                ok = renew(self.store, self.show_id, clock=self.clock)
+                ok = renew(self.store, self.show_id, self.station, clock=self.clock)
             except SQLAlchemyError as exc:
                 # Offline: keep running the show locally; the lease stays ours until it goes
                 # stale, and renewing resumes when the link returns.
@@ -214,6 +216,6 @@ class LeaseKeeper:
             self._thread = None
         if release_lease and not self.lost:
             try:
-                release(self.store, self.show_id)
+                release(self.store, self.show_id, self.station)
             except SQLAlchemyError as exc:
                 log.warning("could not release the runner lease: %s", type(exc).__name__)

@@ -315,16 +315,11 @@ class AnchorWindow(QWidget):
         self.stock.setText(self.tr("Stock left: %1").replace("%1", f"{stock:,}"))
 
     def _remaining_stock(self, sku: str, planned: int) -> int:
-        # A live stock figure from the metrics feed wins over the script's starting stock.
-        feed = self.ctx.services.get("stock")
-        if feed is not None:
-            try:
-                value = feed(sku)
-                if value is not None:
-                    return int(value)
-            except Exception:  # a broken feed must not blank the prompter
-                pass
-        return planned
+        # The station's live products model (the same one the products board reads) wins over
+        # the script's starting stock, which is all there is before the first refresh.
+        live = self.ctx.products
+        derived = None if live is None else live.get(sku)
+        return planned if derived is None else derived.stock_left
 
     def _show_banner(self, seg: Any, snap: Any) -> None:
         left = snap.banner_remaining

@@ -166,7 +166,8 @@ class CameraCheckCard(QFrame):
         self.camera.findings.connect(self.show_result)
         self.camera.condition.connect(self._on_condition)
         # The status bar's camera light and the incident helper find the camera here.
-        ctx.services.setdefault("camera", self.camera)
+        if ctx.camera is None:
+            ctx.camera = self.camera
         self._conditions: dict[str, str] = {}
         self._build()
         self.refresh_devices()
@@ -490,8 +491,8 @@ class CameraCheckCard(QFrame):
     def shutdown(self) -> None:
         """Stop the camera and every worker; the main window calls this on quit."""
         self._workers.closing = True
-        if self.ctx.services.get("camera") is self.camera:
-            del self.ctx.services["camera"]
+        if self.ctx.camera is self.camera:
+            self.ctx.camera = None
         self.camera.shutdown()
         self._workers.close(5.0)
 

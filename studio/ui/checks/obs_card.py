@@ -1,7 +1,7 @@
 """The encoder check card: where OBS is (host, port, masked password), the connection state,
 and the pre-show encoder check's findings (saved as a DeviceCheck of kind "obs").
 
-The card uses the app's encoder link (`ctx.services["encoder"]`) when there is one, else a link
+The card uses the app's encoder link (`ctx.encoder`) when there is one, else a link
 of its own that only connects (no monitoring). The check runs on a worker thread.
 """
 
@@ -58,7 +58,7 @@ class ObsCheckCard(QFrame):
         self._workers = CardWorkers()
         self._bridge = _Bridge(self)
         self._bridge.checked.connect(self._on_checked)
-        shared = ctx.services.get("encoder")
+        shared = ctx.encoder
         self._own_link = not isinstance(shared, QtObsLink)
         self.link: QtObsLink = (
             QtObsLink.from_context(ctx, monitor=False, parent=self) if self._own_link else shared

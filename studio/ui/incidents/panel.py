@@ -7,650 +7,62 @@ details editor (a non-modal window), M mitigates, R resolves, O reopens.
 
 Every database call runs on one worker thread, in order: the GUI never waits on the database,
 and a quick log issued before a mitigate is committed before it. Call `shutdown()` on quit.
+The pieces: `quick_log` (the F-keys), `table` and `severity_chip` (the list), `filters`,
+`dialog` (the details editor), `labels` (the feature's words); the rules they follow are in
+`studio.incidents.listing` and `studio.incidents.edits`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-import time
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import OperationalError
 
 from studio.incidents import log as incident_log
 from studio.incidents.categories import CATEGORIES, CATEGORY_KEYS
-from studio.incidents.log import HistoryEntry, IncidentFilter, IncidentView
-from studio.incidents.stamp import runner_position
-from studio.timeutil import fmt_duration, from_epoch
+from studio.incidents.listing import clock_time, filter_from_choices, status_counts
+from studio.incidents.log import HistoryEntry, IncidentView
+from studio.incidents.playbooks import playbook
+from studio.timeutil import from_epoch
+from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState, request_from_window
 from studio.ui.common.qt_jobs import SerialWorker
-from studio.ui.common.texts import condition_text
+from studio.ui.incidents.dialog import IncidentDetailsDialog
+from studio.ui.incidents.filters import IncidentFilterProxy
+from studio.ui.incidents.labels import IncidentLabels
+from studio.ui.incidents.quick_log import install_quick_log_keys, show_position
+from studio.ui.incidents.retry import with_retry
+from studio.ui.incidents.severity_chip import SeverityChipDelegate
+from studio.ui.incidents.table import IncidentTableModel
 
 log = logging.getLogger(__name__)
-
-# Strong enough to read at a glance on the dark theme and on the light one; text is white.
-SEVERITY_COLOURS = {1: "#b3261e", 2: "#a15c00", 3: "#3d5566"}
-OWNER_ROLES = ("", "controller", "anchor", "tech", "customer service")
-_KEYS = (Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F5)
-
-
-class IncidentLabels(QObject):
-    """Translated words for categories, severities, statuses, sources and roles."""
-
-    def category(self, key: str) -> str:
-        return {
-            "technical": self.tr("Technical"),
-            "product": self.tr("Product"),
-            "anchor": self.tr("Anchor"),
-            "compliance": self.tr("Compliance"),
-            "other": self.tr("Other"),
-        }.get(key, key)
-
-    def severity(self, level: int) -> str:
-        return {
-            1: self.tr("S1 show interrupted"),
-            2: self.tr("S2 visible to viewers"),
-            3: self.tr("S3 internal"),
-        }.get(level, f"S{level}")
-
-    def severity_short(self, level: int) -> str:
-        return {
-            1: self.tr("S1 interrupted"),
-            2: self.tr("S2 visible"),
-            3: self.tr("S3 internal"),
-        }.get(level, f"S{level}")
-
-    def status(self, status: str) -> str:
-        return {
-            "open": self.tr("Open"),
-            "mitigated": self.tr("Mitigated"),
-            "resolved": self.tr("Resolved"),
-        }.get(status, status)
-
-    def source(self, source: str) -> str:
-        return {"manual": self.tr("Logged"), "auto": self.tr("Auto")}.get(source, source)
-
-    def auto_text(self, view: IncidentView, text: str | None = None) -> str:
-        """An auto-incident's text (stored in English, from its monitor's templates) in the UI
-        language; anything a person wrote, or text no template explains, stays as written."""
-        raw = view.text if text is None else text
-        if view.source != "auto" or not view.condition_key:
-            return raw
-        return condition_text(view.condition_key, raw)
-
-    def auto_action(self, view: IncidentView) -> str:
-        """The action-taken lines studio.incidents.auto writes when a condition clears."""
-        if view.source != "auto" or not view.condition_key:
-            return view.action_taken
-        lines = []
-        for line in view.action_taken.split("\n"):
-            if line == "condition cleared":
-                line = self.tr("condition cleared")
-            elif line.startswith("cleared: "):
-                inner = condition_text(view.condition_key, line.removeprefix("cleared: "))
-                line = self.tr("cleared: %1").replace("%1", inner)
-            lines.append(line)
-        return "\n".join(lines)
-
-    def step(self, text: str) -> str:
-        """A default playbook step in the UI language; a studio's own steps stay as written."""
-        return {
-            "switch to backup camera": self.tr("switch to backup camera"),
-            "restart the push": self.tr("restart the push"),
-            "tell the anchor to fill": self.tr("tell the anchor to fill"),
-            "unlist the link": self.tr("unlist the link"),
-            "correct the price on screen": self.tr("correct the price on screen"),
-            "anchor states the correction": self.tr("anchor states the correction"),
-            "prompt the anchor with the correct fact": self.tr(
-                "prompt the anchor with the correct fact"
-            ),
-            "switch shot to cover": self.tr("switch shot to cover"),
-            "stop the flagged wording": self.tr("stop the flagged wording"),
-            "screenshot the platform notice": self.tr("screenshot the platform notice"),
-            "tell the anchor what to avoid": self.tr("tell the anchor what to avoid"),
-            "note what happened": self.tr("note what happened"),
-        }.get(text, text)
-
-    def field(self, name: str) -> str:
-        return {
-            "status": self.tr("status"),
-            "severity": self.tr("severity"),
-            "owner": self.tr("owner"),
-            "action_taken": self.tr("action taken"),
-            "impact": self.tr("impact"),
-            "text": self.tr("what happened"),
-            "checklist": self.tr("playbook"),
-            "mitigated_at": self.tr("mitigated at"),
-            "resolved_at": self.tr("resolved at"),
-        }.get(name, name)
-
-    def role(self, role: str) -> str:
-        return {
-            "": self.tr("(nobody yet)"),
-            "controller": self.tr("Controller"),
-            "anchor": self.tr("Anchor"),
-            "tech": self.tr("Tech"),
-            "customer service": self.tr("Customer service"),
-        }.get(role, role)
-
-
-def _local_time(view: IncidentView) -> str:
-    return view.at.astimezone().strftime("%H:%M:%S")
-
-
-def _where(view: IncidentView) -> str:
-    if view.segment_key is None:
-        return "—"
-    if view.cue_index is None:
-        return view.segment_key
-    return f"{view.segment_key} · {view.cue_index + 1}"
-
-
-class IncidentTableModel(QAbstractTableModel):
-    COLUMNS = ("time", "severity", "category", "status", "source", "where", "text", "age")
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    ViewRole = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(
-        self, labels: IncidentLabels, clock: Callable[[], float], parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.labels = labels
-        self.clock = clock
-        self.rows: list[IncidentView] = []
-        self._texts: dict[int, str] = {}
-        self._headers = (
-            self.tr("Time"),
-            self.tr("Severity"),
-            self.tr("Category"),
-            self.tr("Status"),
-            self.tr("Source"),
-            self.tr("Segment · cue"),
-            self.tr("What happened"),
-            self.tr("Open for / fixed in"),
-        )
-        self._compact_age_header = self.tr("Duration")
-        # Narrow docks: the severity chip shows only its code, the source folds into the
-        # category, the duration loses its words; "What happened" keeps the room.
-        self.compact = False
-
-    def set_compact(self, compact: bool) -> None:
-        if compact == self.compact:
-            return
-        self.compact = compact
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
-            )
-
-    def set_rows(self, rows: list[IncidentView]) -> None:
-        self.beginResetModel()
-        self.rows = sorted(rows, key=lambda v: (v.at, v.id), reverse=True)
-        # Translated once per refresh, not on every paint.
-        self._texts = {v.id: self.labels.auto_text(v) for v in self.rows}
-        self.endResetModel()
-
-    def shown_text(self, v: IncidentView) -> str:
-        return self._texts.get(v.id, v.text)
-
-    def row_of(self, incident_id: int) -> int:
-        for n, v in enumerate(self.rows):
-            if v.id == incident_id:
-                return n
-        return -1
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if self.compact and self.COLUMNS[section] == "age":
-                return self._compact_age_header
-            return self._headers[section]
-        return None
-
-    def age_text(self, v: IncidentView) -> str:
-        if self.compact:
-            seconds = (
-                max(0.0, self.clock() - v.at.timestamp())
-                if v.status == "open"
-                else v.time_to_mitigate
-                if v.status == "mitigated"
-                else v.time_to_resolve
-            )
-            return "" if seconds is None else fmt_duration(seconds)
-        if v.status == "open":
-            return self.tr("open %1").replace(
-                "%1", fmt_duration(max(0.0, self.clock() - v.at.timestamp()))
-            )
-        if v.status == "mitigated" and v.time_to_mitigate is not None:
-            return self.tr("mitigated in %1").replace("%1", fmt_duration(v.time_to_mitigate))
-        if v.time_to_resolve is not None:
-            return self.tr("resolved in %1").replace("%1", fmt_duration(v.time_to_resolve))
-        return ""
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        v = self.rows[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "time": _local_time(v),
-                "severity": f"S{v.severity}"
-                if self.compact
-                else self.labels.severity_short(v.severity),
-                "category": self.labels.category(v.category)
-                + (
-                    " · " + self.labels.source("auto")
-                    if self.compact and v.source == "auto"
-                    else ""
-                ),
-                "status": self.labels.status(v.status),
-                "source": self.labels.source(v.source),
-                "where": _where(v),
-                "text": self.shown_text(v).splitlines()[0]
-                if v.text
-                else self.tr("(add details: Enter)"),
-                "age": self.age_text(v),
-            }[col]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == "text":
-                return self.shown_text(v) or None
-            if col == "severity":
-                return self.labels.severity(v.severity)
-        if role == Qt.ItemDataRole.ForegroundRole and (
-            v.status == "resolved" or (col == "text" and not v.text)
-        ):
-            return QBrush(QColor("#8a8f98"))
-        if role == Qt.ItemDataRole.FontRole:
-            if (col == "status" and v.status == "open") or col == "severity":
-                font = QFont()
-                font.setBold(True)
-                return font
-            if col == "text" and not v.text:
-                font = QFont()
-                font.setItalic(True)
-                return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("time", "age"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.IdRole:
-            return v.id
-        if role == self.ViewRole:
-            return v
-        return None
-
-    def refresh_ages(self) -> None:
-        if self.rows:
-            col = self.COLUMNS.index("age")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self.rows) - 1, col))
-
-
-class SeverityChipDelegate(QStyledItemDelegate):
-    """Severity as a coloured chip with its words, kept visible on the selected row too."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + 16, size.height())  # the chip's own margins
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        opt.backgroundBrush = QBrush()
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        view = index.data(IncidentTableModel.ViewRole)
-        colour = QColor(SEVERITY_COLOURS.get(getattr(view, "severity", 0), "#555555"))
-        chip = option.rect.adjusted(4, 4, -4, -4)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(chip, 4, 4)
-        font = QFont(opt.font)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(
-            chip.adjusted(8, 0, -8, 0),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            text,
-        )
-        painter.restore()
-
-
-class IncidentFilterProxy(QSortFilterProxyModel):
-    """Filtering on the rows already loaded: a filter change answers instantly."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.criteria = IncidentFilter()
-
-    def set_criteria(self, criteria: IncidentFilter) -> None:
-        self.beginFilterChange()
-        self.criteria = criteria
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, IncidentTableModel) or source_row >= len(model.rows):
-            return False
-        return self.criteria.matches(model.rows[source_row])
-
-
-def _with_retry(job: Callable[[], Any], tries: int = 4, pause: float = 0.5) -> Any:
-    """A locked database (another station or the metrics writer mid-commit) is worth waiting
-    for: losing an incident is worse than logging it a second late."""
-    for attempt in range(tries):
-        try:
-            return job()
-        except OperationalError:
-            if attempt == tries - 1:
-                raise
-            time.sleep(pause * (attempt + 1))
-    return None
-
-
-class IncidentDetailsDialog(QDialog):
-    """Non-modal editor for one incident: the show goes on while it is open."""
-
-    save_requested = Signal(int, dict)  # incident id, changed fields for incident_log.update
-
-    def __init__(
-        self,
-        view: IncidentView,
-        entries: list[HistoryEntry],
-        labels: IncidentLabels,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setModal(False)
-        self.setWindowModality(Qt.WindowModality.NonModal)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.labels = labels
-        self.view = view
-        self.setMinimumSize(560, 560)
-        layout = QVBoxLayout(self)
-
-        self.header = QLabel()
-        self.header.setProperty("role", "heading")
-        heading_font = QFont(self.font())
-        heading_font.setBold(True)
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
-        self.header.setFont(heading_font)
-        self.header.setWordWrap(True)
-        layout.addWidget(self.header)
-
-        form = QFormLayout()
-        self.severity = QComboBox()
-        for level in (1, 2, 3):
-            self.severity.addItem(labels.severity(level), level)
-        form.addRow(self.tr("&Severity"), self.severity)
-        self.text = QPlainTextEdit()
-        self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(64)
-        form.addRow(self.tr("&What happened"), self.text)
-        self.owner = QComboBox()
-        self.owner.setEditable(True)
-        for role in OWNER_ROLES:
-            self.owner.addItem(labels.role(role), role)
-        form.addRow(self.tr("&Owner"), self.owner)
-        self.action = QPlainTextEdit()
-        self.action.setTabChangesFocus(True)
-        self.action.setFixedHeight(64)
-        form.addRow(self.tr("&Action taken"), self.action)
-        self.impact = QLineEdit()
-        self.impact.setPlaceholderText(self.tr("e.g. 12 orders at the wrong price"))
-        form.addRow(self.tr("&Impact"), self.impact)
-        self.checklist = QListWidget()
-        # An unticked box must be visible on the dark theme too (Space ticks the current step).
-        self.checklist.setStyleSheet(
-            "QListWidget::item { padding: 3px; }"
-            " QListWidget::indicator { width: 16px; height: 16px; border: 2px solid #8a8f98;"
-            " border-radius: 3px; }"
-            " QListWidget::indicator:checked { background: #3d9b4f; border-color: #3d9b4f; }"
-        )
-        self.checklist.setFixedHeight(110)
-        form.addRow(self.tr("&Playbook"), self.checklist)
-        layout.addLayout(form)
-
-        self.history = QPlainTextEdit()
-        self.history.setReadOnly(True)
-        self.history.setTabChangesFocus(True)
-        layout.addWidget(QLabel(self.tr("History")))
-        layout.addWidget(self.history, 1)
-
-        buttons = QHBoxLayout()
-        self.mitigate_button = QPushButton(self.tr("Mitigate (Ctrl+M)"))
-        self.resolve_button = QPushButton(self.tr("Resolve (Ctrl+R)"))
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        close_button = QPushButton(self.tr("Close (Esc)"))
-        for b in (self.mitigate_button, self.resolve_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close_button)
-        layout.addLayout(buttons)
-        self.mitigate_button.clicked.connect(lambda: self.save(status="mitigated"))
-        self.resolve_button.clicked.connect(lambda: self.save(status="resolved"))
-        self.save_button.clicked.connect(lambda: self.save())
-        close_button.clicked.connect(self.close)
-        for seq, slot in (
-            ("Ctrl+S", self.save),
-            ("Ctrl+Return", self.save),
-            ("Ctrl+M", lambda: self.save(status="mitigated")),
-            ("Ctrl+R", lambda: self.save(status="resolved")),
-        ):
-            QShortcut(QKeySequence(seq), self, activated=slot)
-        self.load(view, entries)
-
-    def load(self, view: IncidentView, entries: list[HistoryEntry]) -> None:
-        self.view = view
-        cat = self.labels.category(view.category)
-        self.setWindowTitle(
-            self.tr("Incident #%1 · %2").replace("%1", str(view.id)).replace("%2", cat)
-        )
-        parts = [
-            f"#{view.id}",
-            cat,
-            self.labels.status(view.status),
-            self.tr("logged %1").replace("%1", _local_time(view)),
-            self.tr("segment %1").replace("%1", _where(view)),
-        ]
-        if view.source == "auto":
-            parts.append(self.labels.source("auto"))
-        self.header.setText(" · ".join(parts))
-        self.severity.setCurrentIndex(max(0, self.severity.findData(view.severity)))
-        # Shown translated; saved only if the user changes what is shown.
-        self.shown_text = self.labels.auto_text(view)
-        self.shown_action = self.labels.auto_action(view)
-        self.text.setPlainText(self.shown_text)
-        idx = self.owner.findData(view.owner)
-        if idx >= 0:
-            self.owner.setCurrentIndex(idx)
-        else:
-            self.owner.setEditText(view.owner)
-        self.action.setPlainText(self.shown_action)
-        self.impact.setText(view.impact)
-        self.checklist.clear()
-        for entry in view.checklist:
-            original = str(entry.get("item", ""))
-            item = QListWidgetItem(self.labels.step(original))
-            item.setData(Qt.ItemDataRole.UserRole, original)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if entry.get("done") else Qt.CheckState.Unchecked
-            )
-            self.checklist.addItem(item)
-        lines = []
-        for h in entries:
-            when = h.at.astimezone().strftime("%H:%M:%S")
-            who = h.who or "—"
-            if h.field == "created":
-                logged = self.tr("logged")
-                lines.append(f"{when}  {who}: {logged} ({self._created(h.new or '')})")
-            else:
-                name = self.labels.field(h.field)
-                old, new = self._value(h.field, h.old), self._value(h.field, h.new)
-                lines.append(f"{when}  {who}: {name}: {old} → {new}")
-        self.history.setPlainText("\n".join(lines))
-        self.mitigate_button.setEnabled(view.status == "open")
-        self.resolve_button.setEnabled(view.status != "resolved")
-
-    def _created(self, raw: str) -> str:
-        """ "technical S2 auto" (category, severity, source) in the UI language."""
-        parts = raw.split()
-        if len(parts) != 3:
-            return raw
-        cat, sev, source = parts
-        return f"{self.labels.category(cat)} {sev} {self.labels.source(source)}"
-
-    def _value(self, name: str, raw: str | None) -> str:
-        """A history value as a person reads it: local clock time, ticks done, words."""
-        if raw is None or raw == "":
-            return "—"
-        try:
-            if name.endswith("_at"):
-                return datetime.fromisoformat(raw).astimezone().strftime("%H:%M:%S")
-            if name == "checklist":
-                items = json.loads(raw)
-                done = sum(1 for i in items if isinstance(i, dict) and i.get("done"))
-                return (
-                    self.tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(len(items)))
-                )
-            if name == "status":
-                return self.labels.status(raw)
-            if name == "severity":
-                return self.labels.severity_short(int(raw))
-            if name == "owner":
-                return self.labels.role(raw)
-            if name == "text":
-                raw = self.labels.auto_text(self.view, raw)
-        except (ValueError, TypeError):
-            pass
-        return raw.replace("\n", " / ")
-
-    def _owner_value(self) -> str:
-        text = self.owner.currentText().strip()
-        idx = self.owner.findText(text)
-        if idx >= 0:
-            return str(self.owner.itemData(idx) or "")
-        return text
-
-    @staticmethod
-    def _edited(editor: QPlainTextEdit, shown: str, stored: str) -> str:
-        """The editor's text, or the stored original when the user left the shown one as is."""
-        now = editor.toPlainText().strip()
-        return stored if now == shown.strip() else now
-
-    def changes(self) -> dict[str, Any]:
-        """Only what the user changed, so an edit never clobbers someone else's."""
-        v = self.view
-        out: dict[str, Any] = {}
-        level = self.severity.currentData()
-        if level != v.severity:
-            out["severity"] = level
-        for key, now, before in (
-            ("text", self._edited(self.text, self.shown_text, v.text), v.text),
-            ("owner", self._owner_value(), v.owner),
-            (
-                "action_taken",
-                self._edited(self.action, self.shown_action, v.action_taken),
-                v.action_taken,
-            ),
-            ("impact", self.impact.text().strip(), v.impact),
-        ):
-            if now != before:
-                out[key] = now
-        ticks = [
-            {
-                "item": str(self.checklist.item(n).data(Qt.ItemDataRole.UserRole)),
-                "done": self.checklist.item(n).checkState() == Qt.CheckState.Checked,
-            }
-            for n in range(self.checklist.count())
-        ]
-        if ticks != [{"item": c.get("item"), "done": bool(c.get("done"))} for c in v.checklist]:
-            out["checklist"] = ticks
-        return out
-
-    def save(self, status: str | None = None) -> None:
-        fields = self.changes()
-        if status is not None:
-            fields["status"] = status
-        if fields:
-            self.save_requested.emit(self.view.id, fields)
 
 
 class IncidentsPanel(QWidget):
     """Quick-log buttons, filters and the live incident list of the loaded show.
 
-    Expects from `ctx.runner` (optional; studio.ui.rundown.qt_runner.QtRunner): `runner.state` (attribute
-    or method) with `segment_key` and `cue_index` — see `studio.incidents.stamp`.
+    A quick log is stamped with the rundown's position (`AppContext.runner_position`).
     """
 
     logged = Signal(int)  # incident id, once committed
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.labels = IncidentLabels(self)
@@ -788,18 +200,13 @@ class IncidentsPanel(QWidget):
             ("R", lambda: self.set_status("resolved")),
             ("O", lambda: self.set_status("open")),
         ):
+            QShortcut(QKeySequence(seq), self.table, slot, Qt.ShortcutContext.WidgetShortcut)
+        for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(
-                QKeySequence(seq),
+                QKeySequence(enter),
                 self.table,
-                activated=slot,
-                context=Qt.ShortcutContext.WidgetShortcut,
-            )
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(
-                QKeySequence(key),
-                self.table,
-                activated=self.open_details,
-                context=Qt.ShortcutContext.WidgetShortcut,
+                self.open_details,
+                Qt.ShortcutContext.WidgetShortcut,
             )
 
         bottom = QHBoxLayout()
@@ -824,16 +231,9 @@ class IncidentsPanel(QWidget):
         for sc in self._app_shortcuts:
             sc.setEnabled(False)
             sc.deleteLater()
-        self._app_shortcuts = []
-        for key, cat in zip(_KEYS, CATEGORIES, strict=True):
-            for seq, level in (
-                (QKeySequence(key), 2),
-                (QKeySequence(Qt.KeyboardModifier.ShiftModifier | key), 1),
-            ):
-                sc = QShortcut(seq, window)
-                sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
-                sc.activated.connect(lambda k=cat.key, s=level: self.quick_log(k, severity=s))
-                self._app_shortcuts.append(sc)
+        self._app_shortcuts = install_quick_log_keys(
+            window, lambda category, severity: self.quick_log(category, severity=severity)
+        )
 
     # -- show and refresh --
 
@@ -904,15 +304,14 @@ class IncidentsPanel(QWidget):
             self.table.setCurrentIndex(index)
 
     def _apply_filters(self) -> None:
-        def chosen(combo: QComboBox) -> frozenset[str] | None:
+        def chosen(combo: QComboBox) -> str | None:
             data = combo.currentData()
-            return frozenset(str(data).split(",")) if data else None
+            return str(data) if data else None
 
-        levels = chosen(self.severity_filter)
         self.proxy.set_criteria(
-            IncidentFilter(
+            filter_from_choices(
                 categories=chosen(self.category_filter),
-                severities=frozenset(int(x) for x in levels) if levels else None,
+                severities=chosen(self.severity_filter),
                 statuses=chosen(self.status_filter),
                 sources=chosen(self.source_filter),
             )
@@ -921,13 +320,12 @@ class IncidentsPanel(QWidget):
 
     def _update_summary(self) -> None:
         rows = self.model.rows
-        n_open = sum(1 for v in rows if v.status == "open")
-        n_mit = sum(1 for v in rows if v.status == "mitigated")
+        counts = status_counts(rows)
         text = (
             self.tr("%1 open · %2 mitigated · %3 in all")
-            .replace("%1", str(n_open))
-            .replace("%2", str(n_mit))
-            .replace("%3", str(len(rows)))
+            .replace("%1", str(counts.open))
+            .replace("%2", str(counts.mitigated))
+            .replace("%3", str(counts.total))
         )
         if self.proxy.rowCount() != len(rows):
             text += " · " + self.tr("%1 shown").replace("%1", str(self.proxy.rowCount()))
@@ -946,7 +344,7 @@ class IncidentsPanel(QWidget):
 
     COMPACT_BELOW = 1000  # px of panel width
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         compact = self.width() < self.COMPACT_BELOW
         if compact != self.model.compact:
@@ -971,29 +369,27 @@ class IncidentsPanel(QWidget):
             self._say(self.tr("Load or create a show to log incidents"), error=True)
             return
         at = from_epoch(self.ctx.clock())
-        segment_key, cue_index = runner_position(self.ctx.runner)
+        segment_key, cue_index = show_position(self.ctx)
         store, show_id, profile = self.ctx.store, self._show_id, self.ctx.profile
         who = store.station or ""
 
         def job() -> int | None:
-            return (  # None: queued offline, no id until the shared database is back
-                _with_retry(
-                    lambda: incident_log.quick_log(
-                        store,
-                        show_id,
-                        category,
-                        severity=severity,
-                        at=at,
-                        segment_key=segment_key,
-                        cue_index=cue_index,
-                        who=who,
-                        profile=profile,
-                    )
+            return with_retry(  # None: queued offline, no id until the shared database is back
+                lambda: incident_log.quick_log(
+                    store,
+                    show_id,
+                    category,
+                    severity=severity,
+                    at=at,
+                    segment_key=segment_key,
+                    cue_index=cue_index,
+                    who=who,
+                    profile=profile,
                 )
             )
 
         def done(incident_id: int | None) -> None:
-            when = at.astimezone().strftime("%H:%M:%S")
+            when = clock_time(at)
             if incident_id is None:
                 self._say(
                     self.tr(
@@ -1017,8 +413,6 @@ class IncidentsPanel(QWidget):
         self._worker.submit(job, done, failed)
 
     def _show_logged(self, incident_id: int, category: str, severity: int, when: str) -> None:
-        from studio.incidents.playbooks import playbook
-
         steps = playbook(self.ctx.profile, category)
         text = (
             self.tr("#%1 %2 %3 logged at %4.")
@@ -1058,7 +452,7 @@ class IncidentsPanel(QWidget):
         uid = self._uid_of(incident_id)
 
         def job() -> IncidentView | None:
-            return _with_retry(
+            return with_retry(
                 lambda: incident_log.update(store, incident_id, incident_uid=uid, who=who, **fields)
             )
 

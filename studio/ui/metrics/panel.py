@@ -469,12 +469,12 @@ class MetricsPanel(QWidget):
             if signal is not None:
                 signal.emit()
             return
-        feed = self.ctx.services.get("metrics")
+        feed = self.ctx.metrics_feed
         if feed is None:
             from studio.ui.metrics.qt_feed import MetricsFeed
 
             feed = self._own_feed = MetricsFeed(self.ctx.store, parent=self)
-            self.ctx.services["metrics"] = feed
+            self.ctx.metrics_feed = feed
         feed.start(self.show_id, speed=1.0)
 
     def shutdown(self) -> None:
@@ -482,8 +482,8 @@ class MetricsPanel(QWidget):
         self._timer.stop()
         if self._own_feed is not None:
             self._own_feed.shutdown()
-            if self.ctx.services.get("metrics") is self._own_feed:
-                del self.ctx.services["metrics"]
+            if self.ctx.metrics_feed is self._own_feed:
+                self.ctx.metrics_feed = None
             self._own_feed = None
 
     # -- change tracking ---------------------------------------------------------------------

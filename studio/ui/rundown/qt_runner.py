@@ -1,7 +1,8 @@
-"""The cue runner for the GUI: the pure runner + CueEvent writer, as Qt signals.
+"""The show's `RunnerSession` as Qt signals: `changed` after every stored transition, a 4 Hz
+`tick` for countdowns, and another station's transitions delivered on the GUI thread.
 
-Built for a stored show, it always replays the show's CueEvents first, so opening a show that
-was live when the app died resumes it exactly (same cue, elapsed and over/under).
+Built for a stored show, the session always replays the show's CueEvents first, so opening a
+show that was live when the app died resumes it exactly (same cue, elapsed and over/under).
 """
 
 from __future__ import annotations
@@ -11,12 +12,10 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio.runner.recovery import rebuild_runner
-from studio.runner.state import InvalidTransition, Plan, Snapshot, Transition
+from studio.runner.session import NotDriving, RunnerSession
+from studio.runner.state import Plan, Snapshot, Transition
 from studio.script.model import Script
-from studio.script.store_io import load_script, replace_script
 from studio.store.changes import Change
-from studio.store.models import Show
 from studio.store.store import Store
 from studio.timeutil import Clock
 
@@ -28,6 +27,7 @@ TICK_MS = 250  # 4 Hz: countdowns show whole seconds, so this is smooth without 
 class QtRunner(QObject):
     changed = Signal()  # after every stored transition (and after a script edit)
     _remote_change = Signal()  # a CueEvent written by another station (queued to the GUI thread)
+    lease_lost = Signal()  # another station took the rundown over (queued to the GUI thread)
     tick = Signal()  # 4 Hz while the window is open, for countdowns
     failed = Signal(str)  # a transition could not be stored; the runner did not move
 
@@ -44,21 +44,13 @@ class QtRunner(QObject):
         self.store = store
         self.show_id = show_id
         self.clock = clock
-        self._script = load_script(store, show_id)
-        if not self._script.segments:
-            raise ValueError(f"show {show_id} has no segments")
-        # A follower (the anchor's PC, or a controller that does not hold the lease) replays
-        # the events but never writes a `recover` event of its own.
-        self._live = rebuild_runner(store, show_id, clock, record=not follower)
-        with store.session() as s:
-            show = s.get(Show, show_id)
-            self._is_rehearsal = bool(show and show.is_rehearsal)
-            self.title = show.title if show else self._script.title
+        self.session = RunnerSession(
+            store, show_id, clock=clock, drive=not follower, on_lost=self.lease_lost.emit
+        )
+        self.title = self.session.title
         self.last_error = ""
-        # Another station (on a shared database) may drive this show: then this runner only
-        # follows, and `driver` names the station that does.
-        self.driver: str | None = None
         self._remote_change.connect(self._follow_remote)
+        self.lease_lost.connect(self._on_lease_lost)
         self._unsubscribe = store.bus.subscribe(self._on_store_change)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -68,50 +60,60 @@ class QtRunner(QObject):
     # -- what the windows read --------------------------------------------------------------
     @property
     def script(self) -> Script:
-        return self._script
+        return self.session.script
 
     @property
     def plan(self) -> Plan:
-        return self._live.plan
+        return self.session.plan
 
     @property
     def state(self) -> Snapshot:
-        return self._live.snapshot()
+        return self.session.snapshot()
 
     def snapshot(self) -> Snapshot:
-        return self._live.snapshot()
+        return self.session.snapshot()
 
     @property
     def is_rehearsal(self) -> bool:
-        return self._is_rehearsal
+        return self.session.is_rehearsal
 
-    # -- actions ----------------------------------------------------------------------------
+    @property
+    def driver(self) -> str | None:
+        """The station that drives this show when it is not this one (None: we drive)."""
+        return self.session.driver
+
     @property
     def read_only(self) -> bool:
-        return self.driver is not None
+        return self.session.read_only
 
+    # -- other stations ---------------------------------------------------------------------
     def _on_store_change(self, change: Change) -> None:  # any thread
         if change.table == "cue_event" and change.show_id == self.show_id and change.remote:
             self._remote_change.emit()
 
     def _follow_remote(self) -> None:
-        """Replay the show's CueEvents: the other station's transition is now ours to show."""
-        self._live = rebuild_runner(self.store, self.show_id, self.clock, record=False)
+        self.session.follow()
         self.changed.emit()
 
+    def _on_lease_lost(self) -> None:
+        self.failed.emit(self.tr("Another station took over the rundown."))
+        self.changed.emit()
+
+    def take_over(self) -> None:
+        """Drive from here; raises `studio.store.sync.lease.LeaseHeld` while the driver lives."""
+        self.session.take_over()
+        self.changed.emit()
+
+    # -- actions ----------------------------------------------------------------------------
     def _act(self, action: str, index: int | None = None) -> Transition | None:
-        if self.driver is not None:
-            message = f"the rundown is driven by {self.driver}; take it over first"
-            self.last_error = message
-            self.failed.emit(message)
-            return None
         # The CueEvent commit runs inline on the GUI thread: measured here (SQLite WAL, busy
         # 2-core box) median 2 ms, p95 ~20 ms per transition, well below a key repeat. A worker
         # would let the screen show a cue before it is stored, which crash recovery must not see.
         try:
-            transition = self._live.act(action, index)
-        except InvalidTransition as exc:
-            log.info("runner: %s refused: %s", action, exc)
+            transition = self.session.act(action, index)
+        except NotDriving as exc:
+            self.last_error = str(exc)
+            self.failed.emit(str(exc))
             return None
         except Exception as exc:  # database gone: say so, keep the screen on the stored state
             log.exception("runner: could not store %s", action)
@@ -146,11 +148,10 @@ class QtRunner(QObject):
     # -- editing ----------------------------------------------------------------------------
     def set_script(self, script: Script) -> None:
         """Store an edited script and keep running it (positions follow segment ids)."""
-        replace_script(self.store, self.show_id, script)
-        self._script = script
-        self._live = rebuild_runner(self.store, self.show_id, self.clock, record=False)
+        self.session.set_script(script)
         self.changed.emit()
 
     def shutdown(self) -> None:
         self._timer.stop()
         self._unsubscribe()
+        self.session.close()

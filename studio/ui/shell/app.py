@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from studio.profile import Profile, ProfileError
@@ -59,8 +59,6 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> N
 class StudioApp(QObject):
     """Owns the windows of one station and rebuilds them when the show or language changes."""
 
-    lease_lost = Signal()  # from the lease keeper's thread
-
     def __init__(
         self, ctx: AppContext, translations: Translations, role: str = "controller"
     ) -> None:
@@ -73,31 +71,28 @@ class StudioApp(QObject):
         self._feed: Any = None
         self._autopilot: QTimer | None = None
         self.wiring: LiveWiring | None = None
-        self._keeper: Any = None
         self._runner_status = ""
-        self.lease_lost.connect(self._on_lease_lost)
 
     # -- windows -----------------------------------------------------------------------------
     def start_encoder_link(self) -> None:
         """Connect to OBS when this station has been set up for it (studio obs config / card)."""
         from studio.obs import config as obs_config
 
-        if "encoder" in self.ctx.services or not obs_config.is_configured():
+        if self.ctx.encoder is not None or not obs_config.is_configured():
             return
         from studio.ui.obs.qt_obs import QtObsLink
 
-        link = QtObsLink.from_context(self.ctx, parent=self).start()
-        self.ctx.services["encoder"] = link
+        self.ctx.encoder = QtObsLink.from_context(self.ctx, parent=self).start()
 
     def build(self) -> None:
-        if "database" not in self.ctx.services:
+        if self.ctx.database is None:
             from studio.ui.shell.qt_sync import QtSync
 
-            self.ctx.services["database"] = QtSync(self.ctx.store, self)
+            self.ctx.database = QtSync(self.ctx.store, self)
         self._make_runner()
-        encoder = self.ctx.services.get("encoder")
-        if encoder is not None:
-            encoder.follow_show(self.ctx.show_id)
+        self._make_products()
+        if self.ctx.encoder is not None:
+            self.ctx.encoder.follow_show(self.ctx.show_id)
         if self.role != "anchor":
             self.window = MainWindow(self.ctx)
             self.window.language_requested.connect(self.switch_language)
@@ -152,39 +147,36 @@ class StudioApp(QObject):
 
     def _make_runner(self) -> None:
         old = self.ctx.runner
-        if old is not None and hasattr(old, "shutdown"):
+        if old is not None:
             old.shutdown()
-        self._stop_lease()
         self.ctx.runner = None
         if self.ctx.show_id is None:
             return
-        from studio.store.sync import lease
-
-        driver: str | None = None
-        if self.role == "controller":
-            try:
-                lease.acquire(self.ctx.store, self.ctx.show_id)
-            except lease.LeaseHeld as held:
-                driver = held.lease.station
-        else:
-            driver = "controller"
         try:
+            # Only a controller tries to drive; the session follows whoever holds the lease.
             runner = QtRunner(
-                self.ctx.store, self.ctx.show_id, clock=self.ctx.clock, follower=driver is not None
+                self.ctx.store,
+                self.ctx.show_id,
+                clock=self.ctx.clock,
+                follower=self.role != "controller",
             )
         except ValueError as exc:  # a show without segments has nothing to run
             log.info("no runner for show %s: %s", self.ctx.show_id, exc)
-            if driver is None:
-                lease.release(self.ctx.store, self.ctx.show_id)
             return
-        runner.driver = driver
         self.ctx.runner = runner
         self._runner_status = runner.snapshot().status
         runner.changed.connect(self._on_runner_changed)
-        if driver is None:
-            self._keeper = lease.LeaseKeeper(
-                self.ctx.store, self.ctx.show_id, on_lost=self.lease_lost.emit
-            ).start()
+
+    def _make_products(self) -> None:
+        if self.ctx.products is not None:
+            self.ctx.products.shutdown()
+            self.ctx.products = None
+        if self.ctx.show_id is not None:
+            from studio.ui.products.qt_live import QtLiveProducts
+
+            self.ctx.products = QtLiveProducts(
+                self.ctx.store, self.ctx.show_id, self.ctx.clock, parent=self
+            )
 
     def _on_runner_changed(self) -> None:
         """Things that follow the show's start and end: the OBS recording, when asked for."""
@@ -193,47 +185,35 @@ class StudioApp(QObject):
             return
         status = runner.snapshot().status
         before, self._runner_status = self._runner_status, status
-        encoder = self.ctx.services.get("encoder")
+        encoder = self.ctx.encoder
         if encoder is None or runner.read_only:
             return
         if not self.ctx.settings.value("obs/record_with_show", False, type=bool):
             return
-        if before == "ready" and status == "running":
+        from studio.obs.follow_show import recording_step
+
+        step = recording_step(before, status)
+        if step == "start":
             encoder.start_recording()
-        elif before in ("running", "held") and status == "ended":
+        elif step == "stop":
             encoder.stop_recording(runner.show_id)
-
-    def _stop_lease(self) -> None:
-        if self._keeper is not None:
-            self._keeper.stop()
-            self._keeper = None
-
-    def _on_lease_lost(self) -> None:
-        runner = self.ctx.runner
-        if runner is None:
-            return
-        from studio.store.sync import lease
-
-        info = lease.holder(self.ctx.store, runner.show_id)
-        runner.driver = info.station if info is not None else "?"
-        self._keeper = None
-        runner.failed.emit(self.tr("Another station took over the rundown."))
 
     def take_over(self) -> None:
         """Drive the rundown from here: allowed when the current driver's heartbeat is stale."""
         runner = self.ctx.runner
         if runner is None or runner.driver is None or self.role != "controller":
             return
+        from studio.runner.session import station_of
         from studio.store.sync import lease
 
         try:
-            lease.takeover(self.ctx.store, runner.show_id)
+            runner.take_over()
         except lease.LeaseHeld as held:
             QMessageBox.information(
                 self.window,
                 self.tr("Take over the rundown"),
                 self.tr("{0} still drives this show (heartbeat {1:.0f} s ago).").format(
-                    held.lease.station, held.lease.age
+                    station_of(held.lease.station), held.lease.age_s
                 ),
             )
             return
@@ -308,7 +288,7 @@ class StudioApp(QObject):
         if self.ctx.show_id is None:
             return
         self._feed = MetricsFeed(self.ctx.store, parent=self, clock=self.ctx.clock)
-        self.ctx.services["metrics"] = self._feed
+        self.ctx.metrics_feed = self._feed
         self._feed.start(self.ctx.show_id, speed=speed)
 
     def start_autopilot(self) -> None:
@@ -319,21 +299,18 @@ class StudioApp(QObject):
         self._autopilot.start()
 
     def _autopilot_step(self) -> None:
+        from studio.runner.autopilot import autopilot_action
+
         runner = self.ctx.runner
         if runner is None:
             return
-        snap = runner.snapshot()
-        if snap.status != "running" or snap.segment is None:
-            return
-        n_cues = max(snap.segment.cue_count, 1)
-        per_cue = snap.segment.planned_seconds / n_cues
-        if snap.segment_remaining <= 0:
-            if snap.segment_index + 1 < len(runner.plan.segments):
-                runner.skip()
-            else:
-                runner.end()
-        elif snap.segment_elapsed >= per_cue * (snap.cue_index + 1) and snap.cue_index + 1 < n_cues:
+        action = autopilot_action(runner.plan, runner.snapshot())
+        if action == "next":
             runner.next()
+        elif action == "skip":
+            runner.skip()
+        elif action == "end":
+            runner.end()
 
     def shutdown(self) -> None:
         if self._autopilot is not None:
@@ -343,17 +320,24 @@ class StudioApp(QObject):
             # A real show stays live when the app closes (it is resumed on the next start);
             # the demo ends, so the next plain start is not taken over by a demo show.
             runner.end()
-        for name in ("encoder", "database"):
-            service = self.ctx.services.pop(name, None)
-            if service is not None:
-                (getattr(service, "shutdown", None) or service.close)()
+        if self.ctx.encoder is not None:
+            self.ctx.encoder.shutdown()
+            self.ctx.encoder = None
+        if self.ctx.database is not None:
+            self.ctx.database.close()
+            self.ctx.database = None
         if self._feed is not None:
             self._feed.shutdown()
+            if self.ctx.metrics_feed is self._feed:
+                self.ctx.metrics_feed = None
             self._feed = None
         self.teardown()
-        if self.ctx.runner is not None and hasattr(self.ctx.runner, "shutdown"):
+        if self.ctx.runner is not None:
             self.ctx.runner.shutdown()
-        self._stop_lease()
+            self.ctx.runner = None
+        if self.ctx.products is not None:
+            self.ctx.products.shutdown()
+            self.ctx.products = None
         self.ctx.signals.close()
 
 

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from studio.incidents.auto import AutoIncidents
-from studio.incidents.stamp import runner_position
 from studio.ui.common.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -58,10 +57,10 @@ class LiveWiring(QObject):
         self.auto = AutoIncidents(ctx.store, ctx.show_id, where=self._where)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="auto-incidents")
         self.mic_health = MicHealth()
-        ctx.services["incidents.auto"] = self.auto
+        ctx.auto_incidents = self.auto
 
     def _where(self) -> tuple[str | None, int | None]:
-        return runner_position(self.ctx.runner)
+        return self.ctx.runner_position()
 
     def _on_air(self) -> bool:
         runner = self.ctx.runner
@@ -96,7 +95,7 @@ class LiveWiring(QObject):
                 live = window.panels.get("audio")
                 if live is not None:
                     audio.levels.connect(live.set_levels)
-                self.ctx.services["mic"] = self.mic_health
+                self.ctx.mic = self.mic_health
             camera = getattr(card, "camera", None)
             if camera is not None and hasattr(camera, "condition"):
                 camera.condition.connect(self.report)
@@ -104,5 +103,7 @@ class LiveWiring(QObject):
     def shutdown(self) -> None:
         self._pool.submit(self.auto.flush)
         self._pool.shutdown(wait=True)
-        for key in ("incidents.auto", "mic"):
-            self.ctx.services.pop(key, None)
+        if self.ctx.auto_incidents is self.auto:
+            self.ctx.auto_incidents = None
+        if self.ctx.mic is self.mic_health:
+            self.ctx.mic = None

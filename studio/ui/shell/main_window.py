@@ -56,8 +56,8 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, QWidget] = {}
         self._build_docks()
         self._build_menus()
-        sync = ctx.services.get("database")
-        if sync is not None and hasattr(sync, "linkChanged"):
+        sync = ctx.database
+        if sync is not None:
             from PySide6.QtWidgets import QToolBar
 
             from studio.ui.shell.qt_sync import OfflineBanner
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
             "audio", self.tr("Live audio"), lambda: AudioLivePanel(self.ctx, self),
             Qt.DockWidgetArea.RightDockWidgetArea,
         ))  # fmt: skip
-        encoder = self.ctx.services.get("encoder")
+        encoder = self.ctx.encoder
         if encoder is not None:
             from studio.ui.obs.scene_buttons import SceneButtons
 

@@ -1,7 +1,7 @@
 """The station's database link for the UI: a signal, the status bar's "Database" light and the
 offline banner ("Offline — 12 changes queued") placed at the top of the main window.
 
-`QtSync` is the service the lead registers as `ctx.services["database"]`. The store reports
+`QtSync` is the service the lead registers as `ctx.database`. The store reports
 link changes on its sync thread; the signal (queued connection) brings them to the GUI thread.
 """
 

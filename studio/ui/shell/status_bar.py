@@ -69,10 +69,9 @@ class StudioStatusBar(QStatusBar):
     def update_now(self) -> None:
         self.clock_label.setText(time.strftime("%H:%M:%S", time.localtime(self.ctx.clock())))
         for key, light in self.lights.items():
-            service = self.ctx.services.get(key)
-            health = getattr(service, "health", None)
-            if callable(health):
-                state, word = health()
+            service = self.ctx.light_source(key)
+            if service is not None:
+                state, word = service.health()
                 light.set_state(state, word)
             elif key == "metrics":
                 light.set_state(*self._metrics_light())
