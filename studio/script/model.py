@@ -82,6 +82,9 @@ class Script:
     traffic_target: int = 0
     products: tuple[Product, ...] = ()
     segments: tuple[Segment, ...] = field(default_factory=tuple)
+    # The show's own compliance terms, exemptions and product categories, passed through
+    # untouched like `Cue.obs`; `studio.compliance.show` reads it.
+    compliance: dict[str, Any] | None = None
 
     @property
     def total_seconds(self) -> int:

@@ -323,11 +323,17 @@ def parse_spreadsheet(path: Path) -> tuple[Script, SourceMap, list[Issue]]:
         duration_cell = _cell(row, cols, "duration")
         if not seg_title and duration_cell is None:
             if segments and cues:
+                # Each cue keeps its own row: a continuation row is where its text stands.
+                first = len(segments[-1]["cues"])
+                for k in range(len(cues)):
+                    src.where[("segments", len(segments) - 1, "cues", first + k)] = sheet.where(r)
                 segments[-1]["cues"].extend(cues)
             continue
         i = len(segments)
         where = sheet.where(r)
         src.where[("segments", i)] = where
+        for k in range(len(cues)):
+            src.where[("segments", i, "cues", k)] = where
         seconds: int | None = None
         slot = _SLOT.search(_text(_cell(row, cols, "slot")))
         if duration_cell is not None:

@@ -34,7 +34,7 @@ from studio.script.model import (
 
 NULL_TAG = "tag:yaml.org,2002:null"
 SCRIPT_KEYS = {"title", "planned_start", "slot", "gmv_target", "traffic_target", "products",
-               "segments"}  # fmt: skip
+               "segments", "compliance"}  # fmt: skip
 PRODUCT_KEYS = {"sku", "name", "list_price", "live_price", "stock", "selling_points", "image"}
 SEGMENT_KEYS = {"id", "title", "kind", "duration", "product", "warn", "cues", "flash_sale",
                 "lucky_bag"}  # fmt: skip
@@ -191,6 +191,13 @@ class _Reader:
             segments = self.sequence(top["segments"][1], "segments", self.segment)
         else:
             self.problem(root, "script: missing segments", ("segments",))
+        compliance = None
+        if "compliance" in top and not self.is_null(top["compliance"][1]):
+            value = self._constructor.construct_object(top["compliance"][1], deep=True)
+            if isinstance(value, dict):
+                compliance = value
+            else:
+                self.problem(top["compliance"][1], "script: compliance must be a mapping")
         return Script(
             title=title,
             planned_start=start,
@@ -199,6 +206,7 @@ class _Reader:
             traffic_target=traffic,
             products=tuple(products),
             segments=tuple(segments),
+            compliance=compliance,
         )
 
     def sequence(self, node: Node, name: str, item: Any) -> list[Any]:
@@ -362,6 +370,8 @@ def script_to_data(script: Script) -> dict[str, Any]:
     data["traffic_target"] = script.traffic_target
     data["products"] = [_product_data(p) for p in script.products]
     data["segments"] = [_segment_data(s) for s in script.segments]
+    if script.compliance is not None:
+        data["compliance"] = script.compliance
     return data
 
 
