@@ -324,9 +324,9 @@ def parse_spreadsheet(path: Path) -> tuple[Script, SourceMap, list[Issue]]:
         if not seg_title and duration_cell is None:
             if segments and cues:
                 # Each cue keeps its own row: a continuation row is where its text stands.
-                first = len(segments[-1]["cues"])
+                before = len(segments[-1]["cues"])
                 for k in range(len(cues)):
-                    src.where[("segments", len(segments) - 1, "cues", first + k)] = sheet.where(r)
+                    src.where[("segments", len(segments) - 1, "cues", before + k)] = sheet.where(r)
                 segments[-1]["cues"].extend(cues)
             continue
         i = len(segments)
