@@ -24,6 +24,8 @@ class ShowSummary:
     planned_start: datetime | None
     gmv_target_cents: int
     is_rehearsal: bool
+    traffic_target: int = 0
+    campaign_share_cents: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -44,7 +46,21 @@ def _summary(show: Show) -> ShowSummary:
         show.planned_start,
         show.gmv_target_cents,
         show.is_rehearsal,
+        show.traffic_target,
+        show.campaign_share_cents,
     )
+
+
+def save_recording_path(store: Store, show_id: int, path: str) -> bool:
+    """Remember where the show's recording was written; False when the show is gone."""
+    with store.transaction() as s:
+        show = s.get(Show, show_id)
+        if show is None:
+            return False
+        show.recording_path = path
+        change = store.record_change(s, "show", show_id, show_id)
+    store.publish(change)
+    return True
 
 
 def create_show(

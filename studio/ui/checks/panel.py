@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from studio.store.models import DeviceCheck
+from studio.devices.checks_store import recent_checks
 from studio.ui.checks.camera_card import CameraCheckCard
 from studio.ui.checks.mic_card import MicCheckCard
 from studio.ui.checks.obs_card import ObsCheckCard
@@ -88,13 +87,7 @@ class ChecksPanel(QWidget):
 
     def refresh(self) -> None:
         # A handful of rows by primary key: cheap enough for the GUI thread.
-        with self.ctx.store.session() as s:
-            query = select(DeviceCheck).order_by(DeviceCheck.at.desc()).limit(50)
-            if self.ctx.show_id is not None:
-                query = query.where(
-                    (DeviceCheck.show_id == self.ctx.show_id) | (DeviceCheck.show_id.is_(None))
-                )
-            rows = list(s.scalars(query))
+        rows = recent_checks(self.ctx.store, self.ctx.show_id)
         self.history.clear()
         words = {"pass": self.tr("PASS"), "warn": self.tr("WARN"), "fail": self.tr("FAIL")}
         kinds = {

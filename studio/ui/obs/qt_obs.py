@@ -229,16 +229,11 @@ class QtObsLink(QObject):
         future.add_done_callback(done)
 
     def _save_recording_path(self, show_id: int, path: str) -> None:
-        from studio.store.models import Show
+        from studio.store.shows import save_recording_path
 
         try:
-            with self.store.transaction() as s:
-                show = s.get(Show, show_id)
-                if show is None:
-                    return
-                show.recording_path = path
-                change = self.store.record_change(s, "show", show_id, show_id)
-            self.store.publish(change)
+            if not save_recording_path(self.store, show_id, path):
+                return
         except Exception:  # the recording exists either way; the log says where
             log.exception("could not store the recording path %s for show %s", path, show_id)
             return

@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from studio.metrics.fmt import money_cents
 from studio.planning import text
 from studio.planning.crew import ROLES, CrewView, TaskView
 from studio.planning.readiness import Checklist
 from studio.planning.stock import StockLine
-from studio.store.models import Show
+from studio.store.shows import list_shows
 from studio.ui.common.context import AppContext
 from studio.ui.common.job_runner import JobRunner
 from studio.ui.common.tables import make_table, ui_lang
@@ -76,12 +75,11 @@ def load_snapshot(store: Any, show_id: int | None, clock: Any) -> PlanSnapshot:
     from studio.planning.readiness import readiness
     from studio.planning.stock import check_stock, load_stock_plan
 
-    with store.session() as s:
-        shows = tuple(
-            ShowRow(sh.id, sh.title, sh.status, sh.planned_start, sh.gmv_target_cents,
-                    sh.traffic_target, sh.campaign_share_cents, sh.is_rehearsal)
-            for sh in s.scalars(select(Show).order_by(Show.planned_start.desc().nulls_last(), Show.id.desc()))
-        )  # fmt: skip
+    shows = tuple(
+        ShowRow(sh.id, sh.title, sh.status, sh.planned_start, sh.gmv_target_cents,
+                sh.traffic_target, sh.campaign_share_cents, sh.is_rehearsal)
+        for sh in list_shows(store)
+    )  # fmt: skip
     ids = {sh.id for sh in shows}
     if show_id not in ids:
         show_id = next((sh.id for sh in shows if sh.status in ("planned", "ready")), None)
