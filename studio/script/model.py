@@ -33,6 +33,23 @@ class Product:
     stock: int = 0
     selling_points: tuple[str, ...] = ()
     image: str | None = None
+    link: int | None = None  # 链接号 on the platform, 1..N
+    floor_cents: int | None = None  # lowest price allowed live (default: the cost)
+    cost_cents: int | None = None
+    low_stock: int | None = None  # warn at this many units left (default: 10 % / 20 units)
+
+
+@dataclass(frozen=True)
+class Coupon:
+    """A coupon issued for the show (优惠券): `value` off from `threshold`; no SKUs: the shop."""
+
+    value_cents: int
+    threshold_cents: int = 0
+    count: int = 0  # 0: unlimited
+    valid_from: datetime | None = None
+    valid_to: datetime | None = None
+    skus: tuple[str, ...] = ()
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,7 @@ class Script:
     traffic_target: int = 0
     products: tuple[Product, ...] = ()
     segments: tuple[Segment, ...] = field(default_factory=tuple)
+    coupons: tuple[Coupon, ...] = ()
     # The show's own compliance terms, exemptions and product categories, passed through
     # untouched like `Cue.obs`; `studio.compliance.show` reads it.
     compliance: dict[str, Any] | None = None

@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 
 from studio.script.errors import ScriptError
 from studio.script.loader import load_script_file, load_script_text
+from studio.script.model import Coupon as ScriptCoupon
 from studio.script.model import Cue, FlashSale, LuckyBag, Script
 from studio.script.model import Product as ScriptProduct
 from studio.script.model import Segment as ScriptSegment
 from studio.script.yaml_io import dump_yaml
+from studio.store.models import Coupon as CouponRow
 from studio.store.models import Cue as CueRow
 from studio.store.models import Product as ProductRow
 from studio.store.models import Segment as SegmentRow
@@ -54,6 +56,10 @@ def _write_rows(session: Session, show: Show, script: Script) -> None:
             stock=p.stock,
             selling_points=list(p.selling_points),
             image_path=p.image,
+            link=p.link,
+            floor_cents=p.floor_cents,
+            cost_cents=p.cost_cents,
+            low_stock_at=p.low_stock,
         )
         for i, p in enumerate(script.products)
     ]
@@ -65,6 +71,45 @@ def _write_rows(session: Session, show: Show, script: Script) -> None:
                          for j, c in enumerate(seg.cues)])
         for i, seg in enumerate(script.segments)
     ]  # fmt: skip
+
+
+def _coupon_rows(show_id: int, coupons: tuple[ScriptCoupon, ...]) -> list[CouponRow]:
+    return [
+        CouponRow(
+            show_id=show_id,
+            name=c.name,
+            value_cents=c.value_cents,
+            threshold_cents=c.threshold_cents,
+            count=c.count,
+            valid_from=c.valid_from,
+            valid_to=c.valid_to,
+            skus=list(c.skus),
+        )
+        for c in coupons
+    ]
+
+
+# What happened to a product live (studio.products) survives an edit of the script: its state,
+# top-ups and flash sale always, a price / floor / link number once changed live.
+_LIVE_ALWAYS = ("state", "stock_added", "flash_price_cents", "flash_quota", "flash_starts_at",
+                "flash_ends_at")  # fmt: skip
+_LIVE_IF_CHANGED = ("live_price_cents", "floor_cents", "link", "low_stock_at")
+
+
+def _live_fields(session: Session, show_id: int) -> dict[str, dict[str, Any]]:
+    from studio.store.models import ProductEvent
+
+    changed: dict[str, set[str]] = {}
+    for sku, field in session.execute(
+        select(ProductEvent.sku, ProductEvent.field).where(ProductEvent.show_id == show_id)
+    ):
+        changed.setdefault(sku, set()).add(field)
+    out: dict[str, dict[str, Any]] = {}
+    for row in session.scalars(select(ProductRow).where(ProductRow.show_id == show_id)):
+        keep = {f: getattr(row, f) for f in _LIVE_ALWAYS}
+        keep.update({f: getattr(row, f) for f in _LIVE_IF_CHANGED if f in changed.get(row.sku, ())})
+        out[row.sku] = keep
+    return out
 
 
 def save_script(
@@ -84,6 +129,7 @@ def save_script(
         s.add(show)
         s.flush()
         _write_rows(s, show, script)
+        s.add_all(_coupon_rows(show.id, script.coupons))
         change = store.record_change(s, "show", show.id, show.id)
         show_id = show.id
     store.publish(change)
@@ -96,6 +142,7 @@ def replace_script(store: Store, show_id: int, script: Script) -> None:
         show = s.get(Show, show_id)
         if show is None:
             raise ShowNotFound(f"no show with id {show_id}")
+        live = _live_fields(s, show_id)
         # Delete explicitly first: re-using a (show_id, key) before the old row is gone would
         # trip the unique constraint inside the same flush.
         s.execute(delete(ProductRow).where(ProductRow.show_id == show_id))
@@ -106,6 +153,9 @@ def replace_script(store: Store, show_id: int, script: Script) -> None:
         show.script_yaml = dump_yaml(script)
         show.planned_seconds = script.slot_seconds or script.total_seconds
         _write_rows(s, show, script)
+        for row in show.products:
+            for field, value in live.get(row.sku, {}).items():
+                setattr(row, field, value)
         change = store.record_change(s, "show", show_id, show_id)
     store.publish(change)
 
@@ -139,6 +189,10 @@ def _script_from_rows(show: Show) -> Script:
             stock=p.stock,
             selling_points=tuple(str(x) for x in p.selling_points),
             image=p.image_path,
+            link=p.link,
+            floor_cents=p.floor_cents,
+            cost_cents=p.cost_cents,
+            low_stock=p.low_stock_at,
         )
         for p in show.products
     )

@@ -6,8 +6,10 @@ needs the whole script: unknown products, duplicate ids, durations, flash-sale t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from studio.script.errors import Issue, SourceMap
-from studio.script.model import SEGMENT_KINDS, Script
+from studio.script.model import SEGMENT_KINDS, Coupon, Product, Script
 from studio.timeutil import fmt_duration
 
 
@@ -26,6 +28,40 @@ def sort_issues(issues: list[Issue]) -> list[Issue]:
     return sorted(issues, key=key)
 
 
+def _check_product_terms(
+    p: Product, i: int, links: dict[int, str], add: Callable[..., None]
+) -> None:
+    """Link numbers (1..N, one product each), floor, cost and low-stock threshold."""
+    if p.link is not None:
+        if p.link <= 0:
+            add(f"product {p.sku}: link must be 1 or more", "products", i, "link")
+        elif p.link in links:
+            add(f"product {p.sku}: link {p.link} is also {links[p.link]}'s", "products", i, "link")
+        else:
+            links[p.link] = p.sku
+    for field, value in (
+        ("floor", p.floor_cents),
+        ("cost", p.cost_cents),
+        ("low_stock", p.low_stock),
+    ):
+        if value is not None and value < 0:
+            add(f"product {p.sku}: {field} cannot be negative", "products", i, field)
+
+
+def _check_coupon(c: Coupon, i: int, skus: dict[str, int], add: Callable[..., None]) -> None:
+    name = f"coupon {c.name or i + 1}"
+    if c.value_cents <= 0:
+        add(f"{name}: value must be more than 0", "coupons", i, "value")
+    for field, value in (("threshold", c.threshold_cents), ("count", c.count)):
+        if value < 0:
+            add(f"{name}: {field} cannot be negative", "coupons", i, field)
+    if c.valid_from is not None and c.valid_to is not None and c.valid_to <= c.valid_from:
+        add(f"{name}: valid_to must be after valid_from", "coupons", i, "valid_to")
+    for sku in c.skus:
+        if sku not in skus:
+            add(f"{name}: unknown product {sku!r}", "coupons", i, "skus")
+
+
 def validate(script: Script, src: SourceMap) -> list[Issue]:
     issues: list[Issue] = []
 
@@ -41,6 +77,7 @@ def validate(script: Script, src: SourceMap) -> list[Issue]:
         add("the traffic target cannot be negative", "traffic_target")
 
     skus: dict[str, int] = {}
+    links: dict[int, str] = {}
     for i, p in enumerate(script.products):
         if not p.sku.strip():
             add("a product needs a sku", "products", i, "sku")
@@ -60,6 +97,9 @@ def validate(script: Script, src: SourceMap) -> list[Issue]:
         ):
             if value < 0:
                 add(f"product {p.sku}: {field} cannot be negative", "products", i, field)
+        _check_product_terms(p, i, links, add)
+    for i, c in enumerate(script.coupons):
+        _check_coupon(c, i, skus, add)
 
     if not script.segments and ("segments",) not in src.flagged:
         add("the script has no segments", "segments")

@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from studio.script.errors import Issue, SourceMap
 from studio.script.model import (
     DEFAULT_WARN_SECONDS,
+    Coupon,
     Cue,
     FlashSale,
     LuckyBag,
@@ -34,8 +35,10 @@ from studio.script.model import (
 
 NULL_TAG = "tag:yaml.org,2002:null"
 SCRIPT_KEYS = {"title", "planned_start", "slot", "gmv_target", "traffic_target", "products",
-               "segments", "compliance"}  # fmt: skip
-PRODUCT_KEYS = {"sku", "name", "list_price", "live_price", "stock", "selling_points", "image"}
+               "coupons", "segments", "compliance"}  # fmt: skip
+PRODUCT_KEYS = {"sku", "name", "list_price", "live_price", "stock", "selling_points", "image",
+                "link", "floor", "cost", "low_stock"}  # fmt: skip
+COUPON_KEYS = {"name", "value", "threshold", "count", "valid_from", "valid_to", "skus"}
 SEGMENT_KEYS = {"id", "title", "kind", "duration", "product", "warn", "cues", "flash_sale",
                 "lucky_bag"}  # fmt: skip
 CUE_KEYS = {"text", "notes", "obs"}
@@ -186,6 +189,9 @@ class _Reader:
         products: list[Product] = []
         if "products" in top:
             products = self.sequence(top["products"][1], "products", self.product)
+        coupons: list[Coupon] = []
+        if "coupons" in top:
+            coupons = self.sequence(top["coupons"][1], "coupons", self.coupon)
         segments: list[Segment] = []
         if "segments" in top:
             segments = self.sequence(top["segments"][1], "segments", self.segment)
@@ -206,6 +212,7 @@ class _Reader:
             traffic_target=traffic,
             products=tuple(products),
             segments=tuple(segments),
+            coupons=tuple(coupons),
             compliance=compliance,
         )
 
@@ -251,6 +258,38 @@ class _Reader:
             stock=self.convert(f, "stock", what, path, self.integer) or 0,
             selling_points=tuple(points),
             image=self.text(f, "image", what, path),
+            link=self.convert(f, "link", what, path, self.integer),
+            floor_cents=self.convert(f, "floor", what, path, parse_money),
+            cost_cents=self.convert(f, "cost", what, path, parse_money),
+            low_stock=self.convert(f, "low_stock", what, path, self.integer),
+        )
+
+    def coupon(self, node: Node, i: int) -> Coupon | None:
+        path = ("coupons", i)
+        what = f"coupon {i + 1}"
+        f = self.mapping(node, what, COUPON_KEYS, path)
+        if f is None:
+            return None
+        skus: list[str] = []
+        if "skus" in f:
+            snode = f["skus"][1]
+            if isinstance(snode, SequenceNode) and all(
+                isinstance(c, ScalarNode) for c in snode.value
+            ):
+                skus = [str(c.value) for c in snode.value]
+            elif isinstance(snode, ScalarNode) and not self.is_null(snode):
+                skus = [str(snode.value)]
+            elif not self.is_null(snode):
+                self.problem(snode, f"{what}: skus must be a list of SKUs", (*path, "skus"))
+        value = self.convert(f, "value", what, path, parse_money, required=True, parent=node)
+        return Coupon(
+            value_cents=value if value is not None else 0,
+            threshold_cents=self.convert(f, "threshold", what, path, parse_money) or 0,
+            count=self.convert(f, "count", what, path, self.integer) or 0,
+            valid_from=self.convert(f, "valid_from", what, path, parse_start),
+            valid_to=self.convert(f, "valid_to", what, path, parse_start),
+            skus=tuple(skus),
+            name=self.text(f, "name", what, path) or "",
         )
 
     def segment(self, node: Node, i: int) -> Segment | None:
@@ -369,6 +408,8 @@ def script_to_data(script: Script) -> dict[str, Any]:
     data["gmv_target"] = cents_to_yaml(script.gmv_target_cents)
     data["traffic_target"] = script.traffic_target
     data["products"] = [_product_data(p) for p in script.products]
+    if script.coupons:
+        data["coupons"] = [_coupon_data(c) for c in script.coupons]
     data["segments"] = [_segment_data(s) for s in script.segments]
     if script.compliance is not None:
         data["compliance"] = script.compliance
@@ -386,6 +427,29 @@ def _product_data(p: Product) -> dict[str, Any]:
     }
     if p.image is not None:
         out["image"] = p.image
+    for key, value in (("link", p.link), ("low_stock", p.low_stock)):
+        if value is not None:
+            out[key] = value
+    for key, cents in (("floor", p.floor_cents), ("cost", p.cost_cents)):
+        if cents is not None:
+            out[key] = cents_to_yaml(cents)
+    return out
+
+
+def _coupon_data(c: Coupon) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": cents_to_yaml(c.value_cents)}
+    if c.name:
+        out["name"] = c.name
+    if c.threshold_cents:
+        out["threshold"] = cents_to_yaml(c.threshold_cents)
+    if c.count:
+        out["count"] = c.count
+    if c.valid_from is not None:
+        out["valid_from"] = c.valid_from.isoformat()
+    if c.valid_to is not None:
+        out["valid_to"] = c.valid_to.isoformat()
+    if c.skus:
+        out["skus"] = list(c.skus)
     return out
 
 
