@@ -21,10 +21,10 @@ from studio.ui.incidents.panel import IncidentsPanel
 
 
 class FakeRunner:
-    """Shaped like the Qt runner: `state` with the current segment key and cue index."""
+    """Shaped like the Qt runner: a `session` that tells where the show is."""
 
     def __init__(self, segment_key: str, cue_index: int) -> None:
-        self.state = SimpleNamespace(segment_key=segment_key, cue_index=cue_index)
+        self.session = SimpleNamespace(position=lambda: (segment_key, cue_index))
 
 
 @pytest.fixture
@@ -105,11 +105,11 @@ def test_shift_f1_logs_severity_one(qtbot, store, show, make_panel) -> None:
 
 
 def test_a_broken_runner_does_not_stop_logging(qtbot, store, show, make_panel) -> None:
-    """A runner whose state raises still lets the incident be logged, without a stamp."""
+    """A runner whose position raises still lets the incident be logged, without a stamp."""
 
     class Broken:
         @property
-        def state(self) -> object:
+        def session(self) -> object:
             raise RuntimeError("runner stopped")
 
     panel = make_panel(show, Broken())

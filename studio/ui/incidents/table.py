@@ -1,0 +1,156 @@
+"""The incident list as a Qt table model: one row per incident, newest first, ages ticking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from studio.incidents.listing import clock_time, newest_first, position_text, shown_duration
+from studio.incidents.log import IncidentView
+from studio.timeutil import fmt_duration
+from studio.ui.incidents.labels import IncidentLabels
+
+
+class IncidentTableModel(QAbstractTableModel):
+    COLUMNS = ("time", "severity", "category", "status", "source", "where", "text", "age")
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    ViewRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(
+        self, labels: IncidentLabels, clock: Callable[[], float], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.labels = labels
+        self.clock = clock
+        self.rows: list[IncidentView] = []
+        self._texts: dict[int, str] = {}
+        self._headers = (
+            self.tr("Time"),
+            self.tr("Severity"),
+            self.tr("Category"),
+            self.tr("Status"),
+            self.tr("Source"),
+            self.tr("Segment · cue"),
+            self.tr("What happened"),
+            self.tr("Open for / fixed in"),
+        )
+        self._compact_age_header = self.tr("Duration")
+        # Narrow docks: the severity chip shows only its code, the source folds into the
+        # category, the duration loses its words; "What happened" keeps the room.
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
+            )
+
+    def set_rows(self, rows: list[IncidentView]) -> None:
+        self.beginResetModel()
+        self.rows = newest_first(rows)
+        # Translated once per refresh, not on every paint.
+        self._texts = {v.id: self.labels.auto_text(v) for v in self.rows}
+        self.endResetModel()
+
+    def shown_text(self, v: IncidentView) -> str:
+        return self._texts.get(v.id, v.text)
+
+    def row_of(self, incident_id: int) -> int:
+        for n, v in enumerate(self.rows):
+            if v.id == incident_id:
+                return n
+        return -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if self.compact and self.COLUMNS[section] == "age":
+                return self._compact_age_header
+            return self._headers[section]
+        return None
+
+    def age_text(self, v: IncidentView) -> str:
+        duration = shown_duration(v, self.clock())
+        if duration is None:
+            return ""
+        if self.compact:
+            return fmt_duration(duration.seconds)
+        template = {
+            "open": self.tr("open %1"),
+            "mitigated": self.tr("mitigated in %1"),
+            "resolved": self.tr("resolved in %1"),
+        }[duration.kind]
+        return template.replace("%1", fmt_duration(duration.seconds))
+
+    def _display(self, v: IncidentView, col: str) -> str:
+        if col == "time":
+            return clock_time(v.at)
+        if col == "severity":
+            return f"S{v.severity}" if self.compact else self.labels.severity_short(v.severity)
+        if col == "category":
+            folded = self.compact and v.source == "auto"
+            return self.labels.category(v.category) + (
+                " · " + self.labels.source("auto") if folded else ""
+            )
+        if col == "status":
+            return self.labels.status(v.status)
+        if col == "source":
+            return self.labels.source(v.source)
+        if col == "where":
+            return position_text(v)
+        if col == "text":
+            return self.shown_text(v).splitlines()[0] if v.text else self.tr("(add details: Enter)")
+        return self.age_text(v)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        v = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(v, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "text":
+                return self.shown_text(v) or None
+            if col == "severity":
+                return self.labels.severity(v.severity)
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            v.status == "resolved" or (col == "text" and not v.text)
+        ):
+            return QBrush(QColor("#8a8f98"))
+        if role == Qt.ItemDataRole.FontRole:
+            if (col == "status" and v.status == "open") or col == "severity":
+                font = QFont()
+                font.setBold(True)
+                return font
+            if col == "text" and not v.text:
+                font = QFont()
+                font.setItalic(True)
+                return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("time", "age"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == self.IdRole:
+            return v.id
+        if role == self.ViewRole:
+            return v
+        return None
+
+    def refresh_ages(self) -> None:
+        if self.rows:
+            col = self.COLUMNS.index("age")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self.rows) - 1, col))
