@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,10 +27,13 @@ def main() -> None:
     from studio.paths import resources_dir
     from studio.review.html import render_html
     from studio.review.load import build_review
-    from studio.review.simulate import simulate_show
     from studio.script.store_io import create_show_from_script_file
     from studio.store.store import Store
     from studio.ui.review.report_pdf import ensure_app, render_pdf
+
+    # The simulated show is test data, kept with the tests (not shipped in the package).
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from simulated_show import simulate_show
 
     ensure_app()
     with tempfile.TemporaryDirectory() as tmp:

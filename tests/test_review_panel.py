@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
+from simulated_show import simulate_show
 
-from studio.review.simulate import simulate_show
 from studio.script.store_io import create_show_from_script_file
 from studio.store.shows import create_show
 from studio.ui.common.context import AppContext

@@ -11,13 +11,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from simulated_show import simulate_show
 from sqlalchemy import select
 
 from studio.devices.checks_store import save_check
 from studio.devices.findings import Finding
 from studio.planning.crew import add_crew, add_task
 from studio.review.load import build_review
-from studio.review.simulate import simulate_show
 from studio.script.store_io import create_show_from_script_file
 from studio.store.models import CueEvent, MetricSample, Product, Show
 from studio.store.store import Store
