@@ -5,7 +5,9 @@ The model, per simulated second:
   the room goes without a hook: flash sales (秒杀) and lucky-bag draws (福袋) pull viewers in and
   hold them; long talk segments bleed them.
 - The featured product gets exposures, clicks and orders through a funnel; a flash sale sells its
-  limited quantity at the flash price within a minute or two, so orders spike.
+  limited quantity at the flash price within a minute or two, so orders spike. One order is one
+  unit: a flash sale never sells more than its quota, and no product more than its stock left
+  (`stocks`; `restock` adds to it mid-show).
 - Lucky bags make people comment (the draw's password) and follow.
 Everything is drawn from one seeded numpy Generator, so a (script, seed, start) triple always
 gives the same samples, whatever the playback speed.
@@ -160,6 +162,7 @@ class ShowSimulator:
         base_traffic: float = 10.0,
         ad_spend_per_hour_cents: int = 1_500_000,
         per_sku: bool = True,
+        stocks: Mapping[str, int] | None = None,
     ) -> None:
         segs = [
             s if isinstance(s, SimSegment) else segment_from_dict(s, i)
@@ -180,6 +183,8 @@ class ShowSimulator:
         self.online = 0.0
         self.since_hook = 0.0
         self.flash_left: dict[str, int] = {}
+        # Units left per SKU; a SKU not named here is never short.
+        self.stock_left: dict[str, int] = {k: max(int(v), 0) for k, v in (stocks or {}).items()}
         self.c: dict[str, float] = {n: 0.0 for n in NAMES}
         self.watch_seconds = 0.0
         self.sku_c: dict[str, dict[str, int]] = {}
@@ -192,6 +197,11 @@ class ShowSimulator:
         i = int(np.searchsorted(self.bounds, t, side="right")) - 1
         i = min(max(i, 0), len(self.segments) - 1)
         return i, self.segments[i]
+
+    def restock(self, sku: str, units: int) -> None:
+        """Stock topped up during the show (补货)."""
+        if sku in self.stock_left:
+            self.stock_left[sku] += max(int(units), 0)
 
     def _price(self, sku: str | None) -> int:
         return self.prices.get(sku or "", DEFAULT_PRICE_CENTS)
@@ -227,16 +237,25 @@ class ShowSimulator:
         ctr = 0.24 if role == "flash_sale" else 0.11
         clicks = rng.binomial(pexp, ctr) if pexp else 0
         price = self._price(sku)
+        quota: int | None = None
         if role == "flash_sale" and sku is not None:
-            left = self.flash_left.setdefault(seg.key, seg.flash_quantity())
+            quota = self.flash_left.setdefault(seg.key, seg.flash_quantity())
             # Buyers wait for the go: most of the stock goes in the first 90 seconds.
             urge = 0.55 if 10 <= into <= 120 else 0.08
-            buyers = min(left, rng.binomial(clicks, urge) if clicks else 0)
-            self.flash_left[seg.key] = left - buyers
+            buyers = min(quota, rng.binomial(clicks, urge) if clicks else 0)
             price = seg.flash_price_cents(price)
         else:
             buyers = rng.binomial(clicks, 0.075) if clicks else 0
         orders = buyers + (rng.binomial(buyers, 0.08) if buyers else 0)
+        # Capped after the draws, so a show with plenty of stock draws the same numbers.
+        for cap in (quota, self.stock_left.get(sku or "") if featured else None):
+            if cap is not None and orders > cap:
+                orders = cap
+        buyers = min(buyers, orders)
+        if quota is not None:
+            self.flash_left[seg.key] = quota - orders
+        if featured and sku in self.stock_left:
+            self.stock_left[sku] -= orders
         gmv = orders * price
         c["product_exposures"] += pexp
         c["product_clicks"] += clicks
@@ -298,6 +317,15 @@ class ShowSimulator:
     def run_all(self) -> Iterator[list[Row]]:
         while not self.done:
             yield self.step()
+
+
+def load_stocks(store: Store, show_id: int) -> dict[str, int]:
+    """Units each product of the show has (initial stock plus what was added live)."""
+    with store.session() as s:
+        return {
+            p.sku: p.stock + (p.stock_added or 0)
+            for p in s.scalars(select(Product).where(Product.show_id == show_id))
+        }
 
 
 def load_show(store: Store, show_id: int) -> tuple[list[SimSegment], dict[str, int], float | None]:
