@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from studio.metrics.fmt import money_cents
 from studio.timeutil import fmt_duration
 from studio.ui.common.context import AppContext
+from studio.ui.rundown.keys import cue_action
 
 WHITE = "#ffffff"
 GREY = "#9a9a9a"
@@ -400,23 +401,20 @@ class AnchorWindow(QWidget):
         if key == Qt.Key.Key_M and mods & Qt.KeyboardModifier.ControlModifier:
             self.toggle_mirror()
             return True
-        if runner is None:
+        action = cue_action(key, mods)
+        if runner is None or action is None:
             return False
-        if key in (Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Right):
-            if runner.snapshot().status == "ready":
-                # Going live is the controller's call; a rehearsing anchor may start alone.
-                if getattr(runner, "is_rehearsal", False):
-                    runner.start()
-            else:
-                runner.next()
-            return True
-        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
+        if action == "next" and runner.snapshot().status == "ready":
+            # Going live is the controller's call; a rehearsing anchor may start alone.
+            if runner.is_rehearsal:
+                runner.start()
+        elif action == "next":
+            runner.next()
+        elif action == "prev":
             runner.prev()
-            return True
-        if key == Qt.Key.Key_H and not mods & Qt.KeyboardModifier.ControlModifier:
+        else:
             runner.hold_toggle()
-            return True
-        return False
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.handle_key(event):

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,13 +37,11 @@ from studio.script import edit
 from studio.script.model import parse_duration
 from studio.timeutil import fmt_duration
 from studio.ui.common.context import AppContext
-from studio.ui.common.empty_state import EmptyState
+from studio.ui.common.empty_state import EmptyState, request_from_window
+from studio.ui.rundown.keys import CUE_KEYS, cue_action
 
 COLUMNS = 8
-_CLAIMED_KEYS = (
-    Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Left,
-    Qt.Key.Key_Right, Qt.Key.Key_H, Qt.Key.Key_J, Qt.Key.Key_Z,
-)  # fmt: skip
+_CLAIMED_KEYS = (*CUE_KEYS, Qt.Key.Key_J, Qt.Key.Key_Z)
 OVER = "#ff6b5e"
 UNDER = "#5ecf7a"
 CURRENT_BG = "#1f4e79"
@@ -54,8 +52,6 @@ def _clock(ts: float | None) -> str:
 
 
 class RundownPanel(QWidget):
-    show_loaded = Signal(int)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -66,7 +62,7 @@ class RundownPanel(QWidget):
             self.tr("Load a script"),
             self.tr("Open a show script (YAML, Excel or CSV) to run the rundown."),
             self.tr("Open show script…"),
-            self.open_script,
+            request_from_window(self, "open_script_requested"),
         )
         self.stack.addWidget(self.empty)
         self.body = QWidget()
@@ -201,36 +197,6 @@ class RundownPanel(QWidget):
         self._fill_table()
         self._timer.start()
         self.refresh()
-
-    def open_script(self) -> None:
-        """Ask the main window (it rebuilds every view for the new show); alone, do it here."""
-        signal = getattr(self.window(), "open_script_requested", None)
-        if signal is not None:
-            signal.emit()
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open show script"),
-            str(Path.home()),
-            self.tr("Show scripts (*.yaml *.yml *.xlsx *.csv)"),
-        )
-        if path:
-            self.load_script_file(path)
-
-    def load_script_file(self, path: str) -> int | None:
-        from studio.script.store_io import create_show_from_script_file
-        from studio.ui.rundown.qt_runner import QtRunner
-
-        try:
-            show_id = create_show_from_script_file(self.ctx.store, path)
-        except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Script not loaded"), str(exc))
-            return None
-        self.ctx.show_id = show_id
-        self.ctx.runner = QtRunner(self.ctx.store, show_id, clock=self.ctx.clock)
-        self.bind(self.ctx.runner)
-        self.show_loaded.emit(show_id)
-        return show_id
 
     def _fill_table(self) -> None:
         script = self.runner.script
@@ -571,18 +537,11 @@ class RundownPanel(QWidget):
         if ctrl and key == Qt.Key.Key_J:
             self.jump()
             return True
-        if ctrl or self.runner is None:
+        action = cue_action(key, mods)
+        if action is None or self.runner is None:
             return False
-        if key in (Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Right):
-            self.next()
-            return True
-        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
-            self.prev()
-            return True
-        if key == Qt.Key.Key_H:
-            self.hold()
-            return True
-        return False
+        {"next": self.next, "prev": self.prev, "hold": self.hold}[action]()
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Claim our keys before window-level shortcuts and the table's own navigation.
