@@ -9,7 +9,7 @@ was given, the `live` status and the time the show went live.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Final
 
@@ -18,7 +18,9 @@ from sqlalchemy import or_, select
 from studio.planning import text
 from studio.planning.crew import REQUIRED_ROLES, CrewView, TaskView, list_crew, list_tasks
 from studio.planning.stock import StockLine, check_stock, load_stock_plan
-from studio.store.models import DeviceCheck, ReadinessWaiver, Show
+from studio.products.coupons import best_price
+from studio.products.model import CouponTerms, LiveProduct
+from studio.store.models import DeviceCheck, ReadinessWaiver, Segment, Show
 from studio.store.shows import ShowNotFound
 from studio.store.store import Store
 from studio.timeutil import Clock, fmt_duration, from_epoch, wall_clock
@@ -52,6 +54,17 @@ class DeviceCheckInfo:
 
 
 @dataclass(frozen=True)
+class ProductFacts:
+    """The live products as planned: link numbers, prices, floors, flash sales, coupons."""
+
+    products: tuple[LiveProduct, ...]
+    coupons: tuple[CouponTerms, ...] = ()
+    flash_sales: tuple[tuple[str, int, int], ...] = ()  # (sku, price cents, quota) per segment
+    planned_end: datetime | None = None
+    planned_sales: Mapping[str, int] = field(default_factory=dict)  # sku -> flash + expected
+
+
+@dataclass(frozen=True)
 class ReadinessInputs:
     show_id: int
     status: str
@@ -65,6 +78,7 @@ class ReadinessInputs:
     crew: tuple[CrewView, ...] = ()
     tasks: tuple[TaskView, ...] = ()
     now: datetime | None = None
+    live: ProductFacts | None = None  # None: the live-product items are not evaluated
 
 
 @dataclass(frozen=True)
@@ -196,6 +210,103 @@ def _warmup(inp: ReadinessInputs) -> tuple[str, Message]:
     )
 
 
+def _links(live: ProductFacts) -> tuple[str, Message]:
+    missing = [p.sku for p in live.products if p.link is None]
+    if missing:
+        return "fail", ("links.missing", {"count": len(missing), "first": missing[0]})
+    seen: dict[int, str] = {}
+    for p in live.products:
+        assert p.link is not None
+        if p.link in seen:
+            return "fail", ("links.twice", {"link": p.link, "a": seen[p.link], "b": p.sku})
+        seen[p.link] = p.sku
+    return "pass", ("links.ok", {"count": len(live.products)})
+
+
+def _prices(live: ProductFacts) -> tuple[str, Message]:
+    for p in live.products:
+        if p.list_price_cents > 0 and p.live_price_cents > p.list_price_cents:
+            return "fail", (
+                "prices.above_list",
+                {
+                    "sku": p.sku,
+                    "live": _money2(p.live_price_cents),
+                    "list": _money2(p.list_price_cents),
+                },
+            )
+        if p.floor_cents is not None and p.live_price_cents < p.floor_cents:
+            return "fail", (
+                "prices.below_floor",
+                {
+                    "sku": p.sku,
+                    "price": _money2(p.live_price_cents),
+                    "floor": _money2(p.floor_cents),
+                },
+            )
+    floors = {p.sku: p.floor_cents for p in live.products}
+    for sku, price, _quota in live.flash_sales:
+        floor = floors.get(sku)
+        if floor is not None and price < floor:
+            return "fail", (
+                "prices.below_floor",
+                {"sku": sku, "price": _money2(price), "floor": _money2(floor)},
+            )
+    return "pass", ("prices.ok", {})
+
+
+def _flash_quota(live: ProductFacts) -> tuple[str, Message]:
+    stock = {p.sku: p.stock_total for p in live.products}
+    for sku, _price, quota in live.flash_sales:
+        if quota > stock.get(sku, 0):
+            return "fail", (
+                "flash.over_stock",
+                {"sku": sku, "quota": quota, "stock": stock.get(sku, 0)},
+            )
+    return "pass", ("flash.ok", {"count": len(live.flash_sales)})
+
+
+def _coupons(live: ProductFacts) -> tuple[str, Message]:
+    if not live.coupons:
+        return "pass", ("coupons.none", {})
+    end = live.planned_end
+    for c in live.coupons:
+        if end is not None and c.valid_to is not None and c.valid_to < end:
+            at = c.valid_to.astimezone().strftime("%m-%d %H:%M")
+            return "fail", ("coupons.expire", {"coupon": c.name or c.uid[:8], "at": at})
+    # Whenever each coupon is valid: the lowest stack any moment of the show could give.
+    timeless = [replace(c, valid_from=None, valid_to=None) for c in live.coupons]
+    moment = end or datetime.now().astimezone()
+    for p in live.products:
+        if p.floor_cents is None:
+            continue
+        best, _ = best_price(p.live_price_cents, timeless, p.sku, moment)
+        if best < p.floor_cents:
+            return "fail", (
+                "coupons.below_floor",
+                {"sku": p.sku, "price": _money2(best), "floor": _money2(p.floor_cents)},
+            )
+    return "pass", ("coupons.ok", {"count": len(live.coupons)})
+
+
+def _stock_plan(live: ProductFacts) -> tuple[str, Message]:
+    short = [
+        (p.sku, live.planned_sales.get(p.sku, 0), p.stock_total)
+        for p in live.products
+        if live.planned_sales.get(p.sku, 0) > p.stock_total
+    ]
+    if short:
+        sku, planned, stock = short[0]
+        return "warn", (
+            "stockplan.short",
+            {"count": len(short), "sku": sku, "planned": planned, "stock": stock},
+        )
+    return "pass", ("stockplan.ok", {})
+
+
+def _money2(cents: int) -> str:
+    return f"¥{cents / 100:,.2f}"
+
+
 def evaluate(inp: ReadinessInputs, waivers: Mapping[str, str] | None = None) -> Checklist:
     """The checklist for the gathered facts; a failing item with a waiver becomes `waived`."""
     waivers = waivers or {}
@@ -204,6 +315,14 @@ def evaluate(inp: ReadinessInputs, waivers: Mapping[str, str] | None = None) -> 
         ("script", ("item.script", {}), _script(inp)),
         ("products", ("item.products", {}), _products(inp)),
     ]
+    if inp.live is not None and inp.live.products:
+        raw += [
+            ("product_links", ("item.links", {}), _links(inp.live)),
+            ("product_prices", ("item.prices", {}), _prices(inp.live)),
+            ("flash_quota", ("item.flash_quota", {}), _flash_quota(inp.live)),
+            ("coupons", ("item.coupons", {}), _coupons(inp.live)),
+            ("stock_plan", ("item.stock_plan", {}), _stock_plan(inp.live)),
+        ]
     for kind, info in inp.device_checks.items():
         title: Message = ("item.device", {"kind": (f"kind.{kind}", {})})
         raw.append((f"device:{kind}", title, _device(kind, info)))
@@ -275,6 +394,36 @@ def _script_state(store: Store, show_id: int) -> tuple[tuple[str, ...] | None, i
     return (), len(script.segments), script.total_seconds
 
 
+def product_facts(store: Store, show_id: int, stock: Sequence[StockLine]) -> ProductFacts:
+    from studio.products.reader import load_coupons, load_products
+
+    with store.session() as s:
+        show = s.get(Show, show_id)
+        if show is None:
+            raise ShowNotFound(f"no show with id {show_id}")
+        end = None
+        if show.planned_start is not None:
+            end = show.planned_start + timedelta(seconds=show.planned_seconds)
+        flash: list[tuple[str, int, int]] = []
+        for seg in s.scalars(
+            select(Segment).where(Segment.show_id == show_id).order_by(Segment.position)
+        ):
+            fs = (seg.extra or {}).get("flash_sale")
+            if seg.kind == "flash_sale" and seg.product_sku and isinstance(fs, Mapping):
+                price, quota = fs.get("price_cents"), fs.get("quantity")
+                if isinstance(price, int) and isinstance(quota, int):
+                    flash.append((seg.product_sku, price, quota))
+        products = tuple(load_products(s, show_id))
+        coupons = tuple(load_coupons(s, show_id))
+    return ProductFacts(
+        products=products,
+        coupons=coupons,
+        flash_sales=tuple(flash),
+        planned_end=end,
+        planned_sales={line.plan.sku: line.demand for line in stock},
+    )
+
+
 def gather(
     store: Store, show_id: int, *, now: datetime, device_kinds: Sequence[str] = DEVICE_KINDS
 ) -> ReadinessInputs:
@@ -284,6 +433,7 @@ def gather(
             raise ShowNotFound(f"no show with id {show_id}")
         status, gmv, traffic = show.status, show.gmv_target_cents, show.traffic_target
     problems, count, planned = _script_state(store, show_id)
+    stock = tuple(check_stock(load_stock_plan(store, show_id)))
     return ReadinessInputs(
         show_id=show_id,
         status=status,
@@ -292,11 +442,12 @@ def gather(
         script_problems=problems,
         segment_count=count,
         planned_seconds=planned,
-        stock=tuple(check_stock(load_stock_plan(store, show_id))),
+        stock=stock,
         device_checks=latest_device_checks(store, show_id, now, device_kinds),
         crew=tuple(list_crew(store, show_id)),
         tasks=tuple(list_tasks(store, show_id)),
         now=now,
+        live=product_facts(store, show_id, stock),
     )
 
 

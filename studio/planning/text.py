@@ -19,6 +19,11 @@ _T: Final[dict[str, tuple[str, str]]] = {
     "item.device": ("Device check: {kind}", "设备检查：{kind}"),
     "item.crew": ("Crew assigned", "人员已安排"),
     "item.warmup": ("Warm-up tasks done", "预热任务已完成"),
+    "item.links": ("Every product has a link number", "每个商品都有链接号"),
+    "item.prices": ("Live prices within list price and floor", "直播价不高于原价、不低于底价"),
+    "item.flash_quota": ("Flash-sale quotas within stock", "秒杀限量不超过库存"),
+    "item.coupons": ("Coupons valid and above the floor", "优惠券有效且到手价不低于底价"),
+    "item.stock_plan": ("Stock covers the planned sales", "库存足够计划销量"),
     # readiness messages
     "targets.ok": (
         "GMV target {gmv}, traffic target {traffic}",
@@ -48,6 +53,42 @@ _T: Final[dict[str, tuple[str, str]]] = {
     "warmup.none": ("no warm-up tasks", "没有预热任务"),
     "warmup.missed": ("{missed} overdue: {first}", "{missed} 个逾期：{first}"),
     "waived": ("waived: {reason}", "已豁免：{reason}"),
+    # live products (studio.products)
+    "links.ok": ("{count} products numbered", "{count} 个商品已编号"),
+    "links.missing": (
+        "{count} product(s) without a link number, first {first}",
+        "{count} 个商品没有链接号，第一个：{first}",
+    ),
+    "links.twice": ("link {link} is both {a} and {b}", "链接号 {link} 同时是 {a} 和 {b}"),
+    "prices.ok": ("all prices within list price and floor", "价格均在原价与底价之间"),
+    "prices.above_list": (
+        "{sku}: live price {live} is above list price {list}",
+        "{sku}：直播价 {live} 高于原价 {list}",
+    ),
+    "prices.below_floor": (
+        "{sku}: price {price} is below the floor {floor}",
+        "{sku}：价格 {price} 低于底价 {floor}",
+    ),
+    "flash.ok": ("{count} flash sale(s) within stock", "{count} 场秒杀均未超库存"),
+    "flash.over_stock": (
+        "{sku}: flash-sale quota {quota} is more than the stock {stock}",
+        "{sku}：秒杀限量 {quota} 超过库存 {stock}",
+    ),
+    "coupons.none": ("no coupons", "没有优惠券"),
+    "coupons.ok": ("{count} coupon(s) valid through the show", "{count} 张优惠券整场有效"),
+    "coupons.expire": (
+        "coupon {coupon} expires at {at}, before the show ends",
+        "优惠券 {coupon} 于 {at} 过期，早于直播结束",
+    ),
+    "coupons.below_floor": (
+        "{sku}: coupons take the price to {price}, below the floor {floor}",
+        "{sku}：叠券后到手价 {price}，低于底价 {floor}",
+    ),
+    "stockplan.ok": ("stock covers the planned sales", "库存足够计划销量"),
+    "stockplan.short": (
+        "{count} product(s) short, first {sku}: {planned} planned, stock {stock}",
+        "{count} 个商品库存不足，第一个 {sku}：计划 {planned}，库存 {stock}",
+    ),
     # stock warnings
     "stock.no_price": ("{sku}: no live price", "{sku}：未设直播价"),
     "stock.out": ("{sku}: out of stock", "{sku}：无库存"),
