@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from studio.metrics.fmt import money_cents
 from studio.timeutil import fmt_duration
 from studio.ui.common.context import AppContext
+from studio.ui.common.settings_values import setting_bool
 from studio.ui.rundown.keys import cue_action
 
 WHITE = "#ffffff"
@@ -72,7 +73,7 @@ class AnchorWindow(QWidget):
         self._runner: Any = None
         self._cue_key: tuple[int, int, str] | None = None
         self._build()
-        self.mirror = ctx.settings.value("anchor/mirror", False, type=bool)
+        self.mirror = setting_bool(ctx.settings, "anchor/mirror", False)
         self._apply_mirror()
         self.resize(1280, 720)
         self._timer = QTimer(self)
@@ -126,14 +127,14 @@ class AnchorWindow(QWidget):
         self.cue = self._label(wrap=True)
         self.cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.cue.setTextFormat(Qt.TextFormat.PlainText)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.cue)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer.addWidget(self.scroll, 1)
+        self.cue_scroll = QScrollArea()
+        self.cue_scroll.setWidget(self.cue)
+        self.cue_scroll.setWidgetResizable(True)
+        self.cue_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.cue_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cue_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cue_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.cue_scroll, 1)
 
         bottom = QHBoxLayout()
         bottom.setSpacing(32)
@@ -265,7 +266,7 @@ class AnchorWindow(QWidget):
         if key != self._cue_key:
             self._cue_key = key
             self.cue.setText(cue_text)
-            self.scroll.verticalScrollBar().setValue(0)
+            self.cue_scroll.verticalScrollBar().setValue(0)
             self._scroll_wait = SCROLL_DWELL_MS // SCROLL_MS
             self._scroll_timer.start()
         self._show_next(script, snap)
@@ -357,7 +358,7 @@ class AnchorWindow(QWidget):
         self.banner.show()
 
     def _scroll_step(self) -> None:
-        bar = self.scroll.verticalScrollBar()
+        bar = self.cue_scroll.verticalScrollBar()
         if bar.maximum() <= 0:
             self._scroll_timer.stop()
             return

@@ -28,6 +28,7 @@ from studio.devices.camera.evaluate import CAMERA_CHECKS
 from studio.devices.camera.thresholds import DEFAULTS
 from studio.ui.checks.check_card import CardHeader, CardWorkers, FindingsChecklist, status_words
 from studio.ui.common.context import AppContext
+from studio.ui.common.settings_values import setting_str
 from studio.ui.common.texts import condition_text, finding_text
 from studio.ui.common.theme import STATUS_COLOURS
 from studio.ui.devices.qt_camera import QtCamera
@@ -191,11 +192,13 @@ class CameraCheckCard(QFrame):
         self.source_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.source_box.lineEdit().setPlaceholderText(
+        editor = self.source_box.lineEdit()
+        assert editor is not None  # an editable combo box always has its line edit
+        editor.setPlaceholderText(
             self.tr("Camera number, stream URL (rtsp://, udp://, http://) or video file")
         )
         self.source_box.setAccessibleName(self.tr("Camera source"))
-        self.source_box.lineEdit().returnPressed.connect(self.start)
+        editor.returnPressed.connect(self.start)
         pick.addWidget(self.source_box, 1)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Look for cameras again"))
@@ -308,7 +311,7 @@ class CameraCheckCard(QFrame):
         s = self.ctx.settings
         s.beginGroup(SETTINGS_GROUP)
         try:
-            return str(s.value("source", "", type=str))
+            return str(setting_str(s, "source", ""))
         finally:
             s.endGroup()
 

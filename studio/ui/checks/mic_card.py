@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from studio.devices.audio.thresholds import DEFAULTS
 from studio.ui.checks.check_card import CardHeader, CardWorkers, paint_status, status_words
 from studio.ui.common.context import AppContext
+from studio.ui.common.settings_values import setting_str
 from studio.ui.common.texts import finding_text
 from studio.ui.devices.audio_meters import AudioMeters
 from studio.ui.devices.qt_audio import QtAudio
@@ -225,7 +226,7 @@ class MicCheckCard(QFrame):
     def _remembered(self) -> str:
         s = self.ctx.settings
         s.beginGroup(SETTINGS_GROUP)
-        value = s.value("source", "", type=str)
+        value = setting_str(s, "source", "")
         s.endGroup()
         return str(value or "")
 
@@ -421,8 +422,9 @@ class MicCheckCard(QFrame):
         """Fill the checklist: one row per check with a coloured word, the check and the advice."""
         while self.checklist.count():
             item = self.checklist.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         words, names = status_words(), self.check_names()
         findings = sorted(
             result.findings,

@@ -59,9 +59,11 @@ class ObsCheckCard(QFrame):
         self._bridge = _Bridge(self)
         self._bridge.checked.connect(self._on_checked)
         shared = ctx.encoder
-        self._own_link = not isinstance(shared, QtObsLink)
+        self._own_link = shared is None
         self.link: QtObsLink = (
-            QtObsLink.from_context(ctx, monitor=False, parent=self) if self._own_link else shared
+            shared
+            if shared is not None
+            else QtObsLink.from_context(ctx, monitor=False, parent=self)
         )
         self.link.state_changed.connect(self._on_state)
         self._build()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studio.devices.audio.monitor import LevelSnapshot
@@ -30,7 +31,9 @@ def _fraction(db: float) -> float:
 
 
 class AudioMeters(QWidget):
-    def __init__(self, parent: QWidget | None = None, clock=time.monotonic) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
         self._peak: list[float] = [MIN_DB, MIN_DB]
@@ -88,7 +91,7 @@ class AudioMeters(QWidget):
         )
 
     # -- painting --------------------------------------------------------------------------
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         if not self.isVisible():
             return
         self.painted += 1
@@ -137,7 +140,7 @@ class AudioMeters(QWidget):
         clip_h = fm.height() + 4
         avail = h - scale_h - clip_h - 8
         bar_h = max(10, min(28, (avail - 6 * (n - 1)) / n))
-        y = clip_h + 4
+        y: float = clip_h + 4
         now = self._clock()
         names = ["L", "R"] if n == 2 else [self.tr("Mic")[:1] or "M"]
         for i in range(n):

@@ -6,6 +6,8 @@ device. Conditions reported by the monitor thread arrive as a queued Qt signal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.devices.audio.monitor import LevelSnapshot, LiveMonitor
@@ -23,7 +25,7 @@ class QtAudio(QObject):
     ) -> None:
         super().__init__(parent)
         self._monitor: LiveMonitor | None = None
-        self._unsubscribe = None
+        self._unsubscribe: Callable[[], None] | None = None
         self._last: LevelSnapshot | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(max(10, int(1000 / max(25.0, rate_hz))))

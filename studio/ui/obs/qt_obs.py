@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from studio.incidents.auto import AutoIncidents
 from studio.metrics.writer import MetricWriter
 from studio.obs import config as obs_config
-from studio.obs.client import ObsClient, ObsConfig, ObsState
+from studio.obs.client import ObsClient, ObsState
+from studio.obs.config import ObsConfig
 from studio.obs.cues import CueDirector, CueResult
 from studio.obs.health import HealthSample
 from studio.obs.poller import HealthPoller, StoreShowState

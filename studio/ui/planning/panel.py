@@ -391,22 +391,22 @@ class PlanningPanel(QWidget):
         self.stock.setRowCount(len(snap.stock))
         for r, ln in enumerate(snap.stock):
             p = ln.plan
-            colour = STATUS_COLOURS.get(ln.status) if ln.status != "pass" else None
+            tint = STATUS_COLOURS.get(ln.status) if ln.status != "pass" else None
             cells = [_item(p.sku), _item(p.name), _item(money_cents(p.list_price_cents, 0), True),
                      _item(money_cents(p.live_price_cents, 0), True), _item(f"{p.stock:,}", True),
                      _item(f"{p.flash_quantity:,}", True), _item(f"{p.expected_sales:,}", True),
-                     _item(f"{ln.left_after:,}", True, colour),
-                     _item("; ".join(text.render(m, lang) for m in ln.messages) or "✓", colour=colour)]  # fmt: skip
+                     _item(f"{ln.left_after:,}", True, tint),
+                     _item("; ".join(text.render(m, lang) for m in ln.messages) or "✓", colour=tint)]  # fmt: skip
             for c, it in enumerate(cells):
                 self.stock.setItem(r, c, it)
         self.stock.resizeColumnsToContents()
 
         self.crew.setRowCount(len(snap.crew))
-        for r, c in enumerate(snap.crew):
-            role = _item(self.labels.role(c.role))
-            role.setData(Qt.ItemDataRole.UserRole, c.id)
+        for r, member in enumerate(snap.crew):
+            role = _item(self.labels.role(member.role))
+            role.setData(Qt.ItemDataRole.UserRole, member.id)
             self.crew.setItem(r, 0, role)
-            self.crew.setItem(r, 1, _item(c.name))
+            self.crew.setItem(r, 1, _item(member.name))
 
         self.tasks.blockSignals(True)
         now = self._now()
@@ -532,6 +532,8 @@ class PlanningPanel(QWidget):
         if not rows:
             return
         item = self.crew.item(rows[0].row(), 0)
+        if item is None:
+            return
         crew_id = int(item.data(Qt.ItemDataRole.UserRole))
         store = self.ctx.store
         self._run(lambda: remove_crew(store, crew_id))

@@ -328,9 +328,9 @@ class RundownPanel(QWidget):
                 item.setForeground(QBrush(QColor("#ffb3ab")))
         if current and self._last_current != row.index:
             self._last_current = row.index
-            self.table.scrollToItem(
-                self.table.item(row.index, 0), QAbstractItemView.ScrollHint.EnsureVisible
-            )
+            first = self.table.item(row.index, 0)
+            if first is not None:
+                self.table.scrollToItem(first, QAbstractItemView.ScrollHint.EnsureVisible)
 
     _last_current = -1
 

@@ -17,6 +17,7 @@ from studio.store.engine import StoreError
 from studio.store.store import Store
 from studio.ui.anchor.window import AnchorWindow
 from studio.ui.common.context import AppContext, StoreSignals
+from studio.ui.common.settings_values import setting_bool, setting_int, setting_str
 from studio.ui.common.theme import apply_theme
 from studio.ui.metrics.qt_feed import MetricsFeed
 from studio.ui.rundown.qt_runner import QtRunner
@@ -115,7 +116,7 @@ class StudioApp(QObject):
         self.anchor = AnchorWindow(self.ctx)
         if self.role == "anchor":
             self.anchor.showFullScreen()
-        elif self.ctx.settings.value("anchor/visible", True, type=bool):
+        elif setting_bool(self.ctx.settings, "anchor/visible", True):
             self.anchor.show()
 
     def teardown(self) -> None:
@@ -137,8 +138,9 @@ class StudioApp(QObject):
     def _on_went_live(self, show_id: int) -> None:
         """The readiness gate passed: the rundown starts with the show."""
         runner = self.ctx.runner
-        on_show = runner is not None and show_id == self.ctx.show_id
-        if on_show and runner.snapshot().status == "ready":
+        if runner is None or show_id != self.ctx.show_id:
+            return
+        if runner.snapshot().status == "ready":
             runner.start()
 
     def rebuild(self) -> None:
@@ -188,7 +190,7 @@ class StudioApp(QObject):
         encoder = self.ctx.encoder
         if encoder is None or runner.read_only:
             return
-        if not self.ctx.settings.value("obs/record_with_show", False, type=bool):
+        if not setting_bool(self.ctx.settings, "obs/record_with_show", False):
             return
         from studio.obs.follow_show import recording_step
 
@@ -366,7 +368,7 @@ def startup_show(store: Store, settings: Any) -> int | None:
     if resumable is not None:
         log.warning("show %s was live when the app stopped: resuming it", resumable)
         return resumable
-    last = settings.value("show/last_id", 0, type=int) or None
+    last = setting_int(settings, "show/last_id", 0) or None
     if last is not None:
         try:
             get_show(store, last)
@@ -390,9 +392,9 @@ def run(args: argparse.Namespace) -> int:
     settings = open_settings()
     translations = Translations()
     translations.install(choose_language(getattr(args, "lang", None), settings))
-    apply_theme(app, settings.value("ui/theme", "dark", type=str))
+    apply_theme(app, setting_str(settings, "ui/theme", "dark"))
 
-    role = getattr(args, "role", None) or settings.value("station/role", "controller", type=str)
+    role = getattr(args, "role", None) or setting_str(settings, "station/role", "controller")
     settings.setValue("station/role", role)
     try:
         store = Store.open(getattr(args, "db", None), station=station_name(role))

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from studio.paths import resources_dir
+from studio.ui.common.settings_values import setting_str
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def choose_language(cli: str | None, settings: QSettings) -> str:
     """--lang wins, then the language saved in settings, then $STUDIO_LANG, then the system."""
     for candidate in (
         cli,
-        settings.value("ui/language", "", type=str),
+        setting_str(settings, "ui/language", ""),
         os.environ.get("STUDIO_LANG"),
     ):
         if candidate in LANGUAGES:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QToolBar,
     QWidget,
 )
 
 from studio.ui.checks.panel import ChecksPanel
 from studio.ui.common.context import AppContext
+from studio.ui.common.settings_values import setting_bytes, setting_int
 from studio.ui.devices.audio_panel import AudioLivePanel
 from studio.ui.incidents.panel import IncidentsPanel
 from studio.ui.metrics.panel import MetricsPanel
@@ -56,10 +58,9 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, QWidget] = {}
         self._build_docks()
         self._build_menus()
+        self._offline_bar: QToolBar | None = None
         sync = ctx.database
         if sync is not None:
-            from PySide6.QtWidgets import QToolBar
-
             from studio.ui.shell.qt_sync import OfflineBanner
 
             # A toolbar row above the docks: only visible while the database link is down.
@@ -76,10 +77,10 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.resize(1600, 960)
         self._restore_layout()
-        bar = getattr(self, "_offline_bar", None)
-        if bar is not None:  # after restoreState, which would bring back a stale visibility
+        offline = self._offline_bar
+        if offline is not None:  # after restoreState, which would bring back a stale visibility
             link = ctx.store.link_status
-            bar.setVisible(not (link.online and not link.queued))
+            offline.setVisible(not (link.online and not link.queued))
 
     # -- docks -------------------------------------------------------------------------------
     def _build_docks(self) -> None:
@@ -215,7 +216,9 @@ class MainWindow(QMainWindow):
         """Go live through the readiness checklist when planning is installed, else start."""
         self.docks["planning"].show()
         self.docks["planning"].raise_()
-        self.panels["planning"].go_live()
+        planning = self.panels["planning"]
+        assert isinstance(planning, PlanningPanel)
+        planning.go_live()
 
     def manual_entry(self) -> None:
         from studio.ui.metrics.manual_entry import ManualEntryDialog
@@ -255,14 +258,14 @@ class MainWindow(QMainWindow):
     # -- layout persistence ------------------------------------------------------------------
     def _restore_layout(self) -> None:
         s = self.ctx.settings
-        geometry = s.value("main/geometry", QByteArray(), type=QByteArray)
+        geometry = setting_bytes(s, "main/geometry")
         if geometry and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        state = s.value("main/state", QByteArray(), type=QByteArray)
+        state = setting_bytes(s, "main/state")
         if (
             state
             and not state.isEmpty()
-            and s.value("main/layout_version", 0, type=int) == LAYOUT_VERSION
+            and setting_int(s, "main/layout_version", 0) == LAYOUT_VERSION
         ):
             self.restoreState(state, LAYOUT_VERSION)
 

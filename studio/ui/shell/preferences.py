@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.ui.common.context import AppContext
+from studio.ui.common.settings_values import setting_bool, setting_str
 
 
 class PreferencesDialog(QDialog):
@@ -33,7 +34,7 @@ class PreferencesDialog(QDialog):
         self.theme_box = QComboBox()
         self.theme_box.addItem(self.tr("Dark (studio)"), "dark")
         self.theme_box.addItem(self.tr("Light (office)"), "light")
-        current_theme = ctx.settings.value("ui/theme", "dark", type=str)
+        current_theme = setting_str(ctx.settings, "ui/theme", "dark")
         self.theme_box.setCurrentIndex(max(self.theme_box.findData(current_theme), 0))
         form.addRow(self.tr("Theme"), self.theme_box)
         self.role_box = QComboBox()
@@ -44,11 +45,11 @@ class PreferencesDialog(QDialog):
             ("review", self.tr("Review")),
         ):
             self.role_box.addItem(label, role)
-        role_now = ctx.settings.value("station/role", "controller", type=str)
+        role_now = setting_str(ctx.settings, "station/role", "controller")
         self.role_box.setCurrentIndex(max(self.role_box.findData(role_now), 0))
         form.addRow(self.tr("Station role (next start)"), self.role_box)
         self.record = QCheckBox(self.tr("Start and stop the OBS recording with the show"))
-        self.record.setChecked(ctx.settings.value("obs/record_with_show", False, type=bool))
+        self.record.setChecked(setting_bool(ctx.settings, "obs/record_with_show", False))
         form.addRow(self.tr("Recording"), self.record)
         # The bearer token collectors need for `studio ingest --source http` (POST /v1/samples).
         from studio.metrics.sources.http import load_or_create_token

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from studio import paths
+from studio.ui.common.settings_values import setting_int
 
 SETTINGS_VERSION = 1
 
@@ -17,6 +18,6 @@ def open_settings() -> QSettings:
 
 def migrate_settings(settings: QSettings) -> None:
     """Upgrade settings written by an older version; a no-op until the layout changes."""
-    version = settings.value("meta/version", 0, type=int)
+    version = setting_int(settings, "meta/version", 0)
     if version < SETTINGS_VERSION:
         settings.setValue("meta/version", SETTINGS_VERSION)
