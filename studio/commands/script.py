@@ -46,9 +46,35 @@ def _check(path: str) -> Any:
     return script
 
 
+def _compliance(path: str, strict: bool) -> None:
+    """Print the script's banned and risky claims as warnings (errors for blocking ones with
+    --strict, which then fails the script); a bad compliance section fails it too."""
+    from studio.compliance.files import Unreadable, check_script_file
+    from studio.compliance.lexicon import LexiconError, studio_lexicon
+
+    try:
+        base = studio_lexicon()
+    except LexiconError as exc:
+        raise CommandError(str(exc), 2) from None
+    try:
+        findings = check_script_file(Path(path), base)
+    except Unreadable as exc:
+        print(exc)
+        raise _Invalid from None
+    for f in findings:
+        level = "error" if strict and f.blocking else "warning"
+        print(
+            f"{f.file}:{f.line}:{f.col}: {level}: {f.term} — {f.category} ({f.severity}) — "
+            f"{f.suggestion}"
+        )
+    if strict and any(f.blocking for f in findings):
+        raise _Invalid
+
+
 @_quiet
 def cmd_validate(args: argparse.Namespace) -> int:
     script = _check(args.file)
+    _compliance(args.file, args.strict)
     flash = sum(1 for s in script.segments if s.kind == "flash_sale")
     bags = sum(1 for s in script.segments if s.kind == "lucky_bag")
     cues = sum(len(s.cues) for s in script.segments)
@@ -114,6 +140,9 @@ def register(sub: Any) -> None:
     ssub = p.add_subparsers(dest="script_command", metavar="ACTION", required=True)
     v = ssub.add_parser("validate", help="check a script (YAML, XLSX or CSV); list every error")
     v.add_argument("file", metavar="FILE")
+    v.add_argument(
+        "--strict", action="store_true", help="banned claims (compliance blocks) fail the script"
+    )
     v.set_defaults(func=cmd_validate)
     pl = ssub.add_parser("plan", help="the planned timeline of a script")
     pl.add_argument("file", metavar="FILE")
