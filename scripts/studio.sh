@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 # real OBS under Xvfb).
 APP_PACKAGES="libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0
  libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
- fonts-wqy-microhei libportaudio2 xvfb xauth"
+ fonts-noto-cjk fonts-wqy-microhei libportaudio2 xvfb xauth"
 TEST_PACKAGES="pulseaudio pulseaudio-utils libasound2-plugins ffmpeg poppler-utils postgresql
  obs-studio obs-plugins libgl1-mesa-dri"
 
@@ -30,20 +30,42 @@ install_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Install the package into .venv once; again only when pyproject.toml changed (or when the test
+# extras are wanted and were not installed). A stamp in .venv records what was installed.
 setup_venv() {
+    local extras="$1"
+    local spec="."
+    [ -n "$extras" ] && spec=".[$extras]"
+    local stamp=".venv/.studio-installed"
+    local want
+    want="$(sha256sum pyproject.toml | cut -d' ' -f1) ${extras:-app}"
+    if [ -x .venv/bin/studio ] && [ -f "$stamp" ] && grep -qxF "$want" "$stamp"; then
+        return 0
+    fi
+    # The test set-up includes the app's; a later demo does not need to reinstall.
+    if [ -z "$extras" ] && [ -f "$stamp" ] && grep -qxF "$(sha256sum pyproject.toml | cut -d' ' -f1) test" "$stamp"; then
+        return 0
+    fi
     [ -x .venv/bin/python ] || python3 -m venv .venv
-    .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q -e ".[test]"
+    echo "Installing studio into .venv (once; again only when pyproject.toml changes)"
+    # pip's and setuptools' chatter goes to a log, shown only when the install fails.
+    if ! { .venv/bin/python -m pip install -q --upgrade pip \
+           && .venv/bin/python -m pip install -q -e "$spec"; } > .venv/pip.log 2>&1; then
+        cat .venv/pip.log >&2
+        echo "studio: installing into .venv failed (log above, also in .venv/pip.log)" >&2
+        exit 1
+    fi
+    echo "$want" >> "$stamp"
 }
 
 case "${1:-}" in
     setup)
         install_packages $APP_PACKAGES $TEST_PACKAGES
-        setup_venv
+        setup_venv test
         ;;
     demo)
         install_packages $APP_PACKAGES
-        setup_venv
+        setup_venv ""
         shift
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
             echo "No screen found: running on a virtual screen (Xvfb). Use --seconds N --screenshot out.png to see it."
@@ -53,7 +75,7 @@ case "${1:-}" in
         ;;
     test)
         install_packages $APP_PACKAGES $TEST_PACKAGES
-        setup_venv
+        setup_venv test
         shift
         echo "== ruff"; .venv/bin/ruff check studio tests benchmarks scripts
         .venv/bin/ruff format --check studio tests benchmarks scripts

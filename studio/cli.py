@@ -12,7 +12,7 @@ import importlib
 import logging
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from studio import __version__
 
@@ -28,16 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Control room for e-commerce live-streaming studios.",
     )
     parser.add_argument("--version", action="version", version=f"studio {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="database URL (default: $STUDIO_DB or a SQLite file in the user data folder)",
-    )
-    parser.add_argument("--role", choices=ROLES, help="which station this is (default: remembered)")
-    parser.add_argument(
-        "--lang", choices=("zh_CN", "en"), help="UI language (default: system/settings)"
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
+    _add_global_options(parser, suppress=False)
     parser.set_defaults(func=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     import studio.commands as commands
@@ -47,7 +38,52 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         module = importlib.import_module(f"studio.commands.{info.name}")
         module.register(sub)
+    # `studio demo --lang zh_CN` as well as `studio --lang zh_CN demo`: every subcommand accepts
+    # the global options too; SUPPRESS keeps a subcommand from resetting what was given before it.
+    _for_each_subparser(parser, lambda p: _add_global_options(p, suppress=True))
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default(None),
+        help="database URL (default: $STUDIO_DB or a SQLite file in the user data folder)",
+    )
+    parser.add_argument(
+        "--role",
+        choices=ROLES,
+        default=default(None),
+        help="which station this is (default: remembered)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        default=default(None),
+        help="UI language (default: system/settings)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=default(False),
+        help="log debug messages to stderr",
+    )
+
+
+def _for_each_subparser(
+    parser: argparse.ArgumentParser, fn: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    for action in parser._actions:  # argparse keeps its subparsers only here
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):  # aliases share a parser
+                if not any(o in child._option_string_actions for o in ("--db", "--lang")):
+                    fn(child)
+                _for_each_subparser(child, fn)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -385,7 +387,30 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def no_display_message(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """Why the GUI cannot open here, with what to do instead (None: it can try).
+
+    Without a screen Qt aborts the process ("could not connect to display", exit 134) and says
+    so only in the log; a user at a terminal should read it, and what to run instead."""
+    if not platform.startswith("linux"):
+        return None
+    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "studio: no screen to open the control room on (DISPLAY and WAYLAND_DISPLAY are not "
+        "set).\n"
+        "  On a desktop: run it from a terminal inside the desktop session.\n"
+        "  On a server: xvfb-run -a studio demo --seconds 10 --screenshot demo.png\n"
+        "  or: scripts/studio.sh demo (sets up a virtual screen by itself).\n"
+        "  The headless commands (studio check, studio report, studio show list ...) need no screen."
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    blocked = no_display_message(os.environ)
+    if blocked is not None:
+        print(blocked, file=sys.stderr)
+        return 2
     qInstallMessageHandler(_qt_message)
     sys.excepthook = _excepthook
     app = make_application()

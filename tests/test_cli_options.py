@@ -1,0 +1,39 @@
+"""Global options work before or after the subcommand; the GUI without a screen says what to do."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from studio.cli import build_parser
+
+
+def test_global_options_after_the_subcommand(tmp_path: Path) -> None:
+    """`studio demo --lang zh_CN` and `studio show list --db URL` parse like the leading form."""
+    parser = build_parser()
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    after = parser.parse_args(["demo", "--lang", "zh_CN", "--speed", "60"])
+    before = parser.parse_args(["--lang", "zh_CN", "demo", "--speed", "60"])
+    assert after.lang == before.lang == "zh_CN"
+    assert after.speed == before.speed == 60
+    nested = parser.parse_args(["show", "list", "--db", url, "-v"])
+    assert nested.db == url and nested.verbose
+    # Given before the subcommand and not repeated after it, the value is kept.
+    kept = parser.parse_args(["--db", url, "show", "list"])
+    assert kept.db == url
+    plain = parser.parse_args(["show", "list"])
+    assert plain.db is None and plain.lang is None and plain.verbose is False
+
+
+def test_gui_without_a_screen_prints_what_to_do(tmp_path: Path) -> None:
+    """No DISPLAY: exit 2 with a message on stderr, instead of Qt's bare abort (exit 134)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "studio.cli", "demo", "--seconds", "1"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "no screen" in result.stderr and "xvfb-run" in result.stderr
+    assert "Traceback" not in result.stderr
