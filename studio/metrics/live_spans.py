@@ -1,0 +1,135 @@
+"""Where the show's segments and incidents sit on the live dashboard's time axis.
+
+Segments are shaded from their actual times where the runner recorded them and chained from
+their planned durations otherwise (a show that has not run yet still shows its plan). A
+segment that is still running reaches to the newest sample. Labels go where there is room.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from studio.metrics.series import ShowTiming
+
+# Horizontal room (pixels) a segment's label needs beyond its own width.
+LABEL_PADDING_PX = 4
+# Incident labels sit this far up the viewers graph (under the segment labels at the top).
+INCIDENT_LABEL_HEIGHT = 0.82
+
+
+@dataclass(frozen=True)
+class PlannedSegment:
+    key: str
+    title: str | None
+    kind: str
+    planned_seconds: int
+
+
+@dataclass(frozen=True)
+class SegmentSpan:
+    start: float
+    end: float
+    title: str
+    kind: str
+
+
+class RecordedSegment(Protocol):
+    """A segment's actual times as the runner recorded them (studio.runner.actuals)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def actual_start(self) -> datetime | None: ...
+
+    @property
+    def actual_end(self) -> datetime | None: ...
+
+
+def actual_times(segments: Iterable[RecordedSegment]) -> dict[str, tuple[float, float | None]]:
+    """(start, end or None while running) per segment key that has started."""
+    return {
+        s.key: (s.actual_start.timestamp(), s.actual_end.timestamp() if s.actual_end else None)
+        for s in segments
+        if s.actual_start is not None
+    }
+
+
+def spans_start(timing: ShowTiming | None, first_ts: float | None) -> float | None:
+    """Where planned segments start counting: the show's start, else its first online-viewers
+    sample; None when neither is known (then only recorded segments are placed)."""
+    if timing is not None and timing.start_ts:
+        return timing.start_ts
+    return first_ts
+
+
+def segment_spans(
+    plan: Sequence[PlannedSegment],
+    actual: Mapping[str, tuple[float, float | None]],
+    start: float | None,
+    last_ts: float | None,
+) -> list[SegmentSpan]:
+    """(start, end, title, kind) per segment in plan order. A recorded segment uses its
+    actual times (a running one ends at its planned length or the newest sample `last_ts`,
+    whichever is later) and the next planned one follows it."""
+    spans = []
+    t = start
+    for seg in plan:
+        title = seg.title or seg.key
+        if seg.key in actual:
+            begin, end = actual[seg.key]
+            if end is None:
+                end = max(begin + seg.planned_seconds, last_ts or 0)
+            spans.append(SegmentSpan(begin, end, title, seg.kind))
+            t = end
+        elif t is not None:
+            spans.append(SegmentSpan(t, t + seg.planned_seconds, title, seg.kind))
+            t = t + seg.planned_seconds
+    return spans
+
+
+def segment_edges(spans: Sequence[SegmentSpan]) -> list[float]:
+    """Where a line marks a boundary: every segment start but the first (adjacent segments of
+    one kind would otherwise merge)."""
+    return [sp.start for sp in spans[1:]]
+
+
+def label_x(
+    span: SegmentSpan, x0: float, x1: float, px_per_s: float, width_px: float
+) -> float | None:
+    """Where the segment's label sits in the view [x0, x1] (its left edge, clamped into
+    view), or None when the visible part of the segment is too narrow to hold it."""
+    left = max(span.start, x0)
+    room = (min(span.end, x1) - left) * px_per_s
+    if span.start < x1 and room >= width_px + LABEL_PADDING_PX:
+        return left
+    return None
+
+
+@dataclass(frozen=True)
+class IncidentMark:
+    at: float
+    category: str
+    severity: int
+    text: str | None
+
+    @property
+    def label(self) -> str:
+        return f"⚠ S{self.severity} {self.category}"
+
+    @property
+    def tooltip(self) -> str:
+        return self.text or self.category
+
+
+def in_view(x: float, x0: float, x1: float) -> bool:
+    """A marker at x is on screen (off-screen ones are hidden)."""
+    return x0 <= x <= x1
+
+
+def incident_label_y(y0: float, y1: float) -> float:
+    """The height of incident labels in a graph whose y range is [y0, y1]."""
+    return y0 + INCIDENT_LABEL_HEIGHT * (y1 - y0)
