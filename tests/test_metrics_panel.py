@@ -1,14 +1,20 @@
-"""MetricsPanel with a simulated show: empty states, tiles, graphs, overlays, alerts, feed."""
+"""MetricsPanel with a simulated show, through what it shows and signals: empty states, tiles
+with the core's figures, graphs, overlays, the stalled-feed alert at demo speed, the feed
+button. The rules themselves are tested without Qt in test_metrics_live_rules.py."""
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
+from typing import Any
 
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSettings
 
-from studio.metrics import alerts
+from studio.metrics import alerts, fmt, queries
+from studio.metrics.live_figures import live_figures
+from studio.metrics.series import SeriesCache
 from studio.metrics.sources.sim import ShowSimulator
 from studio.metrics.writer import write_rows
 from studio.profile import Profile
@@ -32,30 +38,45 @@ SEGS = [
 ]
 
 
+@dataclass
+class ShowClock:
+    """The show's clock, moved by the test."""
+
+    t: float = T0
+
+    def __call__(self) -> float:
+        return self.t
+
+
 @pytest.fixture
-def ctx(store, tmp_path, qtbot):  # type: ignore[no-untyped-def]
+def clock() -> ShowClock:
+    return ShowClock()
+
+
+@pytest.fixture
+def ctx(store, tmp_path, qtbot, clock):  # type: ignore[no-untyped-def]
     from studio.ui.common.context import AppContext, StoreSignals
 
-    now = [T0]
     signals = StoreSignals(store)
     c = AppContext(
         store=store,
         profile=Profile({}),
         settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
         signals=signals,
-        clock=lambda: now[0],
+        clock=clock,
     )
-    c.services["now"] = now
     yield c
     signals.close()
 
 
-def _show(store) -> int:  # type: ignore[no-untyped-def]
+def _show(store: Any, status: str | None = None) -> int:
     sid = create_show(store, "demo", gmv_target_cents=5_000_000)
     with store.transaction() as s:
         show = s.get(Show, sid)
         show.started_at = from_epoch(T0)
         show.planned_seconds = 720
+        if status is not None:
+            show.status = status
         for i, (key, title, kind, secs, sku, extra) in enumerate(SEGS):
             s.add(
                 Segment(
@@ -81,20 +102,32 @@ def _show(store) -> int:  # type: ignore[no-untyped-def]
     return sid
 
 
-def _simulate(store, sid: int, seconds: int) -> None:  # type: ignore[no-untyped-def]
-    sim = ShowSimulator(
-        [
-            {"key": k, "kind": kind, "planned_seconds": secs, "product_sku": sku, "extra": extra}
-            for k, _t, kind, secs, sku, extra in SEGS
-        ],
-        show_id=sid,
-        start_ts=T0,
-        seed=5,
-    )
-    rows = []
-    while sim.t < seconds:
-        rows += sim.step()
-    write_rows(store, rows)
+class Feed:
+    """The show simulator writing its samples into the store, up to a show second."""
+
+    def __init__(self, store: Any, sid: int) -> None:
+        self.store = store
+        self.sim = ShowSimulator(
+            [
+                {"key": k, "kind": kind, "planned_seconds": secs, "product_sku": sku, "extra": e}
+                for k, _t, kind, secs, sku, e in SEGS
+            ],
+            show_id=sid,
+            start_ts=T0,
+            seed=5,
+        )
+
+    def run_to(self, second: int) -> float:
+        """Write the samples up to `second`; returns the newest sample's time."""
+        rows = []
+        while self.sim.t < second:
+            rows += self.sim.step()
+        write_rows(self.store, rows)
+        return max(float(r["ts"]) for r in rows)  # type: ignore[arg-type]
+
+
+def _stamp(ts: float) -> str:
+    return time.strftime("%H:%M:%S", time.localtime(ts))
 
 
 def test_empty_states(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -104,20 +137,27 @@ def test_empty_states(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
     panel = MetricsPanel(ctx)
     qtbot.addWidget(panel)
     assert panel.stack.currentWidget() is panel.empty
-    assert panel.empty_button.text() == "Load a show"
+    assert (panel.empty_title.text(), panel.empty_button.text()) == (
+        "No show loaded",
+        "Load a show",
+    )
     panel.set_show(_show(ctx.store))
     assert panel.stack.currentWidget() is panel.empty
     assert panel.empty_button.text() == "Start the metrics feed"
     panel.shutdown()
 
 
-def test_dashboard_mid_show(ctx, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """Mid-show the tiles show formatted KPIs, graphs hold the series, segments and the
-    incident are drawn, and new samples repaint via the change signal."""
+def test_dashboard_mid_show(ctx, qtbot, clock) -> None:  # type: ignore[no-untyped-def]
+    """Mid-show the tiles show the core's figures, the graphs hold the series, segments and
+    the incident are drawn, new samples repaint via the change signal, the readout and the
+    whole-show view work."""
+    from studio.ui.metrics.graphs import PLOT_METRICS
     from studio.ui.metrics.panel import MetricsPanel
 
     sid = _show(ctx.store)
-    _simulate(ctx.store, sid, 500)
+    feed = Feed(ctx.store, sid)
+    newest = feed.run_to(500)
+    clock.t = newest + 1
     ctx.show_id = sid
     panel = MetricsPanel(ctx)
     qtbot.addWidget(panel)
@@ -125,67 +165,112 @@ def test_dashboard_mid_show(ctx, qtbot, tmp_path) -> None:  # type: ignore[no-un
     panel.show()
     qtbot.waitExposed(panel)
     assert panel.stack.currentWidget() is panel.board
-    gmv_text = panel.t_gmv.value.text()
-    assert gmv_text.startswith("¥") and "," in gmv_text and gmv_text.endswith(".00") is not None
-    assert "% of target" in panel.t_gmv.sub.text()
-    assert panel.t_ctr.value.text().endswith("%")
-    assert "peak" in panel.t_online.sub.text()
-    x, y = panel.curve_online.getData()
-    assert len(x) == 500 and y[-1] > 0
-    bands = [
-        i for p, i in panel.overlay_items if type(i).__name__ == "BarGraphItem" and p.isVisible()
-    ]
-    assert (
-        len(bands) == 4
-    )  # no stream-health graph: this show has no OBS samples and all(len(b.opts["x0"]) == len(SEGS) for b in bands)
-    assert any(isinstance(i, pg.InfiniteLine) for _p, i in panel.overlay_items)
-    before = panel.curve_online.getData()[0][-1]
-    _simulate_more = ShowSimulator  # keep a name for readability below
-    rows = []
-    sim = _simulate_more(
-        [
-            {"key": k, "kind": kind, "planned_seconds": secs, "product_sku": sku, "extra": extra}
-            for k, _t, kind, secs, sku, extra in SEGS
-        ],
-        show_id=sid,
-        start_ts=T0,
-        seed=5,
+
+    cache = SeriesCache(sid, PLOT_METRICS)
+    queries.refresh_series(ctx.store, cache)
+    f = live_figures(cache, queries.load_timing(ctx.store, sid), newest)
+    k = f.kpis
+    assert panel.t_gmv.value.text() == fmt.money_cents(f.totals["gmv_cents"])
+    assert panel.t_gmv.value.text().startswith("¥") and "," in panel.t_gmv.value.text()
+    assert panel.t_gmv.sub.text() == (
+        f"{fmt.pct(k.gmv_target_pct)} of target · pace {fmt.money_yuan(k.gmv_pace_yuan, 0)}"
     )
-    while sim.t < 560:
-        batch = sim.step()
-        if sim.t > 500:
-            rows += batch
-    write_rows(ctx.store, rows)
-    qtbot.waitUntil(lambda: panel.curve_online.getData()[0][-1] > before, timeout=3000)
+    assert panel.t_online.sub.text() == f"peak {fmt.count(k.online_peak)}"
+    assert panel.t_ctr.value.text() == fmt.rate(k.ctr) and fmt.rate(k.ctr).endswith("%")
+    assert panel.t_aov.value.text() == fmt.money_yuan(k.aov_yuan)
+    assert panel.status.text() == f"Updated {_stamp(newest)}"
+
+    x, y = panel.graphs.curve_online.getData()
+    assert len(x) == 500 and y[-1] > 0
+    bands = [i for p, i in panel.overlays.items if isinstance(i, pg.BarGraphItem) and p.isVisible()]
+    # Four graphs: no stream-health graph, this show has no OBS samples.
+    assert len(bands) == 4 and all(len(b.opts["x0"]) == len(SEGS) for b in bands)
+    assert any(isinstance(i, pg.InfiniteLine) for _p, i in panel.overlays.items)
+
+    before = x[-1]
+    newest = feed.run_to(560)
+    clock.t = newest + 1
+    qtbot.waitUntil(lambda: panel.graphs.curve_online.getData()[0][-1] > before, timeout=3000)
+    assert panel.status.text() == f"Updated {_stamp(newest)}"
     text = panel.show_readout(T0 + 300)
-    assert "Online viewers" in text and "¥" in text
+    assert "Online viewers: " in text and "GMV: ¥" in text and "Orders: " in text
     panel.set_whole_show(True)
     lo, hi = panel.plots["online"].vb.viewRange()[0]
     assert lo <= T0 + 1 and hi >= T0 + 720
-    panel.grab().save(str(tmp_path / "metrics.png"))
     panel.shutdown()
 
 
-def test_alert_conditions_are_emitted(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """A stalled feed raises the condition through the panel signal, and clears on new data."""
+def _is(key: str, active: bool) -> Any:
+    return lambda k, a, _m: (k, a) == (key, active)
+
+
+def test_stalled_feed_follows_the_show_clock_at_demo_speed(ctx, qtbot, clock) -> None:  # type: ignore[no-untyped-def]
+    """On a 60x demo clock a live feed 45 show-seconds behind is not stalled (the hidden
+    panel reads it and clears the alert); once the gap passes limit + slack the alert is
+    raised, and a lagging feed's "Updated" says how old its data is; an old show that is not
+    on air raises nothing."""
     from studio.ui.metrics.panel import MetricsPanel
 
-    sid = _show(ctx.store)
-    _simulate(ctx.store, sid, 60)
+    ctx.demo_speed = 60.0
+    sid = _show(ctx.store, status="live")
+    feed = Feed(ctx.store, sid)
+    newest = feed.run_to(60)
+    clock.t = newest + 45
     ctx.show_id = sid
     panel = MetricsPanel(ctx)
-    qtbot.addWidget(panel)
-    got: list[tuple[str, bool, str]] = []
-    panel.conditionChanged.connect(lambda k, a, m: got.append((k, a, m)))
-    ctx.services["now"][0] = time.time()
-    panel._last_arrival = ctx.services["now"][0] - 45
-    panel._tick()
-    assert (alerts.FEED_STALLED, True) in [(k, a) for k, a, _m in got]
-    assert "Metrics feed stalled: no sample for 45 s" in panel.alert_label.text()
-    panel._last_arrival = ctx.services["now"][0]
-    panel._tick()
-    assert got[-1][:2] == (alerts.FEED_STALLED, False)
+    qtbot.addWidget(panel)  # hidden: nothing is painted, the alerts still run
+    with qtbot.waitSignal(panel.conditionChanged, check_params_cb=_is(alerts.FEED_STALLED, True)):
+        clock.t = newest + 30 + 88.5 + 1  # the limit + 1.5 real s at 60x, then a second
+    assert "Metrics feed stalled: no sample for 120 s" in panel.alert_label.text()
+
+    with qtbot.waitSignal(panel.conditionChanged, check_params_cb=_is(alerts.FEED_STALLED, False)):
+        newest = feed.run_to(240)
+        clock.t = newest + 45
+    assert "Metrics feed stalled" not in panel.alert_label.text()
+
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel.status.text() == f"Updated {_stamp(newest)}", timeout=3000)
+
+    with qtbot.waitSignal(panel.conditionChanged, check_params_cb=_is(alerts.FEED_STALLED, True)):
+        newest = feed.run_to(300)
+        clock.t = newest + 150  # samples keep coming, 150 show-s late
+    assert panel.status.text() == f"Updated {_stamp(newest)} (61 s ago)"
     panel.shutdown()
+
+    ended = _show(ctx.store)  # not on air: reviewing its samples later raises nothing
+    Feed(ctx.store, ended).run_to(60)
+    clock.t = T0 + 3600
+    ctx.demo_speed = 1.0
+    old = MetricsPanel(ctx)
+    qtbot.addWidget(old)
+    got: list[tuple[str, bool]] = []
+    old.conditionChanged.connect(lambda k, a, _m: got.append((k, a)))
+    old.set_show(ended)
+    old.set_whole_show(False)  # a refresh and an alert check, as the timer does
+    assert (alerts.FEED_STALLED, True) not in got
+    assert "ago" not in old.status.text() and "stalled" not in old.alert_label.text()
+    old.shutdown()
+
+
+def test_feed_button_starts_and_stops_the_panels_own_feed(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """ "Start the metrics feed" starts a feed the panel owns (published as ctx.metrics_feed),
+    its samples bring up the dashboard, and shutdown stops it and withdraws it."""
+    from studio.ui.metrics.panel import MetricsPanel
+    from studio.ui.metrics.qt_feed import MetricsFeed
+
+    ctx.show_id = _show(ctx.store)
+    panel = MetricsPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.empty_button.text() == "Start the metrics feed"
+    panel.empty_button.click()
+    feed = ctx.metrics_feed
+    assert isinstance(feed, MetricsFeed) and feed.running
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.board, timeout=10_000)
+    panel.shutdown()
+    assert ctx.metrics_feed is None and not feed.running
 
 
 @pytest.mark.slow
@@ -204,73 +289,7 @@ def test_metrics_feed_runs_and_stops(ctx, qtbot) -> None:  # type: ignore[no-unt
     assert not feed.running
 
 
-def test_stalled_feed_follows_the_show_clock_at_demo_speed(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """On a 60x demo clock, samples that keep arriving (a sample's time a few show-seconds
-    behind the clock, as the pipeline's real latency allows) never read as stalled, even
-    while the panel is hidden; once they stop, the alert is raised and "Updated" says how
-    old the data is; an old show that is not on air never raises it."""
-    from studio.ui.metrics.panel import MetricsPanel
-
-    now = ctx.services["now"]
-    ctx.demo_speed = 60.0
-    sid = _show(ctx.store)
-    with ctx.store.transaction() as s:
-        s.get(Show, sid).status = "live"
-    _simulate(ctx.store, sid, 60)
-    ctx.show_id = sid
-    now[0] = T0 + 60
-    panel = MetricsPanel(ctx)
-    qtbot.addWidget(panel)
-    raised: list[tuple[str, bool]] = []
-    panel.conditionChanged.connect(lambda k, a, _m: raised.append((k, a)))
-    sim = ShowSimulator(
-        [
-            {"key": k, "kind": kind, "planned_seconds": secs, "product_sku": sku, "extra": extra}
-            for k, _t, kind, secs, sku, extra in SEGS
-        ],
-        show_id=sid,
-        start_ts=T0,
-        seed=5,
-    )
-    while sim.t < 60:
-        sim.step()
-    for second in range(60, 240, 12):  # hidden panel; a batch every 0.2 real s = 12 show s
-        rows = []
-        while sim.t < second + 12:
-            rows += sim.step()
-        write_rows(ctx.store, rows)
-        now[0] = T0 + second + 12 + 45  # 45 show-s of pipeline lag: under a second of real time
-        assert panel._unread  # the change signal came; the hidden panel reads on its tick
-        panel._tick()
-        assert not panel._unread
-    assert (alerts.FEED_STALLED, True) not in raised
-    newest = panel.cache.last_ts()
-    assert newest is not None and newest >= T0 + 239 and panel._last_arrival == newest
-    now[0] = newest + 30 + panel._slack() + 1  # then nothing more arrives
-    panel._tick()
-    assert (alerts.FEED_STALLED, True) in raised
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel._dirty = True
-    panel._tick()
-    assert "s ago)" in panel.status.text()
-    panel.shutdown()
-
-    ended = _show(ctx.store)  # not on air: reviewing its samples later raises nothing
-    _simulate(ctx.store, ended, 60)
-    now[0] = T0 + 3600
-    ctx.demo_speed = 1.0
-    old = MetricsPanel(ctx)
-    qtbot.addWidget(old)
-    got: list[tuple[str, bool]] = []
-    old.conditionChanged.connect(lambda k, a, _m: got.append((k, a)))
-    old.set_show(ended)
-    old._tick()
-    assert old._last_arrival is None and (alerts.FEED_STALLED, True) not in got
-    old.shutdown()
-
-
-def test_alert_messages_keep_their_english_and_read_in_chinese(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_alert_messages_keep_their_english_and_read_in_chinese(ctx, qtbot, clock) -> None:  # type: ignore[no-untyped-def]
     """The alert rules write the same English as before from marked templates; the banner
     (and any reader of the text) shows it in Chinese with the same figures."""
     import numpy as np
@@ -310,15 +329,14 @@ def test_alert_messages_keep_their_english_and_read_in_chinese(ctx, qtbot) -> No
             alerts.VIEWERS_DROP: "在线人数 2 分钟内下降 30%（1,000 → 700）",
             alerts.GMV_PACE: "GMV 进度 ¥23,093，仅为目标 ¥50,000 的 46%",
         }
-        sid = _show(ctx.store)
-        _simulate(ctx.store, sid, 60)
+        sid = _show(ctx.store, status="live")
+        clock.t = Feed(ctx.store, sid).run_to(60) + 45
         ctx.show_id = sid
         panel = MetricsPanel(ctx)
         qtbot.addWidget(panel)
-        ctx.services["now"][0] = time.time()
-        panel._last_arrival = ctx.services["now"][0] - 45
-        panel._tick()
-        assert "数据流中断：已 45 秒没有新数据" in panel.alert_label.text()
+        qtbot.waitUntil(
+            lambda: "数据流中断：已 45 秒没有新数据" in panel.alert_label.text(), timeout=3000
+        )
         panel.shutdown()
     finally:
         translations.install("en")

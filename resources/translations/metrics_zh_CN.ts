@@ -27,168 +27,168 @@
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="243"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="126"/>
         <source>Last 15 min</source>
         <translation>最近15分钟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="244"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="127"/>
         <source>Whole show</source>
         <translation>整场</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="256"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="139"/>
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="257"/>
-        <location filename="../../studio/ui/metrics/panel.py" line="282"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="140"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="104"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="258"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="141"/>
         <source>Orders</source>
         <translation>成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="259"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="142"/>
         <source>GPM</source>
         <translation>千次观看成交金额 (GPM)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="260"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="143"/>
         <source>Product CTR</source>
         <translation>商品点击率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="261"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="144"/>
         <source>Click-to-buy rate</source>
         <translation>点击成交转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="262"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="145"/>
         <source>Average order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="283"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="105"/>
         <source>GMV (¥) vs target</source>
         <translation>成交金额 (¥) 与目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="285"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="107"/>
         <source>Orders per minute</source>
         <translation>每分钟成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="286"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="108"/>
         <source>CTR / CVR, rolling 5 min (%)</source>
         <translation>点击率 / 转化率，近5分钟 (%)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="386"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="70"/>
         <source>Stream health</source>
         <translation>推流健康</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="387"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="73"/>
         <source>bitrate (Mbit/s, left)</source>
         <translation>码率（Mbit/s，左轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="388"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="77"/>
         <source>dropped frames (%, right)</source>
         <translation>丢帧（%，右轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="389"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="81"/>
         <source>skipped frames (%, right)</source>
         <translation>跳帧（%，右轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="564"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="331"/>
         <source>No show loaded</source>
         <translation>未加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="565"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="332"/>
         <source>Load a show to see its live numbers.</source>
         <translation>加载场次后即可查看实时数据。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="566"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="333"/>
         <source>Load a show</source>
         <translation>加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="571"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="338"/>
         <source>No metrics yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="574"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="341"/>
         <source>Start the metrics feed (simulator, file tail or HTTP ingest) to see viewers and GMV.</source>
         <translation>启动数据接入（模拟器、文件追踪或 HTTP 接入）即可查看在线人数和成交金额。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="578"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="345"/>
         <source>Start the metrics feed</source>
         <translation>启动数据接入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="631"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="363"/>
         <source>{pct} of target · pace {pace}</source>
         <translation>完成目标 {pct} · 预计 {pace}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="636"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="370"/>
         <source>peak {peak}</source>
         <translation>峰值 {peak}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="640"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="374"/>
         <source>{n} buyers</source>
         <translation>成交人数 {n}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="644"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="378"/>
         <source>UV value {v}</source>
         <translation>UV价值 {v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="653"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="387"/>
         <source>Updated {t} ({n} s ago)</source>
         <translation>更新于 {t}（{n} 秒前）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="655"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="389"/>
         <source>Updated {t}</source>
         <translation>更新于 {t}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="1014"/>
+        <location filename="../../studio/ui/metrics/crosshair.py" line="58"/>
         <source>Online viewers: {v}</source>
         <translation>在线人数：{v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="1015"/>
+        <location filename="../../studio/ui/metrics/crosshair.py" line="61"/>
         <source>GMV: {v}</source>
         <translation>成交金额：{v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="1016"/>
+        <location filename="../../studio/ui/metrics/crosshair.py" line="64"/>
         <source>Orders: {v}</source>
         <translation>成交订单：{v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="1021"/>
+        <location filename="../../studio/ui/metrics/crosshair.py" line="71"/>
         <source>Bitrate: {rate} Mbit/s</source>
         <translation>码率：{rate} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="1022"/>
+        <location filename="../../studio/ui/metrics/crosshair.py" line="74"/>
         <source>Dropped {dropped} · skipped {skipped}</source>
         <translation>丢帧 {dropped} · 跳帧 {skipped}</translation>
     </message>
