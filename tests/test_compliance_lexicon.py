@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from studio.compliance.firstchars import first_chars
 from studio.compliance.lexicon import (
     CATEGORIES,
     Lexicon,
     LexiconError,
+    Rule,
     load_lexicon_file,
     parse_lexicon_text,
     shipped_lexicon,
@@ -184,3 +186,26 @@ def test_bad_script_section_names_its_line() -> None:
         show_rules({"category": "toys", "terms": [{"term": "x", "category": "bad"}]}, "s.yaml:7")
     assert err.value.problems[0].startswith("s.yaml:7: compliance: category: unknown product")
     assert err.value.problems[1].startswith("s.yaml:7: compliance: terms entry 1:")
+
+
+def test_first_characters_of_patterns() -> None:
+    """The scan index knows where a pattern can start, in both cases; unknown means None."""
+    assert first_chars("加\\s*(?:我)?vx") == {"加"}
+    assert first_chars("(?<![a-z])(?:no|top)1") == {"n", "N", "t", "T"}
+    assert first_chars("(?:全网|史上)?最低") == {"全", "史", "最"}
+    assert first_chars("[0-9一]+天") == set("0123456789一")
+    assert first_chars("[^a]好评") is None
+    assert first_chars("a*") is None
+
+
+def test_rules_with_unknown_first_characters_are_tried_everywhere() -> None:
+    """A pattern the index cannot bound (., negated sets) is still found, beside indexed ones."""
+    rules = (
+        Rule("pattern", "[^不]好评返现", "inducement", "block"),
+        Rule("term", "返现", "inducement", "warn"),
+    )
+    checker = Checker(Lexicon(rules))
+    assert [(h.term, h.severity) for h in checker.hits("晒图给好评返现五元")] == [
+        ("给好评返现", "block")
+    ]
+    assert [h.term for h in checker.hits("不好评返现")] == ["返现"]

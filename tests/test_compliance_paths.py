@@ -16,6 +16,7 @@ from studio.compliance.labels import hint
 from studio.compliance.lexicon import shipped_lexicon
 from studio.compliance.matcher import Checker
 from studio.compliance.spans import default_checker, underline_spans
+from studio.store.store import Store
 
 SCRIPT = """\
 title: 坚果零食专场
@@ -259,7 +260,7 @@ def test_gate_item_needs_a_waiver_with_a_reason() -> None:
             text.format(**flat, first="x")
 
 
-def test_gate_findings_for_a_stored_show(store, script_file: Path) -> None:  # type: ignore[no-untyped-def]
+def test_gate_findings_for_a_stored_show(store: Store, script_file: Path) -> None:
     """A show's stored script is checked with its own section; lines are the stored YAML's."""
     from studio.compliance.stored import show_findings
     from studio.script.loader import load_script_file

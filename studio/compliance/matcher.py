@@ -16,9 +16,9 @@ Why three kinds of rule:
 Exemptions are phrases of ordinary speech (第一时间, 每人最多限购两件, 国家标准): a match lying
 wholly inside an exemption is dropped, whatever rule made it.
 
-Speed: one combined expression finds the places where any rule could start; only those places
-are examined rule by rule, and only word-rule matches pay for segmentation (of their clause, not
-the whole text). A clean line costs one regular-expression scan.
+Speed: one character class finds the places where a rule could start (firstchars.py); only
+the rules that can start with that character are tried there, and only word-rule matches pay for
+segmentation (of their clause, not the whole text).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from studio.compliance import segmenter
+from studio.compliance.firstchars import first_chars
 from studio.compliance.lexicon import ALL, Lexicon, Rule
 
 _SEVERITY_RANK = {"block": 1, "warn": 0}
@@ -63,24 +64,30 @@ def normalize(text: str) -> str:
 
 
 class _Compiled:
-    """The rules that apply to one product category, ready to scan."""
+    """The rules that apply to one product category, indexed by the characters they can start
+    with (see firstchars.py for why)."""
 
     def __init__(self, rules: list[Rule]) -> None:
-        self.rules = rules
-        self.any = (
-            re.compile("|".join(f"(?:{r.regex})" for r in rules), re.IGNORECASE) if rules else None
-        )
-        self.by_first: dict[str, list[tuple[Rule, re.Pattern[str]]]] = defaultdict(list)
-        self.patterns: list[tuple[Rule, re.Pattern[str]]] = []
+        self.by_char: dict[str, list[tuple[Rule, re.Pattern[str]]]] = defaultdict(list)
+        self.anywhere: list[tuple[Rule, re.Pattern[str]]] = []
         for rule in rules:
             compiled = re.compile(rule.regex, re.IGNORECASE)
-            if rule.kind == "pattern":
-                self.patterns.append((rule, compiled))
+            chars = first_chars(rule.regex)
+            if chars is None:
+                self.anywhere.append((rule, compiled))
             else:
-                self.by_first[rule.text[0].lower()].append((rule, compiled))
-
-    def candidates(self, char: str) -> list[tuple[Rule, re.Pattern[str]]]:
-        return self.by_first.get(char.lower(), []) + self.patterns
+                for ch in chars:
+                    self.by_char[ch].append((rule, compiled))
+        self.trigger = (
+            re.compile("[" + "".join(re.escape(c) for c in sorted(self.by_char)) + "]")
+            if self.by_char
+            else None
+        )
+        self.any_anywhere = (
+            re.compile("|".join(f"(?:{r.regex})" for r, _ in self.anywhere), re.IGNORECASE)
+            if self.anywhere
+            else None
+        )
 
 
 class Checker:
@@ -108,28 +115,35 @@ class Checker:
         """The claims in `text` about a product of category `product`, left to right; where
         matches overlap the longer one is kept (全网最低价, not 最低 inside it)."""
         compiled = self._for(product)
-        if compiled.any is None or not text:
+        if not text:
             return []
         norm = normalize(text)
         found: list[Hit] = []
         words = _Words(norm)
-        pos = 0
-        while (m := compiled.any.search(norm, pos)) is not None:
-            start = m.start()
-            best = self._best_at(norm, start, compiled, words)
-            if best is not None:
-                found.append(Hit(start, best[0], text[start : best[0]], best[1]))
-            pos = start + 1
+        if compiled.trigger is not None:
+            for at in compiled.trigger.finditer(norm):
+                start = at.start()
+                best = self._best_at(norm, start, compiled.by_char[norm[start]], words)
+                if best is not None:
+                    found.append(Hit(start, best[0], text[start : best[0]], best[1]))
+        if compiled.any_anywhere is not None:
+            pos = 0
+            while (m := compiled.any_anywhere.search(norm, pos)) is not None:
+                start = m.start()
+                best = self._best_at(norm, start, compiled.anywhere, words)
+                if best is not None:
+                    found.append(Hit(start, best[0], text[start : best[0]], best[1]))
+                pos = start + 1
         if not found:
             return []
         return self._drop_exempt(norm, _outermost(found))
 
     def _best_at(
-        self, norm: str, start: int, compiled: _Compiled, words: _Words
+        self, norm: str, start: int, rules: list[tuple[Rule, re.Pattern[str]]], words: _Words
     ) -> tuple[int, Rule] | None:
         """The longest valid match starting here (a block beats a warning of equal length)."""
         best: tuple[int, Rule] | None = None
-        for rule, regex in compiled.candidates(norm[start]):
+        for rule, regex in rules:
             m = regex.match(norm, start)
             if m is None or m.end() == start:
                 continue
@@ -162,7 +176,7 @@ class Checker:
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
     """Drop matches lying inside a longer one; partial overlaps both stay."""
-    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -_SEVERITY_RANK[h.severity]))
     kept: list[Hit] = []
     for hit in ordered:
         if any(k.start <= hit.start and hit.end <= k.end for k in kept):
