@@ -161,7 +161,8 @@ def test_headline_funnel_and_correlation(simulated) -> None:  # type: ignore[no-
     assert steps["product_clicks"].rate == pytest.approx(
         last["product_clicks"] / last["product_exposures"]
     )
-    assert steps["viewers_total"].rate == pytest.approx(last["viewers_total"] / last["exposures"])
+    assert steps["entries"].rate == pytest.approx(last["entries"] / last["exposures"])
+    assert steps["orders"].rate == pytest.approx(last["orders"] / last["product_clicks"])
     # per minute: GMV differences and mean online, then Pearson r by numpy's own corrcoef
     xs, ys = [], []
     t = sim.start_ts

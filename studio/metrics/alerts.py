@@ -1,4 +1,5 @@
-"""Alert rules on the live numbers: feed stalled, viewers dropping, GMV pace behind target.
+"""Alert rules on the live numbers: feed stalled, viewers dropping, GMV or viewers pace behind
+target.
 
 Rules are configurable in the profile's `alerts` section (defaults below). The monitor is pure
 bookkeeping: `evaluate(...)` is given the facts and calls `on_condition(key, active, message)`
@@ -24,11 +25,17 @@ DEFAULTS: dict[str, Any] = {
     "feed_stalled": {"enabled": True, "seconds": 30},
     "viewers_drop": {"enabled": True, "fraction": 0.20, "window_seconds": 120, "min_viewers": 50},
     "gmv_pace": {"enabled": True, "min_fraction_of_target": 0.80, "after_show_fraction": 0.20},
+    "traffic_pace": {
+        "enabled": True,
+        "min_fraction_of_target": 0.80,
+        "after_show_fraction": 0.20,
+    },
 }
 
 FEED_STALLED = "metrics.feed_stalled"
 VIEWERS_DROP = "metrics.viewers_drop"
 GMV_PACE = "metrics.gmv_pace"
+TRAFFIC_PACE = "metrics.traffic_pace"
 
 # The messages are English built from these marked templates (literal context and text: lupdate
 # extracts them into metrics_zh_CN.ts); the GUI shows them translated with
@@ -39,10 +46,14 @@ DROP = QT_TRANSLATE_NOOP(
     "MetricsAlerts", "Online viewers dropped {drop:.0%} in {minutes:.0f} min ({peak} → {now})"
 )
 PACE = QT_TRANSLATE_NOOP("MetricsAlerts", "GMV pace {pace} is {pct:.0f}% of target {target}")
+VIEWERS_PACE = QT_TRANSLATE_NOOP(
+    "MetricsAlerts", "Viewers pace {pace} is {pct:.0f}% of traffic target {target}"
+)
 CONDITION_TEXTS: dict[str, tuple[Template, ...]] = {
     FEED_STALLED: (STALLED, NOT_STARTED),
     VIEWERS_DROP: (DROP,),
     GMV_PACE: (PACE,),
+    TRAFFIC_PACE: (VIEWERS_PACE,),
 }
 
 OnCondition = Callable[[str, bool, str], None]
@@ -65,6 +76,9 @@ class Facts:
     # Show-clock seconds a sample needs to reach the dashboard that are not a stall (the
     # writer's linger and the repaint interval; many show seconds on an accelerated clock).
     slack_s: float = 0.0
+    # Viewers against the traffic target: kpi.traffic_pace(...).projected and the target.
+    viewers_pace: float | None = None
+    traffic_target: int = 0
 
 
 class AlertMonitor:
@@ -112,17 +126,7 @@ class AlertMonitor:
             )
         r = self.rules.get("gmv_pace", {})
         if r.get("enabled", True):
-            share = float(r.get("min_fraction_of_target", 0.8))
-            after = float(r.get("after_show_fraction", 0.2))
-            active = bool(
-                f.target_cents > 0
-                and f.planned_s > 0
-                and f.elapsed_s is not None
-                and f.elapsed_s >= after * f.planned_s
-                and f.pace_cents is not None
-                and f.pace_cents < share * f.target_cents
-            )
-            pct = (f.pace_cents or 0) / f.target_cents * 100 if f.target_cents else 0
+            active, pct = _behind(r, f, f.pace_cents, f.target_cents)
             self._set(
                 GMV_PACE,
                 active,
@@ -132,3 +136,31 @@ class AlertMonitor:
                     target=fmt.money_cents(f.target_cents, 0),
                 ),
             )
+        r = self.rules.get("traffic_pace", {})
+        if r.get("enabled", True):
+            active, pct = _behind(r, f, f.viewers_pace, f.traffic_target)
+            self._set(
+                TRAFFIC_PACE,
+                active,
+                VIEWERS_PACE.format(
+                    pace=fmt.count(f.viewers_pace), pct=pct, target=fmt.count(f.traffic_target)
+                ),
+            )
+
+
+def _behind(
+    rule: dict[str, Any], f: Facts, pace: float | None, target: float
+) -> tuple[bool, float]:
+    """(the projection is below the rule's share of the target, the projection in % of it),
+    judged only once the rule's share of the planned time has passed."""
+    share = float(rule.get("min_fraction_of_target", 0.8))
+    after = float(rule.get("after_show_fraction", 0.2))
+    active = bool(
+        target > 0
+        and f.planned_s > 0
+        and f.elapsed_s is not None
+        and f.elapsed_s >= after * f.planned_s
+        and pace is not None
+        and pace < share * target
+    )
+    return active, (pace or 0) / target * 100 if target else 0

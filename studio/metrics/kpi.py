@@ -92,22 +92,69 @@ def target_pct(gmv_cents: Number | None, target_cents: Number | None) -> float |
     return None if r is None else r * 100
 
 
+def projected_total(
+    so_far: Number | None,
+    elapsed_s: float | None,
+    planned_s: float | None,
+    rate_per_s: float | None = None,
+) -> float | None:
+    """Projected end-of-show total of a running count: what is in now plus the current rate
+    over the remaining planned time. Without a measured recent rate the average rate since the
+    start is used. After the planned end the projection is simply the total so far."""
+    if so_far is None or elapsed_s is None or planned_s is None:
+        return None
+    if elapsed_s <= 0 or planned_s <= 0:
+        return None
+    rate = rate_per_s if rate_per_s is not None else so_far / elapsed_s
+    remaining = max(0.0, planned_s - elapsed_s)
+    return so_far + max(0.0, rate) * remaining
+
+
 def pace_cents(
     gmv_cents: Number | None,
     elapsed_s: float | None,
     planned_s: float | None,
     rate_cents_per_s: float | None = None,
 ) -> float | None:
-    """Projected end-of-show GMV: what is in now plus the current rate over the remaining
-    planned time. Without a measured recent rate the average rate since the start is used.
-    After the planned end the projection is simply the GMV so far."""
-    if gmv_cents is None or elapsed_s is None or planned_s is None:
-        return None
-    if elapsed_s <= 0 or planned_s <= 0:
-        return None
-    rate = rate_cents_per_s if rate_cents_per_s is not None else gmv_cents / elapsed_s
-    remaining = max(0.0, planned_s - elapsed_s)
-    return gmv_cents + max(0.0, rate) * remaining
+    """Projected end-of-show GMV (see `projected_total`)."""
+    return projected_total(gmv_cents, elapsed_s, planned_s, rate_cents_per_s)
+
+
+@dataclass(frozen=True, slots=True)
+class TrafficPace:
+    """Total viewers against the show's traffic target (流量目标), live or after the show."""
+
+    viewers: int | None
+    target: int | None  # None: no target set
+    target_pct: float | None  # viewers so far as a percentage of the target
+    projected: float | None  # end-of-show viewers at the current rate
+    projected_pct: float | None  # the projection as a percentage of the target
+    expected_now: float | None  # where viewers would be now on a straight line to the target
+
+
+def traffic_pace(
+    viewers_total: Number | None,
+    traffic_target: Number | None,
+    elapsed_s: float | None = None,
+    planned_s: float | None = None,
+    recent_rate_per_s: float | None = None,
+) -> TrafficPace:
+    """Viewers total vs the traffic target, and the pace: the one function behind the live
+    traffic tile, its alert and the review's figure. Without elapsed/planned time (after the
+    show) only the share of the target is known."""
+    target = traffic_target if traffic_target is not None and traffic_target > 0 else None
+    projected = projected_total(viewers_total, elapsed_s, planned_s, recent_rate_per_s)
+    expected = None
+    if target is not None and elapsed_s is not None and planned_s and planned_s > 0:
+        expected = target * min(1.0, max(0.0, elapsed_s) / planned_s)
+    return TrafficPace(
+        viewers=None if viewers_total is None else round(viewers_total),
+        target=None if target is None else round(target),
+        target_pct=target_pct(viewers_total, target),
+        projected=projected,
+        projected_pct=target_pct(projected, target),
+        expected_now=expected,
+    )
 
 
 @dataclass(frozen=True, slots=True)

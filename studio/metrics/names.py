@@ -80,11 +80,14 @@ _STREAM: Final = (
     ),
 )
 
-METRICS: Final[dict[str, MetricInfo]] = {m.name: m for m in (*_ALL, *_STREAM)}
+# Only in the platforms' post-show exports (studio.traffic imports them): known, not in NAMES.
+_IMPORTED: Final = (MetricInfo("exits", "离开人数", "Exits", cumulative=True),)
+
+METRICS: Final[dict[str, MetricInfo]] = {m.name: m for m in (*_ALL, *_STREAM, *_IMPORTED)}
 # The platform console's metrics (what a source such as the simulator or an export carries).
 NAMES: Final[tuple[str, ...]] = tuple(m.name for m in _ALL)
 STREAM_NAMES: Final[tuple[str, ...]] = tuple(m.name for m in _STREAM)
-CUMULATIVE: Final[frozenset[str]] = frozenset(m.name for m in _ALL if m.cumulative)
+CUMULATIVE: Final[frozenset[str]] = frozenset(m.name for m in (*_ALL, *_IMPORTED) if m.cumulative)
 INSTANTANEOUS: Final[frozenset[str]] = frozenset(m.name for m in _ALL if not m.cumulative)
 MONEY: Final[frozenset[str]] = frozenset(m.name for m in _ALL if m.money)
 REAL: Final[frozenset[str]] = frozenset(m.name for m in METRICS.values() if m.real)

@@ -2,10 +2,18 @@
 
 Conventions (the tests recompute every number with them):
 - A cumulative metric's value at time t is its latest sample at or before t (0 before the first).
-  A segment's GMV, orders, entries... are value(end) - value(start).
-- A segment's average online viewers is the mean of the online_viewers samples in (start, end].
-- Viewers gained are the entries in the segment; viewers lost are entries minus the net change
-  of online viewers (people who came in and are not there at the end).
+  A segment's GMV, orders, entries, new followers... are value(end) - value(start).
+- A segment that ran has figures however it ended (to its end, or closed with Skip): "skipped"
+  is a label on the row, never a filter.
+- A segment's average online viewers is the mean of the online_viewers samples in (start, end];
+  its peak is their maximum.
+- Viewers gained are the entries in the segment; viewers lost are the exits when an export gave
+  them, else entries minus the net change of online viewers (people who came in and are not
+  there at the end).
+- The people present in a segment are those online at its start plus its entries. The follow
+  rate is new followers / people present; the average watch time is the person-seconds watched
+  in the segment (online viewers integrated over it, each reading standing until the next) /
+  people present — what a lucky bag is for (关注, 停留), next to GMV.
 - Rates come from `studio.metrics.kpi` (the one place the formulas live).
 """
 
@@ -24,6 +32,7 @@ from studio.metrics.series import value_at
 from studio.review.model import (
     F64,
     Breakdown,
+    ChannelRow,
     FunnelStep,
     Headline,
     IncidentSummary,
@@ -35,6 +44,9 @@ from studio.review.model import (
     Series,
     TrendRow,
 )
+from studio.traffic.audience import AudienceRow
+from studio.traffic.channels import channel_of
+from studio.traffic.sources import SourceRow
 
 MAX_CHART_POINTS = 1200
 _EMPTY: Series = (np.empty(0), np.empty(0))
@@ -112,6 +124,7 @@ def headline(inp: ReviewInputs, start: float | None, end: float | None) -> Headl
         mean_in(online, start - 1e-9, end) if start is not None and end is not None else None
     )
     k = kpi.compute(totals, gmv_target_cents=inp.show.gmv_target_cents or None, online_peak=peak)
+    traffic = kpi.traffic_pace(totals.get("viewers_total"), inp.show.traffic_target)
     watch = totals.get("avg_watch_seconds")
     return Headline(
         gmv_cents=_int(totals.get("gmv_cents")),
@@ -132,42 +145,94 @@ def headline(inp: ReviewInputs, start: float | None, end: float | None) -> Headl
         ctr=k.ctr,
         cvr=k.cvr,
         duration_s=(end - start) if start is not None and end is not None else None,
+        traffic_target=inp.show.traffic_target,
+        traffic_target_pct=traffic.target_pct,
     )
+
+
+def integral(s: Series, start: float, end: float) -> float | None:
+    """The area under a gauge over [start, end], each reading standing until the next one
+    (0 before the first): person-seconds, for online viewers."""
+    ts, v = s
+    if len(ts) == 0 or end <= start:
+        return None
+    lo = int(np.searchsorted(ts, start, side="right"))
+    hi = int(np.searchsorted(ts, end, side="left"))
+    first = cum_at(s, start) or 0.0
+    knots = np.concatenate(([start], ts[lo:hi], [end]))
+    levels = np.concatenate(([first], v[lo:hi]))
+    return float(np.sum(levels * np.diff(knots)))
+
+
+def peak_in(s: Series, start: float, end: float) -> float | None:
+    """The largest sample with start < ts <= end."""
+    ts, v = s
+    lo = int(np.searchsorted(ts, start, side="right"))
+    hi = int(np.searchsorted(ts, end, side="right"))
+    return None if hi <= lo else float(np.max(v[lo:hi]))
+
+
+def segment_figures(series: Mapping[str, Series], st: float, en: float) -> dict[str, Any]:
+    """Every per-segment figure over [st, en] (see the conventions at the top)."""
+    s = series
+    clicks = delta(_get(s, "product_clicks"), st, en)
+    pexp = delta(_get(s, "product_exposures"), st, en)
+    buyers = delta(_get(s, "buyers"), st, en)
+    entries = delta(_get(s, "entries"), st, en)
+    online = _get(s, "online_viewers")
+    on_a, on_b = cum_at(online, st), cum_at(online, en)
+    online_delta = None if on_a is None or on_b is None else round(on_b - on_a)
+    exits = delta(_get(s, "exits"), st, en)
+    if exits is None and entries is not None and online_delta is not None:
+        exits = max(0, entries - online_delta)
+    present = None if on_a is None or entries is None else on_a + entries
+    followers = delta(_get(s, "new_followers"), st, en)
+    watched = integral(online, st, en)
+    peak = peak_in(online, st, en)
+    return {
+        "gmv_cents": delta(_get(s, "gmv_cents"), st, en),
+        "orders": delta(_get(s, "orders"), st, en),
+        "entries": entries,
+        "online_delta": online_delta,
+        "left": exits,
+        "avg_online": mean_in(online, st, en),
+        "peak_online": None if peak is None else round(peak),
+        "ctr": kpi.ctr(clicks, pexp),
+        "cvr": kpi.cvr(buyers, clicks),
+        "new_followers": followers,
+        "follow_rate": kpi.follow_rate(followers, present),
+        "avg_watch_s": kpi.ratio(watched, present),
+    }
+
+
+def segment_state(seg: Any, i: int, last_ran: int, running: bool) -> str:
+    """ran / cut / skipped / not_reached / running (see model.SEGMENT_STATES)."""
+    if seg.actual_start is not None:
+        if running:
+            return "running"
+        return "cut" if seg.skipped else "ran"
+    return "not_reached" if i > last_ran else "skipped"
 
 
 def segment_rows(inp: ReviewInputs, start: float | None, end: float | None) -> list[SegmentRow]:
     a = inp.actuals
     if a is None:
         return []
-    s = inp.series
     rows = []
     segs = list(a.segments)
-    for seg in segs:
+    ran = [i for i, g in enumerate(segs) if g.actual_start is not None]
+    last_ran = ran[-1] if ran else -1
+    for i, seg in enumerate(segs):
         st = seg.actual_start.timestamp() if seg.actual_start is not None else None
         en = seg.actual_end.timestamp() if seg.actual_end is not None else None
-        if st is not None and en is None:  # still running (or the show never ended)
+        running = st is not None and en is None
+        if running:  # still running (or the show never ended)
             en = end
+        # Every segment that ran gets its figures, however it ended (issue 15: a segment
+        # closed with Skip after ten minutes used to lose them all).
         figures: dict[str, Any] = {}
-        if st is not None and en is not None and not seg.skipped:
-            clicks = delta(_get(s, "product_clicks"), st, en)
-            pexp = delta(_get(s, "product_exposures"), st, en)
-            buyers = delta(_get(s, "buyers"), st, en)
-            entries = delta(_get(s, "entries"), st, en)
-            on_a = cum_at(_get(s, "online_viewers"), st)
-            on_b = cum_at(_get(s, "online_viewers"), en)
-            online_delta = None if on_a is None or on_b is None else round(on_b - on_a)
-            figures = {
-                "gmv_cents": delta(_get(s, "gmv_cents"), st, en),
-                "orders": delta(_get(s, "orders"), st, en),
-                "entries": entries,
-                "online_delta": online_delta,
-                "left": None
-                if entries is None or online_delta is None
-                else max(0, entries - online_delta),
-                "avg_online": mean_in(_get(s, "online_viewers"), st, en),
-                "ctr": kpi.ctr(clicks, pexp),
-                "cvr": kpi.cvr(buyers, clicks),
-            }
+        if st is not None and en is not None:
+            figures = segment_figures(inp.series, st, en)
         rows.append(
             SegmentRow(
                 index=seg.index,
@@ -190,6 +255,11 @@ def segment_rows(inp: ReviewInputs, start: float | None, end: float | None) -> l
                 ctr=figures.get("ctr"),
                 cvr=figures.get("cvr"),
                 skipped=seg.skipped,
+                state=segment_state(seg, i, last_ran, running and a.ended_at is None),
+                new_followers=figures.get("new_followers"),
+                follow_rate=figures.get("follow_rate"),
+                avg_watch_s=figures.get("avg_watch_s"),
+                peak_online=figures.get("peak_online"),
             )
         )
     return rows
@@ -228,23 +298,23 @@ def product_rows(inp: ReviewInputs, end: float | None) -> list[ProductRow]:
     return out
 
 
-FUNNEL = ("exposures", "viewers_total", "product_exposures", "product_clicks", "buyers")
+# People through the room in order: shown the room, came in, shown a product, clicked, ordered.
+FUNNEL = ("exposures", "entries", "product_exposures", "product_clicks", "orders")
 
 
 def funnel(inp: ReviewInputs, end: float | None) -> list[FunnelStep]:
-    vals = {m: last(_get(inp.series, m), end) for m in FUNNEL}
-    rates = {
-        "viewers_total": kpi.exposure_to_view(vals["viewers_total"], vals["exposures"]),
-        "product_exposures": kpi.view_to_product_exposure(
-            vals["product_exposures"], vals["viewers_total"]
-        ),
-        "product_clicks": kpi.ctr(vals["product_clicks"], vals["product_exposures"]),
-        "buyers": kpi.cvr(vals["buyers"], vals["product_clicks"]),
-    }
-    return [
-        FunnelStep(m, None if vals[m] is None else round(vals[m] or 0), rates.get(m))
-        for m in FUNNEL
-    ]
+    """The funnel steps with each one's rate of the step before (kpi.ratio). A step above its
+    predecessor carries the note "f.over": platforms count product exposures per showing, so
+    they can outnumber the people who came in, and such a rate is not a conversion."""
+    out: list[FunnelStep] = []
+    prev: float | None = None
+    for i, m in enumerate(FUNNEL):
+        v = last(_get(inp.series, m), end)
+        rate = kpi.ratio(v, prev) if i else None
+        note = "f.over" if rate is not None and rate > 1.0 else None
+        out.append(FunnelStep(m, None if v is None else round(v), rate, note))
+        prev = v
+    return out
 
 
 def pearson(x: F64, y: F64) -> float | None:
@@ -367,22 +437,101 @@ def _shares(raw: Any) -> tuple[tuple[str, float], ...]:
     return tuple(sorted(((k, v / total) for k, v in pairs), key=lambda kv: -kv[1]))
 
 
-def breakdowns(extra: Mapping[str, Any]) -> tuple[tuple[Breakdown, ...], tuple[Breakdown, ...]]:
-    """Traffic sources and audience profile from a platform export, whatever its shape."""
-    traffic = []
-    for key in ("traffic_sources", "traffic", "sources"):
-        rows = _shares(extra.get(key))
+def _sum(values: list[int | None]) -> int | None:
+    got = [v for v in values if v is not None]
+    return sum(got) if got else None
+
+
+def channel_rows(sources: tuple[SourceRow, ...]) -> list[ChannelRow]:
+    """Imported channels grouped by channel (a label no variant names stays its own row), with
+    each one's share of entries and of GMV, and ROI where there was spend; largest first.
+
+    Shares come from the entries when every channel has them, else from the export's 占比."""
+    groups: dict[str, list[SourceRow]] = {}
+    for r in sources:
+        # An unrecognised label keeps its own row; 其他 itself is "other".
+        key = r.label if channel_of(r.label) is None else r.channel
+        groups.setdefault(key, []).append(r)
+    with_entries = all(r.entries is not None for r in sources)
+    total_entries = _sum([r.entries for r in sources]) if with_entries else None
+    total_gmv = _sum([r.gmv_cents for r in sources])
+    out = []
+    for key, rows in groups.items():
+        entries = _sum([r.entries for r in rows])
+        gmv = _sum([r.gmv_cents for r in rows])
+        spend = _sum([r.spend_cents for r in rows])
+        if total_entries is not None:
+            share = kpi.ratio(entries, total_entries)
+        else:
+            given = [r.share for r in rows if r.share is not None]
+            share = sum(given) if given else None
+        out.append(
+            ChannelRow(
+                key=key,
+                entries=entries,
+                share=share,
+                gmv_cents=gmv,
+                gmv_share=kpi.ratio(gmv, total_gmv),
+                orders=_sum([r.orders for r in rows]),
+                spend_cents=spend,
+                roi=kpi.roi(gmv, spend) if spend else None,
+                labels=tuple(r.label for r in rows),
+            )
+        )
+    return sorted(out, key=lambda c: (-(c.share or 0.0), -(c.entries or 0)))
+
+
+def audience_breakdowns(rows: tuple[AudienceRow, ...]) -> tuple[Breakdown, ...]:
+    """One Breakdown per imported dimension in a fixed order: shares of the counts when every
+    label has one, else the export's shares; the ten largest labels."""
+    from studio.traffic.audience import DIMENSIONS
+
+    by_dim: dict[str, list[AudienceRow]] = {}
+    for r in rows:
+        by_dim.setdefault(r.dimension, []).append(r)
+    out = []
+    for dim in [d for d in DIMENSIONS if d in by_dim]:
+        items = by_dim[dim]
+        counts = [r.count for r in items]
+        total = sum(c for c in counts if c is not None)
+        if all(c is not None for c in counts) and total > 0:
+            pairs = [(r.label, (r.count or 0) / total) for r in items]
+        else:
+            pairs = [(r.label, r.share) for r in items if r.share is not None]
+        ranked = tuple(sorted(pairs, key=lambda kv: -kv[1]))
+        if ranked:
+            out.append(Breakdown(dim, ranked[:10]))
+    return tuple(out)
+
+
+def breakdowns(
+    extra: Mapping[str, Any],
+    sources: tuple[SourceRow, ...] = (),
+    audience: tuple[AudienceRow, ...] = (),
+) -> tuple[tuple[Breakdown, ...], tuple[Breakdown, ...]]:
+    """Traffic sources and audience profile: the imported exports (studio.traffic) when there
+    are any, else whatever a show's `extra` JSON carries (older databases)."""
+    traffic: list[Breakdown] = []
+    if sources:
+        rows = tuple((c.key, c.share) for c in channel_rows(sources) if c.share is not None)
         if rows:
             traffic.append(Breakdown("traffic_sources", rows))
-            break
-    audience = []
+    else:
+        for key in ("traffic_sources", "traffic", "sources"):
+            shares = _shares(extra.get(key))
+            if shares:
+                traffic.append(Breakdown("traffic_sources", shares))
+                break
+    if audience:
+        return tuple(traffic), audience_breakdowns(audience)
+    aud_out = []
     aud = extra.get("audience") or extra.get("audience_profile") or {}
     if isinstance(aud, Mapping):
         for key in ("gender", "age", "region", "city", "device"):
-            rows = _shares(aud.get(key))
-            if rows:
-                audience.append(Breakdown(key, rows[:10]))
-    return tuple(traffic), tuple(audience)
+            shares = _shares(aud.get(key))
+            if shares:
+                aud_out.append(Breakdown(key, shares[:10]))
+    return tuple(traffic), tuple(aud_out)
 
 
 def decimate(
@@ -412,7 +561,7 @@ def decimate(
 def review(inp: ReviewInputs) -> Review:
     start, end = show_window(inp)
     h = headline(inp, start, end)
-    traffic, audience = breakdowns(inp.show.extra or {})
+    traffic, audience = breakdowns(inp.show.extra or {}, inp.sources, inp.audience)
     return Review(
         show=inp.show,
         start_ts=start,
@@ -432,4 +581,7 @@ def review(inp: ReviewInputs) -> Review:
         online=decimate(_get(inp.series, "online_viewers"), start, end),
         gmv_cum=decimate(_get(inp.series, "gmv_cents"), start, end),
         has_metrics=any(len(s[0]) for s in inp.series.values()),
+        channels=tuple(channel_rows(inp.sources)),
+        actions=inp.actions,
+        carried=inp.carried,
     )

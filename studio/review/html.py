@@ -105,6 +105,9 @@ def render_html(r: Review, lang: str = "en", generated: datetime | None = None) 
 
     add(f"<h2>{escape(s('sec.segments', lang))}</h2>")
     add(table_html(tables.segments(r, lang)) if r.segments else _none(lang))
+    if r.segments:
+        add(f"<h2>{escape(s('sec.segment_audience', lang))}</h2>")
+        add(table_html(tables.segment_audience(r, lang)))
 
     add(f"<h2>{escape(s('sec.products', lang))}</h2>")
     add(table_html(tables.products(r, lang)) if r.products else _none(lang))
@@ -116,6 +119,9 @@ def render_html(r: Review, lang: str = "en", generated: datetime | None = None) 
     add(_chart(svg.scatter(r.minutes, lang)))
     add(f'<p class="note">{escape(tables.scatter_note(r, lang))}</p>')
 
+    if r.channels:
+        add(f"<h2>{escape(s('sec.channels', lang))}</h2>")
+        add(table_html(tables.channels(r, lang)))
     if r.traffic or r.audience:
         add(f"<h2>{escape(s('sec.traffic', lang))} · {escape(s('sec.audience', lang))}</h2>")
         add('<div class="cols">')
@@ -147,6 +153,11 @@ def render_html(r: Review, lang: str = "en", generated: datetime | None = None) 
 
     add(f"<h2>{escape(s('sec.crew', lang))}</h2>")
     add(table_html(tables.crew(r, lang)) if r.crew else _none(lang))
+
+    add(f"<h2>{escape(s('sec.carried', lang))}</h2>")
+    add(table_html(tables.carried_actions(r, lang)) if r.carried else _none(lang))
+    add(f"<h2>{escape(s('sec.actions', lang))}</h2>")
+    add(table_html(tables.review_actions(r, lang)) if r.actions else _none(lang))
 
     html_lang = "zh-CN" if lang.startswith("zh") else "en"
     return (

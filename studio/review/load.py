@@ -10,6 +10,7 @@ from sqlalchemy import and_, func, or_, select
 
 from studio.incidents.log import list_incidents
 from studio.metrics.series import online_peak, totals_at
+from studio.review.actions import actions_for_show, list_actions
 from studio.review.model import (
     CheckRef,
     CrewRef,
@@ -33,6 +34,7 @@ from studio.store.models import (
 )
 from studio.store.shows import ShowNotFound
 from studio.store.store import Store
+from studio.traffic.store import load_audience, load_sources
 
 # Checks run without naming a show count for a show starting within this time after them.
 CHECK_WINDOW = timedelta(hours=12)
@@ -207,6 +209,8 @@ def load_inputs(store: Store, show_id: int, compare: int = 5) -> ReviewInputs:
             )
         )
         previous = _previous(store, show, compare)
+        sources = tuple(load_sources(s, show_id))
+        audience = tuple(load_audience(s, show_id))
     actuals = load_actuals(store, show_id) if has_segments(store, show_id) else None
     series, sku_series = load_series(store, show_id)
     incidents = tuple(
@@ -233,6 +237,10 @@ def load_inputs(store: Store, show_id: int, compare: int = 5) -> ReviewInputs:
         tasks=tasks,
         crew=crew,
         previous=tuple(previous),
+        sources=sources,
+        audience=audience,
+        actions=tuple(list_actions(store, show_id)),
+        carried=tuple(actions_for_show(store, show_id)),
     )
 
 

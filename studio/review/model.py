@@ -9,6 +9,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from studio.review.actions import Action
+from studio.traffic.audience import AudienceRow
+from studio.traffic.sources import SourceRow
+
 F64 = NDArray[np.float64]
 Series = tuple[F64, F64]  # (ts epoch seconds, value), sorted by ts
 
@@ -106,6 +110,12 @@ class ReviewInputs:
     tasks: tuple[TaskRef, ...] = ()
     crew: tuple[CrewRef, ...] = ()
     previous: tuple[PastShow, ...] = ()
+    # Imported from the platform's exports (studio.traffic); empty when nothing was imported.
+    sources: tuple[SourceRow, ...] = ()
+    audience: tuple[AudienceRow, ...] = ()
+    # Actions decided in this review, and those of earlier reviews carried into this show.
+    actions: tuple[Action, ...] = ()
+    carried: tuple[Action, ...] = ()
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -131,6 +141,14 @@ class Headline:
     ctr: float | None
     cvr: float | None
     duration_s: float | None
+    traffic_target: int = 0
+    traffic_target_pct: float | None = None  # total viewers as % of the traffic target
+
+
+# What became of a segment in the rundown: it ran to its end ("ran"), ran and was closed with
+# Skip ("cut"), was passed over ("skipped"), came after the last one that ran ("not_reached"),
+# or is on now ("running"). A segment that ran has figures however it ended.
+SEGMENT_STATES = ("ran", "cut", "skipped", "not_reached", "running")
 
 
 @dataclass(frozen=True)
@@ -154,7 +172,16 @@ class SegmentRow:
     avg_online: float | None
     ctr: float | None
     cvr: float | None
-    skipped: bool
+    skipped: bool  # closed with Skip or passed over: a label, never a reason to drop figures
+    state: str = "ran"
+    new_followers: int | None = None
+    follow_rate: float | None = None  # new followers / people present (online at start + entries)
+    avg_watch_s: float | None = None  # person-seconds watched in the segment / people present
+    peak_online: int | None = None
+
+    @property
+    def ran(self) -> bool:
+        return self.start_ts is not None
 
     @property
     def over_under_s(self) -> float | None:
@@ -181,6 +208,9 @@ class FunnelStep:
     key: str
     value: int | None
     rate: float | None  # from the previous step
+    # A step larger than the one before is not a share of it: its rate is shown with this word
+    # saying why (e.g. product exposures count every time a product is shown, not people).
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +240,21 @@ class Breakdown:
 
     key: str
     rows: tuple[tuple[str, float], ...]  # (label, share 0..1)
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """One traffic channel (labels of the same channel added up), for the review's table."""
+
+    key: str  # studio.traffic.channels key, or the file's label for a channel no variant names
+    entries: int | None
+    share: float | None  # of all entries
+    gmv_cents: int | None
+    gmv_share: float | None  # of the channels' GMV
+    orders: int | None
+    spend_cents: int | None
+    roi: float | None  # GMV / spend, paid channels
+    labels: tuple[str, ...]  # as the export named them
 
 
 @dataclass(frozen=True)
@@ -247,3 +292,6 @@ class Review:
     online: Series  # decimated for charts
     gmv_cum: Series  # decimated for charts
     has_metrics: bool
+    channels: tuple[ChannelRow, ...] = ()
+    actions: tuple[Action, ...] = ()  # decided in this review
+    carried: tuple[Action, ...] = ()  # from earlier reviews, done or not

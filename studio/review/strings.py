@@ -36,6 +36,13 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "sec.checks": ("Device checks before the show", "开播前设备检查"),
     "sec.tasks": ("Warm-up tasks", "预热任务"),
     "sec.crew": ("Crew", "人员"),
+    "sec.segment_audience": (
+        "Segments: viewers, follows and watch time",
+        "环节：人气、关注与停留",
+    ),
+    "sec.channels": ("Traffic sources: entries, GMV and ROI", "流量来源：进入人数、成交与投产"),
+    "sec.carried": ("Actions from earlier reviews", "往期复盘待办"),
+    "sec.actions": ("Actions decided in this review", "本场复盘待办"),
     # headline tiles
     "gmv": ("GMV", "成交金额"),
     "target": ("target {target}", "目标 {target}"),
@@ -53,6 +60,11 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "roi": ("ROI", "ROI"),
     "ad_spend": ("ad spend {spend}", "投放消耗 {spend}"),
     "viewers": ("Total viewers", "累计观看人数"),
+    "of_traffic_target": (
+        "{pct} of traffic target {target}",
+        "完成流量目标 {pct}（目标 {target}）",
+    ),
+    "no_traffic_target": ("no traffic target set", "未设流量目标"),
     "duration": ("Duration", "时长"),
     "ctr": ("Product CTR", "商品点击率"),
     "cvr": ("Click-to-buy rate", "点击成交转化率"),
@@ -97,18 +109,51 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "col.role": ("Role", "角色"),
     "col.name": ("Name", "姓名"),
     "col.share": ("Share", "占比"),
+    "col.seg_kind": ("Kind", "类型"),
+    "col.online_change": ("Online change", "在线变化"),
+    "col.followers": ("New followers", "新增粉丝"),
+    "col.follow_rate": ("Follow rate", "转粉率"),
+    "col.avg_watch": ("Avg watch time", "人均停留"),
+    "col.channel": ("Channel", "渠道"),
+    "col.entries": ("Entries", "进入人数"),
+    "col.gmv_share": ("GMV share", "成交占比"),
+    "col.spend": ("Spend", "消耗"),
+    "col.roi": ("ROI", "ROI"),
+    "col.action": ("Action", "待办事项"),
+    "col.from_show": ("From the review of", "来自复盘"),
     "col.total": ("Total", "合计"),
     "this_show": ("this show", "本场"),
     "skipped": ("skipped", "已跳过"),
     "not_reached": ("not reached", "未进行"),
+    "seg.cut": ("cut short", "提前结束"),
+    "seg.running": ("running", "进行中"),
+    "due.next_show": ("next show", "下一场"),
+    "action.done": ("done", "已完成"),
+    "action.open": ("not done", "未完成"),
+    "action.later": ("not due yet", "未到期"),
+    # segment kinds
+    "kind.opening": ("opening", "开场"),
+    "kind.product": ("product", "讲品"),
+    "kind.interaction": ("interaction", "互动"),
+    "kind.lucky_bag": ("lucky bag", "福袋"),
+    "kind.flash_sale": ("flash sale", "秒杀"),
+    "kind.qa": ("Q&A", "答疑"),
+    "kind.closing": ("closing", "收尾"),
+    "kind.talk": ("talk", "口播"),
     "none": ("None recorded.", "无记录。"),
     # funnel steps
-    "f.exposures": ("Room exposures", "直播间曝光"),
+    "f.exposures": ("Room exposures", "直播间曝光人数"),
+    "f.entries": ("Entries", "进入人数"),
     "f.viewers_total": ("Viewers", "观看人数"),
-    "f.product_exposures": ("Product exposures", "商品曝光"),
-    "f.product_clicks": ("Product clicks", "商品点击"),
+    "f.product_exposures": ("Product exposures", "商品曝光人数"),
+    "f.product_clicks": ("Product clicks", "商品点击人数"),
+    "f.orders": ("Orders", "成交订单数"),
     "f.buyers": ("Buyers", "成交人数"),
     "f.rate": ("{rate} of previous step", "上一步的 {rate}"),
+    "f.over": (
+        "(above 100 %: counts showings, not people)",
+        "（多于上一步：按展示次数计，非人数）",
+    ),
     # charts
     "chart.online": ("Online viewers", "在线人数"),
     "chart.gmv_min": ("GMV per minute", "每分钟成交金额"),
@@ -141,6 +186,21 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "b.region": ("Region", "地域"),
     "b.city": ("City", "城市"),
     "b.device": ("Device", "设备"),
+    "b.province": ("Province", "省份"),
+    "b.city_tier": ("City tier", "城市等级"),
+    "b.new_returning": ("New vs returning", "新老用户"),
+    "b.follower": ("Followers", "粉丝与非粉丝"),
+    # audience labels stored as keys (studio.traffic.audience.LABELS)
+    "al.male": ("Male", "男"),
+    "al.female": ("Female", "女"),
+    "al.unknown": ("Unknown", "未知"),
+    "al.new": ("New", "新用户"),
+    "al.returning": ("Returning", "老用户"),
+    "al.follower": ("Followers", "粉丝"),
+    "al.non_follower": ("Non-followers", "非粉丝"),
+    "al.ios": ("iOS", "iOS"),
+    "al.android": ("Android", "安卓"),
+    "al.pc": ("PC", "电脑"),
     "page": ("Page {n} of {total}", "第 {n} 页 / 共 {total} 页"),
 }
 
@@ -157,6 +217,16 @@ def s(key: str, lang: str = "en", **params: object) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def share_label(breakdown: str, label: str, lang: str = "en") -> str:
+    """A label of a traffic or audience chart in a language: channel keys and the audience
+    keys (male, new, follower ...) are named; ages, places and unknown channels stay as written."""
+    if breakdown == "traffic_sources":
+        from studio.traffic.channels import channel_label
+
+        return channel_label(label, lang)
+    return s(f"al.{label}", lang) if f"al.{label}" in _S else label
 
 
 def normalize_lang(lang: str | None) -> str:

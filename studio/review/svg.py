@@ -15,7 +15,7 @@ import numpy as np
 
 from studio.metrics import fmt
 from studio.review.model import Breakdown, FunnelStep, Minutes, Review, TrendRow
-from studio.review.strings import s
+from studio.review.strings import s, share_label
 
 FONT = "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 INK = "#1f2937"
@@ -227,6 +227,18 @@ def funnel(
                     font=font,
                 )
             )
+        if st.note:  # a step above 100 % says why, on a line of its own
+            out.append(
+                _t(
+                    label_w + bar_w + 12,
+                    y + row_h / 2 + 19,
+                    s(st.note, lang),
+                    10,
+                    "start",
+                    ORANGE,
+                    font=font,
+                )
+            )
     return "".join(out) + "</svg>"
 
 
@@ -326,7 +338,9 @@ def shares(b: Breakdown, lang: str, w: int = 480, font: str = FONT) -> str:
     label_w, bar_w = 130, w - 130 - 60
     for i, (name, share) in enumerate(b.rows):
         y = 26 + i * row_h
-        out.append(_t(label_w - 8, y + 15, name, 11, "end", INK, font=font))
+        out.append(
+            _t(label_w - 8, y + 15, share_label(b.key, name, lang), 11, "end", INK, font=font)
+        )
         out.append(
             f'<rect x="{label_w}" y="{y + 4}" width="{max(1.0, share * bar_w):.1f}" height="{row_h - 8}" fill="{GREEN}"/>'
         )

@@ -10,7 +10,8 @@ import numpy as np
 from studio.incidents.categories import CATEGORIES, SEVERITIES
 from studio.metrics import fmt
 from studio.planning.text import label as plan_label
-from studio.review.model import Review
+from studio.review.actions import Action
+from studio.review.model import FunnelStep, Review, SegmentRow
 from studio.review.strings import s
 from studio.timeutil import fmt_duration
 
@@ -88,25 +89,49 @@ def tiles(r: Review, lang: str) -> list[Tile]:
             if h.ad_spend_cents
             else "",
         ),
-        Tile(s("viewers", lang), fmt.count(h.viewers)),
+        Tile(s("viewers", lang), fmt.count(h.viewers), *_traffic_note(r, lang)),
         Tile(s("ctr", lang), fmt.rate(h.ctr)),
         Tile(s("cvr", lang), fmt.rate(h.cvr)),
         Tile(s("duration", lang), _dur(h.duration_s)),
     ]
 
 
+def _traffic_note(r: Review, lang: str) -> tuple[str, str]:
+    """The viewers tile's note and tone: total viewers against the traffic target."""
+    h = r.headline
+    if h.traffic_target <= 0:
+        return s("no_traffic_target", lang), ""
+    note = s(
+        "of_traffic_target",
+        lang,
+        pct=fmt.pct(h.traffic_target_pct),
+        target=fmt.count(h.traffic_target),
+    )
+    return note, "good" if (h.traffic_target_pct or 0) >= 100 else "bad"
+
+
+# The word after a segment's title for what became of it in the rundown ("ran": none).
+STATE_WORDS = {
+    "cut": "seg.cut",
+    "skipped": "skipped",
+    "not_reached": "not_reached",
+    "running": "seg.running",
+}
+
+
+def segment_title(g: SegmentRow, lang: str) -> str:
+    """ "3. Title (cut short)": the row's name in every segment table."""
+    title = f"{g.index + 1}. {g.title}"
+    word = STATE_WORDS.get(g.state)
+    return f"{title} ({s(word, lang)})" if word else title
+
+
 def segments(r: Review, lang: str) -> Table:
     rows, muted = [], set()
-    # Segments after the last one that ran were not reached (the show ended or is still on):
-    # "skipped" is kept for segments the rundown passed over.
-    ran = [i for i, g in enumerate(r.segments) if g.actual_offset_s is not None]
-    last_ran = ran[-1] if ran else -1
     for i, g in enumerate(r.segments):
-        title = f"{g.index + 1}. {g.title}"
-        if g.skipped:
+        title = segment_title(g, lang)
+        if not g.ran:  # greyed: no figures; a segment cut short keeps its figures and ink
             muted.add(i)
-            word = "not_reached" if i > last_ran else "skipped"
-            title += f" ({s(word, lang)})"
         rows.append(
             (
                 title,
@@ -136,6 +161,124 @@ def segments(r: Review, lang: str) -> Table:
         (3.2, 1.1, 1.1, 1.0, 1.0, 1.1, 1.4, 0.9, 1.0, 1.0, 1.0, 0.9, 0.9),
         muted=frozenset(muted),
     )
+
+
+def segment_audience(r: Review, lang: str) -> Table:
+    """Per segment, what it did for the room: people in and out, online viewers, follows and
+    watch time — a lucky bag is judged by these, not by GMV alone."""
+    rows, muted = [], set()
+    for i, g in enumerate(r.segments):
+        if not g.ran:
+            muted.add(i)
+        delta = DASH if g.online_delta is None else f"{g.online_delta:+,}"
+        rows.append(
+            (
+                segment_title(g, lang),
+                s(f"kind.{g.kind}", lang) if g.kind else DASH,
+                fmt.count(g.entries),
+                fmt.count(g.left),
+                fmt.count(g.peak_online),
+                fmt.count(g.avg_online),
+                delta,
+                fmt.count(g.new_followers),
+                fmt.rate(g.follow_rate),
+                _dur(g.avg_watch_s),
+            )
+        )
+    keys = (
+        "col.segment", "col.seg_kind", "col.gained", "col.lost", "col.peak", "col.avg_online",
+        "col.online_change", "col.followers", "col.follow_rate", "col.avg_watch",
+    )  # fmt: skip
+    return Table(
+        tuple(s(k, lang) for k in keys),
+        tuple(rows),
+        "ll" + "r" * 8,
+        (3.2, 1.2, 1.0, 1.0, 1.0, 1.0, 1.1, 1.1, 1.0, 1.2),
+        muted=frozenset(muted),
+    )
+
+
+def channel_name(key: str, lang: str) -> str:
+    """A traffic channel's name; a label the export used that no channel matches, as written."""
+    from studio.traffic.channels import channel_label
+
+    return channel_label(key, lang)
+
+
+def channels(r: Review, lang: str) -> Table:
+    """Traffic sources: entries and GMV per channel with their shares, spend and ROI."""
+    rows = [
+        (
+            channel_name(c.key, lang),
+            fmt.count(c.entries),
+            fmt.rate(c.share),
+            fmt.money_cents(c.gmv_cents, 0),
+            fmt.rate(c.gmv_share),
+            fmt.count(c.orders),
+            fmt.money_cents(c.spend_cents, 0) if c.spend_cents else DASH,
+            fmt.ratio_x(c.roi),
+        )
+        for c in r.channels
+    ]
+    keys = (
+        "col.channel", "col.entries", "col.share", "col.gmv", "col.gmv_share", "col.orders",
+        "col.spend", "col.roi",
+    )  # fmt: skip
+    return Table(
+        tuple(s(k, lang) for k in keys),
+        tuple(rows),
+        "l" + "r" * 7,
+        (2.4, 1.1, 0.9, 1.4, 1.0, 0.9, 1.2, 0.8),
+    )
+
+
+def _due(a: Action, lang: str) -> str:
+    return s("due.next_show", lang) if a.due_at is None else _local(a.due_at, True)[:10]
+
+
+def carried_actions(r: Review, lang: str) -> Table:
+    """Actions from earlier reviews that concern this show, done or not (with what was done)."""
+    rows, muted = [], set()
+    for i, a in enumerate(r.carried):
+        if a.done:
+            state = s("action.done", lang)
+        elif a.due_here:
+            state = s("action.open", lang)
+        else:
+            state = s("action.later", lang)
+            muted.add(i)
+        rows.append((a.what, a.owner or DASH, a.origin_title, _due(a, lang), state, a.note or DASH))
+    keys = ("col.action", "col.owner", "col.from_show", "col.due", "col.status", "col.notes")
+    return Table(
+        tuple(s(k, lang) for k in keys),
+        tuple(rows),
+        "llllll",
+        (4.0, 1.2, 2.0, 1.3, 1.1, 2.4),
+        muted=frozenset(muted),
+    )
+
+
+def review_actions(r: Review, lang: str) -> Table:
+    """Actions decided in this review, to be checked at the next show (or by their date)."""
+    rows = [
+        (
+            a.what,
+            a.owner or DASH,
+            _due(a, lang),
+            s("action.done" if a.done else "action.open", lang),
+        )
+        for a in r.actions
+    ]
+    keys = ("col.action", "col.owner", "col.due", "col.status")
+    return Table(tuple(s(k, lang) for k in keys), tuple(rows), "llll", (5.0, 1.4, 1.4, 1.2))
+
+
+def funnel_note(step: FunnelStep, lang: str) -> str:
+    """The rate of a step as it reads next to the bar, with why when it is above 100 %."""
+    if step.rate is None:
+        return ""
+    text = s("f.rate", lang, rate=fmt.rate(step.rate))
+    return f"{text} {s(step.note, lang)}" if step.note else text
 
 
 def products(r: Review, lang: str) -> Table:
