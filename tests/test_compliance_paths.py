@@ -28,6 +28,10 @@ products:
     selling_points:
       - 独立小包装
       - 今晚全网最低价
+coupons:
+  - name: 史上最低价券
+    value: 10
+    skus: [NUT]
 segments:
   - id: open
     title: 开场
@@ -81,11 +85,12 @@ def test_yaml_script_findings_point_at_the_term(
         found.append((int(line), term, category))
     assert found == [
         (9, "全网最低价", "price_claim"),
-        (16, "销量第一", "absolute"),
-        (16, "加我微信", "off_platform"),
-        (21, "全网最低价", "price_claim"),
-        (29, "减肥", "medical_efficacy"),
-        (29, "成本价", "price_claim"),
+        (11, "史上最低价", "price_claim"),
+        (20, "销量第一", "absolute"),
+        (20, "加我微信", "off_platform"),
+        (25, "全网最低价", "price_claim"),
+        (33, "减肥", "medical_efficacy"),
+        (33, "成本价", "price_claim"),
     ]
     assert out.splitlines()[0] == (
         f"{script_file}:9:11: 全网最低价 — price_claim — 说“今晚直播间价 XX 元”，不与全网比较"
@@ -100,7 +105,7 @@ def test_json_shape(script_file: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert data["status"] == "fail"
     keys = {"file", "line", "col", "term", "category", "severity", "suggestion", "text"}
     assert all(set(f) == keys for f in data["findings"])
-    obs = next(f for f in data["findings"] if f["line"] == 21)
+    obs = next(f for f in data["findings"] if f["line"] == 25)
     assert obs["text"] == "全网最低价 ¥59"
     assert obs["severity"] == "block"
     warn = next(f for f in data["findings"] if f["term"] == "成本价")
@@ -223,12 +228,12 @@ def test_script_validate_lists_findings_and_strict_fails(
     """validate lists compliance findings as warnings (exit 0); --strict fails on blocks."""
     code, out, _ = _run(capsys, "script", "validate", str(script_file))
     assert code == 0
-    assert f"{script_file}:16:20: warning: 销量第一 — absolute (block) — " in out
+    assert f"{script_file}:20:20: warning: 销量第一 — absolute (block) — " in out
     assert f"{script_file}: OK — 坚果零食专场" in out
     code, out, _ = _run(capsys, "script", "validate", "--strict", str(script_file))
     assert code == 1
-    assert f"{script_file}:16:20: error: 销量第一" in out
-    assert f"{script_file}:29:17: warning: 成本价" in out
+    assert f"{script_file}:20:20: error: 销量第一" in out
+    assert f"{script_file}:33:17: warning: 成本价" in out
     assert "OK" not in out
 
 
@@ -253,8 +258,11 @@ def test_gate_item_needs_a_waiver_with_a_reason() -> None:
     assert compliance_gate_item(warning, "reason").status == "warn"
     assert compliance_gate_item([]).status == "pass"
     assert compliance_gate_status(None) == ("pass", ("compliance.none", {}))
-    for findings in (blocking, warning, [], None):
-        key, params = compliance_gate_status(findings)[1]
+    bad = compliance_gate_item(None, problem="compliance.yaml:3: terms must be a list")
+    assert (bad.status, bad.message[0]) == ("fail", "compliance.unusable")
+    for findings, problem in ((blocking, None), (warning, None), ([], None), (None, None),
+                              (None, "x.yaml:1: bad")):  # fmt: skip
+        key, params = compliance_gate_status(findings, problem)[1]
         flat = {k: v for k, v in params.items() if not isinstance(v, tuple)}
         for text in GATE_TEXTS[key]:
             text.format(**flat, first="x")
@@ -272,8 +280,8 @@ def test_gate_findings_for_a_stored_show(store: Store, script_file: Path) -> Non
     findings = show_findings(store, show_id)
     assert findings is not None
     stored = dump_yaml(script).splitlines()
-    assert [f.term for f in findings] == ["全网最低价", "销量第一", "加我微信", "全网最低价",
-                                          "减肥", "成本价"]  # fmt: skip
+    assert [f.term for f in findings] == ["全网最低价", "史上最低价", "销量第一", "加我微信",
+                                          "全网最低价", "减肥", "成本价"]  # fmt: skip
     for f in findings:
         assert f.file == f"show {show_id}"
         assert stored[f.line - 1][f.col - 1 :].startswith(f.term)

@@ -22,6 +22,10 @@ GATE_TEXTS: Final[dict[str, tuple[str, str]]] = {
     "item.compliance": ("Script compliance", "脚本合规"),
     "compliance.ok": ("no banned or risky claims", "未发现违禁或风险用语"),
     "compliance.none": ("no script to check", "没有可检查的脚本"),
+    "compliance.unusable": (
+        "the compliance rules cannot be used: {problem}",
+        "合规规则无法使用：{problem}",
+    ),
     "compliance.warn": ("{warns} risky claim(s): {first}", "{warns} 处风险用语：{first}"),
     "compliance.blocked": (
         "{blocks} banned claim(s), {warns} risky: {first}",
@@ -51,9 +55,15 @@ def _first(f: Finding) -> Message:
     return ("compliance.term", {"term": f.term})
 
 
-def compliance_gate_status(findings: Sequence[Finding] | None) -> tuple[str, Message]:
+def compliance_gate_status(
+    findings: Sequence[Finding] | None, problem: str | None = None
+) -> tuple[str, Message]:
     """(status, message) as `studio.planning.readiness.evaluate` pairs them: fail with any
-    blocking claim, warn with only risky ones. None: no script (the script item says so)."""
+    blocking claim, warn with only risky ones. None: no script (the script item says so).
+    `problem`: the studio's file or the show's compliance section is unusable (LexiconError),
+    which fails too: nothing could be checked."""
+    if problem:
+        return "fail", ("compliance.unusable", {"problem": problem})
     if findings is None:
         return "pass", ("compliance.none", {})
     blocks = [f for f in findings if f.blocking]
@@ -69,10 +79,12 @@ def compliance_gate_status(findings: Sequence[Finding] | None) -> tuple[str, Mes
 
 
 def compliance_gate_item(
-    findings: Sequence[Finding] | None, waiver_reason: str | None = None
+    findings: Sequence[Finding] | None,
+    waiver_reason: str | None = None,
+    problem: str | None = None,
 ) -> GateItem:
     """The gate item; a failing item with a non-blank waiver reason becomes `waived`."""
-    status, message = compliance_gate_status(findings)
+    status, message = compliance_gate_status(findings, problem)
     reason = (waiver_reason or "").strip()
     if status == "fail" and reason:
         return GateItem(GATE_KEY, "waived", ("item.compliance", {}), message, reason)

@@ -1,7 +1,7 @@
 """Every text of a script that reaches the audience, with the line it is written on.
 
-Checked: the show title, product names and selling points, segment titles, cue texts, the texts
-a cue sets on OBS sources, and lucky-bag prizes. Not checked: cue notes (for the crew only).
+Checked: the show title, product names and selling points, coupon names, segment titles, cue
+texts, the texts a cue sets on OBS sources, and lucky-bag prizes. Not checked: cue notes (for the crew only).
 Lines come from the loader's SourceMap (YAML: the line of the field; spreadsheets: the row);
 `locate` then finds the exact line and column of a term in a YAML file's own text.
 """
@@ -63,6 +63,9 @@ def script_texts(
             item(point, "selling point", p.sku, "products", i, "selling_points")
             for point in p.selling_points
         )
+    for i, coupon in enumerate(script.coupons):
+        sku = coupon.skus[0] if len(coupon.skus) == 1 else None
+        out.append(item(coupon.name, "coupon name", sku, "coupons", i, "name"))
     for i, seg in enumerate(script.segments):
         out.append(item(seg.title, "segment title", seg.product, "segments", i, "title"))
         if seg.lucky_bag is not None and seg.lucky_bag.prize:
