@@ -276,3 +276,20 @@ def test_boundary_values_are_the_values_standing_then(store: Store, shows: dict[
             [("gmv_cents", t0 + 599), ("gmv_cents", t0 + 600), ("entries", t0), ("nothing", t0)],
         )
     assert got == [0.0, 10_000.0, None, None]
+
+
+def test_insights_tables_in_both_languages(store: Store, shows: dict[str, int]) -> None:
+    """The GUI page's tables carry the same figures, named in English and Chinese."""
+    from studio.review import insights_tables as it
+
+    ins = load_insights(store, tz=UTC)
+    en = it.slots(ins, "en")
+    assert en.rows[0] == ("Mon 20:00", "2", "3.0", "¥3,000", "1,667", "¥9,000")
+    assert it.slots(ins, "zh_CN").rows[1][0] == "周三 14:00"
+    assert it.products(ins, "zh_CN").headers[3] == "成交金额"
+    assert it.products(ins, "en").rows[0][:4] == ("A1", "精华", "2", "¥5,800")
+    kinds = {r[0]: r for r in it.kinds(ins, "zh_CN").rows}
+    assert kinds["福袋"][4] == "70.0" and kinds["讲品"][3] == f"¥{845_000 / 145 / 100:,.0f}"
+    anchors = it.anchors(ins, "en")
+    assert anchors.rows[0][0] == "小美" and anchors.rows[0][3] == "¥3,000"
+    assert anchors.rows[0][5] == "4.8%"

@@ -145,7 +145,7 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "f.exposures": ("Room exposures", "直播间曝光人数"),
     "f.entries": ("Entries", "进入人数"),
     "f.viewers_total": ("Viewers", "观看人数"),
-    "f.product_exposures": ("Product exposures", "商品曝光人数"),
+    "f.product_exposures": ("Product exposures", "商品曝光"),
     "f.product_clicks": ("Product clicks", "商品点击人数"),
     "f.orders": ("Orders", "成交订单数"),
     "f.buyers": ("Buyers", "成交人数"),
@@ -202,6 +202,18 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "al.android": ("Android", "安卓"),
     "al.pc": ("PC", "电脑"),
     "page": ("Page {n} of {total}", "第 {n} 页 / 共 {total} 页"),
+    # insights across shows
+    "ins.slot": ("Weekday, start", "开播时段"),
+    "ins.shows": ("Shows", "场次"),
+    "ins.hours": ("Hours", "时长（小时）"),
+    "ins.gmv_per_hour": ("GMV per hour", "每小时成交金额"),
+    "ins.viewers_per_hour": ("Viewers per hour", "每小时观看人数"),
+    "ins.segments": ("Segments", "环节数"),
+    "ins.minutes": ("Minutes", "分钟"),
+    "ins.gmv_per_minute": ("GMV per minute", "每分钟成交金额"),
+    "ins.followers_per_segment": ("Followers per segment", "每环节新增粉丝"),
+    "ins.entries_per_segment": ("Entries per segment", "每环节进入人数"),
+    "ins.anchor": ("Anchor", "主播"),
 }
 
 
