@@ -173,6 +173,10 @@ def test_states_and_labels_of_segments(played) -> None:  # type: ignore[no-untyp
     assert zh.headers[7:] == ("新增粉丝", "转粉率", "人均停留")
     g = review.segments[1]
     assert zh.rows[1][7] == f"{g.new_followers:,}" and zh.rows[1][6] == f"{g.online_delta:+,}"
+    assert g.avg_watch_s is not None
+    m, sec = divmod(round(g.avg_watch_s), 60)
+    assert zh.rows[1][9] == f"{m}分{sec:02d}秒"  # never "1:15" (minutes or hours?)
+    assert tables.segment_audience(review, "en").rows[1][9] == f"{m} min {sec:02d} s"
 
 
 def test_measured_exits_are_the_viewers_lost(played) -> None:  # type: ignore[no-untyped-def]

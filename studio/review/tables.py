@@ -40,6 +40,16 @@ def _dur(v: float | None, signed: bool = False) -> str:
     return DASH if v is None else fmt_duration(v, signed=signed)
 
 
+def watch_time(seconds: float | None, lang: str) -> str:
+    """A stay in words, never "1:15" (minutes or hours?): "1分15秒" / "1 min 15 s"."""
+    if seconds is None:
+        return DASH
+    m, sec = divmod(round(seconds), 60)
+    if lang.startswith("zh"):
+        return f"{m}分{sec:02d}秒" if m else f"{sec}秒"
+    return f"{m} min {sec:02d} s" if m else f"{sec} s"
+
+
 def _local(dt: datetime | None, with_date: bool = False) -> str:
     if dt is None:
         return DASH
@@ -182,7 +192,7 @@ def segment_audience(r: Review, lang: str) -> Table:
                 delta,
                 fmt.count(g.new_followers),
                 fmt.rate(g.follow_rate),
-                _dur(g.avg_watch_s),
+                watch_time(g.avg_watch_s, lang),
             )
         )
     keys = (
