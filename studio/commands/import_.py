@@ -40,7 +40,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "minute_samples": t.minute_samples,
                 "kept_from_feed": list(t.kept_from_feed),
             }
-            lines = [f"{path}: {t.sources} channel(s) imported for show {args.show}"]
+            lines = [f"{path}: imported for show {args.show}"]
+            if t.sources:
+                lines.append(f"  {t.sources} channel(s)")
             if t.unknown_labels:
                 lines.append("  counted as other: " + ", ".join(t.unknown_labels))
             if t.minute_samples:
