@@ -5,11 +5,11 @@ button. The rules themselves are tested without Qt in test_metrics_live_rules.py
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import pyqtgraph as pg
 import pytest
+from clock import FakeClock
 from PySide6.QtCore import QSettings
 
 from studio.metrics import alerts, fmt, queries
@@ -38,19 +38,10 @@ SEGS = [
 ]
 
 
-@dataclass
-class ShowClock:
-    """The show's clock, moved by the test."""
-
-    t: float = T0
-
-    def __call__(self) -> float:
-        return self.t
-
-
 @pytest.fixture
-def clock() -> ShowClock:
-    return ShowClock()
+def clock() -> FakeClock:
+    """The show's clock, moved by the test."""
+    return FakeClock(T0)
 
 
 @pytest.fixture
