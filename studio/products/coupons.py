@@ -50,7 +50,7 @@ def best_price(
     flash_running: bool = False,
 ) -> tuple[int, tuple[str, ...]]:
     """The 到手价 of one unit at `price_cents` and the uids of the coupons that give it."""
-    if flash_running:
+    if flash_running or not coupons:
         return price_cents, ()
     ok = usable(coupons, sku, now)
     product: list[CouponTerms | None] = [None, *(c for c in ok if not c.shop_wide)]

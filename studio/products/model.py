@@ -129,7 +129,7 @@ class LiveProduct:
         return self.stock_initial + self.stock_added
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # read-only by convention (see FlashStatus): 200 are made a second
 class Sales:
     """What the metrics store says about one product; None where no sample exists.
 
@@ -147,7 +147,10 @@ class Sales:
     sold_at_flash_end: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+# Read-only by convention, not frozen: a frozen dataclass sets each field through
+# object.__setattr__, which made building one Derived cost more than deriving it (200 products
+# at 1 Hz, benchmarks/bench_products.py).
+@dataclass(slots=True)
 class FlashStatus:
     price_cents: int
     quota: int
@@ -169,7 +172,7 @@ class FlashStatus:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Derived:
     """Everything a screen shows of a product at one moment, from `derive`."""
 
