@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import update
 
 from studio.cli import main
-from studio.review import tables
-from studio.review.actions import (
+from studio.planning.review_actions import (
     ActionError,
     actions_for_show,
     add_action,
     readiness_item,
     set_done,
 )
+from studio.review import tables
 from studio.review.html import render_html
 from studio.review.load import build_review
 from studio.store.models import Show

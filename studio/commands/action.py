@@ -33,7 +33,7 @@ def parse_due(text: str | None) -> datetime | None:
 
 @guarded
 def cmd_action(args: argparse.Namespace) -> int:
-    from studio.review.actions import (
+    from studio.planning.review_actions import (
         ActionError,
         actions_for_show,
         add_action,

@@ -10,7 +10,7 @@ from sqlalchemy import and_, func, or_, select
 
 from studio.incidents.log import list_incidents
 from studio.metrics.series import online_peak, totals_at
-from studio.review.actions import actions_for_show, list_actions
+from studio.planning.review_actions import actions_for_show, list_actions
 from studio.review.model import (
     CheckRef,
     CrewRef,

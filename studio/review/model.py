@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from studio.review.actions import Action
+from studio.planning.review_actions import Action
 from studio.traffic.audience import AudienceRow
 from studio.traffic.sources import SourceRow
 

@@ -9,8 +9,8 @@ import numpy as np
 
 from studio.incidents.categories import CATEGORIES, SEVERITIES
 from studio.metrics import fmt
+from studio.planning.review_actions import Action
 from studio.planning.text import label as plan_label
-from studio.review.actions import Action
 from studio.review.model import FunnelStep, Review, SegmentRow
 from studio.review.strings import s
 from studio.timeutil import fmt_duration

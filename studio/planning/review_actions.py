@@ -6,7 +6,9 @@ live show, or a show starting on or after the date). A done action is still list
 the report of the show it was due at, so that report says what was checked.
 
 `carried_actions` (pure) decides what a show sees; `actions_for_show` reads it from the store;
-`readiness_item` turns it into the readiness gate's item (status and message).
+`readiness_item` turns it into the readiness gate's item (status and message). It lives with
+planning, below the review in the package layers, so the readiness gate may use it; the review
+(studio.review) records and reports the actions through it.
 """
 
 from __future__ import annotations
