@@ -24,7 +24,7 @@ from studio.products.changes import (
 from studio.products.coupon_book import CouponError, add_coupon, list_coupons, set_counts
 from studio.products.history import product_history
 from studio.products.model import CouponTerms, LiveProduct
-from studio.products.periods import price_periods, with_sales
+from studio.products.periods import price_periods, show_price_periods, with_sales
 from studio.products.reader import LiveProducts, derive_show, find, load_products
 from studio.script.loader import load_script_file, load_script_text
 from studio.script.store_io import create_show_from_script_file, load_script, replace_script
@@ -234,6 +234,9 @@ def test_price_periods_split_sales_by_price(store: Store, show: int) -> None:
     assert [(p.sold, p.gmv_cents) for p in periods] == [
         (10, 159_000), (190, 190 * 9_900), (10, 10 * 15_900), (20, 20 * 14_900)
     ]  # fmt: skip
+    whole_show = show_price_periods(store, show, start, end)
+    assert whole_show[SKU] == periods
+    assert [(p.price_cents, p.sold) for p in whole_show["MZ-JH01"]] == [(25_900, None)]
 
 
 def test_simulator_never_sells_past_quota_or_stock() -> None:

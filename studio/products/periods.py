@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from studio.metrics.series import latest_value
 from studio.products.history import HistoryEntry
 from studio.products.model import LiveProduct
+from studio.store.store import Store
 
 _FLASH = ("flash_price_cents", "flash_quota", "flash_starts_at", "flash_ends_at")
 
@@ -139,3 +140,23 @@ def with_sales(
             )
         )
     return out
+
+
+def show_price_periods(
+    store: Store, show_id: int, start: datetime, end: datetime
+) -> dict[str, list[PricePeriod]]:
+    """Every product's price periods between `start` and `end` with what sold in each (the
+    review's per-product table)."""
+    from studio.products.history import product_history
+    from studio.products.reader import latest_per_sku, load_products, sold_metric
+
+    events = product_history(store, show_id)
+    with store.session() as s:
+        products = load_products(s, show_id)
+        latest = latest_per_sku(s, show_id)
+        return {
+            p.sku: with_sales(
+                s, show_id, price_periods(p, events, start, end), sold_metric(latest, p.sku)
+            )
+            for p in products
+        }
