@@ -22,9 +22,15 @@ def main() -> int:
         tr = message.find("translation")
         if tr is None:
             continue
-        if tr.get("type") == "unfinished" or not (tr.text or "").strip():
+        forms = list(tr.iter("numerusform"))
+        text = "".join(f.text or "" for f in forms) if forms else (tr.text or "")
+        if tr.get("type") == "unfinished" or not text.strip():
             if source in mapping:
-                tr.text = mapping[source]
+                if forms:  # Chinese has one plural form
+                    for form in forms:
+                        form.text = mapping[source]
+                else:
+                    tr.text = mapping[source]
                 tr.attrib.pop("type", None)
             else:
                 missing.append(source)

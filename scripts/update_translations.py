@@ -27,6 +27,7 @@ BIN = Path(sys.executable).parent
 
 CORE_SOURCES = [
     "studio/ui/shell/main_window.py",
+    "studio/ui/shell/open_show.py",
     "studio/ui/shell/status_bar.py",
     "studio/ui/shell/app.py",
     "studio/ui/shell/preferences.py",
@@ -68,8 +69,11 @@ def unfinished(ts: Path) -> list[str]:
     out = []
     for message in ET.parse(ts).iter("message"):
         tr = message.find("translation")
-        empty = tr is not None and (tr.get("type") == "unfinished" or not (tr.text or "").strip())
-        if empty and tr is not None and not list(tr.iter("numerusform")):
+        if tr is None:
+            continue
+        plural = [n.text or "" for n in tr.iter("numerusform")]
+        text = "".join(plural) if plural else (tr.text or "")
+        if tr.get("type") == "unfinished" or not text.strip():
             out.append(message.findtext("source") or "")
     return out
 

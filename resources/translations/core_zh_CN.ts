@@ -12,77 +12,77 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="58"/>
+        <location filename="../../studio/ui/checks/panel.py" line="57"/>
         <source>Checks saved</source>
         <translation>已保存的检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="64"/>
+        <location filename="../../studio/ui/checks/panel.py" line="63"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="65"/>
+        <location filename="../../studio/ui/checks/panel.py" line="64"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="66"/>
+        <location filename="../../studio/ui/checks/panel.py" line="65"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="67"/>
+        <location filename="../../studio/ui/checks/panel.py" line="66"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="68"/>
+        <location filename="../../studio/ui/checks/panel.py" line="67"/>
         <source>Findings</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="74"/>
+        <location filename="../../studio/ui/checks/panel.py" line="73"/>
         <source>No checks yet: run the camera and microphone checks before going live.</source>
         <translation>尚无检查记录：开播前请先检查摄像头和麦克风。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="99"/>
+        <location filename="../../studio/ui/checks/panel.py" line="92"/>
         <source>PASS</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="99"/>
+        <location filename="../../studio/ui/checks/panel.py" line="92"/>
         <source>WARN</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="99"/>
+        <location filename="../../studio/ui/checks/panel.py" line="92"/>
         <source>FAIL</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="101"/>
+        <location filename="../../studio/ui/checks/panel.py" line="94"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="102"/>
+        <location filename="../../studio/ui/checks/panel.py" line="95"/>
         <source>Lighting</source>
         <translation>灯光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="103"/>
+        <location filename="../../studio/ui/checks/panel.py" line="96"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="104"/>
+        <location filename="../../studio/ui/checks/panel.py" line="97"/>
         <source>Encoder (OBS)</source>
         <translation>编码器（OBS）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="120"/>
+        <location filename="../../studio/ui/checks/panel.py" line="113"/>
         <source>all good</source>
         <translation>一切正常</translation>
     </message>
@@ -90,164 +90,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="52"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="69"/>
         <source>Studio control room</source>
         <translation>直播间控制台</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="66"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="82"/>
         <source>Database link</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="174"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="214"/>
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="88"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="106"/>
         <source>Rundown</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="89"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="107"/>
         <source>Checks</source>
         <translation>设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="90"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="108"/>
         <source>Live metrics</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="91"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="109"/>
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="92"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="110"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="93"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="111"/>
         <source>Planning</source>
         <translation>策划</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="94"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="112"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="97"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="115"/>
         <source>Live audio</source>
         <translation>实时音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="105"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="123"/>
         <source>OBS scenes</source>
         <translation>OBS 场景</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="169"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="171"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="211"/>
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="177"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="217"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="179"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="219"/>
         <source>S&amp;how</source>
         <translation>场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="180"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="220"/>
+        <source>Open show…</source>
+        <translation>打开场次…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/main_window.py" line="222"/>
         <source>Go live…</source>
         <translation>开播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="181"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="223"/>
         <source>End show…</source>
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="183"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="225"/>
         <source>Enter metrics by hand…</source>
         <translation>手动录入数据…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="187"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="229"/>
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="190"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="232"/>
         <source>Take over the rundown…</source>
         <translation>接管流程…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="193"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="235"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="198"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="240"/>
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="202"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="244"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="204"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="246"/>
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="206"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="248"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="210"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="252"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="211"/>
-        <location filename="../../studio/ui/shell/main_window.py" line="240"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="253"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="304"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="212"/>
-        <location filename="../../studio/ui/shell/main_window.py" line="248"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="254"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="312"/>
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/shell/main_window.py" line="278"/>
+        <source>%n incident(s) still open.</source>
+        <translation>
+            <numerusform>还有 %n 个事故未处理。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/shell/main_window.py" line="287"/>
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/shell/main_window.py" line="289"/>
+        <source>%n segment(s) not run yet: </source>
+        <translation>
+            <numerusform>还有 %n 个环节未进行：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/shell/main_window.py" line="292"/>
+        <source>%n of them sell(s) a product.</source>
+        <translation>
+            <numerusform>其中 %n 个环节要卖货。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="231"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="295"/>
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="232"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="275"/>
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="250"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="314"/>
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -260,63 +293,63 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="296"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="361"/>
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="297"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="362"/>
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="298"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="363"/>
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="299"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="364"/>
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="300"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="365"/>
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="301"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="366"/>
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="302"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="367"/>
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="303"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="368"/>
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="304"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="369"/>
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="305"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="370"/>
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="200"/>
-        <location filename="../../studio/ui/shell/main_window.py" line="283"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="242"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="347"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="284"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="348"/>
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
     </message>
@@ -393,79 +426,147 @@ Log file: {2}</source>
     </message>
 </context>
 <context>
+    <name>OpenShowDialog</name>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="30"/>
+        <source>Open show</source>
+        <translation>打开场次</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="33"/>
+        <source>Type to filter by title, status or date</source>
+        <translation>输入标题、状态或日期筛选</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="37"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="37"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="37"/>
+        <source>Planned start</source>
+        <translation>计划开播</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="37"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="40"/>
+        <source>planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="41"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="42"/>
+        <source>live</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="43"/>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="44"/>
+        <source>reviewed</source>
+        <translation>已复盘</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="48"/>
+        <source> (rehearsal)</source>
+        <translation>（彩排）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/open_show.py" line="80"/>
+        <source>No shows yet: load a show script or create a show.</source>
+        <translation>还没有场次：请加载直播脚本或新建场次。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="26"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="27"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="32"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="33"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="34"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="35"/>
         <source>Dark (studio)</source>
         <translation>深色（直播间）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="35"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="36"/>
         <source>Light (office)</source>
         <translation>浅色（办公室）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="38"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="39"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="41"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="42"/>
         <source>Controller</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="42"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="43"/>
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="43"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="44"/>
         <source>Studio tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="44"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="45"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="49"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="50"/>
         <source>Station role (next start)</source>
         <translation>工位角色（下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="50"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="51"/>
         <source>Start and stop the OBS recording with the show</source>
         <translation>随开播 / 下播自动开始和停止 OBS 录制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="52"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="53"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="60"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="61"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="64"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="65"/>
         <source>Metrics ingest token</source>
         <translation>数据接入令牌</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="65"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="66"/>
         <source>Collectors POST to http://127.0.0.1:8765/v1/samples with the header “Authorization: Bearer &lt;token&gt;” while `studio ingest --source http` runs.</source>
         <translation>运行 `studio ingest --source http` 时，采集程序以请求头“Authorization: Bearer &lt;token&gt;”向 http://127.0.0.1:8765/v1/samples 发送 POST。</translation>
     </message>
@@ -541,37 +642,37 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="214"/>
+        <location filename="../../studio/ui/shell/app.py" line="234"/>
         <source>Take over the rundown</source>
         <translation>接管流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="215"/>
+        <location filename="../../studio/ui/shell/app.py" line="235"/>
         <source>{0} still drives this show (heartbeat {1:.0f} s ago).</source>
         <translation>{0} 仍在控制本场（{1:.0f} 秒前有心跳）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="244"/>
+        <location filename="../../studio/ui/shell/app.py" line="264"/>
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="246"/>
+        <location filename="../../studio/ui/shell/app.py" line="266"/>
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="257"/>
+        <location filename="../../studio/ui/shell/app.py" line="277"/>
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="273"/>
+        <location filename="../../studio/ui/shell/app.py" line="293"/>
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="273"/>
+        <location filename="../../studio/ui/shell/app.py" line="293"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>

@@ -4,87 +4,87 @@
 <context>
     <name>PlanningLabels</name>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="107"/>
+        <location filename="../../studio/ui/planning/panel.py" line="105"/>
         <source>planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="108"/>
+        <location filename="../../studio/ui/planning/panel.py" line="106"/>
         <source>ready</source>
         <translation>已就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="109"/>
+        <location filename="../../studio/ui/planning/panel.py" line="107"/>
         <source>live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="110"/>
+        <location filename="../../studio/ui/planning/panel.py" line="108"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="115"/>
+        <location filename="../../studio/ui/planning/panel.py" line="113"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="116"/>
+        <location filename="../../studio/ui/planning/panel.py" line="114"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="117"/>
+        <location filename="../../studio/ui/planning/panel.py" line="115"/>
         <source>blocked</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="118"/>
+        <location filename="../../studio/ui/planning/panel.py" line="116"/>
         <source>waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="123"/>
+        <location filename="../../studio/ui/planning/panel.py" line="121"/>
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="124"/>
+        <location filename="../../studio/ui/planning/panel.py" line="122"/>
         <source>Assistant anchor</source>
         <translation>副播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="125"/>
+        <location filename="../../studio/ui/planning/panel.py" line="123"/>
         <source>Controller</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="126"/>
+        <location filename="../../studio/ui/planning/panel.py" line="124"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="127"/>
+        <location filename="../../studio/ui/planning/panel.py" line="125"/>
         <source>Tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="132"/>
+        <location filename="../../studio/ui/planning/panel.py" line="130"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="133"/>
+        <location filename="../../studio/ui/planning/panel.py" line="131"/>
         <source>done late</source>
         <translation>逾期完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="134"/>
+        <location filename="../../studio/ui/planning/panel.py" line="132"/>
         <source>missed</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="135"/>
+        <location filename="../../studio/ui/planning/panel.py" line="133"/>
         <source>to do</source>
         <translation>待完成</translation>
     </message>
@@ -92,253 +92,268 @@
 <context>
     <name>PlanningPanel</name>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="164"/>
+        <location filename="../../studio/ui/planning/panel.py" line="163"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="164"/>
+        <location filename="../../studio/ui/planning/panel.py" line="163"/>
         <source>Show</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="164"/>
-        <location filename="../../studio/ui/planning/panel.py" line="206"/>
+        <location filename="../../studio/ui/planning/panel.py" line="163"/>
+        <location filename="../../studio/ui/planning/panel.py" line="207"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="164"/>
+        <location filename="../../studio/ui/planning/panel.py" line="163"/>
         <source>Planned start</source>
         <translation>计划开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="165"/>
-        <location filename="../../studio/ui/planning/panel.py" line="236"/>
+        <location filename="../../studio/ui/planning/panel.py" line="164"/>
+        <location filename="../../studio/ui/planning/panel.py" line="237"/>
         <source>GMV target</source>
         <translation>GMV 目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="165"/>
+        <location filename="../../studio/ui/planning/panel.py" line="164"/>
         <source>Campaign share</source>
         <translation>活动分摊</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="165"/>
+        <location filename="../../studio/ui/planning/panel.py" line="164"/>
         <source>Traffic target</source>
         <translation>流量目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="170"/>
+        <location filename="../../studio/ui/planning/panel.py" line="168"/>
+        <source>Double-click a show to open it in the control room</source>
+        <translation>双击场次即可在控制室中打开</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/planning/panel.py" line="171"/>
         <source>Readiness</source>
         <translation>开播就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="171"/>
+        <location filename="../../studio/ui/planning/panel.py" line="172"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="172"/>
+        <location filename="../../studio/ui/planning/panel.py" line="173"/>
         <source>Products and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="173"/>
+        <location filename="../../studio/ui/planning/panel.py" line="174"/>
         <source>Crew</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="174"/>
+        <location filename="../../studio/ui/planning/panel.py" line="175"/>
         <source>Warm-up</source>
         <translation>预热</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="206"/>
+        <location filename="../../studio/ui/planning/panel.py" line="207"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="206"/>
+        <location filename="../../studio/ui/planning/panel.py" line="207"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="210"/>
+        <location filename="../../studio/ui/planning/panel.py" line="211"/>
         <source>Waive with reason…</source>
         <translation>填写原因并豁免…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="212"/>
+        <location filename="../../studio/ui/planning/panel.py" line="213"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="214"/>
+        <location filename="../../studio/ui/planning/panel.py" line="215"/>
         <source>Go live (Ctrl+Shift+L)</source>
         <translation>开播 (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="234"/>
+        <location filename="../../studio/ui/planning/panel.py" line="235"/>
         <source>Save targets</source>
         <translation>保存目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="237"/>
+        <location filename="../../studio/ui/planning/panel.py" line="238"/>
         <source>Traffic target (viewers)</source>
         <translation>流量目标（观看人数）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="245"/>
+        <location filename="../../studio/ui/planning/panel.py" line="246"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="245"/>
+        <location filename="../../studio/ui/planning/panel.py" line="246"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="245"/>
+        <location filename="../../studio/ui/planning/panel.py" line="246"/>
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="245"/>
+        <location filename="../../studio/ui/planning/panel.py" line="246"/>
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="246"/>
+        <location filename="../../studio/ui/planning/panel.py" line="247"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="246"/>
+        <location filename="../../studio/ui/planning/panel.py" line="247"/>
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="246"/>
+        <location filename="../../studio/ui/planning/panel.py" line="247"/>
         <source>Expected sales</source>
         <translation>预计销量</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="247"/>
+        <location filename="../../studio/ui/planning/panel.py" line="248"/>
         <source>Left after</source>
         <translation>计划后剩余</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="247"/>
+        <location filename="../../studio/ui/planning/panel.py" line="248"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="256"/>
+        <location filename="../../studio/ui/planning/panel.py" line="257"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="256"/>
-        <location filename="../../studio/ui/planning/panel.py" line="263"/>
+        <location filename="../../studio/ui/planning/panel.py" line="257"/>
+        <location filename="../../studio/ui/planning/panel.py" line="264"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="264"/>
-        <location filename="../../studio/ui/planning/panel.py" line="286"/>
+        <location filename="../../studio/ui/planning/panel.py" line="265"/>
+        <location filename="../../studio/ui/planning/panel.py" line="287"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="266"/>
+        <location filename="../../studio/ui/planning/panel.py" line="267"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="279"/>
+        <location filename="../../studio/ui/planning/panel.py" line="280"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="279"/>
+        <location filename="../../studio/ui/planning/panel.py" line="280"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="279"/>
+        <location filename="../../studio/ui/planning/panel.py" line="280"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="279"/>
+        <location filename="../../studio/ui/planning/panel.py" line="280"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="285"/>
+        <location filename="../../studio/ui/planning/panel.py" line="286"/>
         <source>New warm-up task</source>
         <translation>新的预热任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="288"/>
+        <location filename="../../studio/ui/planning/panel.py" line="289"/>
         <source>Add the usual tasks</source>
         <translation>添加常规预热任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="349"/>
+        <location filename="../../studio/ui/planning/panel.py" line="355"/>
         <source>rehearsal</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="376"/>
+        <location filename="../../studio/ui/planning/panel.py" line="382"/>
         <source>Ready to go live</source>
         <translation>可以开播</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/planning/panel.py" line="378"/>
+        <location filename="../../studio/ui/planning/panel.py" line="384"/>
         <source>%n item(s) block going live</source>
         <translation>
             <numerusform>%n 项未通过，不能开播</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="382"/>
+        <location filename="../../studio/ui/planning/panel.py" line="388"/>
         <source>No show planned yet: create one or load a script.</source>
         <translation>还没有计划中的直播：请新建场次或加载脚本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="458"/>
+        <location filename="../../studio/ui/planning/panel.py" line="394"/>
+        <source>On air: the checklist was passed when the show went live</source>
+        <translation>直播中：开播时已通过检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/planning/panel.py" line="397"/>
+        <source>This show has ended</source>
+        <translation>本场已结束</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/planning/panel.py" line="472"/>
         <source>Waive a readiness item</source>
         <translation>豁免检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="459"/>
+        <location filename="../../studio/ui/planning/panel.py" line="473"/>
         <source>Why is it safe to go live without it?</source>
         <translation>为什么不检查这一项也可以安全开播？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="466"/>
+        <location filename="../../studio/ui/planning/panel.py" line="480"/>
         <source>A waiver needs a reason.</source>
         <translation>豁免需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="481"/>
+        <location filename="../../studio/ui/planning/panel.py" line="495"/>
         <source>No show selected.</source>
         <translation>未选择场次。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="494"/>
+        <location filename="../../studio/ui/planning/panel.py" line="508"/>
         <source>Not ready to go live: fix or waive the blocked items.</source>
         <translation>尚不能开播：请处理或豁免未通过的检查项。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="499"/>
+        <location filename="../../studio/ui/planning/panel.py" line="513"/>
         <source>Live since %1</source>
         <translation>已于 %1 开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="517"/>
+        <location filename="../../studio/ui/planning/panel.py" line="531"/>
         <source>Targets saved.</source>
         <translation>目标已保存。</translation>
     </message>

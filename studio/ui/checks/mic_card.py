@@ -123,6 +123,7 @@ class MicCheckCard(QFrame):
 
         guide = QHBoxLayout()
         self.run_button = QPushButton(self.tr("Run guided check"))
+        self._refocus = False
         self.run_button.setEnabled(False)
         self.run_button.clicked.connect(self._toggle_guided)
         guide.addWidget(self.run_button)
@@ -383,6 +384,13 @@ class MicCheckCard(QFrame):
             self._guide_timer.stop()
             self._guided = None
             self.run_button.setText(self.tr("Run guided check"))
+            # A focused button that gets disabled hands focus to the next field in the window
+            # (the OBS host, text selected, where the next key press would overwrite it): keep
+            # focus on this card while it analyses and give it back to the button after.
+            self._refocus = self.run_button.hasFocus()
+            if self._refocus:
+                self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
             self.run_button.setEnabled(False)
             self.instruction.setText(self.tr("Analysing…"))
             self._analyse(g)
@@ -408,6 +416,9 @@ class MicCheckCard(QFrame):
 
     def _on_result(self, result: Any, error: str) -> None:
         self.run_button.setEnabled(self.capture is not None)
+        if self._refocus and self.run_button.isEnabled():
+            self.run_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._refocus = False
         if result is None:
             self.instruction.setText(
                 self.tr("The check could not be saved: %1").replace("%1", error)

@@ -86,4 +86,23 @@ def apply_theme(app: QApplication, theme: str = "dark") -> None:
     )
     font.setPointSizeF(max(font.pointSizeF(), 10.5))
     app.setFont(font)
-    app.setStyleSheet(_STYLESHEET)
+    app.setStyleSheet(_STYLESHEET + (_dark_indicators() if theme != "light" else ""))
+
+
+def _dark_indicators() -> str:
+    """Check boxes with a visible box on dark surfaces: Fusion draws their frame in a shade a
+    step away from the window colour, which reads as no box at all in a dim room."""
+    from studio.paths import resources_dir
+
+    check = (resources_dir() / "icons" / "check.svg").as_posix()
+    return f"""
+QCheckBox::indicator, QTreeView::indicator, QTableView::indicator {{
+    width: 16px; height: 16px; border: 1px solid #8b93a1; border-radius: 3px;
+    background: #0f1115;
+}}
+QCheckBox::indicator:hover {{ border-color: {ACCENT}; }}
+QCheckBox::indicator:checked, QTreeView::indicator:checked, QTableView::indicator:checked {{
+    background: {ACCENT}; border-color: {ACCENT}; image: url({check});
+}}
+QCheckBox::indicator:disabled {{ border-color: #4b5563; }}
+"""

@@ -146,6 +146,7 @@ def _item(text_: str, align_right: bool = False, colour: str | None = None) -> Q
 class PlanningPanel(QWidget):
     went_live = Signal(int)  # show id, once stored as live
     not_ready = Signal(int)  # go_live() was refused
+    open_show_requested = Signal(int)  # a show double-clicked (or Enter) in the list
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +164,8 @@ class PlanningPanel(QWidget):
             self.tr("GMV target"), self.tr("Campaign share"), self.tr("Traffic target"),
         ])  # fmt: skip
         self.shows.itemSelectionChanged.connect(self._on_select)
+        self.shows.itemActivated.connect(self._on_activated)  # double-click or Enter
+        self.shows.setToolTip(self.tr("Double-click a show to open it in the control room"))
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_readiness(), self.tr("Readiness"))
@@ -320,6 +323,11 @@ class PlanningPanel(QWidget):
         ):
             self._debounce.start()
 
+    def _on_activated(self, item: QTableWidgetItem) -> None:
+        first = self.shows.item(item.row(), 0)
+        if first is not None:
+            self.open_show_requested.emit(int(first.data(Qt.ItemDataRole.UserRole)))
+
     def _on_select(self) -> None:
         rows = self.shows.selectionModel().selectedRows()
         if not rows:
@@ -380,6 +388,16 @@ class PlanningPanel(QWidget):
             self.verdict.setText(self.tr("No show planned yet: create one or load a script."))
             self.verdict.setStyleSheet("")
         current = next((sh for sh in snap.shows if sh.id == snap.show_id), None)
+        # The gate is about going live: once the show is on air or over, say that instead of
+        # "N items block going live" over a running show.
+        if current is not None and current.status == "live":
+            self.verdict.setText(
+                self.tr("On air: the checklist was passed when the show went live")
+            )
+            self.verdict.setStyleSheet(f"color: {OK};")
+        elif current is not None and current.status in ("ended", "reviewed"):
+            self.verdict.setText(self.tr("This show has ended"))
+            self.verdict.setStyleSheet("")
         can_live = current is not None and current.status in ("planned", "ready")
         self.live_button.setEnabled(bool(cl is not None and cl.ready and can_live))
         self.waive_button.setEnabled(bool(cl is not None and cl.blocking and can_live))

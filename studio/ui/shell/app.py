@@ -22,6 +22,7 @@ from studio.ui.common.context import AppContext, StoreSignals
 from studio.ui.common.settings_values import setting_bool, setting_int, setting_str
 from studio.ui.common.theme import apply_theme
 from studio.ui.metrics.qt_feed import MetricsFeed
+from studio.ui.planning.panel import PlanningPanel
 from studio.ui.rundown.qt_runner import QtRunner
 from studio.ui.shell.i18n import Translations, choose_language
 from studio.ui.shell.live_wiring import LiveWiring
@@ -105,20 +106,25 @@ class StudioApp(QObject):
             self.window.settings_requested.connect(self.open_preferences)
             self.window.rehearsal_requested.connect(self.start_rehearsal)
             self.window.take_over_requested.connect(self.take_over)
+            self.window.open_show_requested.connect(self.load_show)
+            self.window.quit_requested.connect(self.quit)
             planning = self.window.panels.get("planning")
-            if planning is not None and hasattr(planning, "went_live"):
+            if isinstance(planning, PlanningPanel):
                 planning.went_live.connect(self._on_went_live)
+                planning.open_show_requested.connect(self.load_show)
             self.wiring = LiveWiring(self.ctx, self)
             self.wiring.attach(self.window)
             focus = {"tech": "checks", "review": "review"}.get(self.role)
             if focus in self.window.docks:
                 self.window.docks[focus].show()
                 self.window.docks[focus].raise_()
-            self.window.show()
+            self.window.show_first()
         self.anchor = AnchorWindow(self.ctx)
         if self.role == "anchor":
             self.anchor.showFullScreen()
-        elif setting_bool(self.ctx.settings, "anchor/visible", True):
+        elif setting_bool(self.ctx.settings, self._anchor_key(), self.role == "controller"):
+            # The prompter opens by itself on the controller's station only: a tech or review
+            # station opens it with F10 when wanted, instead of finding it over the control room.
             self.anchor.show()
 
     def teardown(self) -> None:
@@ -132,10 +138,20 @@ class StudioApp(QObject):
             self.window.deleteLater()
             self.window = None
         if self.anchor is not None:
-            self.ctx.settings.setValue("anchor/visible", self.anchor.isVisible())
+            self.ctx.settings.setValue(self._anchor_key(), self.anchor.isVisible())
             self.anchor.close()
             self.anchor.deleteLater()
             self.anchor = None
+
+    def _anchor_key(self) -> str:
+        return f"anchor/visible_{self.role}"
+
+    def quit(self) -> None:
+        """Ctrl+Q or closing the control room: every window of the station goes, the process
+        ends (the show stays live in the database for the next start)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
     def _on_went_live(self, show_id: int) -> None:
         """The readiness gate passed: the rundown starts with the show."""
@@ -239,7 +255,7 @@ class StudioApp(QObject):
         if self.anchor is None:
             return
         self.anchor.setVisible(not self.anchor.isVisible())
-        self.ctx.settings.setValue("anchor/visible", self.anchor.isVisible())
+        self.ctx.settings.setValue(self._anchor_key(), self.anchor.isVisible())
 
     def open_script(self) -> None:
         parent = self.window

@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QLocale, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -32,6 +32,19 @@ from studio.ui.shell.status_bar import StudioStatusBar
 
 log = logging.getLogger(__name__)
 
+DEFAULT_SIZE = (1600, 960)
+
+
+def is_compact(available: QRect) -> bool:
+    """A laptop screen (1366x768, or a bigger one at 125 %): fewer docks side by side."""
+    return available.width() < 1500 or available.height() < 900
+
+
+def default_size(available: QRect) -> tuple[int, int]:
+    """The first-start size: the default layout's, never bigger than the screen's free area."""
+    return min(DEFAULT_SIZE[0], available.width()), min(DEFAULT_SIZE[1], available.height())
+
+
 # Bump when dock names or defaults change, so an old saved layout is not restored over new docks.
 LAYOUT_VERSION = 2
 
@@ -46,6 +59,8 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     rehearsal_requested = Signal()
     take_over_requested = Signal()
+    open_show_requested = Signal(int)  # a show picked in Show → Open or the planning list
+    quit_requested = Signal()  # Ctrl+Q, or the user closed the control room
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +90,9 @@ class MainWindow(QMainWindow):
             )
         self.status = StudioStatusBar(ctx, self)
         self.setStatusBar(self.status)
-        self.resize(1600, 960)
+        self._tearing_down = False
+        self._has_saved_geometry = False
+        self.resize(*default_size(self._available()))
         self._restore_layout()
         offline = self._offline_bar
         if offline is not None:  # after restoreState, which would bring back a stale visibility
@@ -123,7 +140,18 @@ class MainWindow(QMainWindow):
             self.panels[key] = panel
         # Default arrangement: rundown over products on the left, metrics over incidents right;
         # checks share the rundown's place as a tab (they matter before the show, not during).
-        self.splitDockWidget(self.docks["rundown"], self.docks["products"], Qt.Orientation.Vertical)
+        # On a laptop screen the products and live-audio docks become tabs too, so each visible
+        # dock keeps room for its rows instead of four panels squeezed to a few lines each.
+        compact = is_compact(self._available())
+        if compact:
+            self.splitDockWidget(
+                self.docks["rundown"], self.docks["products"], Qt.Orientation.Vertical
+            )
+            self.tabifyDockWidget(self.docks["rundown"], self.docks["products"])
+        else:
+            self.splitDockWidget(
+                self.docks["rundown"], self.docks["products"], Qt.Orientation.Vertical
+            )
         if "scenes" in self.docks:
             self.splitDockWidget(
                 self.docks["rundown"], self.docks["scenes"], Qt.Orientation.Vertical
@@ -143,15 +171,26 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.docks["metrics"], self.docks["incidents"]], [640, 300], Qt.Orientation.Vertical
         )
-        self.resizeDocks(
-            [self.docks["rundown"], self.docks["products"]], [620, 300], Qt.Orientation.Vertical
-        )
-        self.splitDockWidget(
-            self.docks["incidents"], self.docks["audio"], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks(
-            [self.docks["incidents"], self.docks["audio"]], [640, 240], Qt.Orientation.Horizontal
-        )
+        if compact:
+            self.tabifyDockWidget(self.docks["incidents"], self.docks["audio"])
+            self.docks["incidents"].raise_()
+            self.resizeDocks(
+                [self.docks["rundown"], self.docks["metrics"]],
+                [560, 800],
+                Qt.Orientation.Horizontal,
+            )
+        else:
+            self.resizeDocks(
+                [self.docks["rundown"], self.docks["products"]], [620, 300], Qt.Orientation.Vertical
+            )
+            self.splitDockWidget(
+                self.docks["incidents"], self.docks["audio"], Qt.Orientation.Horizontal
+            )
+            self.resizeDocks(
+                [self.docks["incidents"], self.docks["audio"]],
+                [640, 240],
+                Qt.Orientation.Horizontal,
+            )
         installer = getattr(self.panels["incidents"], "install_shortcuts", None)
         if callable(installer):
             installer(self)
@@ -175,9 +214,11 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Open show script…"), self.open_script_requested.emit, "Ctrl+O")
         )
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("Quit"), self.close, "Ctrl+Q"))
+        file_menu.addAction(self._action(self.tr("Quit"), self.quit_requested.emit, "Ctrl+Q"))
 
         show_menu = bar.addMenu(self.tr("S&how"))
+        show_menu.addAction(self._action(self.tr("Open show…"), self.open_show, "Ctrl+Shift+O"))
+        show_menu.addSeparator()
         show_menu.addAction(self._action(self.tr("Go live…"), self.go_live, "Ctrl+Shift+L"))
         show_menu.addAction(self._action(self.tr("End show…"), self.end_show, "Ctrl+Shift+E"))
         show_menu.addAction(
@@ -229,10 +270,30 @@ class MainWindow(QMainWindow):
         runner = self.ctx.runner
         if runner is None:
             return
+        from studio.planning.end_show import end_show_check
+
+        lines = [self.tr("End the show now? The rundown stops and the end time is recorded.")]
+        check = end_show_check(self.ctx.store, runner.show_id, runner.snapshot())
+        if check.open_incidents:
+            lines.append(self.tr("%n incident(s) still open.", "", check.open_incidents))
+        if check.segments_not_run:
+            names = (
+                "、".join(check.segments_not_run[:4])
+                if self._chinese()
+                else ", ".join(check.segments_not_run[:4])
+            )
+            more = len(check.segments_not_run) - 4
+            if more > 0:
+                names += self.tr(" and %n more", "", more)
+            lines.append(
+                self.tr("%n segment(s) not run yet: ", "", len(check.segments_not_run)) + names
+            )
+        if check.sales_not_run:
+            lines.append(self.tr("%n of them sell(s) a product.", "", check.sales_not_run))
         answer = QMessageBox.question(
             self,
             self.tr("End show"),
-            self.tr("End the show now? The rundown stops and the end time is recorded."),
+            "\n\n".join(lines),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -260,7 +321,7 @@ class MainWindow(QMainWindow):
         s = self.ctx.settings
         geometry = setting_bytes(s, "main/geometry")
         if geometry and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self._has_saved_geometry = self.restoreGeometry(geometry)
         state = setting_bytes(s, "main/state")
         if (
             state
@@ -289,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop every worker the panels own; called once before the window goes away."""
+        self._tearing_down = True
         for panel in self.panels.values():
             stop = getattr(panel, "shutdown", None)
             if callable(stop):
@@ -312,3 +374,29 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
+        # Closing the control room ends the station (the prompter and floating docks with it);
+        # a rebuild (language, show) closes it too, but after shutdown().
+        if not self._tearing_down:
+            self.quit_requested.emit()
+
+    def _chinese(self) -> bool:
+        return QLocale().language() == QLocale.Language.Chinese
+
+    # -- size ----------------------------------------------------------------------------------
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1600, 960)
+
+    def show_first(self) -> None:
+        """Show at the remembered size; on a first start, fill the screen's free area."""
+        if not self._has_saved_geometry:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def open_show(self) -> None:
+        from studio.ui.shell.open_show import OpenShowDialog
+
+        dialog = OpenShowDialog(self.ctx, self)
+        if dialog.exec() and dialog.show_id is not None:
+            self.open_show_requested.emit(dialog.show_id)
