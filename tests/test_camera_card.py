@@ -154,3 +154,22 @@ def test_frozen_picture_raises_a_banner(card, qtbot: QtBot, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: c.preview.banner.startswith("Picture problem"), timeout=8000)
     assert "frozen" in c.preview.banner
     assert c.camera.health() == ("error", "frozen")
+
+
+def test_status_light_never_says_ok_over_a_failed_check(
+    card,
+    qtbot: QtBot,
+    app_ctx: AppContext,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """A camera that runs but fails its check shows FAIL on the card and an error light in the
+    status bar (the light used to say OK while the card said FAIL)."""
+    clip = synthetic.write_video(tmp_path / "dark.avi", "dark", seconds=3.0)
+    c = card()
+    c.start(str(clip))
+    qtbot.waitUntil(lambda: c.last_result is not None, timeout=8000)
+    assert c.last_result.status == "fail", [f.check for f in c.last_result.findings]
+    assert "FAIL" in c.verdict.text()
+    state, word = app_ctx.camera.health()
+    assert state == "error" and word == "check failed"
+    c.shutdown()

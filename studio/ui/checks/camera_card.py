@@ -437,6 +437,7 @@ class CameraCheckCard(QFrame):
             f = by_check.get(check)
             self.findings.set_finding(check, f.status if f else None, finding_text(f) if f else "—")
         self.header.set_verdict(result.status)
+        self.camera.check_status = result.status
 
     def finding_text(self, finding: Any, reasons: list[Any] | None = None) -> str:
         """The finding's message in the UI language (English from the core as a fallback)."""

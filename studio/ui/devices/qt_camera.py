@@ -42,6 +42,7 @@ class QtCamera(QObject):
         self._last_snapshot: Any = None
         self._stoppers: list[threading.Thread] = []
         self._conditions: dict[str, str] = {}
+        self.check_status: str | None = None  # the last check run on this source: pass/warn/fail
         self.condition.connect(self._on_condition)
         self._timer = QTimer(self)
         self._timer.setInterval(33)
@@ -71,8 +72,14 @@ class QtCamera(QObject):
             return "error", self.tr("black")
         if st == "opening":
             return "warn", self.tr("opening")
+        # The light never says OK over a camera whose last check failed: the status bar and
+        # the camera card must tell the same story.
+        if self.check_status == "fail":
+            return "error", self.tr("check failed")
         if "camera.fps_low" in self._conditions:
             return "warn", self.tr("slow")
+        if self.check_status == "warn":
+            return "warn", self.tr("check: warnings")
         return "ok", self.tr("live")
 
     def start(self, spec: Any, loop_files: bool = True) -> None:
@@ -83,6 +90,7 @@ class QtCamera(QObject):
 
         self.stop()
         self._conditions.clear()
+        self.check_status = None  # a new source has not been checked yet
         self.monitor = LiveMonitor(self.cfg, self.condition.emit)
         self.capture = Capture(spec, loop=loop_files).start()
         self.live = LiveAnalysis(self.capture, self.cfg, self.monitor).start()
