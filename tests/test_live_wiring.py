@@ -57,3 +57,27 @@ def test_silent_mic_only_counts_on_air(app_ctx: AppContext, qtbot: QtBot) -> Non
     wiring.shutdown()
     app_ctx.runner = None
     assert [i.condition_key for i in incidents(app_ctx)] == ["mic_silent"]
+
+
+def test_auto_incidents_are_stamped_with_the_show_clock(app_ctx: AppContext, qtbot: QtBot) -> None:
+    """At demo speed the show clock runs ahead of the wall clock: an automatic incident and its
+    mitigation carry show time, so markers and durations sit where the show is."""
+    from clock import FakeClock
+
+    from studio.timeutil import from_epoch
+
+    clock = FakeClock()
+    app_ctx.clock = clock
+    app_ctx.show_id = create_show(app_ctx.store, "测试场")
+    wiring = LiveWiring(app_ctx)
+    wiring.report("camera.frozen", True, "Camera picture frozen")
+    wiring.shutdown()
+    clock.advance(125)
+    wiring = LiveWiring(app_ctx)
+    wiring.report("camera.frozen", True, "Camera picture frozen")
+    wiring.report("camera.frozen", False, "Camera picture moving again")
+    wiring.shutdown()
+    rows = incidents(app_ctx)
+    assert rows[0].at == from_epoch(clock.t - 125)
+    assert rows[-1].mitigated_at is not None
+    assert rows[-1].mitigated_at == from_epoch(clock.t)

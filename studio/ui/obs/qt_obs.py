@@ -24,6 +24,7 @@ from studio.obs.health import HealthSample
 from studio.obs.poller import HealthPoller, StoreShowState
 from studio.obs.thresholds import DEFAULTS
 from studio.store.store import Store
+from studio.timeutil import Clock, wall_clock
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class QtObsLink(QObject):
         cfg: dict[str, Any] | None = None,
         monitor: bool = True,
         writer: MetricWriter | None = None,
+        clock: Clock = wall_clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,7 +56,7 @@ class QtObsLink(QObject):
         self._unlisten = self.client.add_listener(self._on_state)
         self._own_writer = monitor and writer is None
         self.writer = MetricWriter(store, name="obs-metric-writer") if self._own_writer else writer
-        self.incidents = AutoIncidents(store, show_id()) if monitor else None
+        self.incidents = AutoIncidents(store, show_id(), clock=clock) if monitor else None
         self.poller: HealthPoller | None = None
         if monitor:
             self.poller = HealthPoller(
@@ -63,6 +65,7 @@ class QtObsLink(QObject):
                 incidents=self.incidents,
                 show=StoreShowState(store, show_id),
                 cfg=self.cfg,
+                clock=clock,
             )
             self.poller.add_listener(self.sample.emit)
         self.director: CueDirector | None = None
@@ -77,7 +80,14 @@ class QtObsLink(QObject):
             cfg = ctx.profile.section("obs", DEFAULTS)
         except Exception:  # a broken profile is reported by the profile loader; use defaults
             cfg = dict(DEFAULTS)
-        return cls(ctx.store, show_id=lambda: ctx.show_id, cfg=cfg, monitor=monitor, parent=parent)
+        return cls(
+            ctx.store,
+            show_id=lambda: ctx.show_id,
+            cfg=cfg,
+            monitor=monitor,
+            clock=ctx.clock,
+            parent=parent,
+        )
 
     # -- lifecycle ------------------------------------------------------------------------------
 

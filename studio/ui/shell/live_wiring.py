@@ -54,7 +54,9 @@ class LiveWiring(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.auto = AutoIncidents(ctx.store, ctx.show_id, where=self._where)
+        # The show's clock, not the wall clock: at demo speed an incident's time, its duration
+        # and its marker must sit where the show is (one clock for everything in a show).
+        self.auto = AutoIncidents(ctx.store, ctx.show_id, clock=ctx.clock, where=self._where)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="auto-incidents")
         self.mic_health = MicHealth()
         ctx.auto_incidents = self.auto
