@@ -106,3 +106,27 @@ def test_void_qt_calls_do_not_leak_references_to_none(qapp: QApplication) -> Non
         label.resize(10 + i % 5, 10)
     after = sys.getrefcount(None)
     assert after >= before - 100  # unrelated code may release a few; the bug loses ~40,000
+
+
+def test_an_ended_show_stops_the_feed_started_here(app_ctx: AppContext, qtbot: QtBot) -> None:
+    """Ending the show stops this station's metrics feed: an ended show takes no more live data
+    (the GMV tile kept climbing past the review's figure)."""
+    from studio.demo import ensure_demo_show
+    from studio.ui.metrics.qt_feed import MetricsFeed
+
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    app = make_app(app_ctx)
+    feed = MetricsFeed(app_ctx.store, clock=app_ctx.clock)
+    app_ctx.metrics_feed = feed
+    runner = app_ctx.runner
+    assert runner is not None
+    runner.start()
+    feed.start(app_ctx.show_id, speed=50.0)
+    qtbot.waitUntil(
+        lambda: feed.writer is not None and feed.writer.stats.inserted > 0, timeout=10_000
+    )
+    runner.end()
+    assert not feed.running
+    app_ctx.metrics_feed = None
+    feed.shutdown()
+    app.shutdown()

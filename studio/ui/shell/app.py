@@ -205,6 +205,10 @@ class StudioApp(QObject):
             return
         status = runner.snapshot().status
         before, self._runner_status = self._runner_status, status
+        if status == "ended" and before != "ended" and self.ctx.metrics_feed is not None:
+            # An ended show takes no more live data: the simulated or file feed started from
+            # this station stops with the show (re-opening the show starts it again).
+            self.ctx.metrics_feed.stop()
         encoder = self.ctx.encoder
         if encoder is None or runner.read_only:
             return
