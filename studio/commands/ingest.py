@@ -55,29 +55,106 @@ def _sim(store: Store, args: argparse.Namespace, stop: threading.Event) -> str:
     )
 
 
+MAX_REPORTED = 20  # quarantined lines printed one by one; the rest are counted
+
+
+class _BadLines:
+    """Prints quarantined lines as `FILE:LINE: reason` on stderr, the first few of them."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.count = 0
+
+    def __call__(self, line_no: int, reason: str) -> None:
+        self.count += 1
+        if self.count <= MAX_REPORTED:
+            print(f"{self.path}:{line_no}: {reason}", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.count > MAX_REPORTED:
+            more = self.count - MAX_REPORTED
+            print(f"{self.path}: … and {more} more quarantined lines", file=sys.stderr)
+
+
+def _problem(path: str) -> Any:
+    last = {"what": ""}
+
+    def say(what: str) -> None:
+        if what != last["what"]:  # once per problem, not once per retry
+            print(f"{path}: {what}; retrying", file=sys.stderr, flush=True)
+        last["what"] = what
+
+    return say
+
+
 def _tail(
     store: Store, args: argparse.Namespace, fmt: str, path: str, stop: threading.Event
-) -> str:
+) -> tuple[str, int]:
     from pathlib import Path
 
     from studio.metrics.sources.tail import FileTailer
+    from studio.store.retry import GaveUp
 
     if not args.follow and not Path(path).exists():
         raise CommandError(f"{path}: no such file", 2)
-    tailer = FileTailer(store, args.show, path, fmt=fmt)
-    stats = tailer.run(stop, follow=args.follow)
+    if not args.follow and not Path(path).is_file():
+        raise CommandError(f"{path}: not a file", 2)
+    bad = _BadLines(path)
+    tailer = FileTailer(
+        store,
+        args.show,
+        path,
+        fmt=fmt,
+        margin=args.window_margin * 3600,
+        on_bad=bad,
+        on_problem=_problem(path),
+    )
+    try:
+        stats = tailer.run(stop, follow=args.follow)
+    except GaveUp as exc:
+        bad.close()
+        s = tailer.stats
+        raise CommandError(
+            f"{path}: {exc}; {s.lines} lines read and committed so far, "
+            "run the same command again to continue from there",
+            1,
+        ) from None
+    except PermissionError as exc:
+        raise CommandError(f"{path}: cannot read ({exc.strerror})", 2) from None
+    bad.close()
     partial = (
         f", {stats.partial_bytes} bytes of an unfinished last line left"
         if stats.partial_bytes
         else ""
     )
-    return f"{path}: {stats.lines} lines, {stats.rows} samples, {stats.bad} quarantined{partial}"
+    dup = f", {stats.duplicates} duplicates skipped" if stats.duplicates else ""
+    summary = (
+        f"{path}: {stats.lines} lines, {stats.rows} samples{dup}, {stats.bad} quarantined{partial}"
+    )
+    return summary, 1 if stats.bad else 0
 
 
 def _http(store: Store, args: argparse.Namespace, port: int, stop: threading.Event) -> str:
-    from studio.metrics.sources.http import IngestServer, token_path
+    from studio.metrics.sources.http import IngestServer, is_loopback, token_path
 
-    server = IngestServer(store, args.show, host=args.host, port=port)
+    if not is_loopback(args.host):
+        if not args.allow_remote:
+            raise CommandError(
+                f"--host {args.host} would let other computers reach the ingest endpoint, and "
+                "its bearer token travels in plain HTTP (anyone on the network can read it); "
+                "add --allow-remote if that is what you want, or keep the default 127.0.0.1 "
+                "and put a TLS proxy in front",
+                2,
+            )
+        print(
+            f"studio: warning: listening on {args.host}: the ingest endpoint is reachable from "
+            "other computers and its bearer token is sent unencrypted",
+            file=sys.stderr,
+            flush=True,
+        )
+    server = IngestServer(
+        store, args.show, host=args.host, port=port, margin=args.window_margin * 3600
+    )
     try:
         server.start()
     except OSError as exc:
@@ -87,7 +164,10 @@ def _http(store: Store, args: argparse.Namespace, port: int, stop: threading.Eve
         stop.wait()
     finally:
         server.stop()
-    return f"http: {server.stats or 'no requests'}"
+    stats = server.stats
+    if not stats:
+        return "http: no requests"
+    return "http: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items()))
 
 
 def _export(store: Store, args: argparse.Namespace, path: str) -> str:
@@ -127,6 +207,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if not rest.isdigit() or not 0 <= int(rest) <= 65535:
             raise CommandError(f"--source http:{rest}: not a port number", 2)
         port = int(rest)
+    if not args.window_margin > 0:
+        raise CommandError("--window-margin must be a positive number of hours", 2)
+    code = 0
     store = open_store(args)
     try:
         try:
@@ -137,7 +220,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             if kind == "sim":
                 summary = _sim(store, args, stop)
             elif kind in ("jsonl", "csv"):
-                summary = _tail(store, args, kind, rest, stop)
+                summary, code = _tail(store, args, kind, rest, stop)
             elif kind == "http":
                 summary = _http(store, args, port, stop)
             else:
@@ -145,7 +228,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(summary, file=sys.stderr if kind == "http" else sys.stdout)
-    return 0
+    return code
 
 
 def register(sub: Any) -> None:
@@ -170,5 +253,17 @@ def register(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=0, help="simulator random seed")
     p.add_argument("--start-ts", type=float, default=None, help=argparse.SUPPRESS)
     p.add_argument("--host", default="127.0.0.1", help="http: address to bind (default loopback)")
+    p.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="http: allow a --host other computers can reach (the token is sent in plain HTTP)",
+    )
     p.add_argument("--day", metavar="YYYY-MM-DD", help="export: date for time-only cells")
+    p.add_argument(
+        "--window-margin",
+        type=float,
+        default=12.0,
+        metavar="HOURS",
+        help="samples more than this before or after the show's times are quarantined (default 12)",
+    )
     p.set_defaults(func=cmd_ingest)

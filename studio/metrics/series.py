@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session
 
 from studio.metrics import kpi
 from studio.metrics.names import NAMES
+from studio.metrics.window import Window, show_window
 from studio.store.models import MetricQuarantine, MetricSample, MetricSeries, Segment, Show
 from studio.store.store import Store
+from studio.timeutil import Clock
 
 F64 = NDArray[np.float64]
 M = MetricSample
@@ -311,9 +313,15 @@ class SeriesCache:
     station's replayed outbox, a backfill) wherever they fall in time.
     """
 
-    def __init__(self, show_id: int, metrics: Iterable[str] = NAMES) -> None:
+    def __init__(
+        self, show_id: int, metrics: Iterable[str] = NAMES, clock: Clock = time.time
+    ) -> None:
         self.show_id = show_id
         self.metrics = frozenset(metrics)
+        self.clock = clock
+        # The show's window (`studio.metrics.window`), read at reload: samples outside it are
+        # never loaded, so one sample dated 2099 cannot stretch every array to 2099.
+        self._window: Window | None = None
         self.newest: float | None = None  # the newest sample time read so far
         # Rows that arrived older than the newest sample already held (views keyed on the data
         # redo their work when this moves).
@@ -322,20 +330,30 @@ class SeriesCache:
         base = select(M.metric, M.ts, M.value, M.value_real).where(
             M.show_id == show_id, M.sku == "", M.metric.in_(sorted(self.metrics))
         )
-        self._from = base.where(M.ts >= bindparam("start"))
-        self._after = base.where(M.ts > bindparam("start"))
+        self._from = base.where(M.ts >= bindparam("start"), M.ts <= bindparam("end"))
+        self._after = base.where(M.ts > bindparam("start"), M.ts <= bindparam("end"))
 
     def reload(self, s: Session | Connection) -> int:
         self.newest = None
         self._data = {m: _Growable() for m in self.metrics}
+        self._window = show_window(s, self.show_id, self.clock())
         return self.refresh(s)
+
+    def _bounds(self, s: Session | Connection) -> tuple[float, float]:
+        if self._window is None:
+            self._window = show_window(s, self.show_id, self.clock())
+        w = self._window
+        lo = -math.inf if w.lo is None else w.lo
+        # A live show's window moves with the clock.
+        return lo, max(w.hi, self.clock() + w.margin)
 
     def refresh(self, s: Session | Connection, since: float | None = None) -> int:
         """Read new rows (and, with `since`, everything from that time on again); returns how
         many rows the cache did not hold before."""
         query = self._from
+        lo, end = self._bounds(s)
         if self.newest is None:
-            start = -math.inf
+            start = lo
         elif since is None:
             start = self.newest - OVERLAP_S
         elif since > self.newest:
@@ -344,7 +362,8 @@ class SeriesCache:
             start, query = self.newest, self._after
         else:
             start = since
-        rows = s.execute(query, {"start": start}).all()
+        start = max(start, lo)
+        rows = s.execute(query, {"start": start, "end": end}).all()
         if not rows:
             return 0
         if query is self._after:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import and_, func, or_, select
 
 from studio.incidents.log import list_incidents
 from studio.metrics.series import online_peak, totals_at
+from studio.metrics.window import show_span
 from studio.planning.review_actions import actions_for_show, list_actions
 from studio.review.model import (
     CheckRef,
@@ -75,22 +77,28 @@ def load_series(
 
     Several sources may report the same metric; their samples are merged by time. A 4-hour show
     at 1 Hz is ~300k rows, so rows come back as plain tuples and are split into numpy arrays by
-    group boundaries rather than appended one by one.
+    group boundaries rather than appended one by one. Only the show's span is read
+    (`studio.metrics.window.show_span`): a stray sample dated decades away would otherwise
+    make every per-minute table of the review decades long.
     """
     m = MetricSample
     with store.session() as s:
+        span = show_span(s, show_id, time.time())
+        if span is None:
+            return {}, {}
         conn = s.connection()
         rows: list[tuple[Any, ...]]
         if conn.dialect.name == "sqlite":
             # Plain driver tuples: building 300k SQLAlchemy Rows costs more than the scan itself.
             rows = conn.exec_driver_sql(
                 "SELECT sku, metric, ts, COALESCE(value, value_real, 0.0) FROM metric_sample "
-                "WHERE show_id = ?",
-                (show_id,),
+                "WHERE show_id = ? AND ts >= ? AND ts <= ?",
+                (show_id, span[0], span[1]),
             ).fetchall()  # type: ignore[assignment]
         else:
             q = select(m.sku, m.metric, m.ts, func.coalesce(m.value, m.value_real, 0.0))
-            rows = [tuple(r) for r in s.execute(q.where(m.show_id == show_id))]
+            q = q.where(m.show_id == show_id, m.ts >= span[0], m.ts <= span[1])
+            rows = [tuple(r) for r in s.execute(q)]
     whole: dict[str, Series] = {}
     per_sku: dict[str, dict[str, Series]] = {}
     if not rows:

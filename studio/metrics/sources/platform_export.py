@@ -43,11 +43,13 @@ from typing import Any
 from sqlalchemy import insert
 
 from studio.metrics.names import CUMULATIVE, MONEY, NAMES
-from studio.metrics.samples import Row, SampleError, make_row, parse_ts
+from studio.metrics.samples import Row, SampleError, make_row, parse_ts, safe_text, shown
+from studio.metrics.window import DEFAULT_MARGIN_S, show_span, show_window
 from studio.metrics.writer import insert_rows
 from studio.store.models import MetricQuarantine
 from studio.store.store import Store
-from studio.timeutil import utcnow
+from studio.timeutil import Clock, utcnow
+from studio.timeutil import wall_clock as time_now
 
 HEADERS: dict[str, str] = {}
 for _metric, _names in {
@@ -131,16 +133,18 @@ def _number(metric: str, raw: Any) -> int | float:
         raw = text
     try:
         d = Decimal(str(raw))
-    except InvalidOperation as exc:
-        raise SampleError(f"{metric}: {raw!r} is not a number") from exc
+    except (InvalidOperation, ValueError) as exc:
+        raise SampleError(f"{metric}: {shown(raw)} is not a number") from exc
     if not d.is_finite() or d < 0:
-        raise SampleError(f"{metric}: {raw!r} is not a non-negative number")
+        raise SampleError(f"{metric}: {shown(raw)} is not a non-negative number")
+    if d.adjusted() > 15:  # beyond 10^16 (yuan or count): no show has that; the store could not
+        raise SampleError(f"{metric}: {shown(raw)} is too large")
     if metric in MONEY:
         return int((d * 100).to_integral_value())  # yuan -> fen
     if metric == "avg_watch_seconds":
         return float(d)
     if d != d.to_integral_value():
-        raise SampleError(f"{metric}: {raw!r} must be a whole number")
+        raise SampleError(f"{metric}: {shown(raw)} must be a whole number")
     return int(d)
 
 
@@ -168,6 +172,9 @@ def read_table(path: Path) -> Iterator[tuple[int, list[Any]]]:
     yield from enumerate(csv.reader(text.splitlines()), start=1)
 
 
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a minute table of a day is well under a megabyte
+
+
 def import_export(
     store: Store,
     show_id: int,
@@ -176,12 +183,29 @@ def import_export(
     day: date | None = None,
     cumulative: bool | None = None,
     source: str | None = None,
+    margin: float = DEFAULT_MARGIN_S,
+    clock: Clock = time_now,
 ) -> ImportResult:
-    """Read the file, map its columns and commit samples + quarantined rows in one go."""
+    """Read the file, map its columns and commit samples + quarantined rows in one go.
+
+    Rows dated outside the show's window (`studio.metrics.window`) are quarantined."""
     path = Path(path)
-    source = source or ("export:" + path.name)[:64]
+    source = source or safe_text("export:" + path.name, 64)
     result = ImportResult()
-    table = list(read_table(path))
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise SampleError(
+            f"{path.name}: {size / 1e6:.0f} MB is more than a platform export can be "
+            f"(limit {MAX_FILE_BYTES // 1_000_000} MB)"
+        )
+    try:
+        table = list(read_table(path))
+    except SampleError:
+        raise
+    except (OSError, MemoryError):
+        raise
+    except Exception as exc:  # openpyxl and zipfile raise many types for a damaged file
+        raise SampleError(f"{path.name}: cannot read the file ({type(exc).__name__})") from exc
     while table and not any(c not in (None, "") for c in table[0][1]):
         table.pop(0)
     if not table:
@@ -200,6 +224,8 @@ def import_export(
         raise SampleError(f"{path.name}:{header_no}: no time column (时间) in the header")
     parsed: list[tuple[float, str, dict[str, int | float]]] = []
     bad: list[dict[str, Any]] = []
+    with store.session() as s:
+        window = show_window(s, show_id, clock(), margin)
     for row_no, cells in table[1:]:
         if not any(c not in (None, "") for c in cells):
             continue
@@ -213,22 +239,25 @@ def import_export(
                 if metric == "ts":
                     ts = _cell_ts(cell, day)
                 elif metric == "sku":
-                    sku = str(cell).strip()[:64]
+                    sku = safe_text(str(cell).strip(), 64)
                 else:
                     values[metric] = _number(metric, cell)
             if ts is None:
                 raise SampleError("no time in this row")
             if not values:
                 raise SampleError("no values in this row")
+            why = window.refuse(ts)
+            if why is not None:
+                raise SampleError(why)
             parsed.append((ts, sku, values))
-        except SampleError as exc:
+        except (SampleError, ArithmeticError) as exc:
             bad.append(
                 {
                     "show_id": show_id,
-                    "source": str(path),
+                    "source": safe_text(str(path), 1000),
                     "line_no": row_no,
-                    "raw": ",".join("" if c is None else str(c) for c in cells)[:10_000],
-                    "reason": str(exc),
+                    "raw": safe_text(",".join("" if c is None else str(c) for c in cells), 10_000),
+                    "reason": safe_text(str(exc) or type(exc).__name__),
                     "at": utcnow(),
                 }
             )
@@ -279,7 +308,12 @@ def export_rows(
     from studio.metrics.series import series, value_at
 
     with store.session() as s:
-        data = series(s, show_id, list(NAMES))
+        # Only the show's span: one sample dated 2099 would otherwise make a table of decades.
+        span = show_span(s, show_id, time_now())
+        if span is None:
+            data = {m: (np.empty(0), np.empty(0)) for m in NAMES}
+        else:
+            data = series(s, show_id, list(NAMES), since=span[0], until=span[1])
     starts = [ts[0] for ts, _v in data.values() if len(ts)]
     ends = [ts[-1] for ts, _v in data.values() if len(ts)]
     header = ["时间"] + [EXPORT_HEADERS[m] for m in NAMES]

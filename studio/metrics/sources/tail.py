@@ -26,18 +26,23 @@ import json
 import logging
 import os
 import threading
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import CursorResult, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from studio.metrics.samples import Row, SampleError, parse_object
+from studio.metrics.samples import Row, SampleError, parse_object, safe_text
+from studio.metrics.window import DEFAULT_MARGIN_S, Window, show_window
 from studio.metrics.writer import insert_rows
 from studio.store.changes import Change
 from studio.store.models import IngestOffset, MetricQuarantine
+from studio.store.retry import GaveUp, describe, is_transient, with_retry
 from studio.store.store import Store
-from studio.timeutil import utcnow
+from studio.timeutil import Clock, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +53,28 @@ MAX_LINE = 1024 * 1024  # a "line" longer than this without a newline is garbage
 @dataclass
 class TailStats:
     lines: int = 0
-    rows: int = 0
+    rows: int = 0  # samples stored
+    duplicates: int = 0  # samples already stored (same show, time, metric, sku, source)
     bad: int = 0
     rotations: int = 0
     partial_bytes: int = 0  # an unterminated last line, waiting
+    retries: int = 0  # transient database errors waited out
+    problem: str = ""  # the database problem being waited out now ("" when none)
+
+
+@dataclass
+class _Line:
+    """One line read, and what it became: rows, or the quarantine entry saying why not."""
+
+    no: int
+    end: int  # file offset just after it
+    header: list[str] | None  # the CSV header as it stands after this line
+    rows: list[Row] = field(default_factory=list)
+    bad: dict[str, Any] | None = None
+
+
+class _Moved(Exception):
+    """Another ingest committed this file's offset meanwhile: re-read the state."""
 
 
 def file_id(st: os.stat_result) -> str:
@@ -70,6 +93,13 @@ class FileTailer:
         path: str | Path,
         fmt: str | None = None,
         source: str | None = None,
+        *,
+        margin: float = DEFAULT_MARGIN_S,
+        clock: Clock = time.time,
+        on_bad: Callable[[int, str], None] | None = None,
+        on_problem: Callable[[str], None] | None = None,
+        attempts: int = 6,
+        sleep: Callable[[float], None] | None = None,
     ) -> None:
         self.store = store
         self.show_id = show_id
@@ -77,13 +107,26 @@ class FileTailer:
         self.fmt = fmt or detect_format(self.path)
         if self.fmt not in ("jsonl", "csv"):
             raise ValueError(f"unknown file format {self.fmt!r} (jsonl or csv)")
-        self.source = source or ("tail:" + self.path.name)[:64]
+        # A file name that is not valid text (surrogate-escaped bytes) must not make every
+        # insert fail: the stored names are cleaned the same way every time.
+        self.key = safe_text(str(self.path), 1000)
+        self.source = source or safe_text("tail:" + self.path.name, 64)
         self.stats = TailStats()
+        self.margin = margin
+        self.clock = clock
+        self.on_bad = on_bad
+        self.on_problem = on_problem
+        self.attempts = attempts
+        self._sleep = sleep
         self._fh: IO[bytes] | None = None
+        self._open_fid = ""
         self._fid = ""
         self._offset = 0
         self._line_no = 0
         self._header: list[str] | None = None
+        # (file id, offset) of the stored state as this tailer last saw it: a commit only
+        # goes through while the stored state is still that (two ingests of one file).
+        self._committed: tuple[str, int] | None = None
         self._loaded = False
 
     # -- state -----------------------------------------------------------------------------
@@ -92,12 +135,15 @@ class FileTailer:
         with self.store.session() as s:
             row = s.scalar(
                 select(IngestOffset).where(
-                    IngestOffset.show_id == self.show_id, IngestOffset.path == str(self.path)
+                    IngestOffset.show_id == self.show_id, IngestOffset.path == self.key
                 )
             )
             if row is not None:
                 self._fid, self._offset, self._line_no = row.file_id, row.offset, row.line_no
                 self._header = json.loads(row.header) if row.header else None
+                self._committed = (row.file_id, row.offset)
+            else:
+                self._committed = None
         self._loaded = True
 
     def _reset(self, fid: str) -> None:
@@ -127,12 +173,14 @@ class FileTailer:
             self._reset(fid)
         self._fid = fid
         self._fh = fh
+        self._open_fid = fid
         return True
 
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
+            self._open_fid = ""
 
     # -- polling ---------------------------------------------------------------------------
 
@@ -143,12 +191,13 @@ class FileTailer:
         if self._fh is None and not self._open():
             return 0
         consumed = self._drain()
+        if self._fh is None:
+            return consumed  # another ingest moved on to a newer file: reopen next poll
         # Rotation / truncation: look at what is at the path now.
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
             return consumed  # rotated away, new file not there yet: keep the old handle
-        assert self._fh is not None
         if file_id(st) != self._fid:
             consumed += self._drain()  # the old file's last lines
             self.close()
@@ -166,11 +215,12 @@ class FileTailer:
 
     def _drain(self) -> int:
         total = 0
-        while True:
+        while self._fh is not None:
             n = self._read_chunk()
             total += n
             if n == 0:
                 return total
+        return total
 
     def _read_chunk(self) -> int:
         assert self._fh is not None
@@ -186,42 +236,59 @@ class FileTailer:
                 return 0
         chunk = data[: end + 1]
         self.stats.partial_bytes = len(data) - len(chunk)
-        rows: list[Row] = []
-        bad: list[dict[str, Any]] = []
+        window = self._window()
+        lines: list[_Line] = []
         line_no = self._line_no
         header = self._header
+        pos = self._offset
         for raw in chunk.split(b"\n")[:-1] if chunk.endswith(b"\n") else [chunk]:
             line_no += 1
-            header = self._parse_line(raw, line_no, header, rows, bad)
-        new_offset = self._offset + len(chunk)
-        self._commit(rows, bad, new_offset, line_no, header)
+            pos += len(raw) + 1
+            line = _Line(line_no, min(pos, self._offset + len(chunk)), header)
+            header = self._parse_line(raw, line, window)
+            line.header = header
+            lines.append(line)
+        try:
+            self._commit_split(lines)
+        except _Moved:
+            self._reload()
+            return 1
         consumed = line_no - self._line_no
-        self._offset, self._line_no, self._header = new_offset, line_no, header
+        self._offset, self._line_no, self._header = lines[-1].end, line_no, header
         self.stats.lines += consumed
+        for line in lines:
+            if line.bad is not None and self.on_bad is not None:
+                self.on_bad(line.no, line.bad["reason"])
         return max(1, consumed)
 
-    def _parse_line(
-        self,
-        raw: bytes,
-        line_no: int,
-        header: list[str] | None,
-        rows: list[Row],
-        bad: list[dict[str, Any]],
-    ) -> list[str] | None:
+    def _window(self) -> Window:
+        with self.store.session() as s:
+            return show_window(s, self.show_id, self.clock(), self.margin)
+
+    def _reload(self) -> None:
+        """After another ingest of the same file committed: continue from where it got."""
+        log.info("%s: another ingest of this file got further; continuing from there", self.path)
+        self._load_state()
+        if self._fid != self._open_fid:
+            self.close()
+
+    def _parse_line(self, raw: bytes, line: _Line, window: Window) -> list[str] | None:
+        """Fill `line` with its rows or its quarantine entry; returns the CSV header after it."""
+        header = line.header
+
         def reject(reason: str) -> None:
-            bad.append(
-                {
-                    "show_id": self.show_id,
-                    "source": str(self.path),
-                    "line_no": line_no,
-                    "raw": raw.decode("utf-8", "replace")[:10_000],
-                    "reason": reason,
-                    "at": utcnow(),
-                }
-            )
+            line.rows = []
+            line.bad = {
+                "show_id": self.show_id,
+                "source": self.key,
+                "line_no": line.no,
+                "raw": raw.decode("utf-8", "replace")[:10_000],
+                "reason": safe_text(reason),
+                "at": utcnow(),
+            }
 
         raw = raw.rstrip(b"\r")
-        if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        if line.no == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]  # Excel's UTF-8 BOM
         try:
             text = raw.decode("utf-8")
@@ -230,66 +297,179 @@ class FileTailer:
             return header
         if not text.strip():
             return header
-        if self.fmt == "jsonl":
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as exc:
-                reject(f"not JSON: {exc.msg} at column {exc.colno}")
-                return header
-        else:
-            cells = next(csv.reader([text]))
-            if header is None:
-                names = [c.strip() for c in cells]
-                if "ts" not in names:
-                    reject("CSV header must start with 'ts' and name the metrics")
-                    return None
-                return names
-            if len(cells) != len(header):
-                reject(f"{len(cells)} fields where the header has {len(header)}")
-                return header
-            obj = {k: (v.strip() or None) for k, v in zip(header, cells, strict=True)}
         try:
-            rows.extend(parse_object(obj, self.show_id, self.source))
+            if self.fmt == "jsonl":
+                obj = json.loads(text)
+            else:
+                cells = next(csv.reader([text]))
+                if header is None:
+                    names = [c.strip() for c in cells]
+                    if "ts" not in names:
+                        reject("CSV header must start with 'ts' and name the metrics")
+                        return None
+                    return names
+                if len(cells) != len(header):
+                    reject(f"{len(cells)} fields where the header has {len(header)}")
+                    return header
+                obj = {k: (v.strip() or None) for k, v in zip(header, cells, strict=True)}
+            line.rows = parse_object(obj, self.show_id, self.source)
+        except json.JSONDecodeError as exc:
+            reject(f"not JSON: {exc.msg} at column {exc.colno}")
+            return header
         except SampleError as exc:
             reject(str(exc))
+            return header
+        except RecursionError:
+            reject("not JSON this program reads: nested too deeply")
+            return header
+        except (ValueError, csv.Error) as exc:
+            # json: an integer of more than 4,300 digits; csv: a field over its size limit.
+            reject(f"cannot read this line: {exc}")
+            return header
+        except Exception as exc:
+            # The docstring's promise: a line never stops ingestion. A bug found this way is
+            # in the log with its traceback; the line waits in the quarantine.
+            log.exception("%s:%d: unexpected error reading the line", self.path, line.no)
+            reject(f"cannot read this line ({type(exc).__name__})")
+            return header
+        for row in line.rows:
+            why = window.refuse(row["ts"])
+            if why is not None:
+                reject(why)
+                break
         return header
 
-    def _commit(
-        self,
-        rows: list[Row],
-        bad: list[dict[str, Any]],
-        offset: int,
-        line_no: int,
-        header: list[str] | None,
-    ) -> None:
+    # -- committing --------------------------------------------------------------------------
+
+    def _commit_split(self, lines: Sequence[_Line]) -> None:
+        """Commit the lines; when the database refuses them (not a passing error), halve the
+        batch until the line it refuses is alone, and quarantine that line with the reason."""
+        try:
+            self._commit_retrying(lines)
+        except (_Moved, GaveUp):
+            raise
+        except (SQLAlchemyError, ValueError, UnicodeError, OverflowError) as exc:
+            if isinstance(exc, SQLAlchemyError) and is_transient(exc):
+                raise
+            if len(lines) == 1:
+                line = lines[0]
+                if line.bad is not None:
+                    raise  # even its quarantine entry is refused: nothing more to try
+                log.warning("%s:%d: refused by the database: %s", self.path, line.no, exc)
+                self._commit_retrying([self._refused(line, exc)])
+                return
+            mid = len(lines) // 2
+            self._commit_split(lines[:mid])
+            self._commit_split(lines[mid:])
+
+    def _refused(self, line: _Line, exc: BaseException) -> _Line:
+        what = describe(exc) if isinstance(exc, SQLAlchemyError) else str(exc)
+        raw = " ".join(
+            f"{r.get('metric')}={r.get('value', r.get('value_real'))}" for r in line.rows
+        )
+        bad = {
+            "show_id": self.show_id,
+            "source": self.key,
+            "line_no": line.no,
+            "raw": safe_text(raw, 10_000),
+            "reason": safe_text(f"the database refused this line: {what}"),
+            "at": utcnow(),
+        }
+        refused = replace(line, rows=[], bad=bad)
+        # The caller reports quarantined lines from its own list: mark the original too.
+        line.rows, line.bad = [], bad
+        return refused
+
+    def _commit_retrying(self, lines: Sequence[_Line]) -> None:
+        def retried(_attempt: int, what: str) -> None:
+            self.stats.retries += 1
+            self.stats.problem = what
+            if self.on_problem is not None:
+                self.on_problem(what)
+
+        with_retry(
+            lambda: self._commit(lines),
+            attempts=self.attempts,
+            sleep=self._sleep or time.sleep,
+            on_retry=retried,
+        )
+        self.stats.problem = ""
+
+    def _commit(self, lines: Sequence[_Line]) -> None:
+        rows = [r for line in lines for r in line.rows]
+        bad = [line.bad for line in lines if line.bad is not None]
+        last = lines[-1]
+        header = json.dumps(last.header) if last.header is not None else None
         changes: list[Change] = []
+        inserted = 0
         with self.store.transaction() as s:
+            # The offset first: its compare-and-set is what keeps two ingests of one file from
+            # both storing it (the UPDATE's WHERE is checked under the write lock).
+            if self._committed is None:
+                s.add(
+                    IngestOffset(
+                        show_id=self.show_id,
+                        path=self.key,
+                        file_id=self._fid,
+                        offset=last.end,
+                        line_no=last.no,
+                        header=header,
+                    )
+                )
+                try:
+                    s.flush()
+                except IntegrityError:
+                    raise _Moved from None
+            else:
+                done = cast(
+                    CursorResult[Any],
+                    s.execute(
+                        update(IngestOffset)
+                        .where(
+                            IngestOffset.show_id == self.show_id,
+                            IngestOffset.path == self.key,
+                            IngestOffset.file_id == self._committed[0],
+                            IngestOffset.offset == self._committed[1],
+                        )
+                        .values(file_id=self._fid, offset=last.end, line_no=last.no, header=header)
+                    ),
+                )
+                if done.rowcount != 1:
+                    raise _Moved
             if rows:
-                _, changes = insert_rows(self.store, s, rows)
+                inserted, changes = insert_rows(self.store, s, rows)
             if bad:
                 s.execute(insert(MetricQuarantine), bad)
                 changes.append(self.store.record_change(s, "metric_quarantine", None, self.show_id))
-            state = s.scalar(
-                select(IngestOffset).where(
-                    IngestOffset.show_id == self.show_id, IngestOffset.path == str(self.path)
-                )
-            )
-            if state is None:
-                state = IngestOffset(show_id=self.show_id, path=str(self.path))
-                s.add(state)
-            state.file_id = self._fid
-            state.offset = offset
-            state.line_no = line_no
-            state.header = json.dumps(header) if header is not None else None
-        self.stats.rows += len(rows)
+        self._committed = (self._fid, last.end)
+        stored = inserted if inserted >= 0 else len(rows)
+        self.stats.rows += stored
+        self.stats.duplicates += len(rows) - stored
         self.stats.bad += len(bad)
         self.store.publish(*changes)
 
     def run(self, stop: threading.Event, follow: bool = True, interval: float = 0.2) -> TailStats:
-        """Poll until stopped (follow) or until no complete line is left (one-shot)."""
+        """Poll until stopped (follow) or until no complete line is left (one-shot).
+
+        A database problem that outlasts the retries (a lock held for minutes, a full disk)
+        ends a one-shot run with GaveUp; a follower says so and keeps trying, slower."""
+        pause = interval
         try:
             while not stop.is_set():
-                n = self.poll()
+                try:
+                    n = self.poll()
+                except GaveUp as exc:
+                    if not follow:
+                        raise
+                    self.stats.problem = str(exc)
+                    if self.on_problem is not None:
+                        self.on_problem(str(exc))
+                    self.close()  # the next poll reopens and re-reads from the committed offset
+                    self._loaded = False
+                    stop.wait(pause)
+                    pause = min(30.0, pause * 2)
+                    continue
+                pause = interval
                 if n == 0:
                     if not follow:
                         break
