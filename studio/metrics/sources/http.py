@@ -234,11 +234,11 @@ class _Server(ThreadingHTTPServer):
             "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
         )
+        with self.lock:
+            self.stats["refused_busy"] = self.stats.get("refused_busy", 0) + 1
         with contextlib.suppress(OSError):
             request.settimeout(1.0)
             request.sendall(head.encode() + body)
-        with self.lock:
-            self.stats["refused_busy"] = self.stats.get("refused_busy", 0) + 1
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # The default prints a traceback on stderr; a dropped client is not worth one.
