@@ -48,6 +48,9 @@ FINDINGS_SOURCES = [
     "studio/obs/alarms.py",
     "studio/obs/check.py",
     "studio/obs/client.py",
+    "studio/products/flags.py",
+    "studio/products/changes.py",
+    "studio/compliance/labels.py",
     "studio/ui/common/texts.py",
 ]
 

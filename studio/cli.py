@@ -86,12 +86,24 @@ def _for_each_subparser(
                 _for_each_subparser(child, fn)
 
 
+# Modules whose edits can wait in the offline outbox register how to replay them when imported;
+# every process that opens a shared database must know them all, or a queued edit of a kind
+# this process never imported stalls the outbox.
+REPLAY_MODULES = ("studio.incidents.log", "studio.products.changes", "studio.products.coupon_book")
+
+
+def register_replays() -> None:
+    for name in REPLAY_MODULES:
+        importlib.import_module(name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from studio.logsetup import setup_logging
 
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging(verbose=args.verbose)
+    register_replays()
     if args.func is None:
         from studio.commands.gui import run_gui
 

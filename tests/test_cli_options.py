@@ -37,3 +37,21 @@ def test_gui_without_a_screen_prints_what_to_do(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "no screen" in result.stderr and "xvfb-run" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_process_knows_how_to_replay_every_queued_edit() -> None:
+    """A fresh `studio` process registers the replays of incidents, products and coupons, so an
+    edit queued offline by another command never stalls its outbox."""
+    code = (
+        "from studio.cli import register_replays; from studio.store.sync import writes; "
+        "register_replays(); print(sorted(writes._REPLAYS))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    from studio.incidents.log import UPDATE_OP
+    from studio.products.changes import EDIT_OP, UNDO_OP
+    from studio.products.coupon_book import COUNTS_OP
+
+    for op in (UPDATE_OP, EDIT_OP, UNDO_OP, COUNTS_OP):
+        assert repr(op) in out

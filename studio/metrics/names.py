@@ -83,18 +83,25 @@ _STREAM: Final = (
 # Only in the platforms' post-show exports (studio.traffic imports them): known, not in NAMES.
 _IMPORTED: Final = (MetricInfo("exits", "离开人数", "Exits", cumulative=True),)
 
-METRICS: Final[dict[str, MetricInfo]] = {m.name: m for m in (*_ALL, *_STREAM, *_IMPORTED)}
+# Units sold per product, when a source reports them apart from orders (one order may hold
+# several units); the live product model counts stock by units when they exist. Not a console
+# metric of its own, so not in NAMES (the simulator's set stays as it is).
+_UNITS: Final = (MetricInfo("units", "成交件数", "Units sold", cumulative=True),)
+
+METRICS: Final[dict[str, MetricInfo]] = {m.name: m for m in (*_ALL, *_STREAM, *_IMPORTED, *_UNITS)}
 # The platform console's metrics (what a source such as the simulator or an export carries).
 NAMES: Final[tuple[str, ...]] = tuple(m.name for m in _ALL)
 STREAM_NAMES: Final[tuple[str, ...]] = tuple(m.name for m in _STREAM)
-CUMULATIVE: Final[frozenset[str]] = frozenset(m.name for m in (*_ALL, *_IMPORTED) if m.cumulative)
+CUMULATIVE: Final[frozenset[str]] = frozenset(
+    m.name for m in (*_ALL, *_IMPORTED, *_UNITS) if m.cumulative
+)
 INSTANTANEOUS: Final[frozenset[str]] = frozenset(m.name for m in _ALL if not m.cumulative)
 MONEY: Final[frozenset[str]] = frozenset(m.name for m in _ALL if m.money)
 REAL: Final[frozenset[str]] = frozenset(m.name for m in METRICS.values() if m.real)
 
 # Metrics that sources may carry per product (keyed by SKU) as well as for the whole show.
 PER_SKU: Final[frozenset[str]] = frozenset(
-    {"product_exposures", "product_clicks", "orders", "buyers", "gmv_cents"}
+    {"product_exposures", "product_clicks", "orders", "buyers", "gmv_cents", "units"}
 )
 
 
