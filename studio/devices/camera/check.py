@@ -129,6 +129,8 @@ def flicker_metrics(stats: Sequence[FrameStats], fps: float, c: dict[str, Any]) 
         "mains_hz": None,
         "banding_hz": None,
         "banding_depth_pct": None,
+        "banding_standing": False,
+        "bands_per_frame": None,
         "flicker_measured": False,
     }
     if len(stats) < 8 or stats[-1].ts - stats[0].ts < c["min_seconds"]:
@@ -153,7 +155,8 @@ def flicker_metrics(stats: Sequence[FrameStats], fps: float, c: dict[str, Any]) 
         and peak.depth_pct >= c["depth_pct_warn"] / 2
     ):
         # Bands that move are also a brightness oscillation of every strip, so no temporal
-        # peak means no flicker (bands that stand still are the scene, as far as we can tell).
+        # peak means no rolling flicker; bands that stand still show only in space.
+        out.update(standing_metrics(stats, fps, c))
         return out
     out["flicker_hz"] = round(peak.hz, 2)
     out["flicker_depth_pct"] = round(peak.depth_pct, 2)
@@ -168,6 +171,48 @@ def flicker_metrics(stats: Sequence[FrameStats], fps: float, c: dict[str, Any]) 
     if len(mains) == 1:
         out["mains_hz"] = mains[0]
         out["flicker_light_hz"] = fl.MAINS[mains[0]]
+    return out
+
+
+def standing_metrics(stats: Sequence[FrameStats], fps: float, c: dict[str, Any]) -> dict[str, Any]:
+    """Bands that stand still (light flicker a whole multiple of `fps`), from the frames' row
+    profiles per strip; {} when there are none (or this frame rate cannot show them)."""
+    lights = fl.standing_lights(fps, float(c["min_hz"]))
+    strips = [s.row_profile_strips for s in stats if s.row_profile_strips is not None]
+    if not lights or len(strips) != len(stats) or len({p.shape for p in strips}) != 1:
+        return {}
+    # A spread sample of frames is as good as all of them for a pattern that stays put, and
+    # bounds the cost of long checks.
+    pick = np.unique(np.linspace(0, len(stats) - 1, min(len(stats), 48)).round().astype(int))
+    band = fl.standing_bands(
+        np.stack([strips[i] for i in pick]),
+        np.array([stats[i].ts for i in pick]),
+        fps,
+        lights,
+        max_drift_hz=float(c["min_hz"]),
+        min_bands=float(c["standing_min_bands"]),
+    )
+    if (
+        band is None
+        or band.snr < c["standing_snr_min"]
+        or band.coverage < c["standing_min_coverage"]
+        or band.evenness < c["standing_min_evenness"]
+        or band.steadiness < c["standing_min_steadiness"]
+        or band.harmonics > c["standing_max_harmonics"]
+        or band.depth_pct < c["band_depth_pct_warn"]
+    ):
+        return {}
+    out: dict[str, Any] = {
+        "banding_standing": True,
+        "bands_per_frame": round(band.bands, 2),
+        "banding_depth_pct": round(band.depth_pct, 2),
+        # Without the sensor's readout time the spacing cannot tell 100 from 120 Hz; the
+        # frame rate can, unless both are multiples of it (10, 20 fps).
+        "banding_hz": lights[0] if len(lights) == 1 else None,
+    }
+    if len(lights) == 1:
+        mains = next(m for m, f in fl.MAINS.items() if f == lights[0])
+        out.update(mains_hz=mains, flicker_light_hz=lights[0])
     return out
 
 

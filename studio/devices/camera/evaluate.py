@@ -168,6 +168,19 @@ MESSAGES: dict[str, Template] = {
         "~{hz:.0f} Hz): set the camera shutter to 1/{s1} or 1/{s2} s (anti-flicker {mains} "
         "Hz)",
     ),
+    "flicker.standing_mains": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Standing bands: {bands:.1f} horizontal stripes per frame that stay put ({depth:.1f}% "
+        "deep), from {light} Hz light flicker on {mains} Hz mains at {fps:g} fps: set the "
+        "camera shutter to 1/{s1} or 1/{s2} s (anti-flicker {mains} Hz), or use flicker-free "
+        "lights",
+    ),
+    "flicker.standing_other": QT_TRANSLATE_NOOP(
+        "CameraFindings",
+        "Standing bands: {bands:.1f} horizontal stripes per frame that stay put ({depth:.1f}% "
+        "deep), from light flicker at a multiple of {fps:g} fps: set the camera shutter to "
+        "1/50 or 1/100 s on 50 Hz mains, 1/60 or 1/120 s on 60 Hz, or use flicker-free lights",
+    ),
     "flicker.pulse_other": QT_TRANSLATE_NOOP(
         "CameraFindings",
         "Light flicker: picture pulses at {hz:.1f} Hz ({depth:.1f}% deep) from a light not on"
@@ -383,7 +396,7 @@ def check_flicker(m: M, c: M) -> Explained:
     t_status = _grade(depth, c["depth_pct_warn"], c["depth_pct_fail"]) if hz else "pass"
     b_status = (
         _grade(band_depth, c["band_depth_pct_warn"], c["band_depth_pct_fail"])
-        if band_hz
+        if band_hz or m.get("banding_standing")
         else "pass"
     )
     status = _worst(t_status, b_status)
@@ -397,6 +410,23 @@ def check_flicker(m: M, c: M) -> Explained:
         key = "flicker.pulse_mains" if mains else "flicker.pulse_other"
         return _explain(
             "flicker", status, round(hz, 2), (key, {**params, "hz": hz, "depth": depth})
+        )
+    if m.get("banding_standing"):
+        key = "flicker.standing_mains" if mains else "flicker.standing_other"
+        fps = m.get("fps_measured") or m.get("fps_nominal") or 0.0
+        return _explain(
+            "flicker",
+            status,
+            band_hz,
+            (
+                key,
+                {
+                    **params,
+                    "bands": m.get("bands_per_frame") or 0.0,
+                    "depth": band_depth,
+                    "fps": round(float(fps), 1),
+                },
+            ),
         )
     key = "flicker.bands_mains" if mains else "flicker.bands_other"
     return _explain(

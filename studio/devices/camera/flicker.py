@@ -9,7 +9,9 @@ horizontal bands: about (flicker Hz x readout time) bands per frame, readout ~ o
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -135,3 +137,162 @@ def banding(profiles: F64, fps: float, max_bands: float = 30.0) -> Peak | None:
     if peak is None:
         return None
     return Peak(peak.hz * fps, peak.depth_pct, peak.snr, peak.coverage)
+
+
+# -- bands that stand still --------------------------------------------------------------------
+#
+# When the light's flicker is a whole multiple of the frame rate (100 Hz at 25 or 50 fps, 120 Hz
+# at 30 or 60 fps) every frame starts its readout at the same phase of the flicker: the bands
+# stand still, the frames' mean does not pulse, and the temporal analysis above sees nothing.
+# They are found from the spatial pattern of each frame instead: a light multiplies every row by
+# the same factor across the whole width (in log luma: the same added wave in every vertical
+# strip), evenly periodic down the whole height, at the same place frame after frame; stripes in
+# the set (blinds, a striped shirt) are in some strips only, in part of the height, or move.
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    bands: float  # cycles of the pattern per frame height
+    depth_pct: float  # amplitude of the bands, % of the mean level
+    snr: float  # power at the band spacing over the median power of the searched range
+    coverage: float  # share of the width's quarters that show the same wave, in phase
+    evenness: float  # worst part of the height, relative amplitude (1.0: even all the way)
+    steadiness: float  # how well the wave stays put from frame to frame (1.0: perfectly)
+    drift_hz: float  # how fast it rolls, if at all (a rate a hair off a multiple)
+    harmonics: float  # power at 2x and 3x the spacing over the power at the spacing
+
+
+# The lighting's own slope down the frame is fitted next to the wave: a straight line (a curve
+# would take in much of a band pattern of only 1.5 cycles per frame).
+POLY = 1
+
+
+def standing_lights(fps: float, min_hz: float) -> list[float]:
+    """The mains light frequencies that alias below `min_hz` at `fps`: only these can draw
+    bands that the temporal analysis misses (they stand still or crawl)."""
+    return [f for f in MAINS.values() if fps > 0 and alias_hz(f, fps) < min_hz]
+
+
+@functools.lru_cache(maxsize=1024)
+def _projector(rows: int, start: int, stop: int, k: float, poly: int) -> npt.NDArray[Any]:
+    """Least-squares weights that read the complex amplitude (cos + i sin) of a wave of `k`
+    cycles per `rows`, over rows start..stop, next to a polynomial of degree `poly` (the
+    lighting's own slope): `profile[start:stop] @ weights`. The same for every frame, so it
+    is made once per spacing."""
+    x = (np.arange(start, stop) + 0.5) / rows
+    basis = np.stack(
+        [x**d for d in range(poly + 1)] + [np.cos(2 * np.pi * k * x), np.sin(2 * np.pi * k * x)],
+        axis=1,
+    )
+    pinv = np.linalg.pinv(basis)
+    out: npt.NDArray[Any] = pinv[-2] + 1j * pinv[-1]
+    return out
+
+
+def _waves(y: F64, proj: npt.NDArray[Any]) -> npt.NDArray[np.complex128]:
+    """`y @ proj` for a complex `proj` as two real products: complex BLAS calls on small
+    arrays were many times slower here on a busy machine."""
+    out: npt.NDArray[np.complex128] = (y @ proj.real) + 1j * (y @ proj.imag)
+    return out
+
+
+def _wave_powers(common: F64, ks: F64, poly: int = POLY) -> F64:
+    """Mean power over frames of the wave at each spacing in `ks`: one matrix product."""
+    rows = common.shape[1]
+    proj = np.stack([_projector(rows, 0, rows, round(float(k), 4), poly) for k in ks], axis=1)
+    both = common @ np.concatenate([proj.real, proj.imag], axis=1)
+    re, im = both[:, : len(ks)], both[:, len(ks) :]
+    out: F64 = np.mean(re * re + im * im, axis=0)
+    return out
+
+
+def standing_bands(
+    profiles: F64,
+    ts: F64,
+    fps: float,
+    lights: list[float],
+    *,
+    max_drift_hz: float = 3.0,
+    min_bands: float = 1.4,
+) -> Standing | None:
+    """The strongest band pattern common to every frame of `profiles` (frames, strips, rows:
+    the mean luma of each row in each vertical strip), with the figures that tell a light from
+    the set. None when nothing periodic is found or there is too little to judge.
+
+    The search covers up to `max(lights) / fps` cycles per frame height: a sensor whose
+    readout takes the whole frame period draws exactly that many, a faster readout fewer.
+    """
+    p = np.asarray(profiles, dtype=np.float64)
+    t = np.asarray(ts, dtype=np.float64)
+    if p.ndim != 3 or p.shape[0] < 4 or p.shape[1] < 2 or p.shape[2] < 32 or not lights:
+        return None
+    n, strips, rows = p.shape
+    if t.shape != (n,) or fps <= 0:
+        return None
+    # Black and clipped rows carry no flicker: they count as the strip's own level.
+    ok = (p > 8.0) & (p < 247.0)
+    if ok.mean() < 0.5:
+        return None
+    logp = np.log(np.clip(p, 1.0, 255.0))
+    level = np.where(ok, logp, 0.0).sum(axis=2) / np.maximum(ok.sum(axis=2), 1)
+    d = np.where(ok, logp - level[:, :, None], 0.0)
+    common = np.median(d, axis=1)  # (frames, rows): a stripe in one strip does not get in
+    k_max = max(lights) / fps + 0.3
+    ks = np.arange(min_bands, k_max + 1e-9, 0.05)
+    if ks.size < 3:
+        return None
+    # The noise reference reaches past the band range: a pattern must stand out of the
+    # scene's own row structure at neighbouring spacings, not only within the few allowed.
+    ref = np.arange(min_bands, max(2 * k_max, k_max + 3.0) + 1e-9, 0.05)
+    power_all = _wave_powers(common, ref)
+    power = power_all[: ks.size]
+    best = int(np.argmax(power))
+    if best == 0 or (best == ks.size - 1 and power_all[best + 1] >= power[best]):
+        # Rising towards the ends of the range: a slope or a finer texture, not a band.
+        return None
+    k = round(float(ks[best]), 4)
+    snr = float(power[best] / (np.median(power_all) or 1e-20))
+    whole = _projector(rows, 0, rows, k, POLY)
+    c = _waves(common, whole)  # (frames,)
+    # A crawl (rate a hair off a multiple) turns the phase steadily: measure and undo it.
+    drift = 0.0
+    if t[-1] > t[0]:
+        drift = float(np.polyfit(t - t[0], np.unwrap(np.angle(c)), 1)[0]) / (2 * np.pi)
+        if abs(drift) > max_drift_hz:
+            drift = 0.0  # not a crawl: then it does not stay put, and steadiness says so
+    still = c * np.exp(-2j * np.pi * drift * (t - t[0]))
+    mean_c = complex(still.mean())
+    steadiness = abs(mean_c) / (float(np.abs(c).mean()) or 1e-20)
+    energy = float(np.sum(np.abs(c) ** 2)) or 1e-20
+
+    def in_phase(y: npt.NDArray[np.complex128]) -> float:
+        # How much of the whole frame's wave a part shows, frame by frame and in phase with
+        # it (1.0: all of it): the part's own row structure at that spacing, in any other
+        # phase, does not count for or against it.
+        return float((np.sum(y * np.conj(c)) / energy).real)
+
+    groups = np.array_split(np.arange(strips), min(4, strips))
+    per_part = [in_phase(_waves(np.median(d[:, g, :], axis=1), whole)) for g in groups]
+    coverage = float(np.mean([r >= 0.5 for r in per_part]))
+    # Light through a shutter is a smooth wave; shelf boards, rails and other thin lines
+    # repeat with harmonics as strong as their fundamental.
+    harmonics = float(_wave_powers(common, np.array([2 * k, 3 * k])).sum()) / (
+        float(power[best]) or 1e-20
+    )
+    parts = 2 if k < 3 else 3
+    evenness = min(
+        in_phase(
+            _waves(common[:, part[0] : part[-1] + 1], _projector(rows, part[0], part[-1] + 1, k, 0))
+        )
+        for part in np.array_split(np.arange(rows), parts)
+    )
+    return Standing(
+        bands=k,
+        depth_pct=100.0 * abs(mean_c),
+        snr=snr,
+        coverage=coverage,
+        evenness=max(0.0, min(1.0, evenness)),
+        steadiness=steadiness,
+        drift_hz=drift,
+        harmonics=harmonics,
+    )

@@ -1,4 +1,9 @@
-"""Sharpness (variance of the Laplacian) and the face region to measure it on."""
+"""Sharpness (variance of the Laplacian) and the face region to measure it on.
+
+The face search (OpenCV's Haar cascade) is the costliest step of the camera analysis: one whole
+search takes several frame periods' worth of CPU. `FaceSearch` splits it by face size over
+consecutive frames, so no single frame pays for all of it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import cv2
+import numpy as np
 import numpy.typing as npt
 
 log = logging.getLogger(__name__)
@@ -38,6 +44,18 @@ class Box:
         return [self.x, self.y, self.w, self.h]
 
 
+# The cascade's own search parameters: detectMultiScale(scaleFactor, minNeighbors) and the eps
+# it groups raw hits with (GROUP_EPS in OpenCV's cascadedetect.cpp).
+SCALE_FACTOR = 1.15
+MIN_NEIGHBORS = 5
+GROUP_EPS = 0.2
+
+
+def min_face_side(shape: tuple[int, ...]) -> int:
+    """The smallest face searched for: an anchor's face is at least 1/8 of the frame height."""
+    return max(20, min(shape[:2]) // 8)
+
+
 class FaceDetector:
     """OpenCV's bundled frontal-face Haar cascade; the largest face is the anchor's.
 
@@ -64,11 +82,119 @@ class FaceDetector:
         """Largest face in `gray` (coordinates of `gray`), or None."""
         if self._cascade is None or gray.size == 0:
             return None
-        min_side = max(20, min(gray.shape[:2]) // 8)
+        min_side = min_face_side(gray.shape)
         faces = self._cascade.detectMultiScale(
-            gray, scaleFactor=1.15, minNeighbors=5, minSize=(min_side, min_side)
+            gray,
+            scaleFactor=SCALE_FACTOR,
+            minNeighbors=MIN_NEIGHBORS,
+            minSize=(min_side, min_side),
         )
-        if len(faces) == 0:
-            return None
-        x, y, w, h = max(faces, key=lambda f: int(f[2]) * int(f[3]))
-        return Box(int(x), int(y), int(w), int(h))
+        return _largest(faces)
+
+    def window(self) -> tuple[int, int]:
+        """The cascade's own window size (24x24 for the frontal-face cascade)."""
+        if self._cascade is None:
+            return (24, 24)
+        w, h = self._cascade.getOriginalWindowSize()
+        return int(w), int(h)
+
+    def raw_hits(self, gray: U8, min_side: int, max_side: int) -> list[list[int]]:
+        """Every window the cascade accepts with a size in [min_side, max_side], ungrouped."""
+        if self._cascade is None or gray.size == 0:
+            return []
+        hits = self._cascade.detectMultiScale(
+            gray,
+            scaleFactor=SCALE_FACTOR,
+            minNeighbors=0,
+            minSize=(min_side, min_side),
+            maxSize=(max_side, max_side),
+        )
+        return [[int(v) for v in h] for h in hits]
+
+
+def _largest(faces: Any) -> Box | None:
+    if len(faces) == 0:
+        return None
+    x, y, w, h = max(faces, key=lambda f: int(f[2]) * int(f[3]))
+    return Box(int(x), int(y), int(w), int(h))
+
+
+def size_slices(
+    shape: tuple[int, ...], window: int, slices: int, scale: float = SCALE_FACTOR
+) -> list[tuple[int, int]]:
+    """(min, max) window sizes that split one cascade search into `slices` parts of about equal
+    cost. The cascade scans the image at window sizes window·scale^k, each level costing the
+    area of the image shrunk by that factor, so the small-face levels cost most."""
+    h, w = shape[:2]
+    lo = min_face_side(shape)
+    sizes: list[int] = []
+    costs: list[float] = []
+    k = 0
+    while True:
+        f = scale**k
+        size = round(window * f)
+        if size > min(h, w):
+            break
+        if size >= lo:
+            sizes.append(size)
+            costs.append(w * h / (f * f))
+        k += 1
+    if not sizes:
+        return []
+    target = sum(costs) / max(1, slices)
+    out: list[tuple[int, int]] = []
+    start, acc = 0, 0.0
+    for i, c in enumerate(costs):
+        acc += c
+        last = i == len(costs) - 1
+        if (acc >= target * 0.999 and len(out) < slices - 1) or last:
+            out.append((sizes[start], sizes[i]))
+            start, acc = i + 1, 0.0
+    return out
+
+
+class FaceSearch:
+    """One face search spread over consecutive frames, a slice of face sizes per frame.
+
+    Each slice keeps the cascade's raw hits; after the last slice they are grouped exactly as
+    detectMultiScale groups them (`groupRectangles` with minNeighbors and GROUP_EPS), so the
+    answer is the one search would give on a still picture. The picture moves a little between
+    slices; hits of one face a few pixels apart still group together.
+    """
+
+    def __init__(self, detector: FaceDetector, slices: int = 4) -> None:
+        self.detector = detector
+        self.slices = max(1, slices)
+        self._plan: list[tuple[int, int]] = []
+        self._shape: tuple[int, ...] | None = None
+        self._next = -1  # index of the next slice; -1 when idle
+        self._hits: list[list[int]] = []
+
+    @property
+    def running(self) -> bool:
+        return self._next >= 0
+
+    def begin(self) -> None:
+        self._next = 0
+        self._hits = []
+
+    def step(self, gray: U8) -> tuple[bool, Box | None]:
+        """Run the next slice on `gray`: (finished, largest face when finished)."""
+        if not self.running:
+            self.begin()
+        if gray.shape != self._shape:
+            # A new frame size invalidates the plan and the hits collected so far.
+            self._shape = gray.shape
+            self._plan = size_slices(gray.shape, self.detector.window()[0], self.slices)
+            self._next, self._hits = 0, []
+        if self._next < len(self._plan):
+            lo, hi = self._plan[self._next]
+            self._hits.extend(self.detector.raw_hits(gray, lo, hi))
+            self._next += 1
+        if self._next < len(self._plan):
+            return False, None
+        self._next = -1
+        if len(self._hits) <= MIN_NEIGHBORS:
+            return True, None
+        grouped, _weights = cv2.groupRectangles(self._hits, MIN_NEIGHBORS, GROUP_EPS)
+        return True, _largest(np.asarray(grouped).reshape(-1, 4))

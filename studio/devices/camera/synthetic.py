@@ -189,6 +189,89 @@ def frames(
         yield out
 
 
+SCENES = ("clean", "blinds", "shirt", "shelves")
+
+
+def _shelves(lin: npt.NDArray[Any], width: int, height: int) -> None:
+    """Product shelves on the back wall: boards across the width, the anchor in front."""
+    thick = max(2, height // 60)
+    for y in (int(height * 0.36), int(height * 0.62), int(height * 0.88)):
+        for x0, x1 in ((0, int(width * 0.36)), (int(width * 0.64), width)):
+            lin[y - thick : y, x0:x1] = 0.55  # the lit front edge
+            lin[y : y + 2 * thick, x0:x1] = 0.02  # its shadow
+
+
+def _blinds(lin: npt.NDArray[Any], width: int, height: int) -> None:
+    """A bright window with horizontal slats, camera-right behind the anchor (in place)."""
+    y0, y1 = int(height * 0.04), int(height * 0.56)
+    x0, x1 = int(width * 0.62), int(width * 0.97)
+    rows = np.arange(y0, y1)
+    period = max(4, height // 36)
+    slat = ((rows - y0) % period) < period * 0.45
+    light = np.where(slat, 0.12, 0.75).astype(np.float32)
+    lin[y0:y1, x0:x1] = light[:, None, None]
+
+
+def _shirt(lin: npt.NDArray[Any], width: int, height: int, i: int, fps: float) -> None:
+    """The anchor's striped shirt below the face, moving as a person does (in place)."""
+    t = i / fps
+    dy = round(height * 0.03 * math.sin(2 * math.pi * 0.7 * t))
+    dx = round(width * 0.04 * math.sin(2 * math.pi * 0.45 * t + 1.0))
+    y0 = int(height * 0.66) + dy
+    x0, x1 = int(width * 0.34) + dx, int(width * 0.66) + dx
+    rows = np.arange(max(0, y0), height)
+    period = max(4, height // 16)
+    stripe = ((rows - y0) % period) < period / 2
+    shade = np.where(stripe, 0.05, 0.55).astype(np.float32)
+    lin[rows[0] :, max(0, x0) : min(width, x1)] = shade[:, None, None]
+
+
+def studio_frames(
+    fps: float,
+    light_hz: float | None = None,
+    depth: float = 0.0,
+    *,
+    scene: str = "clean",
+    width: int = 320,
+    height: int = 180,
+    seconds: float = 3.0,
+    readout: float = 1.0,
+    seed: int = 7,
+) -> Iterator[U8]:
+    """Frames of the set under a flickering light, seen by a rolling-shutter camera.
+
+    `depth` is the light's modulation (linear light, 0.1 = ±10 %); row r of a frame is read
+    `readout * r / height` frame periods after the first, so a light at a multiple of the
+    frame rate draws bands that stand still and any other rate draws bands that roll.
+    `scene` adds horizontal stripes that belong to the set: "blinds" (a window with slats,
+    still), "shirt" (the anchor's striped shirt, moving) or "shelves" (boards across the back
+    wall); "clean" has none. Content moves
+    in every scene (the sliding shelf band, and the shirt).
+    """
+    if scene not in SCENES:
+        raise ValueError(f"unknown scene {scene!r}; one of {', '.join(SCENES)}")
+    rng = np.random.default_rng(seed)
+    base = base_scene(width, height, seed)
+    lin_base: npt.NDArray[Any] = _TO_LIN.astype(np.float32)[base]
+    if scene == "blinds":
+        _blinds(lin_base, width, height)
+    elif scene == "shelves":
+        _shelves(lin_base, width, height)
+    stripe = slice(int(height * 0.62), int(height * 0.76))
+    rows = (np.arange(height, dtype=np.float64) / height)[:, None, None]
+    noise_bank = [rng.normal(0, 2.0, base.shape).astype(np.float32) for _ in range(7)]
+    for i in range(round(seconds * fps)):
+        lin = lin_base.copy()
+        lin[stripe] = np.roll(lin_base[stripe], (i * 3) % width, axis=1)
+        if scene == "shirt":
+            _shirt(lin, width, height, i, fps)
+        if light_hz and depth:
+            t = i / fps + readout * rows / fps
+            lin = lin * (1.0 + depth * np.sin(2 * math.pi * light_hz * t)).astype(np.float32)
+        enc = _ENCODE_LUT[np.clip(lin * 4095.0, 0, 4095).astype(np.int32)]
+        yield np.clip(enc + noise_bank[i % 7], 0, 255).astype(np.uint8)
+
+
 def write_video(
     path: Path,
     fault: str,

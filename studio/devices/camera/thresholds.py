@@ -23,6 +23,9 @@ DEFAULTS: dict[str, Any] = {
     # Face detection (OpenCV's bundled Haar cascade) is slow-ish: run it this often, reuse the box.
     "face_every_s": 0.5,
     "face_detect_width": 256,
+    # One search is split by face size over this many consecutive frames (no frame pays for
+    # all of it: a whole search costs several frame periods of CPU at 1080p).
+    "face_search_slices": 4,
     "fps": {
         "expected": None,  # None: the negotiated/native rate, else e.g. 30
         "min_ratio_warn": 0.95,  # measured / expected below this -> warn
@@ -76,6 +79,14 @@ DEFAULTS: dict[str, Any] = {
         "band_depth_pct_warn": 1.0,
         "band_depth_pct_fail": 4.0,
         "min_seconds": 1.0,  # shorter runs cannot tell flicker from the scene
+        # Bands that stand still (light flicker a multiple of the frame rate; see
+        # flicker.standing_bands): what tells them from stripes in the set.
+        "standing_snr_min": 6.0,  # power at the band spacing over the scene's row structure
+        "standing_min_coverage": 0.5,  # share of the width's quarters showing the same wave
+        "standing_min_evenness": 0.3,  # weakest part of the height, relative to the whole
+        "standing_min_steadiness": 0.8,  # 1.0: the same place in every frame
+        "standing_max_harmonics": 0.6,  # thin lines (shelf boards) have strong harmonics
+        "standing_min_bands": 1.4,  # fewer per frame height look like a lighting gradient
     },
     "frozen": {
         "max_diff": 0.15,  # mean |difference| of consecutive frames (levels) that is "identical"
