@@ -15,8 +15,14 @@ from typing import Any, Final
 
 from sqlalchemy import or_, select
 
+from studio.compliance.findings import Finding
+from studio.compliance.gate import GATE_KEY as COMPLIANCE_KEY
+from studio.compliance.gate import compliance_gate_status
+from studio.compliance.lexicon import LexiconError
+from studio.compliance.stored import show_findings
 from studio.planning import text
 from studio.planning.crew import REQUIRED_ROLES, CrewView, TaskView, list_crew, list_tasks
+from studio.planning.review_actions import Action, actions_for_show, readiness_item
 from studio.planning.stock import StockLine, check_stock, load_stock_plan
 from studio.products.coupons import best_price
 from studio.products.model import CouponTerms, LiveProduct
@@ -79,6 +85,10 @@ class ReadinessInputs:
     tasks: tuple[TaskView, ...] = ()
     now: datetime | None = None
     live: ProductFacts | None = None  # None: the live-product items are not evaluated
+    # Banned and risky claims in the audience-facing texts (None: no script to check).
+    compliance: tuple[Finding, ...] | None = None
+    compliance_problem: str | None = None  # the lexicon or the show's section is unusable
+    review_actions: tuple[Action, ...] = ()  # lessons from earlier reviews that concern this show
 
 
 @dataclass(frozen=True)
@@ -313,6 +323,11 @@ def evaluate(inp: ReadinessInputs, waivers: Mapping[str, str] | None = None) -> 
     raw: list[tuple[str, Message, tuple[str, Message]]] = [
         ("targets", ("item.targets", {}), _targets(inp)),
         ("script", ("item.script", {}), _script(inp)),
+        (
+            COMPLIANCE_KEY,
+            ("item.compliance", {}),
+            compliance_gate_status(inp.compliance, inp.compliance_problem),
+        ),
         ("products", ("item.products", {}), _products(inp)),
     ]
     if inp.live is not None and inp.live.products:
@@ -328,6 +343,7 @@ def evaluate(inp: ReadinessInputs, waivers: Mapping[str, str] | None = None) -> 
         raw.append((f"device:{kind}", title, _device(kind, info)))
     raw.append(("crew", ("item.crew", {}), _crew(inp)))
     raw.append(("warmup", ("item.warmup", {}), _warmup(inp)))
+    raw.append(("review_actions", ("item.review_actions", {}), readiness_item(inp.review_actions)))
     items = []
     for key, title, (status, message) in raw:
         reason = waivers.get(key)
@@ -434,6 +450,10 @@ def gather(
         status, gmv, traffic = show.status, show.gmv_target_cents, show.traffic_target
     problems, count, planned = _script_state(store, show_id)
     stock = tuple(check_stock(load_stock_plan(store, show_id)))
+    try:
+        found, compliance_problem = show_findings(store, show_id), None
+    except LexiconError as exc:
+        found, compliance_problem = None, exc.problems[0]
     return ReadinessInputs(
         show_id=show_id,
         status=status,
@@ -448,6 +468,9 @@ def gather(
         tasks=tuple(list_tasks(store, show_id)),
         now=now,
         live=product_facts(store, show_id, stock),
+        compliance=None if found is None else tuple(found),
+        compliance_problem=compliance_problem,
+        review_actions=tuple(actions_for_show(store, show_id)),
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from studio.compliance.gate import GATE_TEXTS
+
 LANGS: Final = ("en", "zh_CN")
 
 _T: Final[dict[str, tuple[str, str]]] = {
@@ -128,7 +130,14 @@ _T: Final[dict[str, tuple[str, str]]] = {
     "kind.mic": ("microphone", "麦克风"),
     "kind.light": ("lighting", "灯光"),
     "kind.obs": ("encoder (OBS)", "推流 (OBS)"),
+    # earlier reviews' actions (studio.planning.review_actions)
+    "item.review_actions": ("Actions from earlier reviews", "往期复盘待办"),
+    "actions.open": ("{open} not done: {first} ({owner})", "{open} 项未完成：{first}（{owner}）"),
+    "actions.later": ("{open} open, not due yet", "{open} 项未到期"),
+    "actions.done": ("{done} done", "已完成 {done} 项"),
 }
+# The compliance item's words live with the checker (studio.compliance.gate).
+_T.update(GATE_TEXTS)
 
 
 def tr(key: str, lang: str = "en", **params: Any) -> str:
