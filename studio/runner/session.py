@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from studio.runner.events import LiveRunner
 from studio.runner.recovery import rebuild_runner
 from studio.runner.state import InvalidTransition, Plan, Snapshot, Transition
-from studio.script.model import Script
+from studio.script.model import Script, Segment
 from studio.script.store_io import load_script, replace_script
 from studio.store.models import Show
 from studio.store.store import Store
@@ -206,6 +206,18 @@ class RunnerSession:
         if snap.status not in ("running", "held") or snap.segment is None:
             return None, None
         return snap.segment.key, snap.cue_index
+
+    def entered_segment(self, before: Snapshot, after: Snapshot) -> Segment | None:
+        """The script segment the show has just entered (start, next/prev across a boundary,
+        skip, jump), or None. What follows a segment — its product presenting, its flash sale —
+        is started by the driving station only, from this."""
+        if self.driver is not None or after.status not in ("running", "held"):
+            return None
+        if before.status == after.status and before.segment_index == after.segment_index:
+            return None
+        if not 0 <= after.segment_index < len(self._script.segments):
+            return None
+        return self._script.segments[after.segment_index]
 
     # -- actions -----------------------------------------------------------------------------------
     def act(self, action: str, index: int | None = None) -> Transition | None:

@@ -18,6 +18,7 @@ from studio.script.model import Script
 from studio.store.changes import Change
 from studio.store.store import Store
 from studio.timeutil import Clock
+from studio.ui.common.qt_jobs import SerialWorker
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,10 @@ class QtRunner(QObject):
         )
         self.title = self.session.title
         self.last_error = ""
+        # Preferences → "Products follow the rundown" (on by default); off for a studio that
+        # pops every product by hand.
+        self.products_follow = True
+        self._worker = SerialWorker(self, "runner-products")
         self._remote_change.connect(self._follow_remote)
         self.lease_lost.connect(self._on_lease_lost)
         self._unsubscribe = store.bus.subscribe(self._on_store_change)
@@ -109,6 +114,7 @@ class QtRunner(QObject):
         # The CueEvent commit runs inline on the GUI thread: measured here (SQLite WAL, busy
         # 2-core box) median 2 ms, p95 ~20 ms per transition, well below a key repeat. A worker
         # would let the screen show a cue before it is stored, which crash recovery must not see.
+        before = self.session.snapshot()
         try:
             transition = self.session.act(action, index)
         except NotDriving as exc:
@@ -121,8 +127,27 @@ class QtRunner(QObject):
             self.failed.emit(str(exc))
             return None
         if transition is not None:
+            self._follow_segment(before)
             self.changed.emit()
         return transition
+
+    def _follow_segment(self, before: Snapshot) -> None:
+        """A segment with a product makes it presenting (and a flash-sale segment runs its
+        sale): written on a worker, after the CueEvent, by the driving station only."""
+        segment = self.session.entered_segment(before, self.session.snapshot())
+        if segment is None or not self.products_follow:
+            return
+        from studio.products.cues import on_segment_reached
+
+        store, show_id, clock = self.store, self.show_id, self.clock
+
+        def job() -> object:
+            return on_segment_reached(store, show_id, segment, clock=clock)
+
+        def failed(exc: BaseException) -> None:
+            log.warning("products did not follow segment %s: %s", segment.id, exc)
+
+        self._worker.submit(job, None, failed)
 
     def start(self) -> Transition | None:
         return self._act("start")
@@ -154,4 +179,5 @@ class QtRunner(QObject):
     def shutdown(self) -> None:
         self._timer.stop()
         self._unsubscribe()
+        self._worker.shutdown()
         self.session.close()

@@ -183,6 +183,9 @@ class StudioApp(QObject):
         except ValueError as exc:  # a show without segments has nothing to run
             log.info("no runner for show %s: %s", self.ctx.show_id, exc)
             return
+        from studio.ui.shell.preferences import PRODUCTS_FOLLOW_KEY
+
+        runner.products_follow = setting_bool(self.ctx.settings, PRODUCTS_FOLLOW_KEY, True)
         self.ctx.runner = runner
         self._runner_status = runner.snapshot().status
         runner.changed.connect(self._on_runner_changed)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from studio.ui.common.context import AppContext
 from studio.ui.common.settings_values import setting_bool, setting_str
 
+PRODUCTS_FOLLOW_KEY = "products/follow_rundown"
+
 
 class PreferencesDialog(QDialog):
     def __init__(self, ctx: AppContext, language: str, parent: QWidget | None = None) -> None:
@@ -51,6 +53,11 @@ class PreferencesDialog(QDialog):
         self.record = QCheckBox(self.tr("Start and stop the OBS recording with the show"))
         self.record.setChecked(setting_bool(ctx.settings, "obs/record_with_show", False))
         form.addRow(self.tr("Recording"), self.record)
+        self.products_follow = QCheckBox(
+            self.tr("A segment's product is presented (and its flash sale runs) when it starts")
+        )
+        self.products_follow.setChecked(setting_bool(ctx.settings, PRODUCTS_FOLLOW_KEY, True))
+        form.addRow(self.tr("Products"), self.products_follow)
         # The bearer token collectors need for `studio ingest --source http` (POST /v1/samples).
         from studio.metrics.sources.http import load_or_create_token
 
@@ -89,4 +96,7 @@ class PreferencesDialog(QDialog):
         s.setValue("station/role", self.role_box.currentData())
         s.setValue("ui/language", self.language)
         s.setValue("obs/record_with_show", self.record.isChecked())
+        s.setValue(PRODUCTS_FOLLOW_KEY, self.products_follow.isChecked())
+        if self.ctx.runner is not None:
+            self.ctx.runner.products_follow = self.products_follow.isChecked()
         super().accept()
