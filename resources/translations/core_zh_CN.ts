@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AudioLivePanel</name>
     <message>
-        <location filename="../../studio/ui/devices/audio_panel.py" line="27"/>
+        <location filename="../../studio/ui/devices/audio_panel.py" line="27" />
         <source>No microphone open: pick the show mic in Checks → Microphone.</source>
         <translation>麦克风未打开：请在“设备检查 → 麦克风”中选择直播麦克风。</translation>
     </message>
@@ -12,77 +11,77 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="57"/>
+        <location filename="../../studio/ui/checks/panel.py" line="57" />
         <source>Checks saved</source>
         <translation>已保存的检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="63"/>
+        <location filename="../../studio/ui/checks/panel.py" line="63" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="64"/>
+        <location filename="../../studio/ui/checks/panel.py" line="64" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="65"/>
+        <location filename="../../studio/ui/checks/panel.py" line="65" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="66"/>
+        <location filename="../../studio/ui/checks/panel.py" line="66" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="67"/>
+        <location filename="../../studio/ui/checks/panel.py" line="67" />
         <source>Findings</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="73"/>
+        <location filename="../../studio/ui/checks/panel.py" line="73" />
         <source>No checks yet: run the camera and microphone checks before going live.</source>
         <translation>尚无检查记录：开播前请先检查摄像头和麦克风。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="92"/>
+        <location filename="../../studio/ui/checks/panel.py" line="92" />
         <source>PASS</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="92"/>
+        <location filename="../../studio/ui/checks/panel.py" line="92" />
         <source>WARN</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="92"/>
+        <location filename="../../studio/ui/checks/panel.py" line="92" />
         <source>FAIL</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="94"/>
+        <location filename="../../studio/ui/checks/panel.py" line="94" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="95"/>
+        <location filename="../../studio/ui/checks/panel.py" line="95" />
         <source>Lighting</source>
         <translation>灯光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="96"/>
+        <location filename="../../studio/ui/checks/panel.py" line="96" />
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="97"/>
+        <location filename="../../studio/ui/checks/panel.py" line="97" />
         <source>Encoder (OBS)</source>
         <translation>编码器（OBS）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="113"/>
+        <location filename="../../studio/ui/checks/panel.py" line="113" />
         <source>all good</source>
         <translation>一切正常</translation>
     </message>
@@ -90,197 +89,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="69"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="69" />
         <source>Studio control room</source>
         <translation>直播间控制台</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="82"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="82" />
         <source>Database link</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="214"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="214" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="106"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="106" />
         <source>Rundown</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="107"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="107" />
         <source>Checks</source>
         <translation>设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="108"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="108" />
         <source>Live metrics</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="109"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="109" />
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="110"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="110" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="111"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="111" />
         <source>Planning</source>
         <translation>策划</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="112"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="112" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="115"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="115" />
         <source>Live audio</source>
         <translation>实时音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="123"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="123" />
         <source>OBS scenes</source>
         <translation>OBS 场景</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="209"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="209" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="211"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="211" />
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="217"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="217" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="219"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="219" />
         <source>S&amp;how</source>
         <translation>场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="220"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="220" />
         <source>Open show…</source>
         <translation>打开场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="222"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="222" />
         <source>Go live…</source>
         <translation>开播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="223"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="223" />
         <source>End show…</source>
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="225"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="225" />
         <source>Enter metrics by hand…</source>
         <translation>手动录入数据…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="229"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="229" />
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="232"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="232" />
         <source>Take over the rundown…</source>
         <translation>接管流程…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="235"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="235" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="240"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="240" />
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="244"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="244" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="246"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="246" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="248"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="248" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="252"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="252" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="253"/>
-        <location filename="../../studio/ui/shell/main_window.py" line="304"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="253" />
+        <location filename="../../studio/ui/shell/main_window.py" line="304" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="254"/>
-        <location filename="../../studio/ui/shell/main_window.py" line="312"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="254" />
+        <location filename="../../studio/ui/shell/main_window.py" line="312" />
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="278"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="278" />
         <source>%n incident(s) still open.</source>
         <translation>
             <numerusform>还有 %n 个事故未处理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="287"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="287" />
         <source> and %n more</source>
         <translation>
             <numerusform> 等 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="289"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="289" />
         <source>%n segment(s) not run yet: </source>
         <translation>
             <numerusform>还有 %n 个环节未进行：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="292"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="292" />
         <source>%n of them sell(s) a product.</source>
         <translation>
             <numerusform>其中 %n 个环节要卖货。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="295"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="295" />
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="275"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="275" />
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="314"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="314" />
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -293,63 +292,63 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="361"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="361" />
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="362"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="362" />
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="363"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="363" />
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="364"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="364" />
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="365"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="365" />
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="366"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="366" />
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="367"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="367" />
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="368"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="368" />
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="369"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="369" />
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="370"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="370" />
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="242"/>
-        <location filename="../../studio/ui/shell/main_window.py" line="347"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="242" />
+        <location filename="../../studio/ui/shell/main_window.py" line="347" />
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="348"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="348" />
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
     </message>
@@ -357,42 +356,42 @@ Log file: {2}</source>
 <context>
     <name>ManualEntryDialog</name>
     <message>
-        <location filename="../../studio/ui/metrics/manual_entry.py" line="43"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="43" />
         <source>Enter metrics by hand</source>
         <translation>手动录入数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/manual_entry.py" line="46"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="46" />
         <source>Type the numbers the platform console shows now (totals so far). Leave a field empty to skip it. Money in yuan.</source>
         <translation>填写直播后台当前显示的数字（截至目前的累计值）。不填的项会跳过。金额单位为元。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/manual_entry.py" line="80"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="80" />
         <source>an amount in yuan, at most 2 decimals</source>
         <translation>以元为单位、最多两位小数的金额</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/manual_entry.py" line="81"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="81" />
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/manual_entry.py" line="82"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="82" />
         <source>{0}: {1!r} is not {2}.</source>
         <translation>{0}：{1!r} 不是{2}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/manual_entry.py" line="88"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="88" />
         <source>Load a show first.</source>
         <translation>请先打开一场直播。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/manual_entry.py" line="96"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="96" />
         <source>Nothing typed in.</source>
         <translation>没有填写任何数字。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/manual_entry.py" line="117"/>
+        <location filename="../../studio/ui/metrics/manual_entry.py" line="117" />
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
@@ -400,27 +399,27 @@ Log file: {2}</source>
 <context>
     <name>MicHealth</name>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="43"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="43" />
         <source>lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="45"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="45" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="47"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="47" />
         <source>clipping</source>
         <translation>削波</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="49"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="49" />
         <source>silent</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/live_wiring.py" line="50"/>
+        <location filename="../../studio/ui/shell/live_wiring.py" line="50" />
         <source>live</source>
         <translation>正常</translation>
     </message>
@@ -428,67 +427,67 @@ Log file: {2}</source>
 <context>
     <name>OpenShowDialog</name>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="30"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="30" />
         <source>Open show</source>
         <translation>打开场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="33"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="33" />
         <source>Type to filter by title, status or date</source>
         <translation>输入标题、状态或日期筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="37"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="37" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="37"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="37" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="37"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="37" />
         <source>Planned start</source>
         <translation>计划开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="37"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="37" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="40"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="40" />
         <source>planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="41"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="41" />
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="42"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="42" />
         <source>live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="43"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="43" />
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="44"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="44" />
         <source>reviewed</source>
         <translation>已复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="48"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="48" />
         <source> (rehearsal)</source>
         <translation>（彩排）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/open_show.py" line="80"/>
+        <location filename="../../studio/ui/shell/open_show.py" line="80" />
         <source>No shows yet: load a show script or create a show.</source>
         <translation>还没有场次：请加载直播脚本或新建场次。</translation>
     </message>
@@ -496,77 +495,87 @@ Log file: {2}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="27"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="29" />
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="33"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="35" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="35"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="37" />
         <source>Dark (studio)</source>
         <translation>深色（直播间）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="36"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="38" />
         <source>Light (office)</source>
         <translation>浅色（办公室）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="39"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="41" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="42"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="44" />
         <source>Controller</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="43"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="45" />
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="44"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="46" />
         <source>Studio tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="45"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="47" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="50"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="52" />
         <source>Station role (next start)</source>
         <translation>工位角色（下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="51"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="53" />
         <source>Start and stop the OBS recording with the show</source>
         <translation>随开播 / 下播自动开始和停止 OBS 录制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="53"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="55" />
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="61"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="57" />
+        <source>A segment's product is presented (and its flash sale runs) when it starts</source>
+        <translation>环节开始时自动讲解该环节的商品（秒杀环节同时开始秒杀）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="60" />
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="68" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="65"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="72" />
         <source>Metrics ingest token</source>
         <translation>数据接入令牌</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="66"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="73" />
         <source>Collectors POST to http://127.0.0.1:8765/v1/samples with the header “Authorization: Bearer &lt;token&gt;” while `studio ingest --source http` runs.</source>
         <translation>运行 `studio ingest --source http` 时，采集程序以请求头“Authorization: Bearer &lt;token&gt;”向 http://127.0.0.1:8765/v1/samples 发送 POST。</translation>
     </message>
@@ -574,67 +583,67 @@ Log file: {2}</source>
 <context>
     <name>ProductsPanel</name>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="22"/>
+        <location filename="../../studio/ui/products/panel.py" line="22" />
         <source>No products</source>
         <translation>暂无商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="23"/>
-        <source>Load a show script to see tonight&apos;s products, prices and stock.</source>
+        <location filename="../../studio/ui/products/panel.py" line="23" />
+        <source>Load a show script to see tonight's products, prices and stock.</source>
         <translation>加载直播脚本以查看本场商品、价格和库存。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="24"/>
+        <location filename="../../studio/ui/products/panel.py" line="24" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="30"/>
+        <location filename="../../studio/ui/products/panel.py" line="30" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="31"/>
+        <location filename="../../studio/ui/products/panel.py" line="31" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="32"/>
+        <location filename="../../studio/ui/products/panel.py" line="32" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="33"/>
+        <location filename="../../studio/ui/products/panel.py" line="33" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="34"/>
+        <location filename="../../studio/ui/products/panel.py" line="34" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="35"/>
+        <location filename="../../studio/ui/products/panel.py" line="35" />
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="36"/>
+        <location filename="../../studio/ui/products/panel.py" line="36" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="85"/>
+        <location filename="../../studio/ui/products/panel.py" line="85" />
         <source>Live price is above the list price</source>
         <translation>直播价高于原价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="89"/>
+        <location filename="../../studio/ui/products/panel.py" line="89" />
         <source>sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="89"/>
+        <location filename="../../studio/ui/products/panel.py" line="89" />
         <source>low</source>
         <translation>库存低</translation>
     </message>
@@ -642,37 +651,37 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="234"/>
+        <location filename="../../studio/ui/shell/app.py" line="241" />
         <source>Take over the rundown</source>
         <translation>接管流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="235"/>
+        <location filename="../../studio/ui/shell/app.py" line="242" />
         <source>{0} still drives this show (heartbeat {1:.0f} s ago).</source>
         <translation>{0} 仍在控制本场（{1:.0f} 秒前有心跳）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="264"/>
+        <location filename="../../studio/ui/shell/app.py" line="271" />
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="266"/>
+        <location filename="../../studio/ui/shell/app.py" line="273" />
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="277"/>
+        <location filename="../../studio/ui/shell/app.py" line="284" />
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="293"/>
+        <location filename="../../studio/ui/shell/app.py" line="300" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="293"/>
+        <location filename="../../studio/ui/shell/app.py" line="300" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
@@ -680,112 +689,112 @@ Log file: {2}</source>
 <context>
     <name>StudioStatusBar</name>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="31"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="31" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="32"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="32" />
         <source>Mic</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="33"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="33" />
         <source>Encoder</source>
         <translation>推流</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="34"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="34" />
         <source>Metrics</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="35"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="35" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="58"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="58" />
         <source>no feed</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="61"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="61" />
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="63"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="63" />
         <source>slow</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="64"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="64" />
         <source>stalled</source>
         <translation>中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="79"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="79" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="81"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="81" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="88"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="88" />
         <source>NO SHOW</source>
         <translation>无场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="88"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="88" />
         <source>NO SCRIPT</source>
         <translation>无脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="101"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="101" />
         <source>READY</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="114"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="114" />
         <source>To planned end {0}</source>
         <translation>距计划结束 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="119"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="119" />
         <source>Over {0}</source>
         <translation>超时 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="121"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="121" />
         <source>Under {0}</source>
         <translation>提前 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="95"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="95" />
         <source>ENDED</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="97"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="97" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="99"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="99" />
         <source>LIVE</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="103"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="103" />
         <source>HOLD</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/status_bar.py" line="111"/>
+        <location filename="../../studio/ui/shell/status_bar.py" line="111" />
         <source>Elapsed {0}</source>
         <translation>已进行 {0}</translation>
     </message>
