@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -19,6 +20,10 @@ def write_report(store: object, show_id: int, out: Path, lang: str, compare: int
     from studio.review.strings import normalize_lang
     from studio.store.store import Store
 
+    # Qt: the PDF engine, and the .qm catalogues that put incident texts and check notes
+    # (stored in English with their translation keys) into the report's language.
+    from studio.ui.review.report_pdf import render_pdf, report_wording
+
     assert isinstance(store, Store)
     lang = normalize_lang(lang)
     review = build_review(store, show_id, compare)
@@ -26,12 +31,25 @@ def write_report(store: object, show_id: int, out: Path, lang: str, compare: int
         from studio.review.html import render_html
 
         tmp = out.with_name(out.name + ".part")
-        tmp.write_text(render_html(review, lang), encoding="utf-8")
+        tmp.write_text(render_html(review, lang, wording=report_wording(lang)), encoding="utf-8")
         tmp.replace(out)
         return 1
-    from studio.ui.review.report_pdf import render_pdf  # Qt's PDF engine, loaded only for PDFs
-
     return render_pdf(review, out, lang)
+
+
+def report_language(args: argparse.Namespace) -> str:
+    """--lang (after `report` or before it), else the language chosen in the GUI's settings,
+    else $STUDIO_LANG, else English — never the system locale, which may not be the user's."""
+    from studio.ui.review.report_pdf import saved_language
+
+    for candidate in (
+        getattr(args, "lang", None),  # the global option, accepted after `report` too
+        saved_language(),
+        os.environ.get("STUDIO_LANG"),
+    ):
+        if candidate in ("zh_CN", "en"):
+            return str(candidate)
+    return "en"
 
 
 @guarded
@@ -43,7 +61,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CommandError(f"-o {out}: folder {out.parent} does not exist", 2)
     if args.compare < 0:
         raise CommandError("--compare must be 0 or more", 2)
-    lang = args.report_lang or getattr(args, "lang", None) or "en"
+    lang = report_language(args)
     store = open_store(args)
     started = time.perf_counter()
     try:
@@ -71,9 +89,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--show", type=int, required=True, help="show id")
     p.add_argument("-o", "--output", required=True, help="report.pdf or report.html")
     p.add_argument(
-        "--lang", dest="report_lang", choices=("zh_CN", "en"), help="report language (default en)"
-    )
-    p.add_argument(
         "--compare", type=int, default=5, help="compare with the previous N shows (default 5)"
     )
+    # --lang (zh_CN|en) and --db are the global options, which every subcommand accepts too.
     p.set_defaults(func=cmd_report)

@@ -70,7 +70,14 @@ def _none(lang: str) -> str:
     return f'<p class="note">{escape(s("none", lang))}</p>'
 
 
-def render_html(r: Review, lang: str = "en", generated: datetime | None = None) -> str:
+def render_html(
+    r: Review,
+    lang: str = "en",
+    generated: datetime | None = None,
+    wording: tables.Wording = tables.ENGLISH,
+) -> str:
+    """The whole review; `wording` puts incident texts and check notes in `lang` (the core
+    knows only their English)."""
     when = (generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M")
     parts: list[str] = []
     add = parts.append
@@ -134,12 +141,12 @@ def render_html(r: Review, lang: str = "en", generated: datetime | None = None) 
         add(f'<p class="note">{escape(tables.incident_summary_line(r, lang))}</p>')
         add(table_html(tables.incident_matrix(r, lang)))
         add("<p></p>")
-        add(table_html(tables.incidents(r, lang)))
+        add(table_html(tables.incidents(r, lang, wording)))
     else:
         add(_none(lang))
 
     add(f"<h2>{escape(s('sec.checks', lang))}</h2>")
-    add(table_html(tables.checks(r, lang)) if r.checks else _none(lang))
+    add(table_html(tables.checks(r, lang, wording)) if r.checks else _none(lang))
 
     add(f"<h2>{escape(s('sec.tasks', lang))}</h2>")
     if r.tasks:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from studio.incidents.log import list_incidents
 from studio.metrics.series import online_peak, totals_at
 from studio.metrics.window import show_span
+from studio.planning.readiness import UNATTACHED_CHECK_WINDOW
 from studio.planning.review_actions import actions_for_show, list_actions
 from studio.review.model import (
     CheckRef,
@@ -38,8 +39,6 @@ from studio.store.shows import ShowNotFound
 from studio.store.store import Store
 from studio.traffic.store import load_audience, load_sources
 
-# Checks run without naming a show count for a show starting within this time after them.
-CHECK_WINDOW = timedelta(hours=12)
 _HEADLINE = (
     "gmv_cents",
     "orders",
@@ -122,6 +121,30 @@ def load_series(
     return whole, per_sku
 
 
+def _checks_of(show: Show) -> ColumnElement[bool]:
+    """The show's own checks, and those run without naming a show in the readiness gate's
+    window before it went live (or was planned to): the checks the gate counted for it."""
+    cond = DeviceCheck.show_id == show.id
+    ref = show.started_at or show.planned_start
+    if ref is None:
+        return cond
+    unattached = and_(
+        DeviceCheck.show_id.is_(None),
+        DeviceCheck.at >= ref - UNATTACHED_CHECK_WINDOW,
+        DeviceCheck.at <= ref,
+    )
+    return or_(cond, unattached)
+
+
+def _check_ref(c: DeviceCheck) -> CheckRef:
+    bad = tuple(
+        f for f in (c.findings or []) if isinstance(f, dict) and f.get("status") in ("warn", "fail")
+    )
+    return CheckRef(
+        c.kind, c.at, c.status, c.source, tuple(str(f.get("message", "")) for f in bad), bad
+    )
+
+
 def _task_state(due: datetime | None, done: bool, done_at: datetime | None, ref: datetime) -> str:
     if done:
         return "late" if due is not None and done_at is not None and done_at > due else "done"
@@ -179,29 +202,9 @@ def load_inputs(store: Store, show_id: int, compare: int = 5) -> ReviewInputs:
                 select(Product).where(Product.show_id == show_id).order_by(Product.position)
             )
         )
-        ref = show.started_at or show.planned_start
-        cond = DeviceCheck.show_id == show_id
-        if ref is not None:
-            unattached = and_(
-                DeviceCheck.show_id.is_(None),
-                DeviceCheck.at >= ref - CHECK_WINDOW,
-                DeviceCheck.at <= ref,
-            )
-            cond = or_(cond, unattached)
-        checks_q = select(DeviceCheck).where(cond)
         checks = tuple(
-            CheckRef(
-                c.kind,
-                c.at,
-                c.status,
-                c.source,
-                tuple(
-                    str(f.get("message", ""))
-                    for f in (c.findings or [])
-                    if isinstance(f, dict) and f.get("status") in ("warn", "fail")
-                ),
-            )
-            for c in s.scalars(checks_q.order_by(DeviceCheck.at))
+            _check_ref(c)
+            for c in s.scalars(select(DeviceCheck).where(_checks_of(show)).order_by(DeviceCheck.at))
         )
         start_ref = show.started_at or show.planned_start or datetime.now().astimezone()
         tasks = tuple(
@@ -231,6 +234,8 @@ def load_inputs(store: Store, show_id: int, compare: int = 5) -> ReviewInputs:
             i.text,
             i.time_to_resolve,
             i.time_to_mitigate,
+            i.source,
+            i.condition_key,
         )
         for i in list_incidents(store, show_id)
     )

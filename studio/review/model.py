@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -55,6 +56,10 @@ class IncidentRef:
     text: str
     time_to_resolve_s: float | None
     time_to_mitigate_s: float | None
+    # An automatic incident's text is English made from its monitor's templates; with its
+    # condition key the UI reads it back and shows it translated (studio.ui.common.texts).
+    source: str = "manual"
+    condition_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,9 @@ class CheckRef:
     at: datetime
     status: str
     source: str
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # English messages of the warn/fail findings
+    # The same findings as stored (with their translation keys, studio.devices.findings).
+    findings: tuple[Mapping[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from html import escape
 import numpy as np
 
 from studio.metrics import fmt
+from studio.review.marks import incident_marks, widest_label
 from studio.review.model import Breakdown, FunnelStep, Minutes, Review, TrendRow
 from studio.review.strings import s, share_label
 
@@ -44,11 +45,11 @@ def _t(
     )
 
 
-def _open(w: int, h: int) -> str:
+def _open(w: int, h: int, background: str = "#ffffff") -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" '
         f'width="{w}" height="{h}" viewBox="0 0 {w} {h}">'
-        f'<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>'
+        f'<rect x="0" y="0" width="{w}" height="{h}" fill="{background}"/>'
     )
 
 
@@ -153,20 +154,28 @@ def timeline(r: Review, lang: str, w: int = 1000, h: int = 360, font: str = FONT
             f'height="{by + bh - y2(float(val)):.1f}" fill="{ORANGE}" fill-opacity="0.85"/>'
         )
     out.append(_t(left + 4, by + 12, s("chart.gmv_min", lang), 11, "start", ORANGE, "bold", font))
-    # incidents: a line through both panels and the severity on a marker
-    for n, inc in enumerate(r.incidents.items, start=1):
-        it = inc.at.timestamp()
-        if not t0 <= it <= t1:
-            continue
-        xi = x(it)
-        col = SEVERITY.get(inc.severity, MUTED)
+    # incidents: a line through both panels and a marker with their numbers; incidents closer
+    # than a marker's width share one marker (the band shows the time they span)
+    label_px = 6.2 * len(widest_label(len(r.incidents.items))) + 8
+    for mark in incident_marks(r.incidents.items, t0, t1, pw, label_px):
+        xi, xe = x(mark.at), x(mark.end)
+        col = SEVERITY.get(mark.severity, MUTED)
+        if xe - xi >= 1:
+            out.append(
+                f'<rect x="{xi:.1f}" y="{top}" width="{xe - xi:.1f}" height="{h - top - bottom}" '
+                f'fill="{col}" fill-opacity="0.12"/>'
+            )
         out.append(
             f'<line x1="{xi:.1f}" y1="{top}" x2="{xi:.1f}" y2="{h - bottom}" stroke="{col}" stroke-width="1.2" stroke-dasharray="4,3"/>'
         )
+        lw = 6.2 * len(mark.label) + 6
+        lx = min(max(left, xi - lw / 2), w - right - lw)
         out.append(
-            f'<rect x="{xi - 9:.1f}" y="{h - bottom + 2}" width="18" height="14" fill="{col}"/>'
+            f'<rect x="{lx:.1f}" y="{h - bottom + 2}" width="{lw:.1f}" height="14" fill="{col}"/>'
         )
-        out.append(_t(xi, h - bottom + 13, f"!{n}", 10, "middle", "#ffffff", "bold", font))
+        out.append(
+            _t(lx + lw / 2, h - bottom + 13, mark.label, 10, "middle", "#ffffff", "bold", font)
+        )
     # time axis: minutes since the start
     mticks = nice_ticks(0, span / 60.0, 8)
     for mt in mticks:
@@ -331,20 +340,38 @@ def trend(
     return "".join(out) + "</svg>"
 
 
-def shares(b: Breakdown, lang: str, w: int = 480, font: str = FONT) -> str:
+def shares(
+    b: Breakdown,
+    lang: str,
+    w: int = 480,
+    font: str = FONT,
+    ink: str = INK,
+    muted: str = MUTED,
+    background: str = "#ffffff",
+) -> str:
+    """A breakdown as horizontal bars with their shares; the colours are the paper's unless a
+    screen passes its own (the review panel's dark theme)."""
     row_h = 24
     h = 30 + row_h * len(b.rows)
-    out = [_open(w, h), _t(0, 16, s(f"b.{b.key}", lang), 13, "start", INK, "bold", font)]
+    out = [
+        _open(w, h, background),
+        _t(0, 16, s(f"b.{b.key}", lang), 13, "start", ink, "bold", font),
+    ]
     label_w, bar_w = 130, w - 130 - 60
     for i, (name, share) in enumerate(b.rows):
         y = 26 + i * row_h
         out.append(
-            _t(label_w - 8, y + 15, share_label(b.key, name, lang), 11, "end", INK, font=font)
+            _t(label_w - 8, y + 15, share_label(b.key, name, lang), 11, "end", ink, font=font)
         )
         out.append(
             f'<rect x="{label_w}" y="{y + 4}" width="{max(1.0, share * bar_w):.1f}" height="{row_h - 8}" fill="{GREEN}"/>'
         )
         out.append(
-            _t(label_w + share * bar_w + 6, y + 15, fmt.rate(share), 11, "start", MUTED, font=font)
+            _t(label_w + share * bar_w + 6, y + 15, fmt.rate(share), 11, "start", muted, font=font)
         )
     return "".join(out) + "</svg>"
+
+
+def shares_height(b: Breakdown) -> int:
+    """The height `shares` draws `b` at (its width is the caller's)."""
+    return 30 + 24 * len(b.rows)

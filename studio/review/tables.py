@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 
@@ -11,7 +13,7 @@ from studio.incidents.categories import CATEGORIES, SEVERITIES
 from studio.metrics import fmt
 from studio.planning.review_actions import Action
 from studio.planning.text import label as plan_label
-from studio.review.model import FunnelStep, Review, SegmentRow
+from studio.review.model import FunnelStep, IncidentRef, Review, SegmentRow
 from studio.review.strings import s
 from studio.timeutil import fmt_duration
 
@@ -34,6 +36,36 @@ class Tile:
     value: str
     note: str = ""
     tone: str = ""  # "" / good / bad
+
+
+def _incident_english(i: IncidentRef) -> str:
+    return i.text
+
+
+def _finding_english(f: Mapping[str, Any]) -> str:
+    return str(f.get("message", ""))
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How the report words the texts made elsewhere: an incident's text and a stored device-check
+    finding. The core knows only their stored English; the Qt side passes functions that show
+    them in the report's language from their translation keys (studio.ui.review.report_texts)."""
+
+    incident: Callable[[IncidentRef], str] = _incident_english
+    finding: Callable[[Mapping[str, Any]], str] = _finding_english
+
+
+ENGLISH = Wording()
+_SENTENCE_END = ".;。；"
+
+
+def join_notes(texts: Sequence[str], lang: str) -> str:
+    """Notes in one cell: each said once, in order, without its closing full stop, separated by
+    "; " (English) or "；" (Chinese) — never ".;", never the same sentence five times."""
+    seen = dict.fromkeys(t.strip().rstrip(_SENTENCE_END).rstrip() for t in texts)
+    parts = [t for t in seen if t]
+    return ("；" if lang.startswith("zh") else "; ").join(parts)
 
 
 def _dur(v: float | None, signed: bool = False) -> str:
@@ -395,7 +427,7 @@ def incident_matrix(r: Review, lang: str) -> Table:
     )
 
 
-def incidents(r: Review, lang: str) -> Table:
+def incidents(r: Review, lang: str, wording: Wording = ENGLISH) -> Table:
     rows = []
     for n, i in enumerate(r.incidents.items, start=1):
         off = i.at.timestamp() - r.start_ts if r.start_ts is not None else None
@@ -407,7 +439,7 @@ def incidents(r: Review, lang: str) -> Table:
                 category_label(i.category, lang),
                 f"S{i.severity}",
                 s(f"status.{i.status}", lang),
-                i.text or DASH,
+                wording.incident(i) or DASH,
                 _dur(i.time_to_resolve_s),
             )
         )
@@ -420,13 +452,13 @@ def incidents(r: Review, lang: str) -> Table:
     )
 
 
-def checks(r: Review, lang: str) -> Table:
+def checks(r: Review, lang: str, wording: Wording = ENGLISH) -> Table:
     rows = [
         (
             plan_label("kind", c.kind, lang),
             _local(c.at, True),
             s(f"check.{c.status}", lang),
-            "; ".join(c.problems) or DASH,
+            join_notes([wording.finding(f) for f in c.findings] or c.problems, lang) or DASH,
         )
         for c in r.checks
     ]

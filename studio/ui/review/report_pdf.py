@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSettings, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,10 +29,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from studio import paths
 from studio.review import svg, tables
 from studio.review.model import Review
 from studio.review.strings import s
-from studio.review.tables import Table, Tile
+from studio.review.tables import Table, Tile, Wording
+from studio.ui.review.report_texts import wording as report_wording
+
+__all__ = ["render_pdf", "report_wording", "saved_language"]
 
 CJK_FAMILIES = (
     "WenQuanYi Micro Hei",
@@ -64,6 +68,14 @@ def ensure_app() -> QGuiApplication:
         app = QGuiApplication([])
     assert isinstance(app, QGuiApplication)
     return app
+
+
+def saved_language() -> str | None:
+    """The UI language the user chose in Preferences (None when never chosen); read without
+    writing, so a report from the command line leaves the settings as they were."""
+    settings = QSettings(str(paths.config_dir() / "studio.ini"), QSettings.Format.IniFormat)
+    value = settings.value("ui/language", "", type=str)
+    return str(value) or None
 
 
 def cjk_family() -> str:
@@ -314,7 +326,14 @@ class _Layout:
         self.y += h + 8
 
 
-def _sections(lay: _Layout, r: Review, lang: str, generated: str) -> None:
+def _table_or_none(lay: _Layout, lang: str, t: Table | None, pt: float = 8) -> None:
+    if t is not None and t.rows:
+        lay.table(t, pt)
+    else:
+        lay.paragraph(s("none", lang), 9, MUTED)
+
+
+def _sections(lay: _Layout, r: Review, lang: str, generated: str, wording: Wording) -> None:
     lay.paragraph(f"{s('report', lang)} · {r.show.title}", 17, INK, True, 4)
     meta = "    ".join(f"{k}: {v}" for k, v in tables.meta_lines(r, lang))
     lay.paragraph(meta, 8.5, MUTED, gap=2)
@@ -333,24 +352,24 @@ def _sections(lay: _Layout, r: Review, lang: str, generated: str) -> None:
     lay.heading(s("sec.timeline", lang))
     lay.chart(svg.timeline(r, lang), 1000 / 360)
     lay.heading(s("sec.segments", lang))
+    _table_or_none(lay, lang, tables.segments(r, lang) if r.segments else None, 7)
     if r.segments:
-        lay.table(tables.segments(r, lang), 7)
-    else:
-        lay.paragraph(s("none", lang), 9, MUTED)
+        lay.heading(s("sec.segment_audience", lang))
+        lay.table(tables.segment_audience(r, lang), 7)
     lay.heading(s("sec.products", lang))
-    if r.products:
-        lay.table(tables.products(r, lang))
-    else:
-        lay.paragraph(s("none", lang), 9, MUTED)
+    _table_or_none(lay, lang, tables.products(r, lang) if r.products else None, 7.5)
     lay.heading(s("sec.funnel", lang))
     lay.chart(svg.funnel(r.funnel, lang), 1000 / 230)
     lay.heading(s("sec.scatter", lang))
     lay.chart(svg.scatter(r.minutes, lang), 1000 / 320)
     lay.paragraph(tables.scatter_note(r, lang), 9, MUTED)
+    if r.channels:
+        lay.heading(s("sec.channels", lang))
+        lay.table(tables.channels(r, lang), 8)
     if r.traffic or r.audience:
         lay.heading(f"{s('sec.traffic', lang)} · {s('sec.audience', lang)}")
         charts = [
-            (svg.shares(b, lang), 480 / (30 + 24 * len(b.rows))) for b in (*r.traffic, *r.audience)
+            (svg.shares(b, lang), 480 / svg.shares_height(b)) for b in (*r.traffic, *r.audience)
         ]
         for i in range(0, len(charts), 2):
             lay.chart_row(charts[i : i + 2])
@@ -358,14 +377,11 @@ def _sections(lay: _Layout, r: Review, lang: str, generated: str) -> None:
     if r.incidents.items:
         lay.paragraph(tables.incident_summary_line(r, lang), 9, MUTED)
         lay.table(tables.incident_matrix(r, lang), 8)
-        lay.table(tables.incidents(r, lang), 8)
+        lay.table(tables.incidents(r, lang, wording), 8)
     else:
         lay.paragraph(s("none", lang), 9, MUTED)
     lay.heading(s("sec.checks", lang))
-    if r.checks:
-        lay.table(tables.checks(r, lang), 8)
-    else:
-        lay.paragraph(s("none", lang), 9, MUTED)
+    _table_or_none(lay, lang, tables.checks(r, lang, wording) if r.checks else None)
     lay.heading(s("sec.tasks", lang))
     if r.tasks:
         done = sum(1 for t in r.tasks if t.state in ("done", "late"))
@@ -374,10 +390,11 @@ def _sections(lay: _Layout, r: Review, lang: str, generated: str) -> None:
     else:
         lay.paragraph(s("none", lang), 9, MUTED)
     lay.heading(s("sec.crew", lang))
-    if r.crew:
-        lay.table(tables.crew(r, lang), 8.5)
-    else:
-        lay.paragraph(s("none", lang), 9, MUTED)
+    _table_or_none(lay, lang, tables.crew(r, lang) if r.crew else None, 8.5)
+    lay.heading(s("sec.carried", lang))
+    _table_or_none(lay, lang, tables.carried_actions(r, lang) if r.carried else None)
+    lay.heading(s("sec.actions", lang))
+    _table_or_none(lay, lang, tables.review_actions(r, lang) if r.actions else None)
 
 
 def render_pdf(
@@ -387,10 +404,14 @@ def render_pdf(
     *,
     generated: datetime | None = None,
     progress: Progress | None = None,
+    wording: Wording | None = None,
 ) -> int:
     """Write the report to `path` (A4); returns the number of pages. The file appears complete
-    or not at all (written to a temporary name, then renamed)."""
+    or not at all (written to a temporary name, then renamed). Incident texts and check notes
+    are put in `lang` from their translation keys unless `wording` says otherwise."""
     ensure_app()
+    if wording is None:
+        wording = report_wording(lang)
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
     when = (generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M")
@@ -410,7 +431,7 @@ def render_pdf(
     lay = _Layout(writer, family)
     if progress:
         progress(10, "layout")
-    _sections(lay, review, lang, when)
+    _sections(lay, review, lang, when, wording)
     total = len(lay.pages)
     painter = QPainter()
     if not painter.begin(writer):
