@@ -35,13 +35,23 @@ def _stop_on_signals() -> Iterator[threading.Event]:
 
 
 def _sim(store: Store, args: argparse.Namespace, stop: threading.Event) -> str:
-    from studio.metrics.sources.sim import ShowSimulator, SimulatorRunner, load_show
+    from studio.metrics.sources.sim import (
+        ShowSimulator,
+        SimulatorRunner,
+        load_show,
+        load_stocks,
+    )
     from studio.metrics.writer import MetricWriter
 
     segments, prices, start = load_show(store, args.show)
     start_ts = args.start_ts if args.start_ts is not None else (start or time.time())
     sim = ShowSimulator(
-        segments, show_id=args.show, start_ts=start_ts, seed=args.seed, prices=prices
+        segments,
+        show_id=args.show,
+        start_ts=start_ts,
+        seed=args.seed,
+        prices=prices,
+        stocks=load_stocks(store, args.show),  # never sells past the stock left
     )
     writer = MetricWriter(store).start()
     runner = SimulatorRunner(sim, writer.submit, speed=args.speed, stop_event=stop)

@@ -9,7 +9,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from studio.metrics.sources.sim import ShowSimulator, SimulatorRunner, load_show
+from studio.metrics.sources.sim import ShowSimulator, SimulatorRunner, load_show, load_stocks
 from studio.metrics.writer import MetricWriter
 from studio.store.store import Store
 from studio.timeutil import Clock
@@ -64,6 +64,8 @@ class MetricsFeed(QObject):
                 start_ts=start or self.clock(),
                 seed=self.seed,
                 prices=prices,
+                # Never sells past the stock left (a flash sale never past its quota).
+                stocks=load_stocks(self.store, show_id),
             )
             # A show that started before the feed (crash resume, late start): catch up at once.
             behind = int(self.clock() - sim.start_ts)
