@@ -313,47 +313,47 @@
         <translation>还没有计划中的直播：请新建场次或加载脚本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="394"/>
+        <location filename="../../studio/ui/planning/panel.py" line="395"/>
         <source>On air: the checklist was passed when the show went live</source>
         <translation>直播中：开播时已通过检查清单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="397"/>
+        <location filename="../../studio/ui/planning/panel.py" line="399"/>
         <source>This show has ended</source>
         <translation>本场已结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="472"/>
+        <location filename="../../studio/ui/planning/panel.py" line="474"/>
         <source>Waive a readiness item</source>
         <translation>豁免检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="473"/>
+        <location filename="../../studio/ui/planning/panel.py" line="475"/>
         <source>Why is it safe to go live without it?</source>
         <translation>为什么不检查这一项也可以安全开播？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="480"/>
+        <location filename="../../studio/ui/planning/panel.py" line="482"/>
         <source>A waiver needs a reason.</source>
         <translation>豁免需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="495"/>
+        <location filename="../../studio/ui/planning/panel.py" line="497"/>
         <source>No show selected.</source>
         <translation>未选择场次。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="508"/>
+        <location filename="../../studio/ui/planning/panel.py" line="510"/>
         <source>Not ready to go live: fix or waive the blocked items.</source>
         <translation>尚不能开播：请处理或豁免未通过的检查项。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="513"/>
+        <location filename="../../studio/ui/planning/panel.py" line="515"/>
         <source>Live since %1</source>
         <translation>已于 %1 开播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/planning/panel.py" line="531"/>
+        <location filename="../../studio/ui/planning/panel.py" line="533"/>
         <source>Targets saved.</source>
         <translation>目标已保存。</translation>
     </message>
@@ -361,164 +361,167 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="94"/>
+        <location filename="../../studio/ui/review/panel.py" line="93"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="96"/>
+        <location filename="../../studio/ui/review/panel.py" line="95"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="98"/>
+        <location filename="../../studio/ui/review/panel.py" line="97"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="106"/>
+        <location filename="../../studio/ui/review/panel.py" line="105"/>
         <source>Show</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="112"/>
+        <location filename="../../studio/ui/review/panel.py" line="111"/>
         <source>Nothing to review yet</source>
         <translation>暂无可复盘的数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="113"/>
+        <location filename="../../studio/ui/review/panel.py" line="112"/>
         <source>Pick a show that has run: its review appears here after the show.</source>
         <translation>请选择已开播的场次：直播结束后在这里查看复盘。</translation>
     </message>
     <message>
         <location filename="../../studio/ui/review/panel.py" line="136"/>
-        <source>Online viewers</source>
-        <translation>在线人数</translation>
+        <source>Timeline</source>
+        <translation>直播时间线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="137"/>
-        <source>GMV per minute (¥)</source>
-        <translation>每分钟成交金额（元）</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/panel.py" line="138"/>
-        <source>Minutes since start</source>
-        <translation>开播后分钟数</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/panel.py" line="146"/>
-        <source>Segments</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/panel.py" line="147"/>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/panel.py" line="148"/>
-        <source>Funnel</source>
-        <translation>转化漏斗</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/panel.py" line="149"/>
-        <source>Incidents</source>
-        <translation>事故</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/panel.py" line="184"/>
+        <location filename="../../studio/ui/review/panel.py" line="203"/>
         <source>rehearsal</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="214"/>
+        <location filename="../../studio/ui/review/panel.py" line="233"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="235"/>
+        <location filename="../../studio/ui/review/panel.py" line="257"/>
         <source>Could not build the review: %1</source>
         <translation>无法生成复盘：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="248"/>
+        <location filename="../../studio/ui/review/panel.py" line="271"/>
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="258"/>
+        <location filename="../../studio/ui/review/panel.py" line="289"/>
         <source>Online viewers vs GMV per minute: %1</source>
         <translation>在线人数与每分钟成交金额：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="266"/>
+        <location filename="../../studio/ui/review/panel.py" line="353"/>
         <source>Room exposures</source>
         <translation>直播间曝光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="267"/>
+        <location filename="../../studio/ui/review/panel.py" line="354"/>
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="268"/>
+        <location filename="../../studio/ui/review/panel.py" line="355"/>
         <source>Product exposures</source>
         <translation>商品曝光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="269"/>
+        <location filename="../../studio/ui/review/panel.py" line="356"/>
         <source>Product clicks</source>
         <translation>商品点击</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="270"/>
+        <location filename="../../studio/ui/review/panel.py" line="357"/>
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="278"/>
+        <location filename="../../studio/ui/review/panel.py" line="371"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="278"/>
-        <source>People</source>
-        <translation>人数</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/panel.py" line="278"/>
+        <location filename="../../studio/ui/review/panel.py" line="371"/>
         <source>Rate from previous step</source>
         <translation>较上一步转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="344"/>
+        <location filename="../../studio/ui/review/panel.py" line="371"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/panel.py" line="397"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="344"/>
+        <location filename="../../studio/ui/review/panel.py" line="397"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="345"/>
+        <location filename="../../studio/ui/review/panel.py" line="398"/>
         <source>Export review</source>
         <translation>导出复盘报告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="381"/>
+        <location filename="../../studio/ui/review/panel.py" line="434"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="390"/>
+        <location filename="../../studio/ui/review/panel.py" line="443"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="396"/>
+        <location filename="../../studio/ui/review/panel.py" line="449"/>
         <source>Could not write the report: %1</source>
         <translation>无法写入报告：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTimeline</name>
+    <message>
+        <location filename="../../studio/ui/review/timeline.py" line="82"/>
+        <source>Reset zoom</source>
+        <translation>还原缩放</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/timeline.py" line="83"/>
+        <source>Show the whole show again</source>
+        <translation>重新显示整场</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/timeline.py" line="85"/>
+        <source>Ctrl+wheel or right-drag: zoom · drag: move in time</source>
+        <translation>Ctrl+滚轮或右键拖动：缩放 · 拖动：前后移动</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/timeline.py" line="111"/>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/timeline.py" line="112"/>
+        <source>GMV per minute (¥)</source>
+        <translation>每分钟成交金额（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/timeline.py" line="113"/>
+        <source>Minutes since start</source>
+        <translation>开播后分钟数</translation>
     </message>
 </context>
 </TS>

@@ -72,8 +72,9 @@ def _dur(v: float | None, signed: bool = False) -> str:
     return DASH if v is None else fmt_duration(v, signed=signed)
 
 
-def watch_time(seconds: float | None, lang: str) -> str:
-    """A stay in words, never "1:15" (minutes or hours?): "1分15秒" / "1 min 15 s"."""
+def duration_words(seconds: float | None, lang: str) -> str:
+    """A short duration (a stay, a time to resolve) in words, never "1:15" (minutes or hours?):
+    "1分15秒" / "1 min 15 s"."""
     if seconds is None:
         return DASH
     m, sec = divmod(round(seconds), 60)
@@ -122,7 +123,7 @@ def tiles(r: Review, lang: str) -> list[Tile]:
         Tile(s("uv_value", lang), fmt.money_yuan(h.uv_value_yuan)),
         Tile(s("peak_online", lang), fmt.count(h.peak_online)),
         Tile(s("avg_online", lang), fmt.count(h.avg_online)),
-        Tile(s("avg_watch", lang), _dur(h.avg_watch_seconds)),
+        Tile(s("avg_watch", lang), duration_words(h.avg_watch_seconds, lang)),
         Tile(s("new_followers", lang), fmt.count(h.new_followers)),
         Tile(
             s("roi", lang),
@@ -224,7 +225,7 @@ def segment_audience(r: Review, lang: str) -> Table:
                 delta,
                 fmt.count(g.new_followers),
                 fmt.rate(g.follow_rate),
-                watch_time(g.avg_watch_s, lang),
+                duration_words(g.avg_watch_s, lang),
             )
         )
     keys = (
@@ -391,8 +392,8 @@ def incident_summary_line(r: Review, lang: str) -> str:
         lang,
         count=len(i.items),
         unresolved=i.unresolved,
-        median=_dur(i.median_resolve_s),
-        max=_dur(i.max_resolve_s),
+        median=duration_words(i.median_resolve_s, lang),
+        max=duration_words(i.max_resolve_s, lang),
     )
 
 
@@ -440,7 +441,7 @@ def incidents(r: Review, lang: str, wording: Wording = ENGLISH) -> Table:
                 f"S{i.severity}",
                 s(f"status.{i.status}", lang),
                 wording.incident(i) or DASH,
-                _dur(i.time_to_resolve_s),
+                duration_words(i.time_to_resolve_s, lang),
             )
         )
     keys = ("", "col.time", "col.category", "col.severity", "col.status", "col.text", "col.resolve")

@@ -10,8 +10,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -25,23 +23,24 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.review import tables
 from studio.review.model import Review
+from studio.review.strings import s
 from studio.review.tables import Table
 from studio.store.shows import list_shows
 from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState
 from studio.ui.common.job_runner import JobRunner
-from studio.ui.common.safe_line import SafeInfiniteLine
-from studio.ui.common.tables import fill_table, make_table, ui_lang
+from studio.ui.common.tables import ui_lang
+from studio.ui.review.report_texts import ui_wording
+from studio.ui.review.sections import SharesChart, fill_page_table, section, table_for_page
+from studio.ui.review.timeline import ReviewTimeline
 
 log = logging.getLogger(__name__)
-SEVERITY_COLOURS = {1: "#e5484d", 2: "#f0a202", 3: "#9ca3af"}
 RELOAD_DEBOUNCE_MS = 3000
 
 
@@ -121,44 +120,64 @@ class ReviewPanel(QWidget):
         self.title.setFont(tf)
         self.title.setWordWrap(True)
         body.addWidget(self.title)
+        # Planned and actual start and length, platform, campaign: one line that wraps.
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        body.addWidget(self.summary)
         self.tiles_grid = QGridLayout()
         self.tile_widgets: list[_Tile] = []
         body.addLayout(self.tiles_grid)
 
-        self.plot = pg.GraphicsLayoutWidget()
-        self.plot.setMinimumHeight(320)
-        self.online_plot = self.plot.addPlot(row=0, col=0)
-        self.gmv_plot = self.plot.addPlot(row=1, col=0)
-        self.gmv_plot.setXLink(self.online_plot)
-        for p in (self.online_plot, self.gmv_plot):
-            p.showGrid(x=True, y=True, alpha=0.2)
-            p.setMouseEnabled(x=True, y=False)
-        self.online_plot.setLabel("left", self.tr("Online viewers"))
-        self.gmv_plot.setLabel("left", self.tr("GMV per minute (¥)"))
-        self.gmv_plot.setLabel("bottom", self.tr("Minutes since start"))
-        body.addWidget(self.plot)
+        self.timeline = ReviewTimeline()
+        self.plot = self.timeline.plot
+        self.online_plot = self.timeline.online_plot
+        self.gmv_plot = self.timeline.gmv_plot
+        block, _ = section(self.tr("Timeline"), self.timeline)
+        body.addWidget(block)
 
-        self.tabs = QTabWidget()
-        self.segment_table = make_table()
-        self.product_table = make_table()
-        self.funnel_table = make_table()
-        self.incident_table = make_table()
-        self.tabs.addTab(self.segment_table, self.tr("Segments"))
-        self.tabs.addTab(self.product_table, self.tr("Products"))
-        self.tabs.addTab(self.funnel_table, self.tr("Funnel"))
-        self.tabs.addTab(self.incident_table, self.tr("Incidents"))
-        self.tabs.setMinimumHeight(360)
-        body.addWidget(self.tabs)
+        self.segment_table = table_for_page()
+        self.segment_audience_table = table_for_page()
+        self.product_table = table_for_page()
+        self.funnel_table = table_for_page()
+        self.channel_table = table_for_page()
+        self.incident_table = table_for_page()
+        self.check_table = table_for_page()
+        self.carried_table = table_for_page()
+        self.action_table = table_for_page()
         self.scatter_note = QLabel()
         self.scatter_note.setWordWrap(True)
-        body.addWidget(self.scatter_note)
+        self.incident_summary = QLabel()
+        self.incident_summary.setWordWrap(True)
+        self.shares_box = QWidget()
+        self.shares_grid = QGridLayout(self.shares_box)
+        self.shares_grid.setContentsMargins(0, 0, 0, 0)
+        self.shares_grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.share_charts: list[SharesChart] = []
+        self.sections: dict[str, tuple[QWidget, QLabel]] = {}
+        for key, widgets in (
+            ("segments", (self.segment_table,)),
+            ("segment_audience", (self.segment_audience_table,)),
+            ("products", (self.product_table,)),
+            ("funnel", (self.funnel_table, self.scatter_note)),
+            ("channels", (self.channel_table,)),
+            ("traffic", (self.shares_box,)),
+            ("incidents", (self.incident_summary, self.incident_table)),
+            ("checks", (self.check_table,)),
+            ("carried", (self.carried_table,)),
+            ("actions", (self.action_table,)),
+        ):
+            self.sections[key] = section("", *widgets)
+            body.addWidget(self.sections[key][0])
+        body.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.content)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setWidget(self.content)
+        self.timeline.scroll_page_with_wheel(self.page_scroll.viewport())
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.page_scroll)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
@@ -225,6 +244,9 @@ class ReviewPanel(QWidget):
                 "cue_event",
                 "metric_sample",
                 "device_check",
+                "review_action",
+                "traffic_source",
+                "audience_share",
             )
             and not self._debounce.isActive()
         ):
@@ -244,22 +266,87 @@ class ReviewPanel(QWidget):
             self.stack.setCurrentIndex(0)
             return
         lang = ui_lang()
+        wording = ui_wording()
         self.stack.setCurrentIndex(1)
         rehearsal = self.tr("REHEARSAL")
         self.title.setText(
             review.show.title + (f" · {rehearsal}" if review.show.is_rehearsal else "")
         )
+        self.summary.setText(
+            "    ".join(f"{k}: {v}" for k, v in tables.meta_lines(review, lang))
+            if not lang.startswith("zh")
+            else "    ".join(f"{k}：{v}" for k, v in tables.meta_lines(review, lang))
+        )
         self._fill_tiles(tables.tiles(review, lang))
-        fill_table(self.segment_table, tables.segments(review, lang))
-        fill_table(self.product_table, tables.products(review, lang))
-        fill_table(self.funnel_table, self._funnel_table(review))
-        fill_table(self.incident_table, tables.incidents(review, lang))
+        self._name_sections(review, lang)
+        fill_page_table(self.segment_table, tables.segments(review, lang), wrap=(0,))
+        fill_page_table(
+            self.segment_audience_table, tables.segment_audience(review, lang), wrap=(0,)
+        )
+        fill_page_table(self.product_table, tables.products(review, lang), wrap=(1,))
+        fill_page_table(self.funnel_table, self._funnel_table(review))
         self.scatter_note.setText(
             self.tr("Online viewers vs GMV per minute: %1").replace(
                 "%1", tables.scatter_note(review, lang)
             )
         )
-        self._draw_timeline(review)
+        fill_page_table(self.channel_table, tables.channels(review, lang))
+        self._fill_shares(review, lang)
+        self.incident_summary.setText(tables.incident_summary_line(review, lang))
+        fill_page_table(self.incident_table, tables.incidents(review, lang, wording), wrap=(5,))
+        fill_page_table(self.check_table, tables.checks(review, lang, wording), wrap=(3,))
+        fill_page_table(self.carried_table, tables.carried_actions(review, lang), wrap=(0, 5))
+        fill_page_table(self.action_table, tables.review_actions(review, lang), wrap=(0,))
+        shown = {
+            "segments": bool(review.segments),
+            "segment_audience": bool(review.segments),
+            "products": bool(review.products),
+            "funnel": True,
+            "channels": bool(review.channels),
+            "traffic": bool(review.traffic or review.audience),
+            "incidents": bool(review.incidents.items),
+            "checks": bool(review.checks),
+            "carried": bool(review.carried),
+            "actions": bool(review.actions),
+        }
+        for key, (block, _) in self.sections.items():
+            block.setVisible(shown[key])
+        self.timeline.show_review(review)
+
+    def _name_sections(self, r: Review, lang: str) -> None:
+        """Section headings: the report's own words, so the panel and the PDF say the same."""
+        keys = {
+            "segments": "sec.segments",
+            "segment_audience": "sec.segment_audience",
+            "products": "sec.products",
+            "funnel": "sec.funnel",
+            "channels": "sec.channels",
+            "incidents": "sec.incidents",
+            "checks": "sec.checks",
+            "carried": "sec.carried",
+            "actions": "sec.actions",
+        }
+        for key, word in keys.items():
+            self.sections[key][1].setText(s(word, lang))
+        self.sections["traffic"][1].setText(
+            " · ".join(
+                s(k, lang)
+                for k, on in (("sec.traffic", r.traffic), ("sec.audience", r.audience))
+                if on
+            )
+        )
+
+    def _fill_shares(self, r: Review, lang: str) -> None:
+        breakdowns = [*r.traffic, *r.audience]
+        while len(self.share_charts) < len(breakdowns):
+            chart = SharesChart()
+            n = len(self.share_charts)
+            self.shares_grid.addWidget(chart, n // 2, n % 2)
+            self.share_charts.append(chart)
+        for chart, b in zip(self.share_charts, breakdowns, strict=False):
+            chart.set_breakdown(b, lang)
+        for i, chart in enumerate(self.share_charts):
+            chart.setVisible(i < len(breakdowns))
 
     def _funnel_table(self, r: Review) -> Table:
         names = {
@@ -271,14 +358,20 @@ class ReviewPanel(QWidget):
         }
         from studio.metrics import fmt
 
+        lang = ui_lang()
         rows = tuple(
-            (names.get(f.key, f.key), fmt.count(f.value), fmt.rate(f.rate)) for f in r.funnel
+            (
+                names.get(f.key, s(f"f.{f.key}", lang)),
+                fmt.count(f.value),
+                tables.funnel_note(f, lang) or fmt.rate(f.rate),
+            )
+            for f in r.funnel
         )
         return Table(
-            (self.tr("Step"), self.tr("People"), self.tr("Rate from previous step")),
+            (self.tr("Step"), self.tr("Count"), self.tr("Rate from previous step")),
             rows,
-            "lrr",
-            (2, 1, 1),
+            "lrl",
+            (2, 1, 2),
         )
 
     def _fill_tiles(self, items: list[tables.Tile]) -> None:
@@ -289,46 +382,6 @@ class ReviewPanel(QWidget):
             self.tile_widgets.append(t)
         for w, tile in zip(self.tile_widgets, items, strict=False):
             w.set(tile)
-
-    def _draw_timeline(self, r: Review) -> None:
-        self.online_plot.clear()
-        self.gmv_plot.clear()
-        if r.start_ts is None:
-            return
-        t0 = r.start_ts
-        ts, v = r.online
-        self.online_plot.plot((ts - t0) / 60.0, v, pen=pg.mkPen("#3b82f6", width=2))
-        m = r.minutes
-        if len(m.start_ts):
-            g = np.nan_to_num(m.gmv_cents) / 100.0
-            bars = pg.BarGraphItem(
-                x0=(m.start_ts - t0) / 60.0, width=0.9, height=g, brush="#ea580c"
-            )
-            self.gmv_plot.addItem(bars)
-        for i, seg in enumerate(r.segments):
-            if seg.start_ts is None or seg.end_ts is None:
-                continue
-            span = ((seg.start_ts - t0) / 60.0, (seg.end_ts - t0) / 60.0)
-            for p in (self.online_plot, self.gmv_plot):
-                region = pg.LinearRegionItem(
-                    values=span, movable=False, brush=pg.mkBrush(255, 255, 255, 18 if i % 2 else 6)
-                )
-                region.setZValue(-10)
-                for line in region.lines:
-                    line.setPen(pg.mkPen(None))
-                p.addItem(region)
-        for n, inc in enumerate(r.incidents.items, start=1):
-            x = (inc.at.timestamp() - t0) / 60.0
-            colour = SEVERITY_COLOURS.get(inc.severity, "#9ca3af")
-            for p, label in ((self.online_plot, f"!{n}"), (self.gmv_plot, None)):
-                line = SafeInfiniteLine(
-                    pos=x,
-                    angle=90,
-                    pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine),
-                    label=label,
-                    labelOpts={"color": colour, "position": 0.92},
-                )
-                p.addItem(line)
 
     def _update_buttons(self) -> None:
         ok = self.review is not None
