@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from studio.commands.common import (
     CommandError,
@@ -12,6 +16,7 @@ from studio.commands.common import (
     print_json,
     yuan_to_cents,
 )
+from studio.script.errors import ScriptError
 from studio.store.shows import create_show, list_shows
 from studio.timeutil import parse_iso
 
@@ -25,6 +30,8 @@ def cmd_create(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise CommandError(f"--start: not an ISO time: {args.start!r}", 2) from exc
     target = yuan_to_cents(args.gmv_target, "--gmv-target") if args.gmv_target else 0
+    if args.script and not Path(args.script).exists():
+        raise CommandError(f"{args.script}: no such file", 2)
     store = open_store(args)
     try:
         if args.script:
@@ -36,7 +43,17 @@ def cmd_create(args: argparse.Namespace) -> int:
         else:
             show_id = create_show(store, args.title, planned_start=start, gmv_target_cents=target)
     except ValueError as exc:
+        script_error = exc if isinstance(exc, ScriptError) else exc.__cause__
+        if isinstance(script_error, ScriptError):
+            # One `FILE:LINE: message` per line, as `script validate` prints them.
+            for issue in script_error.issues:
+                print(issue, file=sys.stderr)
+            return 1
         raise CommandError(str(exc), 1) from exc
+    except SQLAlchemyError as exc:
+        from studio.store.retry import describe
+
+        raise CommandError(f"the show was not created: {describe(exc)}", 1) from None
     finally:
         store.close()
     print(show_id)

@@ -20,7 +20,15 @@ class Issue:
     fatal: bool = False
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.where}: {self.message}"
+        return f"{_one_line(self.file)}:{self.where}: {_one_line(self.message)}"
+
+
+def _one_line(text: str) -> str:
+    """Text fit for one `FILE:LINE: message` line of a terminal: line breaks and other control
+    characters become spaces (a message quoting the file must not start a line of its own),
+    lone surrogates become backslash escapes (printing them would raise)."""
+    clean = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in clean)
 
 
 class ScriptError(ValueError):

@@ -6,6 +6,7 @@ objects by `yaml_io` and `spreadsheet`; `validate` checks them; nothing here tou
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -145,6 +146,8 @@ def parse_duration(value: object) -> int:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"not a duration: {value!r}")
         if value != int(value):
             raise ValueError(f"durations are whole seconds: {value!r}")
         return int(value)
@@ -172,6 +175,8 @@ def parse_duration(value: object) -> int:
         pos = match.end()
     if pos == 0 or text[pos:].strip():
         raise ValueError(f"not a duration: {value!r} (use e.g. 90s, 5m, 1h30m or 1:30)")
+    if not math.isfinite(total):  # "999…9h" with hundreds of nines: no float holds it
+        raise ValueError(f"not a duration studio can hold: {value!r}")
     if total != int(total):
         raise ValueError(f"durations are whole seconds: {value!r}")
     return sign * int(total)

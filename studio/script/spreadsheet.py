@@ -140,13 +140,44 @@ class _Sheet:
         return f"{self.name}!{row_number}" if self.name is not None else str(row_number)
 
 
+# A script sheet has a few dozen rows; reading stops past these (a sheet that claims a million
+# rows, or 16,384 columns, must not be walked cell by cell) and says so.
+MAX_ROWS = 5000
+MAX_COLS = 64
+MAX_SHEETS = 20
+# An .xlsx is a zip: what it unpacks to is checked before openpyxl reads it (a small file of
+# zeros can unpack to gigabytes of shared strings).
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+
+
+class _TooBig(ValueError):
+    """A spreadsheet too large to be a show script; the message says what."""
+
+
 def _read_xlsx(path: Path) -> list[_Sheet]:
+    import zipfile
+
     import openpyxl  # imported here: only spreadsheet imports pay for it
 
+    with zipfile.ZipFile(path) as zf:
+        unpacked = sum(i.file_size for i in zf.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _TooBig(
+            f"unpacks to {unpacked / 1e6:.0f} MB, too large for a show script "
+            f"(the limit is {MAX_UNPACKED_BYTES // 1_000_000} MB)"
+        )
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
+        if len(wb.worksheets) > MAX_SHEETS:
+            raise _TooBig(f"{len(wb.worksheets)} sheets; a show script has one or two")
         return [
-            _Sheet(ws.title, [tuple(r) for r in ws.iter_rows(values_only=True)])
+            _Sheet(
+                ws.title,
+                [
+                    tuple(r)
+                    for r in ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLS, values_only=True)
+                ],
+            )
             for ws in wb.worksheets
         ]
     finally:
@@ -167,7 +198,12 @@ def _read_csv(path: Path) -> list[_Sheet]:
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel
     with contextlib.suppress(csv.Error):
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    return [_Sheet(None, [tuple(r) for r in csv.reader(text.splitlines(), dialect)])]
+    rows: list[tuple[Any, ...]] = []
+    for r in csv.reader(text.splitlines(), dialect):
+        rows.append(tuple(r[:MAX_COLS]))
+        if len(rows) > MAX_ROWS:
+            break
+    return [_Sheet(None, rows)]
 
 
 def _find_header(
@@ -205,7 +241,7 @@ def _products(sheet: _Sheet, src: SourceMap, issues: list[Issue]) -> list[Produc
         stock_cell = _cell(row, cols, "stock")
         try:
             stock = int(float(_text(stock_cell))) if stock_cell is not None else 0
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: 1e400, inf
             issues.append(
                 Issue(
                     src.file,
@@ -238,6 +274,8 @@ def _flash_sale(benefit: str) -> FlashSale:
     qty = _QTY_PREFIX.search(benefit) or _QTY.search(benefit)
     price = _PRICE.search(benefit)
     price_text = next((g for g in price.groups() if g), None) if price else None
+    if qty and len(qty.group(1)) > 12:
+        raise ValueError(f"quantity of {len(qty.group(1))} digits")
     return FlashSale(
         quantity=int(qty.group(1)) if qty else None,
         price_cents=parse_money(price_text) if price_text else None,
@@ -261,12 +299,36 @@ def parse_spreadsheet(path: Path) -> tuple[Script, SourceMap, list[Issue]]:
     src = SourceMap(name)
     try:
         sheets = _read_xlsx(path) if path.suffix.lower() != ".csv" else _read_csv(path)
+    except _TooBig as exc:
+        return Script(title=""), src, [Issue(name, "1", str(exc), fatal=True)]
     except Exception as exc:  # openpyxl raises many types for a damaged file
+        reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         return (
             Script(title=""),
             src,
-            [Issue(name, "1", f"cannot read the spreadsheet: {exc}", fatal=True)],
+            [
+                Issue(
+                    name,
+                    "1",
+                    f"cannot read the spreadsheet: {reason or type(exc).__name__}",
+                    fatal=True,
+                )
+            ],
         )
+    for sheet in sheets:
+        if len(sheet.rows) > MAX_ROWS:
+            return (
+                Script(title=""),
+                src,
+                [
+                    Issue(
+                        name,
+                        sheet.where(MAX_ROWS + 1),
+                        f"more than {MAX_ROWS} rows; a show script has a few dozen",
+                        fatal=True,
+                    )
+                ],
+            )
     main: tuple[_Sheet, int, dict[str, int]] | None = None
     product_sheet = None
     for sheet in sheets:
@@ -366,7 +428,7 @@ def parse_spreadsheet(path: Path) -> tuple[Script, SourceMap, list[Issue]]:
             try:
                 flash = _flash_sale(benefit)
             except ValueError as exc:
-                issues.append(Issue(name, where, f"segment {seg_title}: flash sale price: {exc}"))
+                issues.append(Issue(name, where, f"segment {seg_title}: flash sale: {exc}"))
                 flash = FlashSale()
         elif kind == "lucky_bag":
             lucky = _lucky_bag(benefit)

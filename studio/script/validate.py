@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from studio.script.errors import Issue, SourceMap
+from studio.script.limits import check_limits
 from studio.script.model import SEGMENT_KINDS, Coupon, Product, Script
 from studio.timeutil import fmt_duration
 
@@ -183,4 +184,5 @@ def validate(script: Script, src: SourceMap) -> list[Issue]:
                 f"{fmt_duration(script.slot_seconds)} by {fmt_duration(over)}",
                 "slot",
             )
+    issues.extend(check_limits(script, src))
     return issues

@@ -10,6 +10,7 @@ trip gives back an equal Script; comments in a hand-written file are not kept (P
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -57,10 +58,47 @@ def parse_money(text: object) -> int:
         raise ValueError(f"not an amount of yuan: {text!r}") from exc
     if not value.is_finite():
         raise ValueError(f"not an amount of yuan: {text!r}")
+    if value and value.adjusted() >= MONEY_DIGITS:
+        # Decimal would happily make 10^99999999 (and overflow only when multiplied).
+        raise ValueError(f"{_short(text)} is more money than studio can store")
     cents = value * 100
     if cents != cents.to_integral_value():
         raise ValueError(f"more than two decimals in {text!r}")
     return int(cents)
+
+
+# Yuan amounts with more digits than this are refused while reading (limits.py has the exact
+# ranges the store accepts and says them); the cut here only keeps the arithmetic finite.
+MONEY_DIGITS = 30
+# Nesting deeper than this is not a script (PyYAML's composer recurses once per level).
+MAX_DEPTH = 40
+# Values (obs, compliance) passed through as JSON: at most this many nodes, counting every
+# use of an alias, so `&a [*b, *b, ...]` chains ("billion laughs") cannot multiply.
+MAX_PLAIN_NODES = 20_000
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    NULL_TAG,
+}
+
+
+def _short(value: object, limit: int = 40) -> str:
+    text = repr(str(value))
+    return text if len(text) <= limit else f"{text[: limit - 5]}…'"
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class _NotPlain(ValueError):
+    """A value that cannot be passed through as JSON; the message says why."""
 
 
 def cents_to_yaml(cents: int) -> int | float:
@@ -141,6 +179,10 @@ class _Reader:
         if not isinstance(node, ScalarNode):
             self.problem(node, f"{what}: {key} must be text", (*path, key))
             return None
+        if _has_surrogate(node.value):
+            # A "\ud800" escape: no database or terminal can take it.
+            self.problem(node, f"{what}: {key} is not valid text (a lone surrogate escape)")
+            return None
         # The raw scalar keeps what the author wrote ("1.50" stays "1.50", "yes" stays "yes").
         return str(node.value)
 
@@ -160,8 +202,10 @@ class _Reader:
             return None
         try:
             return parse(raw)
-        except ValueError as exc:
-            self.problem(fields[key][1], f"{what}: {key}: {exc}", (*path, key))
+        except (ValueError, ArithmeticError) as exc:
+            # ArithmeticError: OverflowError / decimal.Overflow from numbers of 400 digits.
+            reason = str(exc) if isinstance(exc, ValueError) else f"{_short(raw)} is too large"
+            self.problem(fields[key][1], f"{what}: {key}: {reason}", (*path, key))
             return None
 
     def integer(self, raw: str) -> int:
@@ -169,6 +213,58 @@ class _Reader:
             return int(raw.replace(",", "").strip())
         except ValueError:
             raise ValueError(f"not a whole number: {raw!r}") from None
+
+    def plain(self, node: Node, what: str) -> dict[str, Any] | None:
+        """A mapping passed through as JSON (a cue's obs, the compliance section): plain
+        text, numbers, true/false, lists and mappings only; None (reported) otherwise."""
+        budget = [MAX_PLAIN_NODES]
+        try:
+            value = self._plain(node, 0, budget)
+        except _NotPlain as exc:
+            self.problem(node, f"{what}: {exc}")
+            return None
+        if not isinstance(value, dict):
+            self.problem(node, f"{what} must be a mapping")
+            return None
+        return value
+
+    def _plain(self, node: Node, depth: int, budget: list[int]) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _NotPlain(f"more than {MAX_PLAIN_NODES} values (aliases count each time)")
+        if depth > MAX_DEPTH:
+            raise _NotPlain("nested too deeply (or an alias that contains itself)")
+        line = self._line(node)
+        if isinstance(node, ScalarNode):
+            if node.tag not in _PLAIN_TAGS:
+                raise _NotPlain(f"line {line}: {node.tag} values are not allowed here")
+            if _has_surrogate(node.value):
+                raise _NotPlain(f"line {line}: not valid text (a lone surrogate escape)")
+            try:
+                value = self._constructor.construct_object(node)
+            except (ValueError, ArithmeticError, yaml.YAMLError) as exc:
+                raise _NotPlain(f"line {line}: cannot read {_short(node.value)}: {exc}") from None
+            if isinstance(value, float) and not math.isfinite(value):
+                raise _NotPlain(f"line {line}: {_short(node.value)} is not a finite number")
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**63:
+                raise _NotPlain(f"line {line}: {_short(node.value)} is too large")
+            return value
+        if isinstance(node, SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                raise _NotPlain(f"line {line}: {node.tag} values are not allowed here")
+            return [self._plain(child, depth + 1, budget) for child in node.value]
+        if isinstance(node, MappingNode):
+            if node.tag != "tag:yaml.org,2002:map":
+                raise _NotPlain(f"line {line}: {node.tag} values are not allowed here")
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                    raise _NotPlain(f"line {self._line(key_node)}: keys must be plain words")
+                if _has_surrogate(key_node.value):
+                    raise _NotPlain(f"line {self._line(key_node)}: a key is not valid text")
+                out[str(key_node.value)] = self._plain(value_node, depth + 1, budget)
+            return out
+        raise _NotPlain(f"line {line}: not a value")
 
     # -- the script ------------------------------------------------------------------------
     def script(self, root: Node | None) -> Script:
@@ -199,11 +295,7 @@ class _Reader:
             self.problem(root, "script: missing segments", ("segments",))
         compliance = None
         if "compliance" in top and not self.is_null(top["compliance"][1]):
-            value = self._constructor.construct_object(top["compliance"][1], deep=True)
-            if isinstance(value, dict):
-                compliance = value
-            else:
-                self.problem(top["compliance"][1], "script: compliance must be a mapping")
+            compliance = self.plain(top["compliance"][1], "script: compliance")
         return Script(
             title=title,
             planned_start=start,
@@ -365,11 +457,7 @@ class _Reader:
             text = self.text(f, "text", cwhat, cpath, required=True, parent=child) or ""
             obs = None
             if "obs" in f and not self.is_null(f["obs"][1]):
-                value = self._constructor.construct_object(f["obs"][1], deep=True)
-                if isinstance(value, dict):
-                    obs = value
-                else:
-                    self.problem(f["obs"][1], f"{cwhat}: obs must be a mapping")
+                obs = self.plain(f["obs"][1], f"{cwhat}: obs")
             out.append(Cue(text=text, notes=self.text(f, "notes", cwhat, cpath) or "", obs=obs))
         return out
 
@@ -382,7 +470,27 @@ def parse_yaml(text: str, filename: str) -> tuple[Script, SourceMap, list[Issue]
     """
     reader = _Reader(filename)
     try:
+        deep = _too_deep(text)
+        if deep is not None:
+            return (
+                Script(title=""),
+                reader.src,
+                [Issue(filename, deep, f"nested more than {MAX_DEPTH} levels deep", fatal=True)],
+            )
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        # Control characters: the reader knows the position, not the line.
+        at = text.count("\n", 0, max(0, exc.position)) + 1
+        return (
+            Script(title=""),
+            reader.src,
+            [Issue(filename, str(at), f"bad YAML: character {exc.character!r} is not allowed "
+                   "(a control character; delete it)", fatal=True)],
+        )  # fmt: skip
+    except RecursionError:
+        return Script(title=""), reader.src, [
+            Issue(filename, "1", "bad YAML: nested too deeply", fatal=True)
+        ]  # fmt: skip
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = str(mark.line + 1) if mark is not None else "1"
@@ -396,6 +504,20 @@ def parse_yaml(text: str, filename: str) -> tuple[Script, SourceMap, list[Issue]
         return Script(title=""), reader.src, [Issue(filename, "1", f"bad YAML: {exc}", fatal=True)]
     script = reader.script(root)
     return script, reader.src, reader.issues
+
+
+def _too_deep(text: str) -> str | None:
+    """The line where the document nests deeper than MAX_DEPTH, or None. Read as a stream of
+    events, which PyYAML produces without recursing (its composer recurses per level)."""
+    depth = 0
+    for ev in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(ev, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return str(ev.start_mark.line + 1) if ev.start_mark is not None else "1"
+        elif isinstance(ev, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
 
 
 def script_to_data(script: Script) -> dict[str, Any]:
