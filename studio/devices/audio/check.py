@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from studio.devices.audio import clipping, hum, levels, loudness, noise, stereo
-from studio.devices.audio._util import FLOOR_DB, as_frames, finite_or_none
+from studio.devices.audio._util import FLOOR_DB, amp_to_db, as_frames, finite_or_none
 from studio.devices.audio.capture import ENDED, FAILED, LOST, AudioCapture
 from studio.devices.audio.thresholds import DEFAULTS
 from studio.devices.findings import Finding, Status, worst
@@ -93,6 +93,17 @@ TOO_LOUD = QT_TRANSLATE_NOOP(
     "Loudness {lufs:.1f} LUFS is too loud: lower gain by about {db:.0f} dB to reach "
     "{target:g} LUFS.",
 )
+TOO_QUIET_NO_HEADROOM = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Loudness {lufs:.1f} LUFS is too quiet for {target:g} LUFS, but the peaks leave no room to "
+    "raise the level: add a compressor (OBS: Compressor filter) or keep the mic at an even "
+    "distance from the mouth, so the quiet words come up and the peaks do not.",
+)
+LOUDNESS_UNMEASURED_CLIPS = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Too quiet to measure loudness, yet the input clips: check the input (a faulty cable or "
+    "connector, or the wrong input selected, can do both).",
+)
 NO_PEAKS = QT_TRANSLATE_NOOP("MicFindings", "No peaks (no signal).")
 PEAK_OVER = QT_TRANSLATE_NOOP(
     "MicFindings",
@@ -118,6 +129,16 @@ NOISE_ADVICE = QT_TRANSLATE_NOOP(
     "MicFindings",
     "Turn off fans / air conditioning near the mic, close windows, move the mic closer and lower "
     "the gain.",
+)
+NOISE_ADVICE_CLOSER = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Turn off fans / air conditioning near the mic, close windows and move the mic closer to "
+    "the speaker.",
+)
+NOISE_NOT_QUIET = QT_TRANSLATE_NOOP(
+    "MicFindings",
+    "Could not measure the noise floor: there was sound during the quiet step (talking, music, "
+    "a door?). Run the check again and stay silent while it says so.",
 )
 NOISE_NO_PAUSES = QT_TRANSLATE_NOOP(
     "MicFindings",
@@ -189,18 +210,26 @@ def analyse(
 ) -> CheckResult:
     """Metrics and findings of a recording; `quiet` is the optional "stay quiet" step."""
     th = {**DEFAULTS, **(thresholds or {})}
-    a = as_frames(speech)
-    q = as_frames(quiet) if quiet is not None and np.size(quiet) else None
+    # One float64 copy, channel after channel in memory: every pass below reads each channel
+    # contiguously and the modules' own conversions become no-ops.
+    a = as_frames(np.asarray(speech, dtype=np.float64, order="F"))
+    q = (
+        as_frames(np.asarray(quiet, dtype=np.float64, order="F"))
+        if quiet is not None and np.size(quiet)
+        else None
+    )
     everything = a if q is None else np.concatenate((q, a))
     lv = levels.measure_levels(a, samplerate)
     ld = loudness.measure_loudness(a, samplerate)
     clip = clipping.find_clipping(everything, float(th["clip_level"]), int(th["clip_min_run"]))
+    # The floor is what the mic hears in the gaps between sounds; None when there are none.
+    floor: float | None
     if q is not None:
-        floor = noise.noise_floor_dbfs(q, samplerate)
+        floor, quietest, _ = noise.floor_and_speech_levels(q, samplerate)
         speech_db = noise.speech_level_dbfs(a, samplerate)
-        snr: float | None = speech_db - floor
+        snr: float | None = None if floor is None else speech_db - floor
     else:
-        floor, speech_db = noise.floor_and_speech_dbfs(a, samplerate)
+        floor, quietest, speech_db = noise.floor_and_speech_levels(a, samplerate)
         snr = None
     # Hum shows best without speech on top of it.
     hm = hum.find_hum(
@@ -211,7 +240,8 @@ def analyse(
     )
     bal = stereo.channel_balance(a)
     peak_all = max(
-        lv.peak_dbfs, levels.measure_levels(q, samplerate).peak_dbfs if q is not None else FLOOR_DB
+        lv.peak_dbfs,
+        amp_to_db(float(levels.sample_peak(q).max(initial=0.0))) if q is not None else FLOOR_DB,
     )
 
     metrics: dict[str, Any] = {
@@ -224,7 +254,7 @@ def analyse(
         "loudness_range_lu": finite_or_none(ld.loudness_range_lu)
         if math.isfinite(ld.integrated_lufs)
         else None,
-        "noise_floor_dbfs": finite_or_none(floor),
+        "noise_floor_dbfs": None if floor is None else finite_or_none(floor),
         "clipped_samples": clip.clipped_samples,
         "hum_hz": hm.hz,
         "channel_balance_db": None
@@ -241,18 +271,13 @@ def analyse(
         "seconds": round(a.shape[0] / samplerate, 2),
     }
     has_signal = peak_all > float(th["silence_dbfs"])
+    gain = gain_plan(clip, lv.true_peak_dbtp, ld.integrated_lufs, has_signal, th)
     findings = [
         _signal(a if q is None else everything, peak_all, lv.dc_offset, th),
         _clipping(clip, th),
-        _loudness(ld.integrated_lufs, has_signal, th),
+        _loudness(ld.integrated_lufs, has_signal, th, gain),
         _true_peak(lv.true_peak_dbtp, ld.integrated_lufs, has_signal, th),
-        _noise(
-            floor,
-            snr,
-            has_signal,
-            th,
-            None if q is not None else speech_db - floor,
-        ),
+        _noise(floor, quietest, speech_db, q is not None, has_signal, th, gain),
         _hum(hm, th),
         _balance(bal, has_signal, th),
         _dropouts(dropouts, device_lost, th),
@@ -279,14 +304,39 @@ def _clipping(clip: clipping.Clipping, th: dict[str, Any]) -> Finding:
     return Finding.of("clipping", "pass", 0, NO_CLIPPING())
 
 
-def _loudness(lufs: float, has_signal: bool, th: dict[str, Any]) -> Finding:
+@dataclass(frozen=True, slots=True)
+class GainPlan:
+    """Which way the input gain may go, decided once for the whole result, so no two
+    findings pull it opposite ways."""
+
+    wants_more: bool  # loudness under the target (or too quiet to measure)
+    no_headroom: bool  # clipping or true peak over the limit: the gain must not go up
+
+
+def gain_plan(
+    clip: clipping.Clipping, tp: float, lufs: float, has_signal: bool, th: dict[str, Any]
+) -> GainPlan:
+    quiet = not has_signal or not math.isfinite(lufs)
+    quiet = quiet or float(th["target_lufs"]) - lufs > float(th["loudness_tolerance_lu"])
+    clipped = clip.runs >= max(1, int(th["clip_warn_runs"]))
+    return GainPlan(quiet, clipped or tp > float(th["true_peak_max_dbtp"]))
+
+
+def _loudness(lufs: float, has_signal: bool, th: dict[str, Any], gain: GainPlan) -> Finding:
     target = float(th["target_lufs"])
     if not math.isfinite(lufs) or not has_signal:
+        if gain.no_headroom:
+            return Finding.of("loudness", "fail", None, LOUDNESS_UNMEASURED_CLIPS())
         return Finding.of("loudness", "fail", None, LOUDNESS_UNMEASURED(target=target))
     delta = target - lufs
     if abs(delta) <= float(th["loudness_tolerance_lu"]):
         return Finding.of("loudness", "pass", round(lufs, 1), LOUDNESS_OK(lufs=lufs, target=target))
     status: Status = "fail" if abs(delta) > float(th["loudness_fail_lu"]) else "warn"
+    if delta > 0 and gain.no_headroom:
+        # The peaks already clip or go over: "raise the gain" would contradict the clipping
+        # and true-peak advice. The level has to come up without the peaks.
+        text = TOO_QUIET_NO_HEADROOM(lufs=lufs, target=target)
+        return Finding.of("loudness", status, round(lufs, 1), text)
     advice = TOO_QUIET if delta > 0 else TOO_LOUD
     text = advice(lufs=lufs, db=abs(round(delta)), target=target)
     return Finding.of("loudness", status, round(lufs, 1), text)
@@ -309,21 +359,26 @@ def _true_peak(tp: float, lufs: float, has_signal: bool, th: dict[str, Any]) -> 
 
 
 def _noise(
-    floor: float,
-    snr: float | None,
+    floor: float | None,
+    quietest: float,
+    speech_db: float,
+    quiet_step: bool,
     has_signal: bool,
     th: dict[str, Any],
-    pauses_db: float | None = None,
+    gain: GainPlan,
 ) -> Finding:
+    if floor is None or (not quiet_step and has_signal and speech_db - floor < 10.0):
+        # No gaps (or "gaps" as loud as the speech, as in a steady tone): whatever was
+        # measured is the sound itself, not a noise floor. Say so rather than blame fans.
+        text = NOISE_NOT_QUIET() if quiet_step else NOISE_NO_PAUSES(floor=_db(quietest))
+        return Finding.of("noise", "warn", None, text)
     value = finite_or_none(floor, 1)
     status: Status = "pass"
     if floor > float(th["noise_floor_fail_dbfs"]):
         status = "fail"
     elif floor > float(th["noise_floor_warn_dbfs"]):
         status = "warn"
-    if snr is None and has_signal and pauses_db is not None and pauses_db < 10.0:
-        # A one-shot recording without pauses: the "floor" is the signal itself.
-        return Finding.of("noise", "warn", value, NOISE_NO_PAUSES(floor=_db(floor)))
+    snr = speech_db - floor if quiet_step else None
     if snr is None:
         text = NOISE_FROM_PAUSES(floor=_db(floor))
     elif has_signal:
@@ -335,7 +390,9 @@ def _noise(
     else:
         text = NOISE_QUIET_STEP(floor=_db(floor))
     if status != "pass":
-        return Finding.of("noise", status, value, text, NOISE_ADVICE())
+        # Lowering the gain is part of the cure only when the level can spare it.
+        advice = NOISE_ADVICE_CLOSER() if gain.wants_more else NOISE_ADVICE()
+        return Finding.of("noise", status, value, text, advice)
     return Finding.of("noise", status, value, text)
 
 

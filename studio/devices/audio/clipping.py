@@ -27,7 +27,7 @@ class Clipping:
 def find_clipping(x: npt.ArrayLike, level: float = DEFAULT_LEVEL, min_run: int = 3) -> Clipping:
     """Runs of at least `min_run` consecutive samples with |x| >= `level`, per channel."""
     a = as_frames(x)
-    if a.shape[0] == 0:
+    if a.shape[0] == 0 or (a.max() < level and -a.min() < level):
         return Clipping(0, 0, 0)
     hot = np.abs(a) >= level
     if not hot.any():

@@ -15,7 +15,7 @@ from studio.devices.audio._util import FLOOR_DB, as_frames, power_to_db, scipy_s
 
 MAINS = (50.0, 60.0)
 HARMONICS = 5
-MAX_SECONDS = 15.0
+MAX_SECONDS = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def find_hum(
 ) -> Hum:
     """The mains frequency whose lines stand out most, if any stands out by `prominence_db`."""
     a = as_frames(x)
-    # Hum is stationary: 15 s (from the middle) measure it as well as an hour does.
+    # Hum is stationary: 8 s (from the middle) measure it as well as an hour does.
     limit = int(MAX_SECONDS * samplerate)
     if a.shape[0] > limit:
         start = (a.shape[0] - limit) // 2

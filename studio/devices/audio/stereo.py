@@ -26,13 +26,15 @@ def channel_balance(x: npt.ArrayLike) -> Balance | None:
     a = as_frames(x)
     if a.shape[1] < 2 or a.shape[0] == 0:
         return None
-    left = a[:, 0] - a[:, 0].mean()
-    right = a[:, 1] - a[:, 1].mean()
-    pl = float(np.dot(left, left))
-    pr = float(np.dot(right, right))
     n = a.shape[0]
+    # Sums of products minus the means' share: the same as centring first, without copies.
+    left, right = a[:, 0], a[:, 1]
+    ml, mr = float(left.mean()), float(right.mean())
+    pl = max(float(np.dot(left, left)) - n * ml * ml, 0.0)
+    pr = max(float(np.dot(right, right)) - n * mr * mr, 0.0)
+    cross = float(np.dot(left, right)) - n * ml * mr
     bal = amp_to_db(math.sqrt(pl / n)) - amp_to_db(math.sqrt(pr / n))
-    corr = float(np.dot(left, right) / math.sqrt(pl * pr)) if pl > 0 and pr > 0 else 0.0
+    corr = cross / math.sqrt(pl * pr) if pl > 0 and pr > 0 else 0.0
     dead = None
     if bal >= DEAD_CHANNEL_DB:
         dead = "right"
