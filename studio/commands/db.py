@@ -64,8 +64,13 @@ def _status(args: argparse.Namespace) -> dict[str, Any]:
             info["error"] = None
             info["revision"] = migrate.current_revision(engine)
             info["up_to_date"] = info["revision"] == info["head_revision"]
+            info["newer"] = (
+                info["revision"] is not None and info["revision"] not in migrate.known_revisions()
+            )
         except StoreError as exc:
-            info.update(reachable=False, error=str(exc), revision=None, up_to_date=None)
+            info.update(
+                reachable=False, error=str(exc), revision=None, up_to_date=None, newer=False
+            )
         if engine.dialect.name == "postgresql":
             station = getattr(args, "role", None) or ""
             outbox = Outbox(outbox_path(engine, station))
@@ -105,7 +110,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         print_json(info)
     else:
         print(f"database:  {info['url']} ({info['backend']})")
-        if info["reachable"]:
+        if info["newer"]:
+            print(
+                f"schema:    revision {info['revision']}, written by a newer studio (this one "
+                f"knows up to {info['head_revision']}); upgrade studio — nothing was changed"
+            )
+        elif info["reachable"]:
             state = "up to date" if info["up_to_date"] else "needs `studio db init`"
             print(f"schema:    revision {info['revision']} (head {info['head_revision']}, {state})")
         else:
@@ -115,6 +125,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         for lease in info.get("runner_leases", []):
             print(f"runner:    show {lease['show_id']} driven by {lease['station']}"
                   f" (heartbeat {lease['heartbeat_at']:%H:%M:%S} UTC)")  # fmt: skip
+    if info["newer"]:
+        return 2
     if not info["reachable"]:
         return 3
     return 0 if info["up_to_date"] else 4

@@ -6,8 +6,11 @@ import argparse
 import sys
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from studio.commands.common import CommandError, guarded, open_store, print_json
 from studio.incidents.categories import CATEGORY_KEYS, STATUSES
+from studio.store.retry import describe
 from studio.timeutil import parse_iso
 
 
@@ -35,6 +38,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise CommandError(f"--at: not an ISO time: {args.at!r}", 2) from exc
     store = open_store(args)
+    held: list[str] = []
     try:
         incident_id = quick_log(
             store,
@@ -46,11 +50,21 @@ def cmd_add(args: argparse.Namespace) -> int:
             segment_key=args.segment,
             who=getattr(args, "role", None) or "cli",
             profile=_profile(),
+            on_held=held.append,
         )
     except IncidentError as exc:
         raise CommandError(str(exc), 1) from exc
+    except SQLAlchemyError as exc:
+        raise CommandError(f"NOT logged: {describe(exc)}", 1) from None
     finally:
         store.close()
+    if incident_id is None and held:
+        print(
+            f"not stored yet ({held[0]}): kept on this computer and stored by the next "
+            "`studio incident` command or when the app starts",
+            file=sys.stderr,
+        )
+        return 0
     if incident_id is None:
         print("queued (database unreachable): it is stored when the link is back", file=sys.stderr)
         return 0
@@ -60,11 +74,14 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 @guarded
 def cmd_list(args: argparse.Namespace) -> int:
-    from studio.incidents.log import list_incidents
+    from studio.incidents.log import list_incidents, replay_held
 
     store = open_store(args)
     try:
+        replay_held(store)
         incidents = list_incidents(store, args.show)
+    except SQLAlchemyError as exc:
+        raise CommandError(describe(exc), 1) from None
     finally:
         store.close()
     if args.json:
@@ -101,6 +118,8 @@ def cmd_update(args: argparse.Namespace) -> int:
         raise CommandError(str(exc), 1) from exc
     except IncidentError as exc:
         raise CommandError(str(exc), 2) from exc
+    except SQLAlchemyError as exc:
+        raise CommandError(f"not changed: {describe(exc)}", 1) from None
     finally:
         store.close()
     if view is None:

@@ -9,26 +9,36 @@ edit carries a client-made id (`IncidentHistory.op`) so that its replay applies 
 from __future__ import annotations
 
 import csv
+import hashlib
+import logging
 import os
+import sqlite3
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from studio import paths
 from studio.incidents import categories as cats
 from studio.incidents import playbooks
 from studio.profile import Profile
 from studio.store.changes import Change
 from studio.store.models import Incident, IncidentHistory, Show, new_uid
+from studio.store.retry import READ_ONLY, GaveUp, describe
 from studio.store.store import Store
+from studio.store.sync.link import Link
+from studio.store.sync.outbox import Outbox
 from studio.store.sync.rows import RecordChange, RowError
-from studio.store.sync.writes import register_replay
+from studio.store.sync.writes import SyncWriter, register_replay
 from studio.timeutil import utcnow
+
+log = logging.getLogger(__name__)
 
 _RANK = {"open": 0, "mitigated": 1, "resolved": 2}
 
@@ -215,9 +225,17 @@ def quick_log(
     condition_key: str | None = None,
     checklist: Sequence[Any] | None = None,
     profile: Profile | None = None,
+    on_held: Callable[[str], None] | None = None,
 ) -> int | None:
     """Log an incident now and return its id; committed before this returns (None: queued
-    in the offline outbox of a station whose shared database is unreachable).
+    in the offline outbox of a station whose shared database is unreachable, or held back
+    on this computer, see below).
+
+    A local database that is locked by another program or on a full disk is waited out with
+    retries; if that does not help (or the file is read-only), the incident is held in a
+    queue file beside the database, `on_held(reason)` is called, and it is stored by the
+    next `quick_log` or `replay_held`. An incident someone typed is never dropped: only when
+    even the queue cannot be written is IncidentError raised, quoting the incident.
 
     Without an explicit `checklist` the category's playbook (profile first) is attached.
     """
@@ -238,8 +256,10 @@ def quick_log(
         with store.session() as s:
             if s.get(Show, show_id) is None:
                 raise IncidentError(f"no show with id {show_id}")
+    replay_held(store)  # incidents held back earlier go first
     now = utcnow()
     row = {
+        "uid": new_uid(),  # fixed now: the held copy and the stored one are the same row
         "show_id": show_id,
         "at": when,
         "category": cat,
@@ -257,8 +277,88 @@ def quick_log(
                "new": f"{cat} S{sev} {source}"}  # fmt: skip
     # Through the store's idempotent path: committed now, or queued in the outbox while a
     # shared database is unreachable (then there is no id yet: None).
-    result = store.insert_idempotent(Incident, row, children={IncidentHistory: [created]})
+    try:
+        if store.read_only:
+            raise GaveUp("the database is read-only", READ_ONLY)
+        result = store.retrying(
+            lambda: store.insert_idempotent(Incident, row, children={IncidentHistory: [created]}),
+            attempts=HOLD_AFTER_ATTEMPTS,
+        )
+    except GaveUp as exc:
+        _hold(store, row, created, str(exc), text)
+        if on_held is not None:
+            on_held(str(exc))
+        return None
     return result.ids[0] if result.ids else None
+
+
+# -- incidents held back by a local database problem -------------------------------------------
+
+# Retries before an incident is held back: about 6 s of pauses on top of each attempt's own
+# lock wait, long enough for another program's commit, short enough for a person at a key.
+HOLD_AFTER_ATTEMPTS = 6
+
+
+def held_path(store: Store) -> Path:
+    """The queue file of incidents not yet stored in this database (one per database)."""
+    u = store.engine.url
+    digest = hashlib.sha1(f"{u.drivername}:{u.host}:{u.port}/{u.database}".encode()).hexdigest()
+    return paths.data_dir() / f"held-incidents-{digest[:10]}.sqlite"
+
+
+def _held_writer(store: Store) -> SyncWriter:
+    """The outbox machinery (exactly-once replay by uid) on the held-incidents file."""
+    link = Link(store.engine.dialect.name)
+    return SyncWriter(store, Outbox(held_path(store)), link)
+
+
+def _hold(
+    store: Store, row: dict[str, Any], created: dict[str, Any], reason: str, text: str
+) -> None:
+    writer = _held_writer(store)
+    try:
+        writer.link.update(online=False)  # routes the write to the queue file
+        writer.write(Incident, [row], {IncidentHistory: [[created]]})
+    except (sqlite3.Error, OSError, SQLAlchemyError) as exc:
+        raise IncidentError(
+            f"NOT logged: {reason}, and the queue file {held_path(store)} cannot be written "
+            f"either ({exc}); the incident was: {row['category']} S{row['severity']} {text!r}"
+        ) from None
+    finally:
+        if writer.outbox is not None:
+            writer.outbox.close()
+    log.warning("incident held back (%s); kept in %s", reason, held_path(store))
+
+
+def held_count(store: Store) -> int:
+    """Incidents waiting in the queue file for this database."""
+    path = held_path(store)
+    if not path.exists():
+        return 0
+    outbox = Outbox(path)
+    try:
+        return outbox.size()
+    finally:
+        outbox.close()
+
+
+def replay_held(store: Store) -> int:
+    """Store the incidents held back earlier, exactly once; returns how many were stored (0
+    while the database is still locked, full or read-only: they stay queued)."""
+    if store.read_only or not held_path(store).exists():
+        return 0
+    writer = _held_writer(store)
+    try:
+        done = writer.flush()
+    except SQLAlchemyError as exc:
+        log.info("held incidents not stored yet: %s", describe(exc))
+        return 0
+    finally:
+        if writer.outbox is not None:
+            writer.outbox.close()
+    if done:
+        log.info("%d held incidents stored", done)
+    return done
 
 
 @dataclass(frozen=True)
@@ -426,7 +526,10 @@ def update(
         return view
 
     if store.outbox is None:  # nothing can be queued: no uid needed
-        return now()
+        try:
+            return store.retrying(now)
+        except GaveUp as exc:
+            raise IncidentError(f"not changed: {exc}") from None
     uid = incident_uid or _uid_of(store, incident_id)
     args = {"incident": uid, "op": op, "at": when, "who": who, "edit": edit.as_json()}
     return store.sync_writer.run_or_queue(UPDATE_OP, args, now)

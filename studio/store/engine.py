@@ -100,7 +100,49 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
+def _sqlite_read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # No journal_mode: changing it is a write. The file's own mode (WAL or not) is used.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and in-memory ones)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    db = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not db or db == ":memory:":
+        return None
+    return Path(db).expanduser()
+
+
+def _create_private(path: Path) -> None:
+    """Create a new SQLite file readable by its owner only (SQLite would create it with the
+    umask's mode, usually world-readable; its -wal and -shm files copy the file's mode)."""
+    if path.exists():
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError:
+        return  # SQLite will report the same problem in its own words
+    os.close(fd)
+
+
+def is_read_only_file(url: str) -> bool:
+    """A SQLite file this process may read but not write (permissions, a read-only disk)."""
+    path = sqlite_path(url)
+    if path is None or not path.exists():
+        return False
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def make_engine(url: str, read_only: bool = False) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -119,6 +161,12 @@ def make_engine(url: str) -> Engine:
                     f"Cannot open database {redact(url)}: folder {parent} does not exist"
                 )
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
+        if read_only and db and db != ":memory:":
+            # SQLite's own read-only open: writes fail at once instead of after a lock wait.
+            path = Path(db).expanduser().resolve()
+            parsed = parsed.set(database=f"file:{path}?mode=ro", query={"uri": "true"})
+        elif db and db != ":memory:" and not db.startswith("file:"):
+            _create_private(Path(db).expanduser())
     elif backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
@@ -133,7 +181,7 @@ def make_engine(url: str) -> Engine:
     except (NoSuchModuleError, ArgumentError) as exc:
         raise StoreError(f"Cannot use database {redact(url)}: {scrub(str(exc), parsed)}") from exc
     if backend == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_read_only_pragmas if read_only else _sqlite_pragmas)
     return engine
 
 

@@ -122,6 +122,9 @@ def with_retry(
         try:
             return job()
         except (DBAPIError, PoolTimeout) as exc:
+            if kind_of(exc) == READ_ONLY:
+                # Waiting does not make a file writable: say so now, the caller decides.
+                raise GaveUp(describe(exc), READ_ONLY) from exc
             if not is_transient(exc):
                 raise
             what = describe(exc)

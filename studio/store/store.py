@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
@@ -23,7 +24,9 @@ from studio import paths
 from studio.store import migrate
 from studio.store.changes import Change, ChangeBus
 from studio.store.engine import (
+    StoreError,
     check_connection,
+    is_read_only_file,
     make_engine,
     redact,
     resolve_url,
@@ -37,6 +40,7 @@ from studio.store.sync.service import SyncService
 from studio.store.sync.writes import ChildRows, Row, SyncWriter, WriteResult
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def outbox_path(engine: Engine, station: str) -> Path:
@@ -60,6 +64,9 @@ class Store:
         self.outbox = Outbox(outbox_path(engine, station)) if self._postgres else None
         self.sync_writer = SyncWriter(self, self.outbox, self.link)
         self._sync: SyncService | None = None
+        # Opened read-only (the file or its folder cannot be written): views work, writes
+        # fail with a clear reason, and the app shows a banner.
+        self.read_only = False
 
     @classmethod
     def open(
@@ -79,15 +86,29 @@ class Store:
                 "environment variable or the keyring (shell history keeps command lines)"
             )
         resolved = resolve_url(url)
-        engine = make_engine(resolved)
-        check_connection(engine)
-        if upgrade:
-            before = migrate.current_revision(engine)
-            migrate.upgrade(engine)
-            after = migrate.current_revision(engine)
-            if before != after:
-                log.info("database %s upgraded from %s to %s", redact(resolved), before, after)
+        read_only = is_read_only_file(resolved)
+        engine = make_engine(resolved, read_only=read_only)
+        try:
+            check_connection(engine)
+            # Before anything else: a newer studio's database is left exactly as it is.
+            before = migrate.check_not_newer(engine)
+            if read_only:
+                if before != migrate.head_revision():
+                    raise StoreError(
+                        f"Database {redact(resolved)} is read-only and its schema is older than "
+                        "this studio's; open it once with write access so it can be upgraded"
+                    )
+                log.warning("database %s is read-only: opened for reading", redact(resolved))
+            elif upgrade:
+                migrate.upgrade(engine)
+                after = migrate.current_revision(engine)
+                if before != after:
+                    log.info("database %s upgraded from %s to %s", redact(resolved), before, after)
+        except BaseException:
+            engine.dispose()
+            raise
         store = cls(engine, station=station)
+        store.read_only = read_only
         if sync if sync is not None else store._postgres:
             store.start_sync()
         return store
@@ -128,6 +149,13 @@ class Store:
                 {"channel": notify.CHANNEL, "payload": notify.encode(change)},
             )
         return change
+
+    def retrying(self, job: Callable[[], T], **options: Any) -> T:
+        """`job()` again after a pause while it fails with a transient database error (a lock
+        held by another program, a full disk); see `studio.store.retry.with_retry`."""
+        from studio.store.retry import with_retry
+
+        return with_retry(job, **options)
 
     def publish(self, *changes: Change) -> None:
         for change in changes:
