@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>InsightsPanel</name>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="67"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="68"/>
+        <source>Last 90 days</source>
+        <translation>近 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="69"/>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="70"/>
+        <source>All shows</source>
+        <translation>全部场次</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="71"/>
+        <source>Dates below</source>
+        <translation>自定日期</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="81"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="84"/>
+        <source>Period</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="86"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="88"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="94"/>
+        <source>No shows in this period</source>
+        <translation>这段时间没有直播场次</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="96"/>
+        <source>Pick a longer period. A show counts here once it has gone live (rehearsals do not count).</source>
+        <translation>请选择更长的时间范围。场次开播后才计入这里（彩排不计入）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="122"/>
+        <source>When going live pays: GMV and viewers per hour by weekday and start</source>
+        <translation>什么时段开播最划算：按星期与开播时间的每小时成交金额与观看人数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="127"/>
+        <source>Products across shows (pick one to see it show by show)</source>
+        <translation>商品跨场表现（选中一个商品查看逐场数据）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="132"/>
+        <source>Segment kinds: what each brings</source>
+        <translation>环节类型：各自带来什么</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="135"/>
+        <source>Anchors</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="216"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="231"/>
+        <source>Could not read the insights: %1</source>
+        <translation>无法读取数据洞察：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="246"/>
+        <source>Shows: %1 · on air: %2 h</source>
+        <translation>共 %1 场 · 直播 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insights/panel.py" line="298"/>
+        <source>%1 show by show</source>
+        <translation>%1 逐场数据</translation>
+    </message>
+</context>
+<context>
     <name>PlanningLabels</name>
     <message>
         <location filename="../../studio/ui/planning/panel.py" line="105"/>
@@ -421,72 +519,72 @@
         <translation>在线人数与每分钟成交金额：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="353"/>
+        <location filename="../../studio/ui/review/panel.py" line="354"/>
         <source>Room exposures</source>
         <translation>直播间曝光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="354"/>
+        <location filename="../../studio/ui/review/panel.py" line="355"/>
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="355"/>
+        <location filename="../../studio/ui/review/panel.py" line="356"/>
         <source>Product exposures</source>
         <translation>商品曝光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="356"/>
+        <location filename="../../studio/ui/review/panel.py" line="357"/>
         <source>Product clicks</source>
         <translation>商品点击</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="357"/>
+        <location filename="../../studio/ui/review/panel.py" line="358"/>
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="371"/>
+        <location filename="../../studio/ui/review/panel.py" line="372"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="371"/>
+        <location filename="../../studio/ui/review/panel.py" line="372"/>
         <source>Rate from previous step</source>
         <translation>较上一步转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="371"/>
+        <location filename="../../studio/ui/review/panel.py" line="372"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="397"/>
+        <location filename="../../studio/ui/review/panel.py" line="398"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="397"/>
+        <location filename="../../studio/ui/review/panel.py" line="398"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="398"/>
+        <location filename="../../studio/ui/review/panel.py" line="399"/>
         <source>Export review</source>
         <translation>导出复盘报告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="434"/>
+        <location filename="../../studio/ui/review/panel.py" line="435"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="443"/>
+        <location filename="../../studio/ui/review/panel.py" line="444"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="449"/>
+        <location filename="../../studio/ui/review/panel.py" line="450"/>
         <source>Could not write the report: %1</source>
         <translation>无法写入报告：%1</translation>
     </message>

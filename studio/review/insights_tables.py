@@ -3,6 +3,8 @@ shows, so no widget formats a business figure itself."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from studio.metrics import fmt
 from studio.review.insights import Insights
 from studio.review.strings import s
@@ -118,3 +120,70 @@ def anchors(ins: Insights, lang: str) -> Table:
     return Table(
         tuple(s(k, lang) for k in keys), rows, "lrrrrrr", (1.6, 0.8, 0.8, 1.4, 1.2, 1.0, 0.9)
     )
+
+
+@dataclass(frozen=True)
+class SlotGrid:
+    """GMV and viewers per hour laid out as weekdays (rows) x start hours (columns)."""
+
+    table: Table  # first column the weekday, then one column per start hour that had shows
+    # Per cell: where its GMV per hour lies between the worst slot's (0) and the best's (1);
+    # None where no show started. Slots often differ by a few percent: shares of the best
+    # would all look alike.
+    heat: tuple[tuple[float | None, ...], ...]
+
+
+def slot_grid(ins: Insights, lang: str) -> SlotGrid:
+    """The slots as a weekday x start-hour grid: when does going live pay best."""
+    days = WEEKDAYS[_lang(lang)]
+    hours = sorted({r.hour for r in ins.slots})
+    weekdays = sorted({r.weekday for r in ins.slots})
+    cells = {(r.weekday, r.hour): r for r in ins.slots}
+    rates = [r.gmv_per_hour_cents or 0.0 for r in ins.slots]
+    worst, best = min(rates, default=0.0), max(rates, default=0.0)
+    rows: list[tuple[str, ...]] = []
+    heat: list[tuple[float | None, ...]] = []
+    for wd in weekdays:
+        row: list[str] = [days[wd]]
+        shade: list[float | None] = []
+        for hour in hours:
+            slot = cells.get((wd, hour))
+            if slot is None:
+                row.append("")
+                shade.append(None)
+                continue
+            row.append(
+                s(
+                    "ins.cell1" if slot.shows == 1 else "ins.cell",
+                    lang,
+                    gmv=fmt.money_cents(slot.gmv_per_hour_cents, 0),
+                    viewers=fmt.count(slot.viewers_per_hour),
+                    shows=slot.shows,
+                )
+            )
+            rate = slot.gmv_per_hour_cents or 0.0
+            shade.append((rate - worst) / (best - worst) if best > worst else 1.0)
+        rows.append(tuple(row))
+        heat.append(tuple(shade))
+    headers = (s("ins.weekday", lang), *(f"{h:02d}:00" for h in hours))
+    table = Table(headers, tuple(rows), "l" + "r" * len(hours), (1.0, *([1.6] * len(hours))))
+    return SlotGrid(table, tuple(heat))
+
+
+def product_history(ins: Insights, sku: str, lang: str) -> Table:
+    """One product show by show, oldest first: GMV, click-to-buy rate and sell-through."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    for p in ins.products:
+        if p.sku == sku:
+            rows = tuple(
+                (
+                    h.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    f"#{h.show_id}",
+                    fmt.money_cents(h.gmv_cents, 0),
+                    fmt.rate(h.cvr),
+                    fmt.rate(h.sell_through),
+                )
+                for h in p.history
+            )
+    keys = ("col.date", "col.show", "col.gmv", "col.cvr", "col.sold_through")
+    return Table(tuple(s(k, lang) for k in keys), rows, "llrrr", (1.6, 0.8, 1.4, 0.9, 1.1))

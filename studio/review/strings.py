@@ -214,6 +214,12 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "ins.followers_per_segment": ("Followers per segment", "每环节新增粉丝"),
     "ins.entries_per_segment": ("Entries per segment", "每环节进入人数"),
     "ins.anchor": ("Anchor", "主播"),
+    "ins.weekday": ("Weekday", "星期"),
+    "ins.cell": (
+        "{gmv}/h\n{viewers} viewers/h · {shows} shows",
+        "{gmv}/小时\n{viewers} 人/小时 · {shows} 场",
+    ),
+    "ins.cell1": ("{gmv}/h\n{viewers} viewers/h · 1 show", "{gmv}/小时\n{viewers} 人/小时 · 1 场"),
 }
 
 

@@ -341,7 +341,8 @@ class ReviewPanel(QWidget):
         while len(self.share_charts) < len(breakdowns):
             chart = SharesChart()
             n = len(self.share_charts)
-            self.shares_grid.addWidget(chart, n // 2, n % 2)
+            top_left = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+            self.shares_grid.addWidget(chart, n // 2, n % 2, top_left)
             self.share_charts.append(chart)
         for chart, b in zip(self.share_charts, breakdowns, strict=False):
             chart.set_breakdown(b, lang)
