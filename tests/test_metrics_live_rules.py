@@ -43,6 +43,7 @@ from studio.metrics.live_spans import (
     PlannedSegment,
     SegmentSpan,
     actual_times,
+    group_marks,
     in_view,
     incident_label_y,
     label_x,
@@ -370,11 +371,17 @@ def test_segment_labels_sit_where_there_is_room() -> None:
 
 
 def test_incident_marks() -> None:
-    """An incident is marked with its severity and category, its text as the tooltip, only
-    inside the view, at 82 % of the viewers graph's height."""
-    mark = IncidentMark(T0 + 200, "technical", 2, "音画不同步")
-    assert mark.label == "⚠ S2 technical" and mark.tooltip == "音画不同步"
-    assert IncidentMark(T0, "anchor", 3, "").tooltip == "anchor"
+    """Incidents close together on screen are one group marked with the worst severity; a
+    marker shows only inside the view, at 82 % of the viewers graph's height."""
+    marks = [
+        IncidentMark(T0 + 200, "technical", 2, "音画不同步"),
+        IncidentMark(T0 + 230, "product", 1, "链接错误"),
+        IncidentMark(T0 + 900, "anchor", 3, ""),
+    ]
+    groups = group_marks(marks, min_gap_s=60)
+    assert [(g.at, len(g.marks), g.worst) for g in groups] == [(T0 + 200, 2, 1), (T0 + 900, 1, 3)]
+    assert groups[0].marks == tuple(marks[:2])
+    assert [len(g.marks) for g in group_marks(marks, min_gap_s=10)] == [1, 1, 1]
     assert in_view(T0 + 200, T0, T0 + 200) and not in_view(T0 + 201, T0, T0 + 200)
     assert incident_label_y(100.0, 200.0) == pytest.approx(182.0)
 

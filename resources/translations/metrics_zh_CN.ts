@@ -4,24 +4,29 @@
 <context>
     <name>MetricsAlerts</name>
     <message>
-        <location filename="../../studio/metrics/alerts.py" line="36"/>
+        <location filename="../../studio/metrics/alerts.py" line="43"/>
         <source>Metrics feed stalled: no sample for {secs:.0f} s</source>
         <translation>数据流中断：已 {secs:.0f} 秒没有新数据</translation>
     </message>
     <message>
-        <location filename="../../studio/metrics/alerts.py" line="37"/>
+        <location filename="../../studio/metrics/alerts.py" line="44"/>
         <source>Metrics feed has not started</source>
         <translation>数据流尚未开始</translation>
     </message>
     <message>
-        <location filename="../../studio/metrics/alerts.py" line="38"/>
+        <location filename="../../studio/metrics/alerts.py" line="45"/>
         <source>Online viewers dropped {drop:.0%} in {minutes:.0f} min ({peak} → {now})</source>
         <translation>在线人数 {minutes:.0f} 分钟内下降 {drop:.0%}（{peak} → {now}）</translation>
     </message>
     <message>
-        <location filename="../../studio/metrics/alerts.py" line="41"/>
+        <location filename="../../studio/metrics/alerts.py" line="48"/>
         <source>GMV pace {pace} is {pct:.0f}% of target {target}</source>
         <translation>GMV 进度 {pace}，仅为目标 {target} 的 {pct:.0f}%</translation>
+    </message>
+    <message>
+        <location filename="../../studio/metrics/alerts.py" line="49"/>
+        <source>Viewers pace {pace} is {pct:.0f}% of traffic target {target}</source>
+        <translation>累计观看人数预计 {pace}，仅为流量目标 {target} 的 {pct:.0f}%</translation>
     </message>
 </context>
 <context>
@@ -37,133 +42,174 @@
         <translation>整场</translation>
     </message>
     <message>
+        <location filename="../../studio/ui/metrics/graphs.py" line="91"/>
         <location filename="../../studio/ui/metrics/panel.py" line="139"/>
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="140"/>
-        <location filename="../../studio/ui/metrics/graphs.py" line="104"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="153"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="142"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="141"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="143"/>
         <source>Orders</source>
         <translation>成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="142"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="144"/>
         <source>GPM</source>
         <translation>千次观看成交金额 (GPM)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="143"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="145"/>
         <source>Product CTR</source>
         <translation>商品点击率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="144"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="146"/>
         <source>Click-to-buy rate</source>
         <translation>点击成交转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="145"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="147"/>
         <source>Average order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="105"/>
-        <source>GMV (¥) vs target</source>
-        <translation>成交金额 (¥) 与目标</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="107"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="156"/>
         <source>Orders per minute</source>
         <translation>每分钟成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="108"/>
-        <source>CTR / CVR, rolling 5 min (%)</source>
-        <translation>点击率 / 转化率，近5分钟 (%)</translation>
+        <location filename="../../studio/ui/metrics/graphs.py" line="100"/>
+        <source>Rolling 5 min (%)</source>
+        <translation>近 5 分钟滚动（%）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="70"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="90"/>
+        <source>GMV (¥)</source>
+        <translation>成交金额（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/graphs.py" line="92"/>
+        <source>target pace</source>
+        <translation>目标进度</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/graphs.py" line="93"/>
+        <source>projection</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/graphs.py" line="94"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/graphs.py" line="101"/>
+        <source>product CTR</source>
+        <translation>商品点击率</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/graphs.py" line="102"/>
+        <source>click-to-buy rate</source>
+        <translation>点击成交转化率</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/graphs.py" line="120"/>
         <source>Stream health</source>
         <translation>推流健康</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="73"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="123"/>
         <source>bitrate (Mbit/s, left)</source>
         <translation>码率（Mbit/s，左轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="77"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="127"/>
         <source>dropped frames (%, right)</source>
         <translation>丢帧（%，右轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="81"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="131"/>
         <source>skipped frames (%, right)</source>
         <translation>跳帧（%，右轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="331"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="141"/>
+        <source>Total viewers</source>
+        <translation>累计观看人数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/panel.py" line="342"/>
         <source>No show loaded</source>
         <translation>未加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="332"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="343"/>
         <source>Load a show to see its live numbers.</source>
         <translation>加载场次后即可查看实时数据。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="333"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="344"/>
         <source>Load a show</source>
         <translation>加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="338"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="349"/>
         <source>No metrics yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="341"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="352"/>
         <source>Start the metrics feed (simulator, file tail or HTTP ingest) to see viewers and GMV.</source>
         <translation>启动数据接入（模拟器、文件追踪或 HTTP 接入）即可查看在线人数和成交金额。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="345"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="356"/>
         <source>Start the metrics feed</source>
         <translation>启动数据接入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="363"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="374"/>
         <source>{pct} of target · pace {pace}</source>
         <translation>完成目标 {pct} · 预计 {pace}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="370"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="382"/>
+        <source>no traffic target · pace {pace}</source>
+        <translation>未设流量目标 · 预计 {pace}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/panel.py" line="386"/>
+        <source>{pct} of {target} · pace {pace}</source>
+        <translation>目标 {target} 的 {pct} · 预计 {pace}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/panel.py" line="393"/>
         <source>peak {peak}</source>
         <translation>峰值 {peak}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="374"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="397"/>
         <source>{n} buyers</source>
         <translation>成交人数 {n}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="378"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="401"/>
         <source>UV value {v}</source>
         <translation>UV价值 {v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="387"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="410"/>
         <source>Updated {t} ({n} s ago)</source>
         <translation>更新于 {t}（{n} 秒前）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="389"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="412"/>
         <source>Updated {t}</source>
         <translation>更新于 {t}</translation>
     </message>
@@ -191,6 +237,11 @@
         <location filename="../../studio/ui/metrics/crosshair.py" line="74"/>
         <source>Dropped {dropped} · skipped {skipped}</source>
         <translation>丢帧 {dropped} · 跳帧 {skipped}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/overlays.py" line="55"/>
+        <source>⚠ S%1 · %2 incidents</source>
+        <translation>⚠ S%1 · %2 起事故</translation>
     </message>
 </context>
 </TS>

@@ -39,10 +39,12 @@ class Series(Protocol):
 
 @dataclass(frozen=True)
 class Pace:
-    """The pace inputs: projected end-of-show GMV and the GMV standing now."""
+    """The pace inputs: projected end-of-show GMV and the GMV standing now, and the projected
+    end-of-show total viewers (the traffic pace)."""
 
     pace_yuan: float | None = None
     gmv_cents: float | None = None
+    viewers_pace: float | None = None
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,11 @@ class LiveFigures:
     totals: dict[str, Any]
     start: float  # the show's start the elapsed time counts from
     elapsed_s: float
+    traffic: kpi.TrafficPace  # total viewers against the traffic target
 
     @property
     def pace(self) -> Pace:
-        return Pace(self.kpis.gmv_pace_yuan, self.totals.get("gmv_cents"))
+        return Pace(self.kpis.gmv_pace_yuan, self.totals.get("gmv_cents"), self.traffic.projected)
 
 
 def _first(ts: F64) -> float | None:
@@ -69,17 +72,24 @@ def show_start(timing: ShowTiming | None, first_ts: float | None, last: float) -
     return first_ts if first_ts is not None else last
 
 
+def recent_rate(
+    ts: F64, counts: F64, last: float, elapsed_s: float, window_s: float = RECENT_RATE_WINDOW_S
+) -> float | None:
+    """How fast a cumulative count grew per second over the last `window_s` before `last` (a
+    pace's current rate); None until the show has run longer than the window."""
+    if not len(counts) or elapsed_s <= window_s:
+        return None
+    i = int(np.searchsorted(ts, last - window_s, side="right")) - 1
+    if i < 0:
+        return None
+    return float(counts[-1] - counts[i]) / window_s
+
+
 def recent_gmv_rate(
     gmv_ts: F64, gmv: F64, last: float, elapsed_s: float, window_s: float = RECENT_RATE_WINDOW_S
 ) -> float | None:
-    """GMV cents per second over the last `window_s` before `last` (the pace's current rate);
-    None until the show has run longer than the window."""
-    if not len(gmv) or elapsed_s <= window_s:
-        return None
-    i = int(np.searchsorted(gmv_ts, last - window_s, side="right")) - 1
-    if i < 0:
-        return None
-    return float(gmv[-1] - gmv[i]) / window_s
+    """GMV cents per second over the last `window_s` before `last` (the GMV pace's rate)."""
+    return recent_rate(gmv_ts, gmv, last, elapsed_s, window_s)
 
 
 def live_figures(series: Series, timing: ShowTiming | None, last: float) -> LiveFigures:
@@ -97,7 +107,15 @@ def live_figures(series: Series, timing: ShowTiming | None, last: float) -> Live
         online_peak=int(online.max()) if len(online) else None,
         recent_gmv_rate=recent_gmv_rate(gmv_ts, gmv, last, elapsed),
     )
-    return LiveFigures(figures, totals, start, elapsed)
+    viewers_ts, viewers = series.get("viewers_total")
+    traffic = kpi.traffic_pace(
+        totals.get("viewers_total"),
+        timing.traffic_target if timing else None,
+        elapsed_s=elapsed,
+        planned_s=(timing.planned_seconds or None) if timing else None,
+        recent_rate_per_s=recent_rate(viewers_ts, viewers, last, elapsed),
+    )
+    return LiveFigures(figures, totals, start, elapsed, traffic)
 
 
 def pace_tone(pace_target_pct: float | None) -> str | None:
@@ -133,6 +151,19 @@ def pace_line(pace: Pace, timing: ShowTiming | None, last: float) -> PaceLine | 
         return None
     end = max(timing.start_ts + timing.planned_seconds, last)
     return PaceLine((last, end), (pace.gmv_cents / 100.0, pace.pace_yuan))
+
+
+def target_line(timing: ShowTiming | None) -> PaceLine | None:
+    """Where GMV should stand at each moment to meet the target (yuan): a straight line from 0
+    at the show's start to the target at its planned end; None without a target, a start or a
+    planned length. Against it the GMV curve reads "ahead" or "behind" all show long, where the
+    flat target line alone leaves it near zero until the last hour."""
+    if timing is None or not timing.start_ts or timing.planned_seconds <= 0:
+        return None
+    if timing.gmv_target_cents <= 0:
+        return None
+    end = timing.start_ts + timing.planned_seconds
+    return PaceLine((timing.start_ts, end), (0.0, timing.gmv_target_cents / 100.0))
 
 
 @dataclass(frozen=True)
@@ -206,4 +237,6 @@ def alert_facts(
         elapsed_s=last - started if last and started else None,
         planned_s=timing.planned_seconds if timing else 0,
         slack_s=slack_s,
+        viewers_pace=pace.viewers_pace,
+        traffic_target=timing.traffic_target if timing else 0,
     )

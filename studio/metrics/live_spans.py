@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from studio.metrics.markers import cluster_markers
 from studio.metrics.series import ShowTiming
 
 # Horizontal room (pixels) a segment's label needs beyond its own width.
@@ -111,18 +112,35 @@ def label_x(
 
 @dataclass(frozen=True)
 class IncidentMark:
+    """An incident on the time axis. Its words (category, severity) are the UI's to translate:
+    the category here is the stored key ("technical")."""
+
     at: float
     category: str
     severity: int
     text: str | None
 
-    @property
-    def label(self) -> str:
-        return f"⚠ S{self.severity} {self.category}"
+
+@dataclass(frozen=True)
+class MarkGroup:
+    """Incidents close together on screen, drawn as one marker at `at` (the earliest)."""
+
+    at: float
+    marks: tuple[IncidentMark, ...]
 
     @property
-    def tooltip(self) -> str:
-        return self.text or self.category
+    def worst(self) -> int:
+        """The most serious severity in the group (S1 is the worst)."""
+        return min(m.severity for m in self.marks)
+
+
+def group_marks(marks: Sequence[IncidentMark], min_gap_s: float) -> list[MarkGroup]:
+    """The markers to draw: incidents less than `min_gap_s` after a group's first one join it
+    (studio.metrics.markers), so labels on a chart never overlap."""
+    return [
+        MarkGroup(c.x, tuple(marks[i] for i in c.members))
+        for c in cluster_markers([m.at for m in marks], min_gap_s)
+    ]
 
 
 def in_view(x: float, x0: float, x1: float) -> bool:

@@ -3,18 +3,23 @@ issues no SQL itself."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from studio.metrics.live_spans import IncidentMark, PlannedSegment
 from studio.metrics.series import SeriesCache, ShowTiming, show_timing
-from studio.store.models import Incident, Segment
+from studio.store.models import Incident, Segment, Show
 from studio.store.store import Store
 
 
 def load_timing(store: Store, show_id: int) -> ShowTiming:
-    """The show's start, planned length, GMV target and status; LookupError: no such show."""
+    """The show's start, planned length, GMV and traffic targets and status; LookupError: no
+    such show."""
     with store.session() as s:
-        return show_timing(s, show_id)
+        timing = show_timing(s, show_id)
+        show = s.get(Show, show_id)  # already in the session: no second query
+        return replace(timing, traffic_target=(show.traffic_target or 0) if show else 0)
 
 
 def refresh_series(store: Store, cache: SeriesCache, since: float | None = None) -> int:

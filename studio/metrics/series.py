@@ -188,6 +188,7 @@ class ShowTiming:
     planned_seconds: int
     gmv_target_cents: int
     status: str = ""  # Show.status: "live" means a feed is expected to be sending
+    traffic_target: int = 0  # Show.traffic_target (viewers); filled by queries.load_timing
 
 
 def show_timing(s: Session, show_id: int) -> ShowTiming:

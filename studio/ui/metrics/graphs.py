@@ -11,6 +11,7 @@ themselves come from studio.metrics.live_figures and the window from studio.metr
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -20,16 +21,20 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGraphicsItem
 
+from studio.metrics.axis import tick_labels
 from studio.metrics.live_figures import (
     Pace,
+    PaceLine,
     orders_per_minute,
     pace_line,
     rate_grid,
     rolling_rates,
+    target_line,
 )
 from studio.metrics.live_range import settled_until, visible_range, window_bounds
 from studio.metrics.series import SeriesCache, ShowTiming
 from studio.ui.common.safe_line import SafeInfiniteLine
+from studio.ui.common.tables import ui_lang
 from studio.ui.metrics.crosshair import Crosshair
 from studio.ui.metrics.curves import PlainCurves, TailedCurve, top
 
@@ -57,13 +62,81 @@ STREAM_COLORS = {
 }
 # Every graph reserves the right axis's width, so one second is at the same x on all of them.
 RIGHT_AXIS_W = 44
+LEFT_AXIS_W = 56
+MIN_TICK_PX = 32  # between two labelled ticks of a value axis (about two text lines)
+# The least height of one graph (its title included) and of the shared time axis under the
+# last: below this a trend cannot be read, so the dock scrolls instead of squashing the graphs.
+PLOT_MIN_H = 118
+TIME_AXIS_H = 28
+GMV_COLOR = "#3fb950"
+TARGET_COLOR = "#d29922"
+CTR_COLOR = "#6aa5ff"
+CVR_COLOR = "#f778ba"
+# The line each legend entry stands for, drawn in text (the legend sits in the graph's title,
+# where it covers no data and is rendered once, not on every repaint).
+SOLID, DASHED, DOTTED = "━", "╍", "┈"
 
 YListener = Callable[[str, float, float], None]
 
 
+def _swatch(color: str, text: str, line: str = SOLID) -> str:
+    return f'<span style="color:{color}">{line} {text}</span>'
+
+
+def _legend_title(title: str, *entries: str) -> str:
+    return " · ".join((title, *entries))
+
+
+def _gmv_title() -> str:
+    return _legend_title(
+        QCoreApplication.translate("MetricsPanel", "GMV (¥)"),
+        _swatch(GMV_COLOR, QCoreApplication.translate("MetricsPanel", "GMV")),
+        _swatch(TARGET_COLOR, QCoreApplication.translate("MetricsPanel", "target pace"), DASHED),
+        _swatch(GMV_COLOR, QCoreApplication.translate("MetricsPanel", "projection"), DASHED),
+        _swatch(TARGET_COLOR, QCoreApplication.translate("MetricsPanel", "target"), DOTTED),
+    )
+
+
+def _rates_title() -> str:
+    return _legend_title(
+        QCoreApplication.translate("MetricsPanel", "Rolling 5 min (%)"),
+        _swatch(CTR_COLOR, QCoreApplication.translate("MetricsPanel", "product CTR")),
+        _swatch(CVR_COLOR, QCoreApplication.translate("MetricsPanel", "click-to-buy rate")),
+    )
+
+
+def _next_step(step: float) -> float:
+    """The next round tick step: 1 -> 2 -> 5 -> 10 (times a power of ten)."""
+    mantissa = step / 10 ** math.floor(math.log10(step))
+    return step * (2.5 if 1.5 < mantissa < 3 else 2.0)
+
+
+class CompactAxis(pg.AxisItem):  # type: ignore[misc]
+    """A value axis with short labels in the reader's units (12.5万 / 125k,
+    studio.metrics.axis): full numbers ran wider than the axis and into the plot. Labelled
+    ticks stay MIN_TICK_PX apart: pyqtgraph always labels its top tick level, and on a graph
+    ~100 px tall that put five labels edge to edge."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
+        levels: list[tuple[float, float]] = super().tickSpacing(minVal, maxVal, size)
+        if not levels or not maxVal > minVal or size <= 0:
+            return levels
+        px = size / (maxVal - minVal)
+        kept = [(step, offset) for step, offset in levels if step * px >= MIN_TICK_PX]
+        if kept:
+            return kept
+        step = levels[0][0]
+        while step * px < MIN_TICK_PX:
+            step = _next_step(step)
+        return [(step, 0.0)]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return tick_labels([v * scale for v in values], spacing * scale, ui_lang() == "zh_CN")
+
+
 def _stream_title() -> str:
     def swatch(metric: str, text: str) -> str:
-        return f'<span style="color:{STREAM_COLORS[metric]}">{text}</span>'
+        return _swatch(STREAM_COLORS[metric], text)
 
     return " · ".join(
         (
@@ -93,7 +166,6 @@ class MetricsGraphs:
         self.cache: SeriesCache | None = None
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground(palette.color(QPalette.ColorRole.Base))
-        self.glw.setMinimumHeight(320)
         # A fixed scene rect: without one, every scene update posts an event that walks every
         # item's bounding rect to grow the rect (a cost per refresh), and a core dump showed that
         # walk crashing on an item being torn down (pyqtgraph shows the view's own rect anyway).
@@ -102,20 +174,24 @@ class MetricsGraphs:
         self.plots: dict[str, Any] = {}
         titles = {
             "online": QCoreApplication.translate("MetricsPanel", "Online viewers"),
-            "gmv": QCoreApplication.translate("MetricsPanel", "GMV (¥) vs target"),
+            "gmv": _gmv_title(),
             "stream": _stream_title(),
             "orders": QCoreApplication.translate("MetricsPanel", "Orders per minute"),
-            "rates": QCoreApplication.translate("MetricsPanel", "CTR / CVR, rolling 5 min (%)"),
+            "rates": _rates_title(),
         }
         first: Any = None
         for i, (key, title) in enumerate(titles.items()):
-            axis = pg.DateAxisItem(orientation="bottom")
-            p = self.glw.addPlot(row=i, col=0, axisItems={"bottom": axis})
+            axes = {
+                "bottom": pg.DateAxisItem(orientation="bottom"),
+                "left": CompactAxis(orientation="left"),
+            }
+            p = self.glw.addPlot(row=i, col=0, axisItems=axes)
             p.setTitle(title, color=fg.name(), size="10pt")
+            p.setMinimumHeight(PLOT_MIN_H + (TIME_AXIS_H if key == "rates" else 0))
             # No grid: AxisItem re-renders the grid over the whole plot on every scroll, which
             # was most of the repaint cost.
             p.setMenuEnabled(False)
-            p.getAxis("left").setWidth(56)
+            p.getAxis("left").setWidth(LEFT_AXIS_W)
             for side in ("left", "bottom"):
                 # The axes show no unit label; the SI-prefix check re-rendered it as HTML on
                 # every range change.
@@ -137,12 +213,16 @@ class MetricsGraphs:
                 p.hideAxis("bottom")
             self.plots[key] = p
         self.curve_online = TailedCurve(self.plots["online"], pen=pg.mkPen("#6aa5ff", width=1))
-        self.curve_gmv = TailedCurve(self.plots["gmv"], pen=pg.mkPen("#3fb950", width=1))
+        self.curve_gmv = TailedCurve(self.plots["gmv"], pen=pg.mkPen(GMV_COLOR, width=1))
         self.curve_pace = self._curve(
-            "gmv", pen=pg.mkPen("#3fb950", width=1, style=Qt.PenStyle.DashLine)
+            "gmv", pen=pg.mkPen(GMV_COLOR, width=1, style=Qt.PenStyle.DashLine)
+        )
+        # Where GMV should stand now to meet the target (studio.metrics.live_figures).
+        self.curve_target_pace = self._curve(
+            "gmv", pen=pg.mkPen(TARGET_COLOR, width=1, style=Qt.PenStyle.DashLine)
         )
         self.target_line = SafeInfiniteLine(
-            angle=0, movable=False, pen=pg.mkPen("#d29922", width=1, style=Qt.PenStyle.DashLine)
+            angle=0, movable=False, pen=pg.mkPen(TARGET_COLOR, width=1, style=Qt.PenStyle.DotLine)
         )
         self.plots["gmv"].addItem(self.target_line, ignoreBounds=True)
         bars = {
@@ -154,9 +234,10 @@ class MetricsGraphs:
         # Settled minutes, and the current minute on its own (it changes every second).
         self.curve_orders = self._curve("orders", **bars)
         self.curve_orders_now = self._curve("orders", **bars)
-        self.curve_ctr = self._curve("rates", pen=pg.mkPen("#6aa5ff", width=1), name="CTR")
-        self.curve_cvr = self._curve("rates", pen=pg.mkPen("#f778ba", width=1), name="CVR")
+        self.curve_ctr = self._curve("rates", pen=pg.mkPen(CTR_COLOR, width=1), name="CTR")
+        self.curve_cvr = self._curve("rates", pen=pg.mkPen(CVR_COLOR, width=1), name="CVR")
         self.stream_pct_vb, self.stream_curves = self._build_stream()
+        self._fit_height()
         for view in (*self.plots.values(), self.stream_pct_vb):
             view.disableAutoRange()
         self.y_ranges: dict[str, tuple[float, float]] = {}
@@ -195,6 +276,12 @@ class MetricsGraphs:
         }
         p.setVisible(False)
         return vb, curves
+
+    def _fit_height(self) -> None:
+        """The graph area's least height: every graph on screen at its least height, so a
+        short dock scrolls (the dock is a scroll area) instead of squashing them."""
+        shown = sum(1 for p in self.plots.values() if p.isVisible())
+        self.glw.setMinimumHeight(shown * PLOT_MIN_H + TIME_AXIS_H + 8)
 
     def _curve(self, key: str, **opts: Any) -> Any:
         if opts.get("stepMode"):
@@ -241,13 +328,11 @@ class MetricsGraphs:
         self.target_line.setVisible(target > 0)
         if self.target_line.value() != target:
             self.target_line.setValue(target)
-        line = pace_line(pace, timing, last)
-        pace_top = 0.0
-        if line is not None:
-            self.curve_pace.setData(list(line.x), list(line.y))
-            pace_top = line.top_before(x1)
-        else:
-            self.curve_pace.setData(np.empty(0), np.empty(0))
+        pace_top = self._paint_line(self.curve_pace, pace_line(pace, timing, last), x1)
+        # The y range follows the target pace where the view ends, not the full target: against
+        # the whole-show target GMV lay near zero all show (the whole-show view, which reaches
+        # the planned end, still takes in the target).
+        should_top = self._paint_line(self.curve_target_pace, target_line(timing), x1)
         stream_top = self._paint_stream(cache, x0, x1, split, bins)
         # Orders per minute and rolling rates only over what is on screen (plus a window).
         ots, orders = cache.get("orders")
@@ -261,13 +346,21 @@ class MetricsGraphs:
             self._view_moved = True
         shown = v[i0:i1]
         self._set_y("online", float(shown.min()) if len(shown) else 0.0, top(shown))
-        self._set_y("gmv", 0.0, max(top(gmv_shown), pace_top, target))
+        self._set_y("gmv", 0.0, max(top(gmv_shown), pace_top, should_top))
         if stream_top is not None:
             self._set_y("stream", 0.0, stream_top[0])
             self._set_y("stream_pct", 0.0, stream_top[1])
         self._set_y("orders", 0.0, top(minutes.counts))
         self._set_y("rates", 0.0, rates_top)
         return x0, x1
+
+    def _paint_line(self, curve: Any, line: PaceLine | None, x1: float) -> float:
+        """Draw a two-point line (a PaceLine) or nothing; the height it reaches left of x1."""
+        if line is None:
+            self._curves.set(curve, np.empty(0), np.empty(0))
+            return 0.0
+        self._curves.set(curve, np.asarray(line.x, dtype=float), np.asarray(line.y, dtype=float))
+        return float(line.top_before(x1))
 
     def _paint_rates(self, cache: SeriesCache, grid: Any, x0: float) -> float:
         """Draw rolling CTR and CVR (%) on the grid; their top."""
@@ -300,6 +393,7 @@ class MetricsGraphs:
         plot = self.plots["stream"]
         if plot.isVisible() != has:
             plot.setVisible(has)
+            self._fit_height()
             self._view_moved = True
         if not has:
             return None

@@ -1,30 +1,36 @@
 """Segment shading and incident markers drawn over the Live metrics graphs.
 
 Where things sit comes from studio.metrics.live_spans (segment spans, label room, marker
-positions); this module only draws them, as cheaply as a 1 Hz scroll allows.
+positions, incidents grouped when close on screen); this module only draws them, as cheaply as
+a 1 Hz scroll allows, with the incidents' words in the UI language.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 from studio.metrics.live_spans import (
     IncidentMark,
+    MarkGroup,
     SegmentSpan,
+    group_marks,
     in_view,
     incident_label_y,
     label_x,
     segment_edges,
 )
+from studio.metrics.markers import gap_for_pixels
 from studio.metrics.series import F64
 from studio.ui.common.safe_line import SafeInfiniteLine
+from studio.ui.incidents.labels import IncidentLabels
 from studio.ui.metrics.graphs import MetricsGraphs
 
 SEGMENT_BRUSH = {
@@ -36,6 +42,30 @@ SEGMENT_BRUSH = {
 }
 DEFAULT_BRUSH = (139, 148, 158, 18)
 INCIDENT_COLOR = "#f85149"
+# Room kept between two incident labels on the viewers graph (pixels).
+MARKER_PADDING_PX = 8
+
+
+def marker_label(group: MarkGroup, labels: IncidentLabels) -> str:
+    """ "⚠ S2 Technical" for one incident; "⚠ S1 · 3 incidents" (the worst severity) for a group."""
+    if len(group.marks) == 1:
+        m = group.marks[0]
+        return f"⚠ S{m.severity} {labels.category(m.category)}"
+    return (
+        QCoreApplication.translate("MetricsPanel", "⚠ S%1 · %2 incidents")
+        .replace("%1", str(group.worst))
+        .replace("%2", str(len(group.marks)))
+    )
+
+
+def marker_tooltip(group: MarkGroup, labels: IncidentLabels) -> str:
+    """One line per incident of the marker: time, severity, category and what happened."""
+    lines = []
+    for m in group.marks:
+        head = f"{time.strftime('%H:%M:%S', time.localtime(m.at))}  S{m.severity} "
+        head += labels.category(m.category)
+        lines.append(f"{head} — {m.text}" if m.text else head)
+    return "\n".join(lines)
 
 
 def _over(rgba: tuple[int, int, int, int], bg: QColor) -> QColor:
@@ -80,6 +110,15 @@ class ShowOverlays:
         # kept as tall as the graph's y range.
         self._vlines: dict[str, list[tuple[Any, list[float]]]] = {}
         self._incident_lines: list[SafeInfiniteLine] = []
+        # The show's incidents, the marker groups drawn for them, and the gap (seconds) they
+        # were grouped with: regrouped only when the scale changes (a resize, the other view).
+        self._marks: Sequence[IncidentMark] = ()
+        self.groups: list[MarkGroup] = []
+        self._gap: float | None = None
+        self._marker_px = 0.0
+        self._incident_xs: list[float] = []  # where the other graphs draw incident lines
+        self._incident_items: list[tuple[Any, Any]] = []  # (plot, item) on the viewers graph
+        self._labels = IncidentLabels()
         graphs.y_listeners.append(self.fit)
 
     def clear(self) -> None:
@@ -91,6 +130,11 @@ class ShowOverlays:
         self._bands = {}
         self._vlines = {}
         self._incident_lines = []
+        self._marks = ()
+        self.groups = []
+        self._gap = None
+        self._incident_xs = []
+        self._incident_items = []
 
     def load(self, spans: Sequence[SegmentSpan], marks: Sequence[IncidentMark], fg: str) -> None:
         """Draw segment bands, edges and labels (label text in colour `fg`) and incidents."""
@@ -138,32 +182,52 @@ class ShowOverlays:
             online.addItem(text, ignoreBounds=True)
             self.items.append((online, text))
             self._segment_labels.append((text, sp))
-        marker = pg.mkPen(INCIDENT_COLOR, width=1, style=Qt.PenStyle.DashLine)
+        self._marks = marks
         if marks:
-            # Under the viewers graph the markers of all incidents are one line item per
-            # graph: an InfiniteLine each re-computed its geometry on every scroll.
-            xs = [m.at for m in marks]
+            # Under the viewers graph the markers are one line item per graph (an InfiniteLine
+            # each re-computed its geometry on every scroll), at the groups' places.
+            marker = pg.mkPen(INCIDENT_COLOR, width=1, style=Qt.PenStyle.DashLine)
             for key, plot in plots.items():
                 if key == "online":
                     continue
-                y0, y1 = self.graphs.y_ranges.get(key, (0.0, 1.0))
-                lines = pg.PlotCurveItem(*_edge_xy(xs, y0, y1), pen=marker, connect="pairs")
+                lines = pg.PlotCurveItem(pen=marker, connect="pairs")
                 lines.setZValue(4)
                 plot.addItem(lines, ignoreBounds=True)
                 self.items.append((plot, lines))
-                self._vlines.setdefault(key, []).append((lines, xs))
-        for m in marks:
-            # On the viewers graph: a line with a tooltip and a label.
-            line = SafeInfiniteLine(pos=m.at, angle=90, movable=False, pen=marker)
-            line.setToolTip(m.tooltip)
-            online.addItem(line, ignoreBounds=True)
-            self.items.append((online, line))
+                self._vlines.setdefault(key, []).append((lines, self._incident_xs))
+            # Grouped so that no two labels overlap: as wide as the widest label can be.
+            probe = [MarkGroup(m.at, (m,)) for m in marks] + [MarkGroup(0.0, tuple(marks) * 10)]
+            self._marker_px = MARKER_PADDING_PX + max(
+                _label(marker_label(g, self._labels), INCIDENT_COLOR).boundingRect().width()
+                for g in probe
+            )
+
+    def _draw_incidents(self, gap: float) -> None:
+        """Group the incidents for a gap of `gap` seconds and draw one marker per group: a line
+        with a label and a tooltip on the viewers graph, a line on the others."""
+        self._gap = gap
+        for plot, item in self._incident_items:
+            plot.removeItem(item)
+            self.items.remove((plot, item))
+        self._incident_items, self._incident_lines, self._incident_labels = [], [], []
+        self.groups = group_marks(self._marks, gap)
+        self._incident_xs[:] = [g.at for g in self.groups]
+        for key, (y0, y1) in self.graphs.y_ranges.items():
+            self.fit(key, y0, y1)
+        online = self.graphs.plots["online"]
+        marker = pg.mkPen(INCIDENT_COLOR, width=1, style=Qt.PenStyle.DashLine)
+        for g in self.groups:
+            tip = marker_tooltip(g, self._labels)
+            line = SafeInfiniteLine(pos=g.at, angle=90, movable=False, pen=marker)
+            line.setToolTip(tip)
+            label = _label(marker_label(g, self._labels), INCIDENT_COLOR)
+            label.setToolTip(tip)
+            for item in (line, label):
+                online.addItem(item, ignoreBounds=True)
+                self.items.append((online, item))
+                self._incident_items.append((online, item))
             self._incident_lines.append(line)
-            label = _label(m.label, INCIDENT_COLOR)
-            label.setToolTip(m.tooltip)
-            online.addItem(label, ignoreBounds=True)
-            self.items.append((online, label))
-            self._incident_labels.append((label, m.at))
+            self._incident_labels.append((label, g.at))
 
     def fit(self, key: str, y0: float, y1: float) -> None:
         """Keep a graph's bands and lines as tall as its new y range [y0, y1]."""
@@ -179,6 +243,10 @@ class ShowOverlays:
         the viewers graph, clamped into view, where their segment has room for them."""
         lo, top = self.graphs.y_ranges.get("online", (0.0, 1.0))
         px_per_s = self.graphs.online_px_per_s(x0, x1)
+        if self._marks:
+            gap = gap_for_pixels(self._marker_px, x0, x1, px_per_s * max(1.0, x1 - x0))
+            if gap != self._gap:
+                self._draw_incidents(gap)
         for text, span in self._segment_labels:
             left = label_x(span, x0, x1, px_per_s, text.boundingRect().width())
             visible = left is not None

@@ -137,6 +137,8 @@ class MetricsPanel(QWidget):
         tiles = QGridLayout()
         tiles.setSpacing(6)
         self.t_gmv = KpiTile(self.tr("GMV"), big=True)
+        # The two targets of the show side by side: money and people.
+        self.t_viewers = KpiTile(self.tr("Total viewers"), big=True)
         self.t_online = KpiTile(self.tr("Online viewers"))
         self.t_orders = KpiTile(self.tr("Orders"))
         self.t_gpm = KpiTile(self.tr("GPM"))
@@ -144,11 +146,12 @@ class MetricsPanel(QWidget):
         self.t_cvr = KpiTile(self.tr("Click-to-buy rate"))
         self.t_aov = KpiTile(self.tr("Average order value"))
         tiles.addWidget(self.t_gmv, 0, 0, 1, 2)
-        tiles.addWidget(self.t_online, 0, 2)
-        tiles.addWidget(self.t_orders, 0, 3)
-        for i, t in enumerate((self.t_gpm, self.t_ctr, self.t_cvr, self.t_aov)):
+        tiles.addWidget(self.t_viewers, 0, 2, 1, 2)
+        tiles.addWidget(self.t_online, 0, 4)
+        small = (self.t_orders, self.t_gpm, self.t_ctr, self.t_cvr, self.t_aov)
+        for i, t in enumerate(small):
             tiles.addWidget(t, 1, i)
-        for c in range(4):
+        for c in range(len(small)):
             tiles.setColumnStretch(c, 1)
         bl.addLayout(tiles)
 
@@ -202,7 +205,7 @@ class MetricsPanel(QWidget):
         if show_id is not None:
             try:
                 self.timing = queries.load_timing(self.ctx.store, show_id)
-                self.cache = SeriesCache(show_id, (*PLOT_METRICS, *STREAM_METRICS))
+                self.cache = SeriesCache(show_id, (*PLOT_METRICS, *STREAM_METRICS), self.ctx.clock)
             except LookupError:
                 log.warning("metrics panel: show %s not found", show_id)
                 self.show_id = None
@@ -255,7 +258,15 @@ class MetricsPanel(QWidget):
         elif table in ("incident", "cue_event", "segment", "show"):
             self._overlay_dirty = True
             if table == "show" and self.show_id is not None:
+                before = self.timing
                 self.timing = queries.load_timing(self.ctx.store, self.show_id)
+                if self.cache is not None and _times_moved(before, self.timing):
+                    # The cache reads only samples inside the show's window, taken from the
+                    # show's times when it was made: a show started now (ahead of its planned
+                    # day, as the demo does) needs a cache made with its new times.
+                    self.cache = SeriesCache(self.show_id, self.cache.metrics, self.ctx.clock)
+                    self.graphs.reset(self.cache)
+                    self._dirty = True
 
     def _tick(self) -> None:
         if self.cache is not None and (self._dirty or self._overlay_dirty) and self.isVisible():
@@ -366,6 +377,18 @@ class MetricsPanel(QWidget):
         self.t_gmv.set_value(
             fmt.money_cents(totals.get("gmv_cents")), sub, pace_tone(k.pace_target_pct)
         )
+        traffic = figures.traffic
+        if traffic.target is None:
+            sub = self.tr("no traffic target · pace {pace}").format(
+                pace=fmt.count(traffic.projected)
+            )
+        else:
+            sub = self.tr("{pct} of {target} · pace {pace}").format(
+                pct=fmt.pct(traffic.target_pct),
+                target=fmt.count(traffic.target),
+                pace=fmt.count(traffic.projected),
+            )
+        self.t_viewers.set_value(fmt.count(traffic.viewers), sub, pace_tone(traffic.projected_pct))
         self.t_online.set_value(
             fmt.count(k.online_now), self.tr("peak {peak}").format(peak=fmt.count(k.online_peak))
         )
@@ -416,3 +439,11 @@ class MetricsPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._dirty = True
+
+
+def _times_moved(before: ShowTiming | None, after: ShowTiming) -> bool:
+    """The show's start or planned length changed (its sample window moved with them)."""
+    return before is None or (before.start_ts, before.planned_seconds) != (
+        after.start_ts,
+        after.planned_seconds,
+    )
