@@ -1,7 +1,14 @@
-"""The built-in demo show: a Chinese beauty-products live show with script, products and targets."""
+"""The built-in demo show: a Chinese beauty-products live show with script, products and targets.
+
+Demo shows are marked (`Show.extra["demo"]`) and kept apart from the user's shows: a demo that
+was killed (at `--speed 60` its clock runs an hour a minute, so its events lie in the future)
+is never resumed by a plain `studio`, and is ended, at its own last event, the next time
+anything asks (`end_abandoned_demos`).
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import select
@@ -10,18 +17,87 @@ from studio.paths import resources_dir
 from studio.store.models import CueEvent, Show
 from studio.store.store import Store
 
+log = logging.getLogger(__name__)
+
+DEMO_MARK = "demo"
+
 
 def demo_script_path() -> Path:
     return resources_dir() / "demo" / "show.yaml"
 
 
+def is_demo_show(store: Store, show_id: int) -> bool:
+    with store.session() as s:
+        extra = s.scalar(select(Show.extra).where(Show.id == show_id))
+    return isinstance(extra, dict) and bool(extra.get(DEMO_MARK))
+
+
+def demo_show_ids(store: Store) -> set[int]:
+    with store.session() as s:
+        rows = s.execute(select(Show.id, Show.extra)).all()
+    return {int(i) for i, extra in rows if isinstance(extra, dict) and extra.get(DEMO_MARK)}
+
+
+def end_abandoned_demos(store: Store) -> list[int]:
+    """End every demo show left live (the demo was killed): an `end` at its own last event,
+    so its timeline stays whole and nothing treats it as a show still on air. Returns the
+    shows ended."""
+    from studio.runner.events import read_events
+    from studio.runner.recovery import rebuild_runner
+
+    ended = []
+    demos = demo_show_ids(store)
+    if not demos:
+        return []
+    with store.session() as s:
+        live = [
+            int(i)
+            for i in s.scalars(select(Show.id).where(Show.status == "live", Show.id.in_(demos)))
+        ]
+    for show_id in live:
+        events = read_events(store, show_id)
+        if not events or events[-1].action == "end":
+            continue
+        last = max(e.at.timestamp() for e in events)
+
+        def at_last(t: float = last) -> float:
+            return t
+
+        runner = rebuild_runner(store, show_id, clock=at_last, record=False)
+        if runner.act("end") is not None:
+            log.info("demo show %s was left live by a killed demo: ended", show_id)
+            ended.append(show_id)
+    return ended
+
+
+def startup_show(store: Store, last_id: int | None) -> int | None:
+    """The show a plain `studio` opens: one of the user's shows left live by a crash first,
+    else `last_id`, never a demo show (those belong to `studio demo`)."""
+    from studio.runner.recovery import find_resumable_show
+    from studio.store.shows import ShowNotFound, get_show
+
+    end_abandoned_demos(store)
+    resumable = find_resumable_show(store)
+    if resumable is not None and not is_demo_show(store, resumable):
+        return resumable
+    if last_id is None or is_demo_show(store, last_id):
+        return None
+    try:
+        get_show(store, last_id)
+    except ShowNotFound:
+        return None
+    return last_id
+
+
 def ensure_demo_show(store: Store) -> int:
     """The newest demo show that never went on air, or a fresh one from the bundled script.
 
-    A demo that already ran is left as it is (it is a show like any other in the review)."""
+    A demo that already ran is left as it is (it is a show like any other in the review);
+    one a killed demo left live is ended first."""
     from studio.script.loader import load_script_file
     from studio.script.store_io import create_show_from_script_file
 
+    end_abandoned_demos(store)
     title = load_script_file(demo_script_path()).title
     with store.session() as s:
         started = select(CueEvent.id).where(CueEvent.show_id == Show.id).exists()
@@ -32,5 +108,11 @@ def ensure_demo_show(store: Store) -> int:
             .limit(1)
         )
     if existing is not None:
-        return int(existing)
-    return create_show_from_script_file(store, demo_script_path())
+        show_id = int(existing)
+    else:
+        show_id = create_show_from_script_file(store, demo_script_path())
+    with store.transaction() as s:
+        show = s.get(Show, show_id)
+        if show is not None and not (show.extra or {}).get(DEMO_MARK):
+            show.extra = {**(show.extra or {}), DEMO_MARK: True}
+    return show_id

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from studio.commands.common import CommandError, guarded, open_store
 from studio.store.shows import ShowNotFound, get_show
 from studio.store.store import Store
@@ -235,6 +237,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 summary = _http(store, args, port, stop)
             else:
                 summary = _export(store, args, rest)
+    except SQLAlchemyError as exc:
+        from studio.store.retry import describe
+
+        raise CommandError(f"database problem: {describe(exc)}", 1) from None
     finally:
         store.close()
     print(summary, file=sys.stderr if kind == "http" else sys.stdout)

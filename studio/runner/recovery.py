@@ -18,14 +18,17 @@ from studio.timeutil import Clock
 
 
 def find_resumable_show(store: Store) -> int | None:
-    """The most recently started show that has CueEvents but no `end` (None if there is none)."""
+    """The most recently started show that has CueEvents but no `end` (None if there is none).
+    Demo shows are never resumed: a killed demo must not take over the next plain start."""
     with store.session() as s:
-        candidates = s.scalars(
-            select(Show.id)
+        candidates = s.execute(
+            select(Show.id, Show.extra)
             .where(Show.status == "live")
             .order_by(Show.started_at.desc().nulls_last(), Show.id.desc())
         ).all()
-        for show_id in candidates:
+        for show_id, extra in candidates:
+            if isinstance(extra, dict) and extra.get("demo"):
+                continue
             last = s.scalar(
                 select(CueEvent.action)
                 .where(CueEvent.show_id == show_id)
@@ -33,7 +36,7 @@ def find_resumable_show(store: Store) -> int | None:
                 .limit(1)
             )
             if last is not None and last != "end":
-                return show_id
+                return int(show_id)
     return None
 
 
