@@ -224,3 +224,19 @@ def test_chinese_ui_translates_texts_and_controls(
             panel.shutdown()
     finally:
         Translations().install("en")
+
+
+def test_export_writes_texts_in_the_reports_language(
+    app_ctx: AppContext, qtbot: QtBot, rich: RichShow, tmp_path: Path
+) -> None:
+    """An HTML exported in Chinese from an English UI has the automatic incident texts and the
+    check notes in Chinese too."""
+    panel = _open(app_ctx, qtbot, SIZES[0])
+    try:
+        with qtbot.waitSignal(panel.exported, timeout=30000) as done:
+            panel.export(str(tmp_path / "r.html"), "zh_CN")
+        html = Path(done.args[0]).read_text(encoding="utf-8")
+        assert "摄像头画面黑屏" in html and "Camera picture black" not in html
+        assert html.count("未检查：OBS 未连接") == 1
+    finally:
+        panel.shutdown()

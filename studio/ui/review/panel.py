@@ -37,6 +37,7 @@ from studio.ui.common.empty_state import EmptyState
 from studio.ui.common.job_runner import JobRunner
 from studio.ui.common.tables import ui_lang
 from studio.ui.review.report_texts import ui_wording
+from studio.ui.review.report_texts import wording as report_wording
 from studio.ui.review.sections import SharesChart, fill_page_table, section, table_for_page
 from studio.ui.review.timeline import ReviewTimeline
 
@@ -424,7 +425,8 @@ class ReviewPanel(QWidget):
                 )
             else:
                 tmp = out.with_name(out.name + ".part")
-                tmp.write_text(render_html(review, lang), encoding="utf-8")
+                html = render_html(review, lang, wording=report_wording(lang))
+                tmp.write_text(html, encoding="utf-8")
                 tmp.replace(out)
             progress(100)
             return str(out)
