@@ -416,7 +416,7 @@ def _run(kind: str, cases: range, case: Callable[[int], list[str]]) -> list[str]
 def test_fuzz_yaml_scripts(tmp_path: Path, db_url: str, store: Any) -> None:
     """Mutated YAML scripts: no traceback, exit 0/1, FILE:LINE on every problem, and what
     validates is stored by `show create`."""
-    failures = _run("yaml", range(120), lambda s: yaml_case(s, tmp_path, db_url))
+    failures = _run("yaml", range(90), lambda s: yaml_case(s, tmp_path, db_url))
     assert not failures, "\n".join(failures[:10])
 
 
@@ -437,7 +437,7 @@ def test_fuzz_metric_lines(tmp_path: Path, db_url: str, store: Any) -> None:
     """Mutated JSONL and CSV metric files through `studio ingest`: quarantined lines named
     FILE:LINE, exit 1 exactly when something was quarantined, every untouched line stored
     exactly once, a second run adds nothing."""
-    failures = _run("metrics", range(40), lambda s: metric_case(s, tmp_path, store, db_url))
+    failures = _run("metrics", range(30), lambda s: metric_case(s, tmp_path, store, db_url))
     assert not failures, "\n".join(failures[:10])
 
 

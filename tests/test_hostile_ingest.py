@@ -302,3 +302,29 @@ def test_one_shot_ingest_on_a_full_disk_says_so_and_exits_1(
     assert len(_stored(store)) == 5000
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(MetricQuarantine)) == 0
+
+
+def test_platform_export_rows_outside_the_window_or_overflowing_are_quarantined(
+    store, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """A platform export with a row dated 2099 and a GMV cell of 1e99999999: both rows are
+    quarantined with their row number, the good rows are stored, no traceback."""
+    start = datetime.fromtimestamp(T0, UTC)
+    sid = create_show(store, "t", planned_start=start, planned_seconds=3600)
+    day = start.astimezone().strftime("%Y-%m-%d")
+    f = tmp_path / "export.csv"
+    f.write_text(
+        "时间,成交金额(元),成交订单数\n"
+        f"{day} {start.astimezone():%H:%M},100,1\n"
+        "2099-01-01 20:00,200,2\n"
+        f"{day} {start.astimezone():%H}:59,1e99999999,3\n",
+        encoding="utf-8",
+    )
+    code = main(["--db", db_url, "ingest", "--show", str(sid), "--source", f"export:{f}"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err, err
+    assert "2 rows quarantined" in out
+    assert [x.split(": ")[0] for x in err.splitlines()] == [f"{f}:3", f"{f}:4"]
+    reasons = dict(_quarantined(store))
+    assert set(reasons) == {3, 4} and "window" in reasons[3] and "too large" in reasons[4]
+    assert len(_stored(store)) == 2

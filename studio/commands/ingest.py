@@ -182,7 +182,7 @@ def _http(store: Store, args: argparse.Namespace, port: int, stop: threading.Eve
     return "http: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items()))
 
 
-def _export(store: Store, args: argparse.Namespace, path: str) -> str:
+def _export(store: Store, args: argparse.Namespace, path: str) -> tuple[str, int]:
     from studio.metrics.samples import SampleError
     from studio.metrics.sources.platform_export import import_export
 
@@ -198,8 +198,13 @@ def _export(store: Store, args: argparse.Namespace, path: str) -> str:
         r = import_export(store, args.show, path, day=day)
     except (SampleError, OSError) as exc:
         raise CommandError(str(exc), 1) from exc
+    bad = _BadLines(path)
+    for row_no, reason in r.problems:
+        bad(row_no, reason)
+    bad.close()
     ignored = f"; ignored columns: {', '.join(r.ignored_columns)}" if r.ignored_columns else ""
-    return f"{path}: {r.rows} samples ({r.inserted} new), {r.bad} rows quarantined{ignored}"
+    summary = f"{path}: {r.rows} samples ({r.inserted} new), {r.bad} rows quarantined{ignored}"
+    return summary, 1 if r.bad else 0
 
 
 @guarded
@@ -236,7 +241,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             elif kind == "http":
                 summary = _http(store, args, port, stop)
             else:
-                summary = _export(store, args, rest)
+                summary, code = _export(store, args, rest)
     except SQLAlchemyError as exc:
         from studio.store.retry import describe
 

@@ -102,6 +102,7 @@ class ImportResult:
     bad: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (row number, reason)
 
 
 def _cell_ts(raw: Any, day: date | None) -> float:
@@ -269,6 +270,7 @@ def import_export(
             changes.append(store.record_change(s, "metric_quarantine", None, show_id))
     store.publish(*changes)
     result.rows, result.inserted, result.bad = len(rows), inserted, len(bad)
+    result.problems = [(int(b["line_no"]), str(b["reason"])) for b in bad]
     return result
 
 
