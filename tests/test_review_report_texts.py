@@ -81,6 +81,15 @@ def test_timeline_clusters_close_incidents(store: Store, rich: RichShow) -> None
     assert labels == ["!1", "!2–4 ×3", "!5", "!6"]
 
 
+def test_chart_axes_count_in_the_readers_units(store: Store, rich: RichShow) -> None:
+    """The report's GMV axes read 1万 / 2万 in Chinese and 10k / 20k in English, like the live
+    graphs, never "20k" in a Chinese report."""
+    r = build_review(store, rich.show_id)
+    zh, en = svg.timeline(r, "zh_CN"), svg.timeline(r, "en")
+    assert ">¥1万<" in zh and "k<" not in zh
+    assert ">¥10k<" in en and "万" not in en
+
+
 def test_mark_labels() -> None:
     """Labels name one incident, a run of numbers with its count, or the first and the count."""
     assert mark_label([7]) == "!7"

@@ -14,6 +14,7 @@ from html import escape
 import numpy as np
 
 from studio.metrics import fmt
+from studio.metrics.axis import tick_labels
 from studio.review.marks import incident_marks, widest_label
 from studio.review.model import Breakdown, FunnelStep, Minutes, Review, TrendRow
 from studio.review.strings import s, share_label
@@ -79,6 +80,13 @@ def compact(v: float) -> str:
     return f"{v:.0f}"
 
 
+def axis_labels(ticks: Sequence[float], lang: str) -> dict[float, str]:
+    """Tick labels in the reader's units: 1.5万 in Chinese, 15k in English (studio.metrics.axis,
+    the same as the live graphs)."""
+    spacing = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    return dict(zip(ticks, tick_labels(ticks, spacing, lang.startswith("zh")), strict=True))
+
+
 def timeline(r: Review, lang: str, w: int = 1000, h: int = 360, font: str = FONT) -> str:
     """Online viewers (line) over GMV per minute (bars), segments shaded, incidents marked."""
     out = [_open(w, h)]
@@ -119,11 +127,12 @@ def timeline(r: Review, lang: str, w: int = 1000, h: int = 360, font: str = FONT
     def y1(val: float) -> float:
         return top + ph - val / ymax * ph
 
+    names = axis_labels(ticks, lang)
     for tk in ticks:
         out.append(
             f'<line x1="{left}" y1="{y1(tk):.1f}" x2="{w - right}" y2="{y1(tk):.1f}" stroke="{GRID}" stroke-width="1"/>'
         )
-        out.append(_t(left - 6, y1(tk) + 4, compact(tk), 10, "end", MUTED, font=font))
+        out.append(_t(left - 6, y1(tk) + 4, names[tk], 10, "end", MUTED, font=font))
     if len(ts):
         pts = " ".join(f"{x(float(a)):.1f},{y1(float(b)):.1f}" for a, b in zip(ts, v, strict=True))
         out.append(f'<polyline points="{pts}" fill="none" stroke="{BLUE}" stroke-width="1.6"/>')
@@ -139,11 +148,12 @@ def timeline(r: Review, lang: str, w: int = 1000, h: int = 360, font: str = FONT
     def y2(val: float) -> float:
         return by + bh - val / gtop * bh
 
+    names = axis_labels(gticks, lang)
     for tk in gticks:
         out.append(
             f'<line x1="{left}" y1="{y2(tk):.1f}" x2="{w - right}" y2="{y2(tk):.1f}" stroke="{GRID}" stroke-width="1"/>'
         )
-        out.append(_t(left - 6, y2(tk) + 4, "¥" + compact(tk), 10, "end", MUTED, font=font))
+        out.append(_t(left - 6, y2(tk) + 4, "¥" + names[tk], 10, "end", MUTED, font=font))
     bw = max(0.6, pw * 60.0 / span - 0.6)
     for start, val in zip(m.start_ts, g, strict=True):
         if val <= 0:
@@ -270,16 +280,17 @@ def scatter(m: Minutes, lang: str, w: int = 1000, h: int = 320, font: str = FONT
     def py(v: float) -> float:
         return top + ph - v / ymax * ph
 
+    ynames, xnames = axis_labels(yt, lang), axis_labels(xt, lang)
     for tk in yt:
         out.append(
             f'<line x1="{left}" y1="{py(tk):.1f}" x2="{w - right}" y2="{py(tk):.1f}" stroke="{GRID}"/>'
         )
-        out.append(_t(left - 6, py(tk) + 4, "¥" + compact(tk), 10, "end", MUTED, font=font))
+        out.append(_t(left - 6, py(tk) + 4, "¥" + ynames[tk], 10, "end", MUTED, font=font))
     for tk in xt:
         out.append(
             f'<line x1="{px(tk):.1f}" y1="{top}" x2="{px(tk):.1f}" y2="{top + ph}" stroke="{GRID}"/>'
         )
-        out.append(_t(px(tk), h - bottom + 16, compact(tk), 10, "middle", MUTED, font=font))
+        out.append(_t(px(tk), h - bottom + 16, xnames[tk], 10, "middle", MUTED, font=font))
     for a, b in zip(xs, ys, strict=True):
         out.append(
             f'<circle cx="{px(float(a)):.1f}" cy="{py(float(b)):.1f}" r="3" fill="{BLUE}" fill-opacity="0.55"/>'
@@ -308,12 +319,13 @@ def trend(
     vals = [r.gmv_cents / 100 for r in rows]
     yt = nice_ticks(0, max(vals) or 1.0, 4)
     ymax = yt[-1] or 1.0
+    names = axis_labels(yt, lang)
     for tk in yt:
         y = top + ph - tk / ymax * ph
         out.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{w - right}" y2="{y:.1f}" stroke="{GRID}"/>'
         )
-        out.append(_t(left - 6, y + 4, "¥" + compact(tk), 10, "end", MUTED, font=font))
+        out.append(_t(left - 6, y + 4, "¥" + names[tk], 10, "end", MUTED, font=font))
     slot = pw / len(rows)
     for i, (row, val) in enumerate(zip(rows, vals, strict=True)):
         bh = val / ymax * ph
@@ -335,7 +347,15 @@ def trend(
             )
         )
         out.append(
-            _t(xa + slot * 0.3, top + ph - bh - 4, "¥" + compact(val), 10, "middle", INK, font=font)
+            _t(
+                xa + slot * 0.3,
+                top + ph - bh - 4,
+                fmt.money_cents(val * 100, 0),
+                10,
+                "middle",
+                INK,
+                font=font,
+            )
         )
     return "".join(out) + "</svg>"
 
