@@ -70,16 +70,6 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     return ticks
 
 
-def compact(v: float) -> str:
-    """Axis labels: 1200 -> 1.2k, 3400000 -> 3.4M."""
-    a = abs(v)
-    if a >= 1e6:
-        return f"{v / 1e6:.1f}M".replace(".0M", "M")
-    if a >= 1e3:
-        return f"{v / 1e3:.1f}k".replace(".0k", "k")
-    return f"{v:.0f}"
-
-
 def axis_labels(ticks: Sequence[float], lang: str) -> dict[float, str]:
     """Tick labels in the reader's units: 1.5万 in Chinese, 15k in English (studio.metrics.axis,
     the same as the live graphs)."""
