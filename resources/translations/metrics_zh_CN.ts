@@ -42,13 +42,13 @@
         <translation>整场</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="91"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="93"/>
         <location filename="../../studio/ui/metrics/panel.py" line="139"/>
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="153"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="176"/>
         <location filename="../../studio/ui/metrics/panel.py" line="142"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
@@ -79,62 +79,62 @@
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="156"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="179"/>
         <source>Orders per minute</source>
         <translation>每分钟成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="100"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="102"/>
         <source>Rolling 5 min (%)</source>
         <translation>近 5 分钟滚动（%）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="90"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="92"/>
         <source>GMV (¥)</source>
         <translation>成交金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="92"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="94"/>
         <source>target pace</source>
         <translation>目标进度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="93"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="95"/>
         <source>projection</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="94"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="96"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="101"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="103"/>
         <source>product CTR</source>
         <translation>商品点击率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="102"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="104"/>
         <source>click-to-buy rate</source>
         <translation>点击成交转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="120"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="143"/>
         <source>Stream health</source>
         <translation>推流健康</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="123"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="146"/>
         <source>bitrate (Mbit/s, left)</source>
         <translation>码率（Mbit/s，左轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="127"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="150"/>
         <source>dropped frames (%, right)</source>
         <translation>丢帧（%，右轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/graphs.py" line="131"/>
+        <location filename="../../studio/ui/metrics/graphs.py" line="154"/>
         <source>skipped frames (%, right)</source>
         <translation>跳帧（%，右轴）</translation>
     </message>

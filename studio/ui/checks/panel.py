@@ -1,4 +1,9 @@
-"""The Checks dock: the pre-show device cards side by side, and the checks saved so far."""
+"""The Checks dock: the pre-show device cards as tabs, and the checks saved so far.
+
+Tabs, not side by side: the dock shares the rundown's column (560 px on a 1366x768 laptop,
+under 1000 px on a 1920x1080 monitor) and three cards side by side left the OBS card off-screen.
+Each tab names its card with the verdict of its newest saved check, so all three read at a
+glance without opening them."""
 
 from __future__ import annotations
 
@@ -6,19 +11,22 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.devices.checks_store import recent_checks
+from studio.devices.checks_store import CheckRow, recent_checks
 from studio.ui.checks.camera_card import CameraCheckCard
+from studio.ui.checks.check_card import GLYPH
 from studio.ui.checks.mic_card import MicCheckCard
 from studio.ui.checks.obs_card import ObsCheckCard
 from studio.ui.common.context import AppContext
@@ -28,28 +36,36 @@ from studio.ui.common.theme import STATUS_COLOURS
 log = logging.getLogger(__name__)
 
 CARDS = (CameraCheckCard, MicCheckCard, ObsCheckCard)
+# The saved check kinds behind each card's tab (the camera card saves camera and light).
+CARD_KINDS: tuple[tuple[str, ...], ...] = (("camera", "light"), ("mic",), ("obs",))
+SEVERITY = {"pass": 0, "warn": 1, "fail": 2}
 
 
 class ChecksPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.cards: list[QWidget] = []
+        self.cards: list[CameraCheckCard | MicCheckCard | ObsCheckCard] = []
+        self.card_titles: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         splitter = QSplitter(Qt.Orientation.Vertical)
         layout.addWidget(splitter)
 
-        cards_host = QWidget()
-        cards_layout = QHBoxLayout(cards_host)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
         for cls in CARDS:
-            card = cls(ctx, cards_host)
+            # A tall card (the camera's preview and checklist) scrolls inside its tab.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            card = cls(ctx, scroll)
+            scroll.setWidget(card)
             self.cards.append(card)
-            cards_layout.addWidget(card, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(cards_host)
-        splitter.addWidget(scroll)
+            self.card_titles.append(card.header.title.text())
+            self.tabs.addTab(scroll, self.card_titles[-1])
+        splitter.addWidget(self.tabs)
 
         history = QWidget()
         hl = QVBoxLayout(history)
@@ -120,6 +136,22 @@ class ChecksPanel(QWidget):
             self.history.resizeColumnToContents(col)
         self.empty_history.setVisible(not rows)
         self.history.setVisible(bool(rows))
+        self._label_tabs(rows)
+
+    def _label_tabs(self, rows: list[CheckRow]) -> None:
+        """Each card's tab: its title after the glyph of its newest saved check's verdict (the
+        worst of the newest camera and light checks), in the verdict's colour; "○" unchecked."""
+        newest: dict[str, str] = {}
+        for row in rows:  # newest first
+            newest.setdefault(row.kind, row.status)
+        bar = self.tabs.tabBar()
+        for i, kinds in enumerate(CARD_KINDS):
+            found = [newest[k] for k in kinds if newest.get(k) in SEVERITY]
+            status = max(found, key=SEVERITY.__getitem__) if found else None
+            glyph = GLYPH[status] if status else "○"
+            self.tabs.setTabText(i, f"{glyph} {self.card_titles[i]}")
+            self.tabs.setTabToolTip(i, self.card_titles[i])
+            bar.setTabTextColor(i, QColor(STATUS_COLOURS[status]) if status else QColor())
 
     def shutdown(self) -> None:
         for card in self.cards:
