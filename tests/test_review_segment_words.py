@@ -25,4 +25,4 @@ def test_jumped_over_is_skipped_and_after_the_end_is_not_reached(store: Store) -
     assert "(" not in titles[2]
     assert all(t.endswith("(not reached)") for t in titles[3:])
     zh = [row[0] for row in segments(build_review(store, show_id), "zh_CN").rows]
-    assert zh[1].endswith("(已跳过)") and zh[3].endswith("(未进行)")
+    assert zh[1].endswith("（已跳过）") and zh[3].endswith("（未进行）")

@@ -168,7 +168,7 @@ def test_states_and_labels_of_segments(played) -> None:  # type: ignore[no-untyp
     assert table.rows[0][6] != tables.DASH  # GMV shown for the segment cut by Skip
     assert table.muted == frozenset({2, *range(5, len(review.segments))})
     zh = tables.segment_audience(review, "zh_CN")
-    assert zh.rows[0][0].endswith("(提前结束)") and zh.rows[2][0].endswith("(已跳过)")
+    assert zh.rows[0][0].endswith("（提前结束）") and zh.rows[2][0].endswith("（已跳过）")
     assert zh.rows[1][1] == "福袋"  # the demo's second segment is a lucky bag
     assert zh.headers[7:] == ("新增粉丝", "转粉率", "人均停留")
     g = review.segments[1]

@@ -162,11 +162,16 @@ STATE_WORDS = {
 }
 
 
+def aside(text: str, lang: str) -> str:
+    """A remark after a name: " (cut short)", or "（提前结束）" with Chinese brackets."""
+    return f"（{text}）" if lang.startswith("zh") else f" ({text})"
+
+
 def segment_title(g: SegmentRow, lang: str) -> str:
-    """ "3. Title (cut short)": the row's name in every segment table."""
+    """ "3. Title (cut short)" / "3. 标题（提前结束）": the row's name in every segment table."""
     title = f"{g.index + 1}. {g.title}"
     word = STATE_WORDS.get(g.state)
-    return f"{title} ({s(word, lang)})" if word else title
+    return title + aside(s(word, lang), lang) if word else title
 
 
 def segments(r: Review, lang: str) -> Table:
@@ -361,7 +366,7 @@ def trend(r: Review, lang: str) -> Table | None:
             bold.add(i)
         rows.append(
             (
-                t.title + (f" ({s('this_show', lang)})" if t.current else ""),
+                t.title + (aside(s("this_show", lang), lang) if t.current else ""),
                 _local(t.started_at, True),
                 fmt.money_cents(t.gmv_cents, 0),
                 fmt.pct(t.target_pct),
