@@ -275,8 +275,8 @@ def test_one_shot_ingest_on_a_full_disk_says_so_and_exits_1(
 
     real = engine_mod.make_engine
 
-    def make_full(url: str):  # type: ignore[no-untyped-def]
-        eng = real(url)
+    def make_full(url: str, read_only: bool = False):  # type: ignore[no-untyped-def]
+        eng = real(url, read_only=read_only)
 
         @event.listens_for(eng, "connect")
         def _limit(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
