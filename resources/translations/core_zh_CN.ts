@@ -11,77 +11,77 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="57" />
+        <location filename="../../studio/ui/checks/panel.py" line="73" />
         <source>Checks saved</source>
         <translation>已保存的检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="63" />
+        <location filename="../../studio/ui/checks/panel.py" line="79" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="64" />
+        <location filename="../../studio/ui/checks/panel.py" line="80" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="65" />
+        <location filename="../../studio/ui/checks/panel.py" line="81" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="66" />
+        <location filename="../../studio/ui/checks/panel.py" line="82" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="67" />
+        <location filename="../../studio/ui/checks/panel.py" line="83" />
         <source>Findings</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="73" />
+        <location filename="../../studio/ui/checks/panel.py" line="89" />
         <source>No checks yet: run the camera and microphone checks before going live.</source>
         <translation>尚无检查记录：开播前请先检查摄像头和麦克风。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="92" />
+        <location filename="../../studio/ui/checks/panel.py" line="108" />
         <source>PASS</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="92" />
+        <location filename="../../studio/ui/checks/panel.py" line="108" />
         <source>WARN</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="92" />
+        <location filename="../../studio/ui/checks/panel.py" line="108" />
         <source>FAIL</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="94" />
+        <location filename="../../studio/ui/checks/panel.py" line="110" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="95" />
+        <location filename="../../studio/ui/checks/panel.py" line="111" />
         <source>Lighting</source>
         <translation>灯光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="96" />
+        <location filename="../../studio/ui/checks/panel.py" line="112" />
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="97" />
+        <location filename="../../studio/ui/checks/panel.py" line="113" />
         <source>Encoder (OBS)</source>
         <translation>编码器（OBS）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/checks/panel.py" line="113" />
+        <location filename="../../studio/ui/checks/panel.py" line="129" />
         <source>all good</source>
         <translation>一切正常</translation>
     </message>
@@ -89,197 +89,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="69" />
+        <location filename="../../studio/ui/shell/main_window.py" line="70" />
         <source>Studio control room</source>
         <translation>直播间控制台</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="82" />
+        <location filename="../../studio/ui/shell/main_window.py" line="83" />
         <source>Database link</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="214" />
+        <location filename="../../studio/ui/shell/main_window.py" line="217" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="106" />
+        <location filename="../../studio/ui/shell/main_window.py" line="107" />
         <source>Rundown</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="107" />
+        <location filename="../../studio/ui/shell/main_window.py" line="108" />
         <source>Checks</source>
         <translation>设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="108" />
+        <location filename="../../studio/ui/shell/main_window.py" line="109" />
         <source>Live metrics</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="109" />
+        <location filename="../../studio/ui/shell/main_window.py" line="110" />
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="110" />
+        <location filename="../../studio/ui/shell/main_window.py" line="111" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="111" />
+        <location filename="../../studio/ui/shell/main_window.py" line="112" />
         <source>Planning</source>
         <translation>策划</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="112" />
+        <location filename="../../studio/ui/shell/main_window.py" line="113" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="115" />
+        <location filename="../../studio/ui/shell/main_window.py" line="114" />
+        <source>Insights</source>
+        <translation>数据洞察</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/main_window.py" line="117" />
         <source>Live audio</source>
         <translation>实时音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="123" />
+        <location filename="../../studio/ui/shell/main_window.py" line="125" />
         <source>OBS scenes</source>
         <translation>OBS 场景</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="209" />
+        <location filename="../../studio/ui/shell/main_window.py" line="212" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="211" />
+        <location filename="../../studio/ui/shell/main_window.py" line="214" />
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="217" />
+        <location filename="../../studio/ui/shell/main_window.py" line="220" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="219" />
+        <location filename="../../studio/ui/shell/main_window.py" line="222" />
         <source>S&amp;how</source>
         <translation>场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="220" />
+        <location filename="../../studio/ui/shell/main_window.py" line="223" />
         <source>Open show…</source>
         <translation>打开场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="222" />
+        <location filename="../../studio/ui/shell/main_window.py" line="225" />
         <source>Go live…</source>
         <translation>开播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="223" />
+        <location filename="../../studio/ui/shell/main_window.py" line="226" />
         <source>End show…</source>
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="225" />
+        <location filename="../../studio/ui/shell/main_window.py" line="228" />
         <source>Enter metrics by hand…</source>
         <translation>手动录入数据…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="229" />
+        <location filename="../../studio/ui/shell/main_window.py" line="232" />
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="232" />
+        <location filename="../../studio/ui/shell/main_window.py" line="235" />
         <source>Take over the rundown…</source>
         <translation>接管流程…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="235" />
+        <location filename="../../studio/ui/shell/main_window.py" line="238" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="240" />
+        <location filename="../../studio/ui/shell/main_window.py" line="243" />
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="244" />
+        <location filename="../../studio/ui/shell/main_window.py" line="247" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="246" />
+        <location filename="../../studio/ui/shell/main_window.py" line="249" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="248" />
+        <location filename="../../studio/ui/shell/main_window.py" line="251" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="252" />
+        <location filename="../../studio/ui/shell/main_window.py" line="255" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="253" />
-        <location filename="../../studio/ui/shell/main_window.py" line="304" />
+        <location filename="../../studio/ui/shell/main_window.py" line="256" />
+        <location filename="../../studio/ui/shell/main_window.py" line="307" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="254" />
-        <location filename="../../studio/ui/shell/main_window.py" line="312" />
+        <location filename="../../studio/ui/shell/main_window.py" line="257" />
+        <location filename="../../studio/ui/shell/main_window.py" line="315" />
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="278" />
+        <location filename="../../studio/ui/shell/main_window.py" line="281" />
         <source>%n incident(s) still open.</source>
         <translation>
             <numerusform>还有 %n 个事故未处理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="287" />
+        <location filename="../../studio/ui/shell/main_window.py" line="290" />
         <source> and %n more</source>
         <translation>
             <numerusform> 等 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="289" />
+        <location filename="../../studio/ui/shell/main_window.py" line="292" />
         <source>%n segment(s) not run yet: </source>
         <translation>
             <numerusform>还有 %n 个环节未进行：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="292" />
+        <location filename="../../studio/ui/shell/main_window.py" line="295" />
         <source>%n of them sell(s) a product.</source>
         <translation>
             <numerusform>其中 %n 个环节要卖货。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="295" />
+        <location filename="../../studio/ui/shell/main_window.py" line="298" />
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="275" />
+        <location filename="../../studio/ui/shell/main_window.py" line="278" />
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="314" />
+        <location filename="../../studio/ui/shell/main_window.py" line="317" />
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -292,63 +297,63 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="361" />
+        <location filename="../../studio/ui/shell/main_window.py" line="364" />
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="362" />
+        <location filename="../../studio/ui/shell/main_window.py" line="365" />
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="363" />
+        <location filename="../../studio/ui/shell/main_window.py" line="366" />
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="364" />
+        <location filename="../../studio/ui/shell/main_window.py" line="367" />
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="365" />
+        <location filename="../../studio/ui/shell/main_window.py" line="368" />
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="366" />
+        <location filename="../../studio/ui/shell/main_window.py" line="369" />
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="367" />
+        <location filename="../../studio/ui/shell/main_window.py" line="370" />
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="368" />
+        <location filename="../../studio/ui/shell/main_window.py" line="371" />
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="369" />
+        <location filename="../../studio/ui/shell/main_window.py" line="372" />
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="370" />
+        <location filename="../../studio/ui/shell/main_window.py" line="373" />
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="242" />
-        <location filename="../../studio/ui/shell/main_window.py" line="347" />
+        <location filename="../../studio/ui/shell/main_window.py" line="245" />
+        <location filename="../../studio/ui/shell/main_window.py" line="350" />
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="348" />
+        <location filename="../../studio/ui/shell/main_window.py" line="351" />
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
     </message>
@@ -583,69 +588,54 @@ Log file: {2}</source>
 <context>
     <name>ProductsPanel</name>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="22" />
+        <location filename="../../studio/ui/products/panel.py" line="42" />
         <source>No products</source>
         <translation>暂无商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="23" />
+        <location filename="../../studio/ui/products/panel.py" line="43" />
         <source>Load a show script to see tonight's products, prices and stock.</source>
         <translation>加载直播脚本以查看本场商品、价格和库存。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="24" />
+        <location filename="../../studio/ui/products/panel.py" line="44" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="30" />
-        <source>SKU</source>
-        <translation>SKU</translation>
+        <location filename="../../studio/ui/products/panel.py" line="75" />
+        <source>Present</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="31" />
-        <source>Product</source>
-        <translation>商品</translation>
+        <location filename="../../studio/ui/products/panel.py" line="75" />
+        <source>List/unlist</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="32" />
-        <source>List price</source>
-        <translation>原价</translation>
+        <location filename="../../studio/ui/products/panel.py" line="76" />
+        <source>Price</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="33" />
-        <source>Live price</source>
-        <translation>直播价</translation>
+        <location filename="../../studio/ui/products/panel.py" line="77" />
+        <source>End flash sale</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../studio/ui/products/panel.py" line="34" />
+        <location filename="../../studio/ui/products/panel.py" line="77" />
+        <source>Coupon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/panel.py" line="92" />
+        <source>Type a link number to pick a product. P present, L list/unlist, E price, S stock, F end flash sale, C coupon, Ctrl+Z undo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/panel.py" line="76" />
         <source>Stock</source>
         <translation>库存</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/products/panel.py" line="35" />
-        <source>Sold</source>
-        <translation>已售</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/products/panel.py" line="36" />
-        <source>Left</source>
-        <translation>剩余</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/products/panel.py" line="85" />
-        <source>Live price is above the list price</source>
-        <translation>直播价高于原价</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/products/panel.py" line="89" />
-        <source>sold out</source>
-        <translation>已售罄</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/products/panel.py" line="89" />
-        <source>low</source>
-        <translation>库存低</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from studio.ui.common.context import AppContext
 from studio.ui.common.settings_values import setting_bytes, setting_int
 from studio.ui.devices.audio_panel import AudioLivePanel
 from studio.ui.incidents.panel import IncidentsPanel
+from studio.ui.insights import InsightsPanel
 from studio.ui.metrics.panel import MetricsPanel
 from studio.ui.planning.panel import PlanningPanel
 from studio.ui.products.panel import ProductsPanel
@@ -46,7 +47,7 @@ def default_size(available: QRect) -> tuple[int, int]:
 
 
 # Bump when dock names or defaults change, so an old saved layout is not restored over new docks.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
             ("products", self.tr("Products"), lambda: ProductsPanel(self.ctx, self), left),
             ("planning", self.tr("Planning"), lambda: PlanningPanel(self.ctx, self), right),
             ("review", self.tr("Review"), lambda: ReviewPanel(self.ctx, self), right),
+            ("insights", self.tr("Insights"), lambda: InsightsPanel(self.ctx, self), right),
         ]
         specs.append((
             "audio", self.tr("Live audio"), lambda: AudioLivePanel(self.ctx, self),
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["rundown"], self.docks["checks"])
         self.tabifyDockWidget(self.docks["checks"], self.docks["planning"])
         self.tabifyDockWidget(self.docks["metrics"], self.docks["review"])
+        self.tabifyDockWidget(self.docks["review"], self.docks["insights"])
         self.docks["metrics"].raise_()
         self.docks["rundown"].raise_()
 
