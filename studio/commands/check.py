@@ -1,4 +1,4 @@
-"""`studio check camera|light|mic|obs`: headless pre-show checks.
+"""`studio check camera|light|mic|obs|av|stream`: headless pre-show checks.
 
 Each kind lives in `studio.commands.checks.<kind>` with `register_check(subparsers)`.
 """
@@ -13,7 +13,7 @@ from typing import Any
 def register(sub: Any) -> None:
     import studio.commands.checks as checks
 
-    p = sub.add_parser("check", help="run a pre-show device check (camera, light, mic, obs)")
+    p = sub.add_parser("check", help="run a pre-show check (camera, light, mic, obs, av sync, stream test)")
     csub = p.add_subparsers(dest="check_kind", metavar="KIND", required=True)
     for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
         importlib.import_module(f"studio.commands.checks.{info.name}").register_check(csub)
