@@ -13,6 +13,7 @@ import pytest
 from clock import FakeClock
 from PySide6.QtCore import QSettings
 
+from studio.incidents.log import quick_log
 from studio.metrics import alerts, fmt, queries
 from studio.metrics.live_figures import live_figures, target_line
 from studio.metrics.series import SeriesCache
@@ -134,6 +135,23 @@ def test_close_incidents_are_one_marker_with_a_count(ctx, qtbot, clock) -> None:
     panel.set_whole_show(True)
     assert panel.plots["online"].vb.viewRange()[0][1] >= T0 + 3600
     labels = _visible_incident_labels(panel)
+    for a, b in itertools.combinations(labels, 2):
+        assert not a.sceneBoundingRect().intersects(b.sceneBoundingRect())
+    panel.shutdown()
+
+
+def test_a_marker_by_the_newest_sample_keeps_its_label_on_the_graph(ctx, qtbot, clock) -> None:  # type: ignore[no-untyped-def]
+    """An incident logged seconds before the newest sample has its label moved left to end
+    inside the graph (it was cut off at the right edge), clear of the previous label."""
+    panel = _panel(ctx, qtbot, clock)
+    newest = panel.cache.last_ts(("online_viewers",))
+    quick_log(ctx.store, panel.show_id, "other", text="刚刚", at=from_epoch(newest - 2))
+    qtbot.waitUntil(lambda: len(panel.overlays.groups) == 3, timeout=3000)
+    view = panel.plots["online"].vb.sceneBoundingRect()
+    labels = _visible_incident_labels(panel)
+    assert len(labels) == 3
+    for label in labels:
+        assert view.contains(label.sceneBoundingRect()), label.text()
     for a, b in itertools.combinations(labels, 2):
         assert not a.sceneBoundingRect().intersects(b.sceneBoundingRect())
     panel.shutdown()

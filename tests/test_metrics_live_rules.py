@@ -47,6 +47,7 @@ from studio.metrics.live_spans import (
     in_view,
     incident_label_y,
     label_x,
+    marker_label_x,
     segment_edges,
     segment_spans,
     spans_start,
@@ -382,6 +383,11 @@ def test_incident_marks() -> None:
     assert [(g.at, len(g.marks), g.worst) for g in groups] == [(T0 + 200, 2, 1), (T0 + 900, 1, 3)]
     assert groups[0].marks == tuple(marks[:2])
     assert [len(g.marks) for g in group_marks(marks, min_gap_s=10)] == [1, 1, 1]
+    # A label 60 s wide: at its marker, moved left to end at the view's edge, not onto the
+    # previous label.
+    assert marker_label_x(T0 + 100, 60, T0 + 900, T0) == T0 + 100
+    assert marker_label_x(T0 + 880, 60, T0 + 900, T0) == T0 + 840
+    assert marker_label_x(T0 + 880, 60, T0 + 900, T0 + 860) == T0 + 860
     assert in_view(T0 + 200, T0, T0 + 200) and not in_view(T0 + 201, T0, T0 + 200)
     assert incident_label_y(100.0, 200.0) == pytest.approx(182.0)
 

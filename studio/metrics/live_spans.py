@@ -143,6 +143,13 @@ def group_marks(marks: Sequence[IncidentMark], min_gap_s: float) -> list[MarkGro
     ]
 
 
+def marker_label_x(x: float, width_s: float, x1: float, after: float) -> float:
+    """Where an incident label `width_s` wide starts for a marker at x: at the marker, or
+    moved left so it ends at the view's right edge x1 (a marker by the newest sample had its
+    label cut off), but never left of `after` (the previous label's end)."""
+    return max(min(x, x1 - width_s), after)
+
+
 def in_view(x: float, x0: float, x1: float) -> bool:
     """A marker at x is on screen (off-screen ones are hidden)."""
     return x0 <= x <= x1

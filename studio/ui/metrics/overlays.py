@@ -25,6 +25,7 @@ from studio.metrics.live_spans import (
     in_view,
     incident_label_y,
     label_x,
+    marker_label_x,
     segment_edges,
 )
 from studio.metrics.markers import gap_for_pixels
@@ -255,10 +256,15 @@ class ShowOverlays:
             if text.isVisible() != visible:
                 text.setVisible(visible)
         y = incident_label_y(lo, top)
+        after = x0
         for text, x in self._incident_labels:
             inside = in_view(x, x0, x1)
-            if inside and (text.pos().x(), text.pos().y()) != (x, y):
-                text.setPos(x, y)
+            if inside:
+                width_s = (text.boundingRect().width() + MARKER_PADDING_PX) / px_per_s
+                left = marker_label_x(x, width_s, x1, after)
+                after = left + width_s
+                if (text.pos().x(), text.pos().y()) != (left, y):
+                    text.setPos(left, y)
             if text.isVisible() != inside:
                 text.setVisible(inside)
         for line in self._incident_lines:
