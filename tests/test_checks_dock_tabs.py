@@ -30,7 +30,7 @@ def test_cards_are_tabs_named_with_their_newest_verdict(panel: Any, app_ctx: Any
     assert tabs.count() == 3
     assert [tabs.widget(i).widget() for i in range(3)] == panel.cards
     assert [tabs.tabText(i) for i in range(3)] == [
-        "○ Camera & lighting",
+        "○ Camera && lighting",  # "&" shown as itself, not as a shortcut mark
         "○ Microphone",
         "○ Encoder (OBS)",
     ]
@@ -40,7 +40,7 @@ def test_cards_are_tabs_named_with_their_newest_verdict(panel: Any, app_ctx: Any
     save_check(store, "obs", "obs://x", {}, [Finding("reachable", "fail", "no OBS")])
     panel.refresh()
     assert [tabs.tabText(i) for i in range(3)] == [
-        "▲ Camera & lighting",
+        "▲ Camera && lighting",
         "○ Microphone",
         "✖ Encoder (OBS)",
     ]

@@ -64,7 +64,7 @@ class ChecksPanel(QWidget):
             scroll.setWidget(card)
             self.cards.append(card)
             self.card_titles.append(card.header.title.text())
-            self.tabs.addTab(scroll, self.card_titles[-1])
+            self.tabs.addTab(scroll, _shown(self.card_titles[-1]))
         splitter.addWidget(self.tabs)
 
         history = QWidget()
@@ -149,7 +149,7 @@ class ChecksPanel(QWidget):
             found = [newest[k] for k in kinds if newest.get(k) in SEVERITY]
             status = max(found, key=SEVERITY.__getitem__) if found else None
             glyph = GLYPH[status] if status else "○"
-            self.tabs.setTabText(i, f"{glyph} {self.card_titles[i]}")
+            self.tabs.setTabText(i, _shown(f"{glyph} {self.card_titles[i]}"))
             self.tabs.setTabToolTip(i, self.card_titles[i])
             bar.setTabTextColor(i, QColor(STATUS_COLOURS[status]) if status else QColor())
 
@@ -158,6 +158,11 @@ class ChecksPanel(QWidget):
             stop = getattr(card, "shutdown", None)
             if stop is not None:
                 stop()
+
+
+def _shown(text: str) -> str:
+    """A tab's text with its "&" shown, not taken as a shortcut mark ("Camera & lighting")."""
+    return text.replace("&", "&&")
 
 
 def _brush(colour: str) -> Any:
