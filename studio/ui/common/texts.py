@@ -18,7 +18,7 @@ import importlib
 import logging
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -38,11 +38,19 @@ CONDITION_MODULES = (
 _FULL_WIDTH_END = ("。", "！", "？", "；")
 _COUNTED = re.compile(r"(.*) \(×(\d+)\)", re.S)  # studio.incidents.auto.counted_text
 
+# (context, source text) -> text in a language. The UI's installed translators by default; a
+# report written in another language passes its own catalogue's lookup.
+Translate = Callable[[str, str], str]
+UI: Translate = QCoreApplication.translate
 
-def tr_message(message: Message) -> str:
+
+def tr_message(message: Message, translate: Translate = UI) -> str:
     """`message` in the UI language; its English if the translation does not format."""
-    params = {k: tr_message(v) if isinstance(v, Message) else v for k, v in message.params.items()}
-    template = QCoreApplication.translate(message.context, message.key)
+    params = {
+        k: tr_message(v, translate) if isinstance(v, Message) else v
+        for k, v in message.params.items()
+    }
+    template = translate(message.context, message.key)
     try:
         return template.format(**params)
     except (KeyError, ValueError, IndexError):
@@ -53,7 +61,7 @@ def tr_message(message: Message) -> str:
         return message.key
 
 
-def finding_text(finding: Finding | Mapping[str, Any]) -> str:
+def finding_text(finding: Finding | Mapping[str, Any], translate: Translate = UI) -> str:
     """A live Finding's or a stored finding's message in the UI language."""
     if isinstance(finding, Finding):
         if not finding.texts:
@@ -64,13 +72,13 @@ def finding_text(finding: Finding | Mapping[str, Any]) -> str:
         if stored is None:
             return str(finding.get("message", ""))
         parts, sep = stored
-    return join_texts([tr_message(p) for p in parts], sep)
+    return join_texts([tr_message(p, translate) for p in parts], sep, translate)
 
 
-def join_texts(texts: list[str], sep: str) -> str:
+def join_texts(texts: list[str], sep: str, translate: Translate = UI) -> str:
     """`texts` joined by `sep` in the UI language; a sentence that already ends in full-width
     punctuation (Chinese) runs on without a space or a second semicolon."""
-    between = separator(sep)
+    between = separator(sep, translate)
     out = texts[0] if texts else ""
     for text in texts[1:]:
         run_on = out.endswith(_FULL_WIDTH_END) and between.strip() in ("", "；")
@@ -78,10 +86,10 @@ def join_texts(texts: list[str], sep: str) -> str:
     return out
 
 
-def separator(sep: str) -> str:
+def separator(sep: str, translate: Translate = UI) -> str:
     """`sep` between clauses in the UI language."""
     # Chinese separates clauses with a full-width semicolon.
-    return QCoreApplication.translate("FindingText", "; ") if sep == "; " else sep
+    return translate("FindingText", "; ") if sep == "; " else sep
 
 
 @functools.cache
@@ -97,14 +105,14 @@ def condition_templates() -> dict[str, tuple[Template, ...]]:
     return table
 
 
-def condition_text(key: str | None, text: str) -> str:
+def condition_text(key: str | None, text: str, translate: Translate = UI) -> str:
     """A monitor condition's English `text` (maybe with an auto-incident's "(×N)" count) in the
     UI language, when it matches one of the templates of condition `key`."""
     if not key or not text:
         return text
     counted = _COUNTED.fullmatch(text)
     if counted is not None:
-        return f"{condition_text(key, counted.group(1))} (×{counted.group(2)})"
+        return f"{condition_text(key, counted.group(1), translate)} (×{counted.group(2)})"
     for template in condition_templates().get(key, ()):
         params = parse(template, text)
         if params is None:
@@ -112,11 +120,9 @@ def condition_text(key: str | None, text: str) -> str:
         for name, value in params.items():
             if isinstance(value, str):
                 # A nested condition message, or a translatable word ("n/a") of the context.
-                inner = condition_text(key, value) if name == "message" else value
-                params[name] = (
-                    inner if inner != value else QCoreApplication.translate(template.context, value)
-                )
-        return tr_message(Message(template.context, str(template), params))
+                inner = condition_text(key, value, translate) if name == "message" else value
+                params[name] = inner if inner != value else translate(template.context, value)
+        return tr_message(Message(template.context, str(template), params), translate)
     return text
 
 
