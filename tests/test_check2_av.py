@@ -188,3 +188,27 @@ def test_cli_json_contract_and_exit_codes(folder: Path, tmp_path: Path) -> None:
     short = _studio("check", "av", "--make-pattern", str(tmp_path / "x.mp4"),
                     "--pattern-seconds", "1", db=db)  # fmt: skip
     assert short.returncode == 2
+
+
+@pytest.mark.slow
+def test_a_live_stream_is_recorded_then_measured(folder: Path) -> None:
+    """A stream URL (the pattern sent over UDP by ffmpeg, sound 80 ms late) is recorded for a
+    few seconds through ffmpeg, which stamps picture and sound with one clock, then measured."""
+    import socket
+
+    clip = pattern.make_pattern(folder / "live.mp4", 10.0, 30.0, (320, 180), offset_ms=80.0)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    producer = subprocess.Popen(
+        ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1",
+         "-i", str(clip), "-c", "copy", "-f", "mpegts", f"udp://127.0.0.1:{port}?pkt_size=1316"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        r = run_av_check(f"udp://127.0.0.1:{port}", seconds=6.0)
+    finally:
+        producer.terminate()
+        producer.wait(10)
+    assert r.source == f"udp://127.0.0.1:{port}"
+    assert r.offset_ms == pytest.approx(80.0, abs=10.0) and r.estimate.events >= 3
