@@ -182,6 +182,12 @@ class MainWindow(QMainWindow):
                 [560, 800],
                 Qt.Orientation.Horizontal,
             )
+            # The graphs need the height more than the incident list: F1-F5 log from anywhere.
+            self.resizeDocks(
+                [self.docks["metrics"], self.docks["incidents"]],
+                [520, 200],
+                Qt.Orientation.Vertical,
+            )
         else:
             self.resizeDocks(
                 [self.docks["rundown"], self.docks["products"]], [620, 300], Qt.Orientation.Vertical
