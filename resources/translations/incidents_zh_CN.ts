@@ -26,7 +26,7 @@
     <message>
         <location filename="../../studio/ui/incidents/dialog.py" line="87"/>
         <source>e.g. 12 orders at the wrong price</source>
-        <translation>例如:12 单按错误价格成交</translation>
+        <translation>例如：12 单按错误价格成交</translation>
     </message>
     <message>
         <location filename="../../studio/ui/incidents/dialog.py" line="88"/>
@@ -378,12 +378,12 @@
         <location filename="../../studio/ui/incidents/panel.py" line="80"/>
         <location filename="../../studio/ui/incidents/panel.py" line="369"/>
         <source>Load or create a show to log incidents</source>
-        <translation>请先打开或新建一场直播,再记录事故</translation>
+        <translation>请先打开或新建一场直播，再记录事故</translation>
     </message>
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="82"/>
         <source>Incidents belong to a show: open its script or create one, then F1–F5 log what goes wrong.</source>
-        <translation>事故记录属于某一场直播:先打开直播脚本或新建直播,然后用 F1–F5 记录出现的问题。</translation>
+        <translation>事故记录属于某一场直播：先打开直播脚本或新建直播，然后用 F1–F5 记录出现的问题。</translation>
     </message>
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="85"/>
@@ -393,12 +393,12 @@
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="116"/>
         <source>Log a %1 incident now (%2; with Shift: S1)</source>
-        <translation>立即记录一条%1事故(%2;加 Shift 为 S1)</translation>
+        <translation>立即记录一条%1事故（%2；加 Shift 为 S1）</translation>
     </message>
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="130"/>
         <source>F1–F5 log an incident now (Shift: S1 show interrupted). Enter: details · M: mitigate · R: resolve</source>
-        <translation>F1–F5 立即记录事故(加 Shift:S1 直播中断)。Enter:详情 · M:止损 · R:解决</translation>
+        <translation>F1–F5 立即记录事故（加 Shift：S1 直播中断）。Enter：详情 · M：止损 · R：解决</translation>
     </message>
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="139"/>
@@ -469,7 +469,7 @@
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="287"/>
         <source>Could not read incidents: %1</source>
-        <translation>无法读取事故记录:%1</translation>
+        <translation>无法读取事故记录：%1</translation>
     </message>
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="325"/>
@@ -494,7 +494,7 @@
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="407"/>
         <source>NOT logged (%1): %2</source>
-        <translation>未能记录(%1):%2</translation>
+        <translation>未能记录（%1）：%2</translation>
     </message>
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="418"/>
@@ -504,12 +504,12 @@
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="427"/>
         <source>Playbook:</source>
-        <translation>应急预案:</translation>
+        <translation>应急预案：</translation>
     </message>
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="431"/>
         <source>(Enter: details)</source>
-        <translation>(Enter:详情)</translation>
+        <translation>（Enter：详情）</translation>
     </message>
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="463"/>
@@ -544,7 +544,7 @@
     <message>
         <location filename="../../studio/ui/incidents/panel.py" line="548"/>
         <source>Export failed: %1</source>
-        <translation>导出失败:%1</translation>
+        <translation>导出失败：%1</translation>
     </message>
 </context>
 </TS>
