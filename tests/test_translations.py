@@ -228,3 +228,22 @@ def test_no_visible_english_in_the_chinese_ui(app_ctx: AppContext, qtbot: QtBot)
     finally:
         app.shutdown()
         translations.install("en")
+
+
+def test_chinese_sentences_use_chinese_punctuation() -> None:
+    """A comma, colon, semicolon or bracket inside a Chinese sentence is full-width (，：；（）);
+    menu mnemonics such as 文件(&F) and format fields such as {x:.1f} are left alone."""
+    cjk = r"[\u4e00-\u9fff]"
+    ascii_next_to_chinese = re.compile(rf"{cjk}[,:;(]|[,:;)]\s*{cjk}")
+    offenders = []
+    for ts in TS_FILES:
+        for message in ET.parse(ts).iter("message"):
+            tr = message.find("translation")
+            if tr is None:
+                continue
+            texts = [n.text or "" for n in tr.iter("numerusform")] or [tr.text or ""]
+            for text in texts:
+                bare = re.sub(r"\{[^}]*\}|\(&\w\)", "", text)
+                if ascii_next_to_chinese.search(bare):
+                    offenders.append(f"{ts.name}: {text!r}")
+    assert not offenders, "ASCII punctuation in Chinese text:\n" + "\n".join(offenders)
