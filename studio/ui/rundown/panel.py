@@ -38,6 +38,7 @@ from studio.script.model import parse_duration
 from studio.timeutil import fmt_duration
 from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState, request_from_window
+from studio.ui.rundown.cue_editor import edit_cue_text
 from studio.ui.rundown.keys import CUE_KEYS, cue_action
 
 COLUMNS = 8
@@ -393,18 +394,15 @@ class RundownPanel(QWidget):
             self.runner.skip()
 
     def jump(self) -> None:
+        """Ctrl+J / Jump: a searchable list with the current segment selected; a jump back
+        during the show or over a segment that sells is confirmed first."""
         if self.runner is None:
             return
-        index = self._selected()
-        if index is None:
-            count = len(self.runner.script.segments)
-            number, ok = QInputDialog.getInt(
-                self, self.tr("Jump to segment"), self.tr("Segment number:"), 1, 1, count
-            )
-            if not ok:
-                return
-            index = number - 1
-        self.runner.jump(index)
+        from studio.ui.rundown.jump_dialog import JumpDialog
+
+        dialog = JumpDialog(self.runner.plan, self.runner.snapshot(), self._kind_names(), self)
+        if dialog.exec() and dialog.target is not None:
+            self.runner.jump(dialog.target)
 
     def end_show(self, confirm: bool = True) -> None:
         if self.runner is None:
@@ -482,11 +480,10 @@ class RundownPanel(QWidget):
         if i is None:
             i = self.runner.snapshot().segment_index
         j = self.cues.row(item)
-        cue = self.runner.script.segments[i].cues[j]
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Edit cue"), self.tr("Cue text:"), cue.text
-        )
-        if ok and text.strip():
+        seg = self.runner.script.segments[i]
+        # The editor marks banned and risky claims while typing (studio.ui.rundown.cue_editor).
+        text = edit_cue_text(self, seg.cues[j].text, self.runner.script, seg.product)
+        if text is not None and text.strip():
             self.set_cue_text(i, j, text.strip())
 
     def set_cue_text(self, index: int, cue: int, text: str) -> None:
