@@ -401,6 +401,38 @@ def metric_case(seed: int, tmp: Path, store: Any, db_url: str) -> list[str]:
     return check_ingest(store, db_url, tmp / f"m{seed}.{fmt}", metric_file(rng, fmt), fmt)
 
 
+def http_case(seed: int, server: Any) -> list[str]:
+    """One mutated POST body: answered with 200 or a 4xx carrying a reason, never dropped."""
+    import http.client
+
+    rng = random.Random(seed)
+    mf = metric_file(rng, "jsonl", n=rng.randint(1, 8))
+    items = [x for x in mf.text.replace(b"\r", b"").split(b"\n") if x]
+    body = b"[" + b",".join(items) + b"]"
+    if rng.random() < 0.3:
+        pos = rng.randrange(len(body) + 1)
+        body = body[:pos] + rng.choice(NASTY_JSON).encode() + body[pos:]
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:
+        conn.request(
+            "POST",
+            "/v1/samples",
+            body=body,
+            headers={"Authorization": f"Bearer {server.token}", "Content-Type": "application/json"},
+        )
+        resp = conn.getresponse()
+        data = json.loads(resp.read() or b"{}")
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        return [f"no proper answer: {type(exc).__name__}: {exc}"]
+    finally:
+        conn.close()
+    if resp.status == 200:
+        return []
+    if resp.status not in (400, 413, 422) or not data.get("error"):
+        return [f"answer {resp.status} {data!r:.200}"]
+    return []
+
+
 def _run(kind: str, cases: range, case: Callable[[int], list[str]]) -> list[str]:
     failures = []
     for seed in cases:
@@ -505,15 +537,24 @@ def campaign(cases: int, first_seed: int) -> int:
             ("xlsx scripts", lambda s: xlsx_case(s, tmp, db_url), range(first_seed, first_seed + cases // 4)),
             ("metric files", lambda s: metric_case(s, tmp, store, db_url), range(first_seed, first_seed + cases // 4)),
         ]  # fmt: skip
+        from studio.metrics.sources.http import IngestServer
+        from studio.store.shows import create_show
+
+        server = IngestServer(store, create_show(store, "http fuzz"), port=0).start()
+        kinds.append(("http bodies", lambda s: http_case(s, server), seeds))
         failed_any = 0
         for kind, case, rng in kinds:
             start = time.monotonic()
             failures = _run(kind, rng, case)
             took = time.monotonic() - start
-            print(f"{kind:>13}: tried {len(rng)}, passed {len(rng) - len(failures)} ({took:.0f} s)")
+            print(
+                f"{kind:>13}: tried {len(rng)}, passed {len(rng) - len(failures)} ({took:.0f} s)",
+                flush=True,
+            )
             for f in failures[:5]:
                 print("   ", f.replace("\n", "\n    ")[:3000])
             failed_any += len(failures)
+        server.stop()
         store.close()
     return 1 if failed_any else 0
 
