@@ -256,3 +256,29 @@ def test_panel_deleted_mid_write_keeps_the_incident(qtbot, store, show, make_pan
     assert not shiboken6.isValid(panel)
     qtbot.waitUntil(lambda: len(list_incidents(store, show)) == 5, timeout=5000)
     qtbot.wait(50)  # late results reach the relay after the panel is gone
+
+
+def test_enter_right_after_f1_opens_that_incident_wherever_the_focus_is(
+    qtbot, store, show, make_panel
+) -> None:  # type: ignore[no-untyped-def]
+    """The hint says "Enter: details" after F1-F5: Enter opens the incident just logged even
+    when the focus is in another widget (it only worked from the incidents table)."""
+    panel = make_panel(show, None)
+    _window, elsewhere = _window_with(panel, qtbot)
+    qtbot.keyClick(elsewhere, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    logged = list_incidents(store, show)[0].id
+    qtbot.waitUntil(lambda: "#" in panel.last_logged.text(), timeout=5000)
+    assert elsewhere.hasFocus()
+    qtbot.keyClick(elsewhere, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.details_dialog(logged) is not None, timeout=5000)
+    dialog = panel.details_dialog(logged)
+    assert dialog is not None
+    dialog.close()
+    # Once used (or after its window), Enter is the field's own again.
+    assert not any(sc.isEnabled() for sc in panel._enter_after_log)
+    # The list's own keys act only while the list has the focus: an M typed elsewhere is text.
+    panel.table.selectRow(0)
+    qtbot.keyClick(elsewhere, Qt.Key.Key_M)
+    assert elsewhere.text() == "m"
+    assert get_incident(store, logged).status == "open"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -54,6 +55,9 @@ from studio.ui.incidents.table import IncidentTableModel
 log = logging.getLogger(__name__)
 
 
+ENTER_WINDOW_MS = 15_000  # how long Enter opens the incident just logged
+
+
 class IncidentsPanel(QWidget):
     """Quick-log buttons, filters and the live incident list of the loaded show.
 
@@ -73,6 +77,14 @@ class IncidentsPanel(QWidget):
         self._select_after_refresh: int | None = None
         self._dialogs: dict[int, IncidentDetailsDialog] = {}
         self._app_shortcuts: list[QShortcut] = []
+        # Enter right after F1-F5 opens the incident just logged, wherever the focus is in the
+        # window (the hint says so): armed for ENTER_WINDOW_MS after each log.
+        self._last_logged_id: int | None = None
+        self._enter_after_log: list[QShortcut] = []
+        self._enter_timer = QTimer(self)
+        self._enter_timer.setSingleShot(True)
+        self._enter_timer.setInterval(ENTER_WINDOW_MS)
+        self._enter_timer.timeout.connect(lambda: self._arm_enter(False))
         self._closed = False
 
         self.stack = QStackedWidget()
@@ -195,19 +207,21 @@ class IncidentsPanel(QWidget):
         self.table.activated.connect(lambda _i: self.open_details())
         layout.addWidget(self.table, 1)
 
-        for seq, slot in (
-            ("M", lambda: self.set_status("mitigated")),
-            ("R", lambda: self.set_status("resolved")),
-            ("O", lambda: self.set_status("open")),
-        ):
-            QShortcut(QKeySequence(seq), self.table, slot, Qt.ShortcutContext.WidgetShortcut)
-        for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(
-                QKeySequence(enter),
-                self.table,
-                self.open_details,
-                Qt.ShortcutContext.WidgetShortcut,
-            )
+        # Keys of the list itself, only while it has the focus: M typed in a text field
+        # elsewhere in the window must not mitigate the selected incident. (The context is
+        # set explicitly: PySide6's positional constructor with a slot leaves it at
+        # WindowShortcut.)
+        table_keys: list[tuple[QKeySequence, Callable[[], None]]] = [
+            (QKeySequence("M"), lambda: self.set_status("mitigated")),
+            (QKeySequence("R"), lambda: self.set_status("resolved")),
+            (QKeySequence("O"), lambda: self.set_status("open")),
+            (QKeySequence(Qt.Key.Key_Return), self.open_details),
+            (QKeySequence(Qt.Key.Key_Enter), self.open_details),
+        ]
+        for seq, slot in table_keys:
+            sc = QShortcut(seq, self.table)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+            sc.activated.connect(slot)
 
         bottom = QHBoxLayout()
         self.summary = QLabel()
@@ -234,6 +248,30 @@ class IncidentsPanel(QWidget):
         self._app_shortcuts = install_quick_log_keys(
             window, lambda category, severity: self.quick_log(category, severity=severity)
         )
+        for sc in self._enter_after_log:
+            sc.setEnabled(False)
+            sc.deleteLater()
+        self._enter_after_log = []
+        for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            sc = QShortcut(QKeySequence(enter), window)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(self._open_last_logged)
+            sc.setEnabled(False)
+            self._enter_after_log.append(sc)
+        self._app_shortcuts += self._enter_after_log
+
+    def _arm_enter(self, armed: bool) -> None:
+        for sc in self._enter_after_log:
+            sc.setEnabled(armed)
+        if armed:
+            self._enter_timer.start()
+        else:
+            self._enter_timer.stop()
+
+    def _open_last_logged(self) -> None:
+        self._arm_enter(False)
+        if self._last_logged_id is not None:
+            self.open_details(self._last_logged_id)
 
     # -- show and refresh --
 
@@ -430,6 +468,8 @@ class IncidentsPanel(QWidget):
             )
         text += " " + self.tr("(Enter: details)")
         self.last_logged.setText(text)
+        self._last_logged_id = incident_id
+        self._arm_enter(True)
         self._say("")
 
     def set_status(self, status: str) -> None:
@@ -477,8 +517,9 @@ class IncidentsPanel(QWidget):
             ),
         )
 
-    def open_details(self) -> None:
-        incident_id = self.current_id()
+    def open_details(self, incident_id: int | None = None) -> None:
+        if incident_id is None:
+            incident_id = self.current_id()
         if incident_id is None:
             return
         existing = self._dialogs.get(incident_id)
@@ -564,6 +605,7 @@ class IncidentsPanel(QWidget):
         if not self._worker.alive:  # deleted with its window: nothing Qt left to stop
             return
         self._ages.stop()
+        self._enter_timer.stop()
         for dialog in list(self._dialogs.values()):
             dialog.close()
         with contextlib.suppress(RuntimeError, TypeError):
