@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import unicodedata
 from typing import Any
 
 from studio.store.engine import StoreError
@@ -39,6 +41,22 @@ def open_store(args: argparse.Namespace) -> Store:
         return Store.open(args.db, station=getattr(args, "role", None) or "")
     except StoreError as exc:
         raise CommandError(str(exc), 2) from exc
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: a Chinese character is two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def ljust_display(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns (str.ljust counts a Chinese character as one)."""
+    return text + " " * max(0, width - display_width(text))
+
+
+def cli_lang(args: argparse.Namespace) -> str:
+    """The language of a command's words: --lang, else $STUDIO_LANG, else English."""
+    lang = getattr(args, "lang", None) or os.environ.get("STUDIO_LANG") or "en"
+    return "zh_CN" if lang.startswith("zh") else "en"
 
 
 def print_json(obj: Any) -> None:

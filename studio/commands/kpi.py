@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from studio.commands.common import CommandError, guarded, open_store, print_json
+from studio.commands.common import (
+    CommandError,
+    cli_lang,
+    display_width,
+    guarded,
+    ljust_display,
+    open_store,
+    print_json,
+)
 from studio.timeutil import from_epoch, parse_iso
 
 
@@ -43,9 +51,14 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         return 0
     k = snap.kpis
     print(f"show {args.show} at {when or '— (no samples yet)'}")
+    zh = cli_lang(args) == "zh_CN"
+    labels = {name: METRICS[name].zh if zh else METRICS[name].en for name in snap.totals}
+    width = max((display_width(t) for t in labels.values()), default=0) + 2
     for name, v in snap.totals.items():
+        # Money is shown in yuan, so the row is labelled with the metric's name, not its
+        # `*_cents` storage key.
         shown = fmt.money_cents(v) if name in MONEY else (fmt.DASH if v is None else f"{v:,}")
-        print(f"  {METRICS[name].zh:<10} {name:<20} {shown:>16}")
+        print(f"  {ljust_display(labels[name], width)}{shown:>16}")
     print(
         f"  GPM {fmt.money_yuan(k.gpm_yuan)}  UV value {fmt.money_yuan(k.uv_value_yuan)}  "
         f"CTR {fmt.rate(k.ctr)}  CVR {fmt.rate(k.cvr)}  AOV {fmt.money_yuan(k.aov_yuan)}  "

@@ -69,6 +69,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         store.close()
     if args.json:
         print_json([s.as_json() for s in shows])
+    elif not shows:
+        print(
+            "No shows yet. Create one with: studio show create --title T [--script FILE]"
+            " (or open the demo: studio demo)"
+        )
     else:
         for s in shows:
             start = (

@@ -494,9 +494,12 @@ def run(args: argparse.Namespace) -> int:
 
         def finish() -> None:
             window = studio_app.window
-            if screenshot and window is not None and not window.grab().save(screenshot):
-                print(f"studio: could not write screenshot {screenshot}", file=sys.stderr)
-                result["code"] = 1
+            if screenshot and window is not None:
+                if window.grab().save(screenshot):
+                    print(f"studio: screenshot saved to {Path(screenshot).resolve()}")
+                else:
+                    print(f"studio: could not write screenshot {screenshot}", file=sys.stderr)
+                    result["code"] = 1
             app.quit()
 
         QTimer.singleShot(int(float(seconds) * 1000), finish)
