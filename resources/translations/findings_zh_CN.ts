@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AvFindings</name>
+    <message>
+        <location filename="../../studio/devices/av/sync.py" line="78" />
+        <source>Sound and picture in sync: sound {offset:+.0f} ms ({events} events)</source>
+        <translation>音画同步：声音 {offset:+.0f} ms（{events} 个同步事件）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/av/sync.py" line="81" />
+        <source>Sound {ms:.0f} ms behind the picture ({events} events): viewers {notice}. Bring the sound {ms:.0f} ms earlier (OBS: lower the microphone&apos;s Sync Offset by {ms:.0f} ms, down to -950) or delay the picture (a Render Delay filter on the camera source)</source>
+        <translation>声音比画面晚 {ms:.0f} ms（{events} 个同步事件）：观众{notice}。把声音提前 {ms:.0f} ms（OBS：把麦克风的“同步偏移”减小 {ms:.0f} ms，最低 -950），或延迟画面（在摄像头来源上加“渲染延迟”滤镜）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/av/sync.py" line="87" />
+        <source>Sound {ms:.0f} ms ahead of the picture ({events} events): viewers {notice}. Delay the sound by {ms:.0f} ms (OBS: raise the microphone&apos;s Sync Offset by {ms:.0f} ms in Advanced Audio Properties)</source>
+        <translation>声音比画面早 {ms:.0f} ms（{events} 个同步事件）：观众{notice}。把声音延迟 {ms:.0f} ms（OBS：在“高级音频属性”中把麦克风的“同步偏移”增加 {ms:.0f} ms）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/av/sync.py" line="93" />
+        <source>can notice it</source>
+        <translation>能察觉到</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/av/sync.py" line="94" />
+        <source>will find it unacceptable</source>
+        <translation>将无法接受</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/av/sync.py" line="95" />
+        <source>No sync events to measure ({picture} in the picture, {sound} in the sound): play the sync pattern (studio check av --make-pattern) through the encoder, or clap a clapper board in front of the camera a few times</source>
+        <translation>没有可测量的同步事件（画面中 {picture} 个，声音中 {sound} 个）：通过编码器播放本软件的同步测试图案，或在摄像头前打几次场记板</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/av/sync.py" line="101" />
+        <source>Picture and sound events do not line up ({picture} in the picture, {sound} in the sound, none within {max:.0f} ms of each other): is the sound from this camera&apos;s room?</source>
+        <translation>画面和声音的事件对不上（画面中 {picture} 个，声音中 {sound} 个，彼此相差都超过 {max:.0f} ms）：声音是否来自这台摄像头所在的房间？</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/av/sync.py" line="106" />
+        <source>Sound {offset:+.0f} ms against the picture, but from only {events} event(s) or with a {spread:.0f} ms spread (confidence {confidence:.2f}): measure again with the sync pattern</source>
+        <translation>声音相对画面 {offset:+.0f} ms，但只基于 {events} 个事件或离散达 {spread:.0f} ms（置信度 {confidence:.2f}）：请用同步测试图案重新测量</translation>
+    </message>
+</context>
+<context>
     <name>CameraConditions</name>
     <message>
         <location filename="../../studio/devices/camera/monitor.py" line="31" />
@@ -208,12 +251,12 @@
     <message>
         <location filename="../../studio/devices/camera/evaluate.py" line="171" />
         <source>Standing bands: {bands:.1f} horizontal stripes per frame that stay put ({depth:.1f}% deep), from {light} Hz light flicker on {mains} Hz mains at {fps:g} fps: set the camera shutter to 1/{s1} or 1/{s2} s (anti-flicker {mains} Hz), or use flicker-free lights</source>
-        <translation type="unfinished" />
+        <translation>静止条纹：每帧 {bands:.1f} 条不动的横向条纹（深 {depth:.1f}%），来自 {mains} Hz 市电下 {light} Hz 的灯光频闪（{fps:g} fps）：把相机快门设为 1/{s1} 或 1/{s2} 秒（抗闪烁 {mains} Hz），或换用无频闪灯具</translation>
     </message>
     <message>
         <location filename="../../studio/devices/camera/evaluate.py" line="178" />
         <source>Standing bands: {bands:.1f} horizontal stripes per frame that stay put ({depth:.1f}% deep), from light flicker at a multiple of {fps:g} fps: set the camera shutter to 1/50 or 1/100 s on 50 Hz mains, 1/60 or 1/120 s on 60 Hz, or use flicker-free lights</source>
-        <translation type="unfinished" />
+        <translation>静止条纹：每帧 {bands:.1f} 条不动的横向条纹（深 {depth:.1f}%），来自频率为 {fps:g} fps 整数倍的灯光频闪：50 Hz 市电下把快门设为 1/50 或 1/100 秒，60 Hz 市电下设为 1/60 或 1/120 秒，或换用无频闪灯具</translation>
     </message>
     <message>
         <location filename="../../studio/devices/camera/evaluate.py" line="184" />
@@ -583,6 +626,26 @@
         <source>No dropouts.</source>
         <translation>无丢音。</translation>
     </message>
+    <message>
+        <location filename="../../studio/devices/audio/check.py" line="96" />
+        <source>Loudness {lufs:.1f} LUFS is too quiet for {target:g} LUFS, but the peaks leave no room to raise the level: add a compressor (OBS: Compressor filter) or keep the mic at an even distance from the mouth, so the quiet words come up and the peaks do not.</source>
+        <translation>响度 {lufs:.1f} LUFS，低于 {target:g} LUFS 的目标，但峰值已没有余量，不能再提高电平：加一个压缩器（OBS：“压缩器”滤镜），或让麦克风与嘴保持固定距离，让轻声的词变响而峰值不变。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/audio/check.py" line="102" />
+        <source>Too quiet to measure loudness, yet the input clips: check the input (a faulty cable or connector, or the wrong input selected, can do both).</source>
+        <translation>声音太小无法测量响度，输入却有削波：请检查输入（线缆或接头故障、选错输入都会同时造成这两种情况）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/audio/check.py" line="133" />
+        <source>Turn off fans / air conditioning near the mic, close windows and move the mic closer to the speaker.</source>
+        <translation>关掉麦克风附近的风扇 / 空调，关好窗户，并把麦克风靠近说话的人。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/devices/audio/check.py" line="138" />
+        <source>Could not measure the noise floor: there was sound during the quiet step (talking, music, a door?). Run the check again and stay silent while it says so.</source>
+        <translation>无法测量底噪：安静步骤中有声音（说话、音乐、关门声？）。请重新运行检查，并在提示安静时保持安静。</translation>
+    </message>
 </context>
 <context>
     <name>ObsMessages</name>
@@ -835,6 +898,31 @@
         <location filename="../../studio/obs/check.py" line="122" />
         <source>a custom server</source>
         <translation>自定义服务器</translation>
+    </message>
+    <message>
+        <location filename="../../studio/obs/stream_test.py" line="34" />
+        <source>OBS is already recording: stop that recording first (a test recording would end it)</source>
+        <translation>OBS 正在录制：请先停止该录制（测试录制会把它结束）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/obs/stream_test.py" line="38" />
+        <source>The test recording is on the OBS computer ({path}): run the stream test on that computer</source>
+        <translation>测试录制保存在 OBS 所在的电脑上（{path}）：请在那台电脑上运行推流测试</translation>
+    </message>
+    <message>
+        <location filename="../../studio/obs/stream_test.py" line="42" />
+        <source>Test recording: {seconds:.1f} s, {w}x{h} at {fps:.1f} fps</source>
+        <translation>测试录制：{seconds:.1f} 秒，{w}x{h}，{fps:.1f} fps</translation>
+    </message>
+    <message>
+        <location filename="../../studio/obs/stream_test.py" line="45" />
+        <source>The recording is {w}x{h} at {fps:.1f} fps, OBS outputs {ow}x{oh} at {ofps:g} fps: check Settings &gt; Output &gt; Recording (rescale output, frame rate)</source>
+        <translation>录制为 {w}x{h}、{fps:.1f} fps，而 OBS 输出为 {ow}x{oh}、{ofps:g} fps：请检查“设置 &gt; 输出 &gt; 录像”（缩放输出、帧率）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/obs/stream_test.py" line="50" />
+        <source>Sync not measured: no flashes or claps in the recording (play the sync pattern in OBS, or clap in front of the camera, during the test)</source>
+        <translation>未测量音画同步：录制中没有闪光或拍板（测试时在 OBS 中播放同步测试图案，或在摄像头前拍板）</translation>
     </message>
 </context>
 <context>
