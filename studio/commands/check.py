@@ -13,7 +13,9 @@ from typing import Any
 def register(sub: Any) -> None:
     import studio.commands.checks as checks
 
-    p = sub.add_parser("check", help="run a pre-show check (camera, light, mic, obs, av sync, stream test)")
+    p = sub.add_parser(
+        "check", help="run a pre-show check (camera, light, mic, obs, av sync, stream test)"
+    )
     csub = p.add_subparsers(dest="check_kind", metavar="KIND", required=True)
     for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
         importlib.import_module(f"studio.commands.checks.{info.name}").register_check(csub)
