@@ -171,3 +171,39 @@ def test_recording_follows_start_and_end_only() -> None:
     assert recording_step("running", "held") is None
     assert recording_step("held", "running") is None
     assert recording_step("ready", "ended") is None
+
+
+def test_a_read_only_database_is_followed_never_driven(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a show on a read-only database takes no lease (that writes) and refuses
+    transitions with a reason instead of a traceback from the lease."""
+    import os
+
+    import studio.store.engine as engine_mod
+    from studio.runner.session import READ_ONLY
+
+    path = tmp_path / "ro.db"
+    url = f"sqlite:///{path}"
+    writer = Store.open(url)
+    show_id = create_show_from_script_file(writer, demo_script_path())
+    writer.close()
+    real = os.access
+
+    def access(p: object, mode: int, *a: object, **k: object) -> bool:
+        if Path(str(p)) in (path, path.parent) and mode & os.W_OK:
+            return False  # root ignores chmod: the permission check itself says no
+        return real(p, mode, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_mod.os, "access", access)
+    ro = Store.open(url)
+    try:
+        assert ro.read_only
+        session = RunnerSession(ro, show_id)
+        assert session.driver == READ_ONLY and session.read_only
+        with pytest.raises(NotDriving):
+            session.act("start")
+        session.close()
+        assert lease.holder(ro, show_id) is None
+    finally:
+        ro.close()

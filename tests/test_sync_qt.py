@@ -16,6 +16,7 @@ class FakeStore:
 
     def __init__(self, backend: str) -> None:
         self.link = Link(backend)
+        self.read_only = False
 
     @property
     def link_status(self):  # type: ignore[no-untyped-def]
@@ -56,3 +57,16 @@ def test_banner_and_light_follow_the_link(qtbot, tmp_path: Path):
         fake.link.update(queued=0)
     assert banner.isHidden() and sync.health() == ("ok", "shared")
     sync.close()
+
+
+def test_a_read_only_database_says_so_on_its_light(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A database opened read-only shows a warning light "read-only: viewing only"."""
+    from studio.ui.shell.qt_sync import QtSync
+
+    store = FakeStore("sqlite")
+    store.read_only = True
+    sync = QtSync(store)  # type: ignore[arg-type]
+    try:
+        assert sync.health()[0] == "warn" and "read-only" in sync.health()[1]
+    finally:
+        sync.close()

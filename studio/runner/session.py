@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 # the lease's holder is gone.
 INSTANCE_ID = f"{os.getpid()}-{secrets.token_hex(3)}"
 _SEP = "#"
+READ_ONLY = "nobody (the database is read-only)"  # the `driver` of a session that cannot write
 
 
 def lease_holder_name(station: str, instance: str = INSTANCE_ID) -> str:
@@ -111,7 +112,10 @@ class RunnerSession:
         if not self._script.segments:
             raise ValueError(f"show {show_id} has no segments")
         self.driver: str | None = None  # who drives when it is not us (None: we do)
-        if drive:
+        if store.read_only:
+            # Taking the lease writes; a database opened read-only is for looking only.
+            self.driver = READ_ONLY
+        elif drive:
             self._acquire()
         else:
             self.driver = self._current_driver() or "controller"

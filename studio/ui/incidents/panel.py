@@ -48,7 +48,6 @@ from studio.ui.incidents.dialog import IncidentDetailsDialog
 from studio.ui.incidents.filters import IncidentFilterProxy
 from studio.ui.incidents.labels import IncidentLabels
 from studio.ui.incidents.quick_log import install_quick_log_keys, show_position
-from studio.ui.incidents.retry import with_retry
 from studio.ui.incidents.severity_chip import SeverityChipDelegate
 from studio.ui.incidents.table import IncidentTableModel
 
@@ -56,6 +55,7 @@ log = logging.getLogger(__name__)
 
 
 ENTER_WINDOW_MS = 15_000  # how long Enter opens the incident just logged
+HELD_RETRY_MS = 30_000  # how often incidents held on this PC are tried again
 
 
 class IncidentsPanel(QWidget):
@@ -106,6 +106,13 @@ class IncidentsPanel(QWidget):
         self._ages = QTimer(self)
         self._ages.setInterval(1000)
         self._ages.timeout.connect(self.model.refresh_ages)
+        # Incidents held on this PC while the database could not be written are stored as
+        # soon as it can (exactly once, by the core): at start and every HELD_RETRY_MS.
+        self._held = QTimer(self)
+        self._held.setInterval(HELD_RETRY_MS)
+        self._held.timeout.connect(self._store_held)
+        self._held.start()
+        QTimer.singleShot(0, self._store_held)
         ctx.signals.changed.connect(self._on_changed)
         self.set_show(ctx.show_id)
 
@@ -260,6 +267,22 @@ class IncidentsPanel(QWidget):
             self._enter_after_log.append(sc)
         self._app_shortcuts += self._enter_after_log
 
+    def _store_held(self) -> None:
+        if self._closed:
+            return
+        store = self.ctx.store
+
+        def stored(count: int) -> None:
+            if count:
+                self._say(
+                    self.tr("%1 incident(s) kept on this PC are now stored.").replace(
+                        "%1", str(count)
+                    )
+                )
+                self.refresh()
+
+        self._worker.submit(lambda: incident_log.replay_held(store), stored, lambda _e: None)
+
     def _arm_enter(self, armed: bool) -> None:
         for sc in self._enter_after_log:
             sc.setEnabled(armed)
@@ -411,23 +434,34 @@ class IncidentsPanel(QWidget):
         store, show_id, profile = self.ctx.store, self._show_id, self.ctx.profile
         who = store.station or ""
 
+        held: list[str] = []
+
         def job() -> int | None:
-            return with_retry(  # None: queued offline, no id until the shared database is back
-                lambda: incident_log.quick_log(
-                    store,
-                    show_id,
-                    category,
-                    severity=severity,
-                    at=at,
-                    segment_key=segment_key,
-                    cue_index=cue_index,
-                    who=who,
-                    profile=profile,
-                )
+            # None: queued offline (shared database away) or held on this PC (the local file
+            # is locked, full or read-only); the core waits out short locks itself.
+            return incident_log.quick_log(
+                store,
+                show_id,
+                category,
+                severity=severity,
+                at=at,
+                segment_key=segment_key,
+                cue_index=cue_index,
+                who=who,
+                profile=profile,
+                on_held=held.append,
             )
 
         def done(incident_id: int | None) -> None:
             when = clock_time(at)
+            if incident_id is None and held:
+                self._say(
+                    self.tr(
+                        "Kept on this PC (%1): it is stored as soon as the database can be written."
+                    ).replace("%1", held[0]),
+                    error=True,
+                )
+                return
             if incident_id is None:
                 self._say(
                     self.tr(
@@ -492,9 +526,7 @@ class IncidentsPanel(QWidget):
         uid = self._uid_of(incident_id)
 
         def job() -> IncidentView | None:
-            return with_retry(
-                lambda: incident_log.update(store, incident_id, incident_uid=uid, who=who, **fields)
-            )
+            return incident_log.update(store, incident_id, incident_uid=uid, who=who, **fields)
 
         def done(view: IncidentView | None) -> None:
             if view is None:
@@ -605,6 +637,7 @@ class IncidentsPanel(QWidget):
         if not self._worker.alive:  # deleted with its window: nothing Qt left to stop
             return
         self._ages.stop()
+        self._held.stop()
         self._enter_timer.stop()
         for dialog in list(self._dialogs.values()):
             dialog.close()

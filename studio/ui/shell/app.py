@@ -254,7 +254,7 @@ class StudioApp(QObject):
 
     def load_show(self, show_id: int | None) -> None:
         self.ctx.show_id = show_id
-        if show_id is not None:
+        if show_id is not None and not self.ctx.demo:  # a demo never becomes "the last show"
             self.ctx.settings.setValue("show/last_id", show_id)
         self.rebuild()
 
@@ -384,22 +384,11 @@ def accelerated_clock(speed: float) -> Any:
 
 
 def startup_show(store: Store, settings: Any) -> int | None:
-    """A show left live by a crash comes first (the runner is rebuilt from its CueEvents);
-    otherwise the show used last."""
-    from studio.runner.recovery import find_resumable_show
-    from studio.store.shows import ShowNotFound, get_show
+    """A show of the user's left live by a crash comes first (the runner is rebuilt from its
+    CueEvents); otherwise the show used last; never a demo show (`studio.demo.startup_show`)."""
+    from studio.demo import startup_show as core_startup_show
 
-    resumable = find_resumable_show(store)
-    if resumable is not None:
-        log.warning("show %s was live when the app stopped: resuming it", resumable)
-        return resumable
-    last = setting_int(settings, "show/last_id", 0) or None
-    if last is not None:
-        try:
-            get_show(store, last)
-        except ShowNotFound:
-            return None
-    return last
+    return core_startup_show(store, setting_int(settings, "show/last_id", 0) or None)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

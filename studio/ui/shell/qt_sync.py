@@ -41,6 +41,8 @@ class QtSync(QObject):
     def health(self) -> tuple[str, str]:
         """(state, word) for the "Database" status light."""
         st = self.store.link_status  # cheap and thread-safe; the light polls twice a second
+        if self.store.read_only:
+            return "warn", self.tr("read-only: viewing only")
         if st.backend == "sqlite":
             return "ok", self.tr("local")
         if not st.online:

@@ -11,7 +11,9 @@ SETTINGS_VERSION = 1
 
 
 def open_settings() -> QSettings:
-    settings = QSettings(str(paths.config_dir() / "studio.ini"), QSettings.Format.IniFormat)
+    path = paths.config_dir() / "studio.ini"
+    paths.private_file(path)  # settings hold the OBS host and the like: owner only
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
     migrate_settings(settings)
     return settings
 
