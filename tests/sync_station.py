@@ -40,7 +40,7 @@ def serve(url: str, station: str) -> int:  # the child process
     def on_change(c: Any) -> None:
         if c.remote:
             _emit(
-                {"ev": "change", "t": c.table, "r": c.row_id, "s": c.show_id,
+                {"ev": "change", "t": c.table, "r": c.key, "s": c.show_id,
                  "st": c.station, "id": c.log_id, "t_recv": time.time()}
             )  # fmt: skip
 

@@ -108,7 +108,7 @@ def test_series_cache_picks_up_rows_committed_late(pg_store) -> None:  # type: i
     slow.begin()
     slow_rows = [make_row(sid, "slow", "orders", T0 + i, i) for i in range(3)]
     _n, changes = insert_rows(pg_store, slow, slow_rows)  # visible only at commit
-    assert [(c.table, c.row_id, c.show_id) for c in changes] == [("metric_sample", T0, sid)]
+    assert [(c.table, c.since, c.show_id) for c in changes] == [("metric_sample", T0, sid)]
     # Another series: the slow transaction holds its series row until it commits (PostgreSQL
     # locks a row an upsert touches), so a writer of the same series would wait for it.
     write_rows(pg_store, [make_row(sid, "fast", "likes", T0 + 10 + i, 10 + i) for i in range(2)])
@@ -118,7 +118,7 @@ def test_series_cache_picks_up_rows_committed_late(pg_store) -> None:  # type: i
     slow.close()
     with pg_store.session() as s:
         assert cache.refresh(s) == 0  # outside the overlap: only the change's time finds them
-        assert cache.refresh(s, since=changes[0].row_id) == 3
+        assert cache.refresh(s, since=changes[0].since) == 3
         assert cache.refresh(s) == 0
     ts, v = cache.get("orders")
     assert list(ts) == [T0, T0 + 1, T0 + 2] and list(v) == [0, 1, 2]

@@ -89,7 +89,7 @@ def test_change_names_the_batch_earliest_second(store: Store) -> None:
     write_rows(
         store, [make_row(sid, "s", "orders", T0 + 9.7, 1), make_row(sid, "s", "likes", T0 + 3.2, 2)]
     )
-    assert [(c.table, c.row_id, c.show_id) for c in seen] == [("metric_sample", T0 + 3, sid)]  # type: ignore[attr-defined]
+    assert [(c.table, c.since, c.show_id) for c in seen] == [("metric_sample", T0 + 3, sid)]  # type: ignore[attr-defined]
 
 
 def test_cache_reads_by_time_and_takes_late_rows_exactly_once(store: Store) -> None:
@@ -118,7 +118,7 @@ def test_cache_reads_by_time_and_takes_late_rows_exactly_once(store: Store) -> N
     )
     with store.engine.connect() as conn:
         assert cache.refresh(conn) == 1
-        since = seen[-1].row_id  # type: ignore[attr-defined]
+        since = seen[-1].since  # type: ignore[attr-defined]
         assert since == T0 + 10
         assert cache.refresh(conn, since=since) == 2
         assert cache.refresh(conn, since=since) == 0  # read again, nothing doubled

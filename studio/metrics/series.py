@@ -309,7 +309,7 @@ class SeriesCache:
 
     `refresh()` reads only the rows from a little before the newest sample it holds, so a
     repaint after a 1 Hz sample costs one short range read of the (show, ts) key, not a 4-hour
-    reload. Writers announce each batch with a change whose row_id is the batch's earliest
+    reload. Writers announce each batch with a change whose `since` is the batch's earliest
     second; passing that as `since` re-reads from there, which brings in late rows (an offline
     station's replayed outbox, a backfill) wherever they fall in time.
     """

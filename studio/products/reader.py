@@ -250,8 +250,8 @@ class LiveProducts:
                 self._rows_dirty = True
             elif change.table == "metric_sample":
                 self._sales_dirty = True
-                if change.row_id is not None:
-                    ts = float(change.row_id)
+                if change.since is not None:
+                    ts = float(change.since)
                     self._edge_from = ts if self._edge_from is None else min(self._edge_from, ts)
                 else:
                     self._edge_from = float("-inf")

@@ -173,7 +173,7 @@ def insert_samples(
 ) -> tuple[int, list[Change]]:
     """Insert complete rows (see `normalise`) in the caller's transaction. Returns the number
     inserted (duplicates excluded) and the changes to publish after the commit: one per show,
-    its row_id the earliest whole second the batch touched, so views re-read from there."""
+    its `since` the earliest whole second the batch touched, so views re-read from there."""
     if not rows:
         return 0, []
     conn = session.connection()

@@ -131,16 +131,19 @@ class Store:
             yield session
 
     def record_change(
-        self, session: Session, table: str, row_id: int | None, show_id: int | None
+        self, session: Session, table: str, key: int | None, show_id: int | None
     ) -> Change:
         """Append to the change log inside the caller's transaction; publish after commit.
 
+        `key` is the changed row's id, or for a time-keyed table (`changes.TIME_KEYED`, metric
+        samples) the earliest second the batch touched.
+
         On PostgreSQL this also queues a NOTIFY, which the server delivers to the other
         stations only if and when the transaction commits."""
-        entry = ChangeLog(table=table, row_id=row_id, show_id=show_id, station=self.station)
+        entry = ChangeLog(table=table, row_id=key, show_id=show_id, station=self.station)
         session.add(entry)
         session.flush()
-        change = Change(table, row_id, show_id, station=self.station, log_id=entry.id)
+        change = Change.keyed(table, key, show_id, station=self.station, log_id=entry.id)
         if self._sync is not None:
             self._sync.mark_own(entry.id)
         if self._postgres:

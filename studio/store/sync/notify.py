@@ -17,7 +17,7 @@ def encode(change: Change) -> str:
     return json.dumps(
         {
             "t": change.table,
-            "r": change.row_id,
+            "r": change.key,
             "s": change.show_id,
             "st": change.station,
             "id": change.log_id,
@@ -45,7 +45,7 @@ def decode(payload: str) -> Change | None:
         station = data.get("st") or ""
         if not isinstance(station, str):
             raise ValueError("bad station")
-        return Change(
+        return Change.keyed(
             data["t"],
             _int_or_none(data.get("r")),
             _int_or_none(data.get("s")),

@@ -203,6 +203,6 @@ def _insert_samples(
     rows: Sequence[Mapping[str, Any]],
     record_change: RecordChange,
 ) -> Inserted:
-    # The metric writer's own insert: same key, same series spans, same change row_id.
+    # The metric writer's own insert: same key, same series spans, same change `since`.
     inserted, changes = insert_samples(session, normalise(rows), record_change)
     return Inserted(count=inserted, changes=changes)

@@ -192,10 +192,10 @@ class SyncService:
         after = cursor.watermark
         while True:
             rows = self._read_log(conn, after)
-            for log_id, table, row_id, show_id, station in rows:
+            for log_id, table, key, show_id, station in rows:
                 self._deliver(
-                    Change(
-                        table, row_id, show_id, station=station or "", log_id=log_id, remote=True
+                    Change.keyed(
+                        table, key, show_id, station=station or "", log_id=log_id, remote=True
                     )
                 )
             if len(rows) < _CATCH_UP_PAGE:

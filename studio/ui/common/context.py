@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from studio.profile import Profile
-from studio.store.changes import Change
+from studio.store.changes import TIME_KEYED, Change
 from studio.store.store import Store
 from studio.timeutil import Clock
 
@@ -34,6 +34,8 @@ class StoreSignals(QObject):
     connection delivers on the GUI thread."""
 
     changed = Signal(str, object, object)  # table, row_id | None, show_id | None
+    # Metric samples have no row id: a batch says from which second to re-read.
+    samples = Signal(object, object)  # show_id | None, since (epoch second) | None
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +43,8 @@ class StoreSignals(QObject):
 
     def _on_change(self, change: Change) -> None:
         self.changed.emit(change.table, change.row_id, change.show_id)
+        if change.table in TIME_KEYED:
+            self.samples.emit(change.show_id, change.since)
 
     def close(self) -> None:
         self._unsubscribe()

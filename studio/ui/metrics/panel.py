@@ -82,6 +82,7 @@ class MetricsPanel(QWidget):
         )
         self._build()
         ctx.signals.changed.connect(self._on_changed)
+        ctx.signals.samples.connect(self._on_samples)
         self._timer = QTimer(self)
         self._timer.setInterval(REPAINT_MS)
         self._timer.timeout.connect(self._tick)
@@ -245,17 +246,19 @@ class MetricsPanel(QWidget):
 
     # -- change tracking ---------------------------------------------------------------------
 
+    def _on_samples(self, show_id: object, since: object) -> None:
+        if show_id is not None and show_id != self.show_id:
+            return
+        self._dirty = self._unread = True
+        self._feed_seen = True
+        # A sample batch names its earliest second: re-read from there (late rows).
+        if isinstance(since, int | float):
+            self._since = float(since) if self._since is None else min(self._since, float(since))
+
     def _on_changed(self, table: str, row_id: object, show_id: object) -> None:
         if show_id is not None and show_id != self.show_id:
             return
-        if table == "metric_sample":
-            self._dirty = self._unread = True
-            self._feed_seen = True
-            # A sample batch's row_id is its earliest second: re-read from there (late rows).
-            if isinstance(row_id, int | float):
-                since = float(row_id)
-                self._since = since if self._since is None else min(self._since, since)
-        elif table in ("incident", "cue_event", "segment", "show"):
+        if table in ("incident", "cue_event", "segment", "show"):
             self._overlay_dirty = True
             if table == "show" and self.show_id is not None:
                 before = self.timing
