@@ -5,6 +5,7 @@ applied to an input's Sync Offset; the gate with and without OBS."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -115,6 +116,10 @@ def test_a_test_recording_is_refused_while_obs_records(
     from studio.obs.stream_test import StreamTestError, record_test_clip
 
     running_obs.request("StartRecord")
+    deadline = time.monotonic() + 10
+    while not running_obs.request("GetRecordStatus")["outputActive"]:
+        assert time.monotonic() < deadline, "OBS did not start recording"
+        time.sleep(0.05)
     client = ObsClient(config.ObsConfig("127.0.0.1", running_obs.port, running_obs.password))
     client.start()
     try:
