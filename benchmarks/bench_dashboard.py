@@ -81,7 +81,7 @@ def main() -> None:
 
     from studio.metrics.names import STREAM_NAMES
     from studio.metrics.samples import make_row
-    from studio.metrics.writer import write_rows
+    from studio.metrics.writer import write_samples
     from studio.profile import Profile
     from studio.store.models import Incident, Segment, Show
     from studio.store.shows import create_show
@@ -141,9 +141,9 @@ def main() -> None:
     for t in range(warm):
         batch += rows_at(t)
         if len(batch) >= 12_000:
-            write_rows(store, batch)
+            write_samples(store, batch)
             batch = []
-    write_rows(store, batch)
+    write_samples(store, batch)
     now = [T0 + warm]
     signals = StoreSignals(store)
     ctx = AppContext(
@@ -182,7 +182,7 @@ def main() -> None:
         for how in ("event loop", "forced"):
             costs, cpu, slot = [], [], []
             for _ in range(args.refreshes if how == "event loop" else args.refreshes // 2):
-                write_rows(store, rows_at(t))
+                write_samples(store, rows_at(t))
                 t += 1
                 now[0] = T0 + t
                 app.processEvents()  # delivers the change signal: the panel is now dirty

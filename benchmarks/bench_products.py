@@ -106,7 +106,7 @@ def fill(store: object, show: int, n: int, seconds: int, funnel: bool) -> int:
     """Per-SKU cumulative orders (and optionally exposures, clicks, GMV) at 1 Hz."""
     import numpy as np
 
-    from studio.metrics.writer import write_rows
+    from studio.metrics.writer import write_samples
 
     rng = np.random.default_rng(1)
     rates = rng.uniform(0.02, 0.3, n)
@@ -125,7 +125,7 @@ def fill(store: object, show: int, n: int, seconds: int, funnel: bool) -> int:
                 for m in metrics:
                     rows.append({"show_id": show, "ts": T0 + t, "metric": m, "sku": sku,
                                  "source": "sim", "value": base * scale[m], "value_real": None})  # fmt: skip
-        write_rows(store, rows)  # type: ignore[arg-type]
+        write_samples(store, rows)  # type: ignore[arg-type]
         written += len(rows)
     return written
 
@@ -168,7 +168,7 @@ def bench_cli(url: str, show: int, runs: int) -> None:
 def bench_refresh(
     store: object, show: int, n: int, start_s: int, refreshes: int, funnel: bool
 ) -> None:
-    from studio.metrics.writer import write_rows
+    from studio.metrics.writer import write_samples
     from studio.products.derive import derive_all
     from studio.products.reader import LiveProducts
     from studio.timeutil import from_epoch
@@ -185,7 +185,7 @@ def bench_refresh(
         t = start_s + k
         rows = [{"show_id": show, "ts": T0 + t, "metric": m, "sku": sku, "source": "sim",
                  "value": 10_000 + t, "value_real": None} for sku in skus for m in metrics]  # fmt: skip
-        write_rows(store, rows)  # type: ignore[arg-type]  # publishes the change
+        write_samples(store, rows)  # type: ignore[arg-type]  # publishes the change
         now[0] = T0 + t + 0.5
         t1, c1 = time.perf_counter(), time.process_time()
         derived = live.refresh()

@@ -12,7 +12,7 @@ import numpy as np
 
 from studio.incidents.log import quick_log, update
 from studio.metrics.sources.sim import ShowSimulator, SimSegment, load_show
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.runner.events import LiveRunner
 from studio.runner.state import Plan
 from studio.script.store_io import load_script
@@ -100,11 +100,11 @@ def simulate_show(
         batch.extend(rows)
         if len(batch) >= WRITE_BATCH:
             samples += len(batch)
-            write_rows(store, batch)  # type: ignore[arg-type]
+            write_samples(store, batch)  # type: ignore[arg-type]
             batch = []
     if batch:
         samples += len(batch)
-        write_rows(store, batch)  # type: ignore[arg-type]
+        write_samples(store, batch)  # type: ignore[arg-type]
 
     ids: list[int] = []
     if incidents and len(plan.segments) >= 3:

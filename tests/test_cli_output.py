@@ -12,7 +12,7 @@ import pytest
 from studio.cli import main
 from studio.commands.common import display_width
 from studio.metrics.samples import make_row
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.store.shows import create_show
 from studio.store.store import Store
 
@@ -25,7 +25,7 @@ def test_kpi_rows_align_in_chinese_and_name_money_as_money(
     store = Store.open(url)
     try:
         show = create_show(store, "k")
-        write_rows(store, [
+        write_samples(store, [
             make_row(show, "sim", "gmv_cents", 1_800_000_000, 1_234_500),
             make_row(show, "sim", "online_viewers", 1_800_000_000, 3_210),
             make_row(show, "sim", "orders", 1_800_000_000, 17),

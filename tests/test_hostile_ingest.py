@@ -133,14 +133,14 @@ def test_export_and_review_are_bounded_by_the_show_span(store, tmp_path: Path) -
     not stretch the export table or the review's series past the show."""
     from studio.metrics.samples import make_row
     from studio.metrics.sources.platform_export import export_rows
-    from studio.metrics.writer import write_rows
+    from studio.metrics.writer import write_samples
     from studio.review.load import load_series
 
     start = datetime.fromtimestamp(T0, UTC)
     sid = create_show(store, "t", planned_start=start, planned_seconds=3600)
     rows = [make_row(sid, "x", "orders", T0 + i * 60, i) for i in range(61)]
     rows.append(make_row(sid, "x", "orders", 4_070_908_800, 999))  # 2099
-    write_rows(store, rows)
+    write_samples(store, rows)
     _header, table = export_rows(store, sid)
     assert 60 <= len(table) <= 62
     whole, _per_sku = load_series(store, sid)
@@ -152,12 +152,12 @@ def test_export_of_an_untimed_show_is_bounded_around_its_data(store) -> None:  #
     sample decades away does not make the table decades long."""
     from studio.metrics.samples import make_row
     from studio.metrics.sources.platform_export import export_rows
-    from studio.metrics.writer import write_rows
+    from studio.metrics.writer import write_samples
 
     sid = create_show(store, "t")
     rows = [make_row(sid, "x", "orders", T0 + i * 60, i) for i in range(30)]
     rows.append(make_row(sid, "x", "orders", 978_307_200, 1))  # 2001
-    write_rows(store, rows)
+    write_samples(store, rows)
     _header, table = export_rows(store, sid)
     assert len(table) <= 31
 

@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from studio.cli import main
 from studio.metrics.samples import make_row
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.planning.crew import add_crew
 from studio.review.insights_load import load_insights, values_at
 from studio.runner.events import LiveRunner
@@ -71,7 +71,7 @@ def _samples(
     store: Store, sid: int, start: datetime, series: dict[str, list[tuple[int, int]]], sku: str = ""
 ) -> None:
     t0 = start.timestamp()
-    write_rows(
+    write_samples(
         store,
         [make_row(sid, "feed", m, t0 + t, v, sku) for m, pts in series.items() for t, v in pts],
     )

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from studio.metrics.samples import SampleError, make_row, parse_object, parse_ts
 from studio.metrics.sources.sim import ShowSimulator, SimulatorRunner
-from studio.metrics.writer import MetricWriter, WriterStopped, write_rows
+from studio.metrics.writer import MetricWriter, WriterStopped, write_samples
 from studio.store.models import ChangeLog, MetricSample
 from studio.store.shows import create_show
 
@@ -90,9 +90,9 @@ def test_write_now_commits_before_returning(store) -> None:  # type: ignore[no-u
     """The synchronous path has committed when it returns and reports duplicates as 0 new."""
     sid = create_show(store, "t")
     rows = [make_row(sid, "http", "orders", T0, 5), make_row(sid, "http", "likes", T0, 9)]
-    assert write_rows(store, rows) == 2
+    assert write_samples(store, rows) == 2
     assert _count(store) == 2
-    assert write_rows(store, rows) == 0
+    assert write_samples(store, rows) == 0
     assert _count(store) == 2
 
 

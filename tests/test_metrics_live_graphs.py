@@ -18,7 +18,7 @@ from studio.metrics import alerts, fmt, queries
 from studio.metrics.live_figures import live_figures, target_line
 from studio.metrics.series import SeriesCache
 from studio.metrics.sources.sim import ShowSimulator
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.planning.targets import set_targets
 from studio.profile import Profile
 from studio.store.models import Incident, Segment, Show
@@ -93,7 +93,7 @@ def _feed(store: Any, sid: int, seconds: int) -> float:
     rows = []
     while sim.t < seconds:
         rows += sim.step()
-    write_rows(store, rows)
+    write_samples(store, rows)
     return max(float(r["ts"]) for r in rows)  # type: ignore[arg-type]
 
 

@@ -54,7 +54,7 @@ from studio.metrics.live_spans import (
 )
 from studio.metrics.samples import make_row
 from studio.metrics.series import SeriesCache, ShowTiming
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.store.models import Incident, Segment
 from studio.store.shows import create_show
 from studio.timeutil import from_epoch
@@ -197,7 +197,7 @@ def show_cache(store):  # type: ignore[no-untyped-def]
         rows.append(make_row(sid, "sim", "gmv_cents", T0 + t, 10 * t))
         rows.append(make_row(sid, "sim", "online_viewers", T0 + t, 100 + t // 10))
         rows.append(make_row(sid, "sim", "viewers_total", T0 + t, 1000 + t))
-    write_rows(store, rows)
+    write_samples(store, rows)
     cache = SeriesCache(sid, ("gmv_cents", "online_viewers", "viewers_total", "orders"))
     assert queries.refresh_series(store, cache) == len(rows)
     return sid, cache
@@ -423,10 +423,10 @@ def test_queries_read_timing_segments_incidents_and_new_samples(store) -> None: 
     ]
     marks = queries.incident_marks(store, sid)
     assert [(m.at, m.category) for m in marks] == [(T0 + 10, "technical"), (T0 + 50, "product")]
-    write_rows(store, [make_row(sid, "sim", "orders", T0 + t, t) for t in range(5)])
+    write_samples(store, [make_row(sid, "sim", "orders", T0 + t, t) for t in range(5)])
     cache = SeriesCache(sid, ("orders",))
     assert queries.refresh_series(store, cache) == 5
-    write_rows(store, [make_row(sid, "sim", "orders", T0 + 5, 5)])
+    write_samples(store, [make_row(sid, "sim", "orders", T0 + 5, 5)])
     assert queries.refresh_series(store, cache, since=T0 + 5) == 1
     assert list(cache.get("orders")[0]) == [T0 + t for t in range(6)]
 

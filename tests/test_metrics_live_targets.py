@@ -12,7 +12,7 @@ from studio.metrics.axis import tick_labels
 from studio.metrics.live_figures import Pace, alert_facts, live_figures, target_line
 from studio.metrics.samples import make_row
 from studio.metrics.series import SeriesCache, ShowTiming
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.planning.targets import set_targets
 from studio.store.shows import create_show
 
@@ -99,7 +99,7 @@ def test_load_timing_reads_the_traffic_target(store) -> None:  # type: ignore[no
     set_targets(store, sid, traffic_target=40_000)
     timing = queries.load_timing(store, sid)
     assert timing.traffic_target == 40_000 and timing.gmv_target_cents == 5_000_000
-    write_rows(store, [make_row(sid, "sim", "viewers_total", T0 + t, 20 * t) for t in (0, 60)])
+    write_samples(store, [make_row(sid, "sim", "viewers_total", T0 + t, 20 * t) for t in (0, 60)])
     cache = SeriesCache(sid, ("viewers_total", "online_viewers"))
     queries.refresh_series(store, cache)
     assert live_figures(cache, timing, T0 + 60).traffic.target == 40_000

@@ -16,7 +16,7 @@ from studio.metrics import alerts, fmt, queries
 from studio.metrics.live_figures import live_figures
 from studio.metrics.series import SeriesCache
 from studio.metrics.sources.sim import ShowSimulator
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.profile import Profile
 from studio.store.models import Incident, Segment, Show
 from studio.store.shows import create_show
@@ -113,7 +113,7 @@ class Feed:
         rows = []
         while self.sim.t < second:
             rows += self.sim.step()
-        write_rows(self.store, rows)
+        write_samples(self.store, rows)
         return max(float(r["ts"]) for r in rows)  # type: ignore[arg-type]
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from studio.metrics.samples import make_row
 from studio.metrics.series import snapshot
 from studio.metrics.sources.tail import FileTailer
-from studio.metrics.writer import MetricWriter, insert_rows, write_rows
+from studio.metrics.writer import MetricWriter, insert_sample_rows, write_samples
 from studio.store.models import IngestOffset, MetricQuarantine, MetricSample
 from studio.store.shows import create_show
 from studio.store.store import Store
@@ -44,7 +44,7 @@ def test_writer_and_duplicates_on_postgres(pg_store) -> None:  # type: ignore[no
         assert writer.flush(30)
     finally:
         writer.stop()
-    assert write_rows(pg_store, rows[:10]) == 0
+    assert write_samples(pg_store, rows[:10]) == 0
     with pg_store.session() as s:
         assert s.scalar(select(func.count()).select_from(MetricSample)) == 3_000
     snap = snapshot(pg_store, sid)
@@ -84,10 +84,10 @@ def test_writer_rejects_unknown_show_and_dedups_within_a_batch_on_postgres(pg_st
     assert writer.stats.rejected == 1 and writer.stats.retries == 0
     assert writer.stats.inserted == 6
     with pg_store.transaction() as s:
-        first, _ = insert_rows(
+        first, _ = insert_sample_rows(
             pg_store, s, [make_row(sid, "u", "likes", T0 + i, i) for i in range(5)]
         )
-        again, _ = insert_rows(
+        again, _ = insert_sample_rows(
             pg_store, s, [make_row(sid, "u", "likes", T0 + i, i) for i in range(7)]
         )
     assert (first, again) == (5, 2)
@@ -107,11 +107,11 @@ def test_series_cache_picks_up_rows_committed_late(pg_store) -> None:  # type: i
     slow = pg_store.session()
     slow.begin()
     slow_rows = [make_row(sid, "slow", "orders", T0 + i, i) for i in range(3)]
-    _n, changes = insert_rows(pg_store, slow, slow_rows)  # visible only at commit
+    _n, changes = insert_sample_rows(pg_store, slow, slow_rows)  # visible only at commit
     assert [(c.table, c.since, c.show_id) for c in changes] == [("metric_sample", T0, sid)]
     # Another series: the slow transaction holds its series row until it commits (PostgreSQL
     # locks a row an upsert touches), so a writer of the same series would wait for it.
-    write_rows(pg_store, [make_row(sid, "fast", "likes", T0 + 10 + i, 10 + i) for i in range(2)])
+    write_samples(pg_store, [make_row(sid, "fast", "likes", T0 + 10 + i, 10 + i) for i in range(2)])
     with pg_store.session() as s:
         assert cache.refresh(s) == 2
     slow.commit()

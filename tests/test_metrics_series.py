@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 
 from studio.metrics.samples import make_row
 from studio.metrics.series import SeriesCache, latest_value, time_range, totals_at
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.store import migrate
 from studio.store.engine import make_engine
 from studio.store.models import MetricSample, MetricSeries
@@ -31,9 +31,9 @@ def test_paged_insert_counts_exactly_around_page_boundaries(store: Store, n: int
     stored rows inserts only what is new."""
     sid = create_show(store, "t")
     rows = [make_row(sid, "s", "orders", T0 + i, i) for i in range(n)]
-    assert write_rows(store, rows) == n
+    assert write_samples(store, rows) == n
     more = [make_row(sid, "s", "orders", T0 + n + i, n + i) for i in range(37)]
-    assert write_rows(store, rows[n // 2 :] + more) == 37
+    assert write_samples(store, rows[n // 2 :] + more) == 37
     assert _count(store) == n + 37
     with store.session() as s:
         values = list(s.scalars(select(MetricSample.value).order_by(MetricSample.ts)))
@@ -49,8 +49,8 @@ def test_series_spans_and_latest_values(store: Store) -> None:
     rows += [make_row(sid, "sim", "orders", T0 + 55, 7, sku="A1")]
     rows += [make_row(sid, "sim", "online_viewers", T0 + i, 500 + i) for i in range(100)]
     rows += [make_row(other, "sim", "orders", T0 + 500, 999)]
-    write_rows(store, rows[::-1])  # arrival order does not matter
-    write_rows(store, [make_row(sid, "late", "orders", T0 - 30, 0)])
+    write_samples(store, rows[::-1])  # arrival order does not matter
+    write_samples(store, [make_row(sid, "late", "orders", T0 - 30, 0)])
     with store.session() as s:
         spans = {
             (m, k): (a - T0, b - T0)
@@ -86,7 +86,7 @@ def test_change_names_the_batch_earliest_second(store: Store) -> None:
     sid = create_show(store, "t")
     seen: list[object] = []
     store.bus.subscribe(seen.append)
-    write_rows(
+    write_samples(
         store, [make_row(sid, "s", "orders", T0 + 9.7, 1), make_row(sid, "s", "likes", T0 + 3.2, 2)]
     )
     assert [(c.table, c.since, c.show_id) for c in seen] == [("metric_sample", T0 + 3, sid)]  # type: ignore[attr-defined]
@@ -97,19 +97,19 @@ def test_cache_reads_by_time_and_takes_late_rows_exactly_once(store: Store) -> N
     (an offline station's replay) come in when the change's earliest second is passed."""
     sid = create_show(store, "t")
     cache = SeriesCache(sid, ("orders", "online_viewers"))
-    write_rows(store, [make_row(sid, "a", "orders", T0 + i, i) for i in range(0, 60)])
-    write_rows(
+    write_samples(store, [make_row(sid, "a", "orders", T0 + i, i) for i in range(0, 60)])
+    write_samples(
         store, [make_row(sid, "a", "orders", T0 + 5, 5, sku="A1")]
     )  # sku rows are not plotted
     with store.engine.connect() as conn:
         assert cache.refresh(conn) == 60
         assert cache.refresh(conn) == 0
     # Inside the overlap: found without being told.
-    write_rows(store, [make_row(sid, "b", "orders", T0 + 58.5, 100)])
+    write_samples(store, [make_row(sid, "b", "orders", T0 + 58.5, 100)])
     # Long before the newest sample: needs the change's time.
     seen: list[object] = []
     store.bus.subscribe(seen.append)
-    write_rows(
+    write_samples(
         store,
         [
             make_row(sid, "b", "orders", T0 + 10.5, 200),
@@ -171,7 +171,7 @@ def test_samples_stored_under_the_old_key_survive_the_migration(tmp_path: Path) 
             assert latest_value(s, 3, "stream_kbps") == 2500.5
             assert time_range(s, 3) == (T0, T0 + 49)
         # The migrated table keeps de-duplicating.
-        assert write_rows(store, [make_row(3, "sim", "orders", T0 + 1, 1)]) == 0
+        assert write_samples(store, [make_row(3, "sim", "orders", T0 + 1, 1)]) == 0
         with store.engine.connect() as conn:
             ddl = conn.exec_driver_sql(
                 "SELECT sql FROM sqlite_master WHERE name = 'metric_sample'"

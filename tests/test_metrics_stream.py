@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QSettings
 
 from studio.metrics.names import METRICS, REAL, STREAM_NAMES, label
 from studio.metrics.sources.sim import ShowSimulator
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.obs.health import STREAM_METRICS
 from studio.profile import Profile
 from studio.store.models import Incident, Segment, Show
@@ -167,8 +167,8 @@ def test_stream_graph_shares_the_time_axis(store, tmp_path, qtbot) -> None:  # t
     from studio.ui.metrics.panel import MetricsPanel
 
     sid = make_show(store)
-    write_rows(store, sales_rows(sid, SHOW_S - 60))
-    write_rows(store, stream_rows(sid, SHOW_S - 60))
+    write_samples(store, sales_rows(sid, SHOW_S - 60))
+    write_samples(store, stream_rows(sid, SHOW_S - 60))
     ctx = _ctx(store, tmp_path)
     ctx.show_id = sid
     panel = MetricsPanel(ctx)
@@ -214,7 +214,7 @@ def test_stream_row_hidden_without_stream_samples(store, tmp_path, qtbot) -> Non
     from studio.ui.metrics.panel import MetricsPanel
 
     sid = make_show(store)
-    write_rows(store, sales_rows(sid, 300))
+    write_samples(store, sales_rows(sid, 300))
     ctx = _ctx(store, tmp_path)
     ctx.show_id = sid
     panel = MetricsPanel(ctx)
@@ -229,7 +229,7 @@ def test_stream_row_hidden_without_stream_samples(store, tmp_path, qtbot) -> Non
     gap = panel.plots["orders"].geometry().top() - panel.plots["gmv"].geometry().bottom()
     assert gap < 10
     assert "Mbit/s" not in panel.show_readout(T0 + 100)
-    write_rows(store, stream_rows(sid, 300))
+    write_samples(store, stream_rows(sid, 300))
     qtbot.waitUntil(lambda: panel.plots["stream"].isVisible(), timeout=3000)
     assert len(panel.stream_curves["stream_bitrate_kbps"].getData()[0]) > 0
     panel.shutdown()

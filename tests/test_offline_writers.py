@@ -17,7 +17,7 @@ from studio.devices.checks_store import save_check
 from studio.devices.findings import Finding
 from studio.incidents.log import quick_log
 from studio.metrics.samples import make_row
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.runner.events import LiveRunner
 from studio.runner.recovery import rebuild_runner
 from studio.script.store_io import create_show_from_script_file
@@ -44,8 +44,8 @@ def test_show_goes_on_while_postgres_is_down(pg_cluster: PgCluster, pg_url: str)
         assert save_check(store, "mic", "pulse", {}, [Finding("signal", "pass", "ok")]) is None
         now = time.time()
         rows = [make_row(show_id, "sim", "orders", now + i, i) for i in range(50)]
-        assert write_rows(store, rows) == 0
-        assert write_rows(store, rows[:10]) == 0  # a retried batch
+        assert write_samples(store, rows) == 0
+        assert write_samples(store, rows[:10]) == 0  # a retried batch
         assert store.outbox_size() >= 6
         pg_cluster.start()
         assert wait_for(lambda: store.outbox_size() == 0 and store.link_status.online, 30)

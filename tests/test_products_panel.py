@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from studio.demo import ensure_demo_show
 from studio.metrics.samples import make_row
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.products.reader import derive_show
 from studio.timeutil import from_epoch
 from studio.ui.common.context import AppContext
@@ -24,7 +24,7 @@ def test_sold_and_left_follow_the_latest_per_sku_orders(app_ctx: AppContext, qtb
     """Sold is the newest cumulative order count of the SKU; left is what the core derives."""
     show_id = app_ctx.show_id = ensure_demo_show(app_ctx.store)
     now = time.time()
-    write_rows(app_ctx.store, [
+    write_samples(app_ctx.store, [
         make_row(show_id, "sim", "orders", ts, value, "MZ-JH01")
         for ts, value in ((now - 20, 40), (now - 10, 120), (now - 30, 10))
     ])  # fmt: skip
@@ -61,7 +61,7 @@ def test_anchor_station_without_the_dock_shows_the_live_stock(
         runner.skip()
     sku = runner.snapshot().segment.product
     assert sku is not None
-    write_rows(app_ctx.store, [make_row(show_id, "sim", "orders", time.time(), 30, sku)])
+    write_samples(app_ctx.store, [make_row(show_id, "sim", "orders", time.time(), 30, sku)])
     qtbot.waitUntil(lambda: (d := app_ctx.products.get(sku)) is not None and d.sold == 30, timeout=5000)  # fmt: skip
     expected = app_ctx.products.get(sku).stock_left
     core = {d.sku: d for d in derive_show(app_ctx.store, show_id, from_epoch(time.time()))}

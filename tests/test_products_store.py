@@ -12,7 +12,7 @@ import pytest
 from studio.demo import demo_script_path
 from studio.metrics.samples import make_row
 from studio.metrics.sources.sim import ShowSimulator, SimSegment, load_stocks
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.planning.readiness import ProductFacts, ReadinessInputs, evaluate, readiness
 from studio.products.changes import (
     add_stock,
@@ -53,14 +53,14 @@ def orders(
 def test_sold_comes_from_per_sku_orders_and_units_win_when_given(store: Store, show: int) -> None:
     """Orders samples give sold and the funnel; a per-SKU units series, once present, is the
     units sold (one order may hold several units)."""
-    write_rows(store, orders(show, (0, 10), (60, 40)))
-    write_rows(store, [make_row(show, "sim", "product_clicks", NOW + 60, 400, SKU),
+    write_samples(store, orders(show, (0, 10), (60, 40)))
+    write_samples(store, [make_row(show, "sim", "product_clicks", NOW + 60, 400, SKU),
                        make_row(show, "sim", "product_exposures", NOW + 60, 2_000, SKU),
                        make_row(show, "sim", "gmv_cents", NOW + 60, 40 * 15_900, SKU)])  # fmt: skip
     d = find(derive_show(store, show, from_epoch(NOW + 61)), SKU)
     assert d is not None and (d.sold, d.stock_left, d.sales.orders) == (40, 1_460, 40)
     assert d.ctr == 0.2 and d.cvr == 0.1 and d.sales.gmv_cents == 636_000
-    write_rows(store, orders(show, (60, 55), metric="units"))
+    write_samples(store, orders(show, (60, 55), metric="units"))
     d = find(derive_show(store, show, from_epoch(NOW + 61)), SKU)
     assert d is not None and (d.sold, d.sales.orders) == (55, 40)
     # As it stood at +30 s: only the first sample counts.
@@ -74,19 +74,19 @@ def test_flash_window_sales_from_samples_and_late_samples_move_the_edge(
     """The issue's case in the store: 177 sold before the ¥99 sale, 323 during it -> 146 of
     300; a late sample before the start moves the edge and the reader follows."""
     clock = lambda: NOW + 200  # noqa: E731
-    write_rows(store, orders(show, (0, 100), (90, 177)))
+    write_samples(store, orders(show, (0, 100), (90, 177)))
     start_flash_sale(store, show, SKU, 9_900, 300, seconds=300, clock=lambda: NOW + 100)
-    write_rows(store, orders(show, (150, 250), (200, 323)))
+    write_samples(store, orders(show, (150, 250), (200, 323)))
     live = LiveProducts(store, show, clock)
     try:
         d = find(live.refresh(), SKU)
         assert d is not None and d.flash is not None
         assert (d.effective_price_cents, d.flash.sold, d.flash.quota_left) == (9_900, 146, 154)
-        write_rows(store, orders(show, (95, 180)))  # arrives late, still before the start
+        write_samples(store, orders(show, (95, 180)))  # arrives late, still before the start
         d = find(live.refresh(), SKU)
         assert d is not None and d.flash is not None and d.flash.sold == 143
         end_flash_sale(store, show, SKU, clock=lambda: NOW + 250)
-        write_rows(store, orders(show, (240, 400), (300, 450)))
+        write_samples(store, orders(show, (240, 400), (300, 450)))
         d = find(live.refresh(from_epoch(NOW + 310)), SKU)
         assert d is not None and d.flash is not None and not d.flash.running
         assert d.effective_price_cents == 15_900 and d.flash.sold == 400 - 180
@@ -219,7 +219,7 @@ def test_price_periods_split_sales_by_price(store: Store, show: int) -> None:
     gmv = [(0, 0), (99, 159_000), (219, 159_000 + 190 * 9_900), (399, 159_000 + 190 * 9_900
            + 10 * 15_900), (599, 159_000 + 190 * 9_900 + 10 * 15_900 + 20 * 14_900)]  # fmt: skip
     rows += [make_row(show, "sim", "gmv_cents", NOW + t, v, SKU) for t, v in gmv]
-    write_rows(store, rows)
+    write_samples(store, rows)
     with store.session() as s:
         product = next(p for p in load_products(s, show) if p.sku == SKU)
         periods = with_sales(

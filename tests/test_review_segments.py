@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from studio.metrics.samples import make_row
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.review import tables
 from studio.review.html import render_html
 from studio.review.load import build_review
@@ -80,7 +80,7 @@ def _play(store: Store) -> tuple[int, float, dict[str, list[tuple[float, float]]
             raw[m].append((t, totals[m]))
         rows.append(make_row(show_id, "feed", "online_viewers", t, round(online)))
         raw["online_viewers"].append((t, round(online)))
-    write_rows(store, rows)
+    write_samples(store, rows)
     return show_id, end, raw
 
 
@@ -183,7 +183,7 @@ def test_measured_exits_are_the_viewers_lost(played) -> None:  # type: ignore[no
     """When an export gave exits (离开人数), a segment's viewers lost are its exits."""
     store, show_id, _, _ = played
     exits = [(T0 + 60 * k, 7 * k) for k in range(1, 60)]
-    write_rows(store, [make_row(show_id, "import:traffic", "exits", t, v) for t, v in exits])
+    write_samples(store, [make_row(show_id, "import:traffic", "exits", t, v) for t, v in exits])
     review = build_review(store, show_id)
     g = review.segments[0]
     assert g.start_ts is not None and g.end_ts is not None

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from studio.cli import main
 from studio.metrics.samples import make_row
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.review.load import build_review
 from studio.store.models import MetricSample, MetricSeries, TrafficSource
 from studio.store.shows import create_show
@@ -176,7 +176,7 @@ def test_live_feed_entries_are_not_mixed_with_imported_ones(
     """When the live feed recorded entries, the file's entries are left out (two running totals
     in one metric would break every difference) and its exits are imported."""
     t = START.timestamp()
-    write_rows(store, [make_row(show, "sim", "entries", t + 30, 500)])
+    write_samples(store, [make_row(show, "sim", "entries", t + 30, 500)])
     path = _csv(tmp_path / "m.csv", [["时间", "进入人数", "离开人数"], ["2026-11-11 12:00", 5, 1]])
     result = import_traffic(store, show, path)
     assert result.kept_from_feed == ("entries",) and result.minute_samples == 1

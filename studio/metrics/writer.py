@@ -37,13 +37,15 @@ class WriterStopped(RuntimeError):
     """submit() after stop(): the rows were not accepted."""
 
 
-def insert_rows(store: Store, session: Session, rows: Sequence[Row]) -> tuple[int, list[Change]]:
+def insert_sample_rows(
+    store: Store, session: Session, rows: Sequence[Row]
+) -> tuple[int, list[Change]]:
     """Insert rows inside the caller's transaction; returns (rows inserted, changes to publish
     after the commit). Duplicates are skipped silently by the primary key."""
     return insert_samples(session, rows, store.record_change)
 
 
-def write_rows(store: Store, rows: Sequence[Row]) -> int:
+def write_samples(store: Store, rows: Sequence[Row]) -> int:
     """Commit rows in one transaction on the calling thread, then publish. Returns the number
     inserted (duplicates excluded; -1 when the driver cannot tell; 0 when queued offline).
 
@@ -56,7 +58,7 @@ def write_rows(store: Store, rows: Sequence[Row]) -> int:
             return store.write_rows(MetricSample, rows).inserted
     try:
         with store.transaction() as s:
-            inserted, changes = insert_rows(store, s, rows)
+            inserted, changes = insert_sample_rows(store, s, rows)
     except SQLAlchemyError as exc:
         if store.outbox is None or not is_link_error(exc):
             raise
@@ -145,7 +147,7 @@ class MetricWriter:
 
     def write_now(self, rows: Sequence[Row]) -> int:
         """Commit on the caller's thread (not through the queue); returns rows inserted."""
-        inserted = write_rows(self.store, rows)
+        inserted = write_samples(self.store, rows)
         with self._cond:
             self.stats.submitted += len(rows)
             self.stats.inserted += max(inserted, 0)
@@ -222,7 +224,7 @@ class MetricWriter:
         attempt = 0
         while True:
             try:
-                inserted = write_rows(self.store, batch)
+                inserted = write_samples(self.store, batch)
             except IntegrityError as exc:
                 # Not transient (e.g. the show was deleted): retrying cannot help.
                 log.error(

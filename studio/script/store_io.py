@@ -45,7 +45,7 @@ def _segment_extra(seg: ScriptSegment) -> dict[str, Any]:
     return extra
 
 
-def _write_rows(session: Session, show: Show, script: Script) -> None:
+def _add_script_rows(session: Session, show: Show, script: Script) -> None:
     show.products = [
         ProductRow(
             position=i,
@@ -128,7 +128,7 @@ def save_script(
         )
         s.add(show)
         s.flush()
-        _write_rows(s, show, script)
+        _add_script_rows(s, show, script)
         s.add_all(_coupon_rows(show.id, script.coupons))
         change = store.record_change(s, "show", show.id, show.id)
         show_id = show.id
@@ -152,7 +152,7 @@ def replace_script(store: Store, show_id: int, script: Script) -> None:
         s.expire(show, ["products", "segments"])
         show.script_yaml = dump_yaml(script)
         show.planned_seconds = script.slot_seconds or script.total_seconds
-        _write_rows(s, show, script)
+        _add_script_rows(s, show, script)
         for row in show.products:
             for field, value in live.get(row.sku, {}).items():
                 setattr(row, field, value)

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from studio.metrics.writer import insert_rows
+from studio.metrics.writer import insert_sample_rows
 from studio.store.changes import Change
 from studio.store.models import AudienceShare, Show, TrafficSource
 from studio.store.shows import ShowNotFound
@@ -127,7 +127,7 @@ def save_traffic(
                         {"sid": show_id, "m": m},
                     )
                 rows = [r for r in minutes.rows(show_id, MINUTE_SOURCE) if r["metric"] in mine]
-                samples, sample_changes = insert_rows(store, s, rows)
+                samples, sample_changes = insert_sample_rows(store, s, rows)
                 changes.extend(sample_changes)
     store.publish(*changes)
     return SavedTraffic(len(sources), samples, tuple(kept))

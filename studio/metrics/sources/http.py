@@ -5,7 +5,7 @@
 - The body limit is enforced from Content-Length before reading anything.
 - A request is all or nothing: any bad sample gives 4xx with its index and the reason, and no
   row of that request is written, so the client fixes and resends the whole batch.
-- 200 is sent only after the rows are committed (`write_rows` on the request's thread, not the
+- 200 is sent only after the rows are committed (`write_samples` on the request's thread, not the
   queued writer). Samples already stored (same show, source, metric, sku, ts) are skipped, so a
   client that timed out may simply retry.
 - stdlib `ThreadingHTTPServer`: a loopback endpoint for a few collectors needs no framework.
@@ -39,7 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from studio import paths
 from studio.metrics.samples import Row, SampleError, parse_object, safe_text
 from studio.metrics.window import DEFAULT_MARGIN_S, Window, show_window
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.store.retry import describe
 from studio.store.store import Store
 from studio.timeutil import Clock
@@ -184,7 +184,7 @@ def store_rows(store: Store, rows: list[Row]) -> dict[str, Any]:
     """Commit the rows (the answer comes only after the commit); Rejected 503 when the
     database is busy or away, so the client retries."""
     try:
-        inserted = write_rows(store, rows)
+        inserted = write_samples(store, rows)
     except SQLAlchemyError as exc:
         what = describe(exc)
         log.warning("ingest: commit failed: %s", what)

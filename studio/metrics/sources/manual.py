@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from studio.metrics.names import METRICS
 from studio.metrics.samples import SampleError, make_row, parse_value
-from studio.metrics.writer import write_rows
+from studio.metrics.writer import write_samples
 from studio.store.store import Store
 from studio.timeutil import Clock
 
@@ -49,4 +49,4 @@ def enter(
     rows = [make_row(show_id, SOURCE, m, at, parse_value(m, v), sku) for m, v in values.items()]
     if not rows:
         raise SampleError("nothing to enter")
-    return write_rows(store, rows)
+    return write_samples(store, rows)

@@ -45,7 +45,7 @@ from sqlalchemy import insert
 from studio.metrics.names import CUMULATIVE, MONEY, NAMES
 from studio.metrics.samples import Row, SampleError, make_row, parse_ts, safe_text, shown
 from studio.metrics.window import DEFAULT_MARGIN_S, show_span, show_window
-from studio.metrics.writer import insert_rows
+from studio.metrics.writer import insert_sample_rows
 from studio.store.models import MetricQuarantine
 from studio.store.store import Store
 from studio.timeutil import Clock, utcnow
@@ -264,7 +264,7 @@ def import_export(
             )
     rows = _to_rows(parsed, show_id, source, cumulative)
     with store.transaction() as s:
-        inserted, changes = insert_rows(store, s, rows)
+        inserted, changes = insert_sample_rows(store, s, rows)
         if bad:
             s.execute(insert(MetricQuarantine), bad)
             changes.append(store.record_change(s, "metric_quarantine", None, show_id))

@@ -37,7 +37,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from studio.metrics.samples import Row, SampleError, parse_object, safe_text
 from studio.metrics.window import DEFAULT_MARGIN_S, Window, show_window
-from studio.metrics.writer import insert_rows
+from studio.metrics.writer import insert_sample_rows
 from studio.store.changes import Change
 from studio.store.models import IngestOffset, MetricQuarantine
 from studio.store.retry import GaveUp, describe, is_transient, with_retry
@@ -437,7 +437,7 @@ class FileTailer:
                 if done.rowcount != 1:
                     raise _Moved
             if rows:
-                inserted, changes = insert_rows(self.store, s, rows)
+                inserted, changes = insert_sample_rows(self.store, s, rows)
             if bad:
                 s.execute(insert(MetricQuarantine), bad)
                 changes.append(self.store.record_change(s, "metric_quarantine", None, self.show_id))

@@ -3,6 +3,10 @@
 Read from 3 m: sizes scale with the window height (at 1080 px: cue 54 pt, countdown 120 pt).
 Keys as in the rundown (page-turner pedals send PageUp/PageDown): Space/PageDown/Right next,
 PageUp/Left previous, H hold, F11 full screen, Ctrl+M mirror (for beam-splitter glass). No menus.
+
+The product card and the flash-sale banner read the station's live products (`ctx.products`,
+the same figures as the products board) through one `CardFacts`; banned and risky claims in
+the cue are underlined in amber (`claim_marks`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from studio.metrics.fmt import money_cents
 from studio.timeutil import fmt_duration
+from studio.ui.anchor.claim_marks import ClaimMarks, marked_html
+from studio.ui.anchor.product_card import CardFacts, ProductCard, card_facts
 from studio.ui.common.context import AppContext
 from studio.ui.common.settings_values import setting_bool
 from studio.ui.rundown.keys import cue_action
@@ -71,7 +77,12 @@ class AnchorWindow(QWidget):
         )
         self.countdown_phase = "normal"
         self._runner: Any = None
-        self._cue_key: tuple[int, int, str] | None = None
+        self._cue_key: tuple[int, int, str, bool] | None = None
+        self.cue_marks: list[Any] = []  # the claims underlined in the current cue
+        # jieba's dictionary and the show's checker load on a worker, never on the GUI thread.
+        self.claims = ClaimMarks(self)
+        self.claims.ready.connect(self._marks_ready)
+        self.claims.warm_up()
         self._build()
         self.mirror = setting_bool(ctx.settings, "anchor/mirror", False)
         self._apply_mirror()
@@ -138,24 +149,12 @@ class AnchorWindow(QWidget):
 
         bottom = QHBoxLayout()
         bottom.setSpacing(32)
-        self.product_card = QFrame()
-        self.product_card.setObjectName("ProductCard")
-        self.product_card.setStyleSheet(
-            "QFrame#ProductCard { border: 2px solid #444; border-radius: 12px; background: #111; }"
-        )
-        card = QVBoxLayout(self.product_card)
-        card.setContentsMargins(20, 12, 20, 12)
-        self.product_name = self._label(wrap=True)
-        prices = QHBoxLayout()
-        self.live_price = self._label(AMBER)
-        self.list_price = self._label(GREY)
-        prices.addWidget(self.live_price)
-        prices.addWidget(self.list_price, 0, Qt.AlignmentFlag.AlignBottom)
-        prices.addStretch(1)
-        self.stock = self._label(GREY)
-        card.addWidget(self.product_name)
-        card.addLayout(prices)
-        card.addWidget(self.stock)
+        self.product_card = ProductCard()
+        # The card's parts by their old names (what other screens' tests read).
+        self.product_name = self.product_card.name
+        self.live_price = self.product_card.price
+        self.list_price = self.product_card.list_price
+        self.stock = self.product_card.left
         bottom.addWidget(self.product_card, 2)
         next_box = QVBoxLayout()
         self.next_heading = self._label(GREY)
@@ -191,13 +190,8 @@ class AnchorWindow(QWidget):
         font(self.segment_title, 30)
         font(self.badge, 26, bold=True)
         font(self.banner, 44, bold=True)
-        font(self.product_name, 30, bold=True)
-        font(self.live_price, 54, bold=True)
-        font(self.list_price, 28)
-        lf = self.list_price.font()
-        lf.setStrikeOut(True)
-        self.list_price.setFont(lf)
-        font(self.stock, 26)
+        self.scale = scale
+        self.product_card.apply_fonts(scale)
         font(self.next_heading, 22)
         font(self.next_cue, 30)
 
@@ -262,25 +256,47 @@ class AnchorWindow(QWidget):
         cue_text = seg.cues[snap.cue_index].text if snap.cue_index < len(seg.cues) else seg.title
         if snap.status == "ended":
             cue_text = self.tr("Thank you — the show has ended.")
-        key = (snap.segment_index, snap.cue_index, cue_text)
+        self.claims.follow(script)
+        key = (snap.segment_index, snap.cue_index, cue_text, self.claims.is_ready)
         if key != self._cue_key:
+            moved = self._cue_key is None or self._cue_key[:3] != key[:3]
             self._cue_key = key
-            self.cue.setText(cue_text)
-            self.cue_scroll.verticalScrollBar().setValue(0)
-            self._scroll_wait = SCROLL_DWELL_MS // SCROLL_MS
-            self._scroll_timer.start()
+            marks = (
+                []
+                if snap.status == "ended"
+                else self.claims.spans(cue_text, seg.product, utf16=False)
+            )
+            self._set_cue_text(cue_text, marks)
+            if moved:
+                self.cue_scroll.verticalScrollBar().setValue(0)
+                self._scroll_wait = SCROLL_DWELL_MS // SCROLL_MS
+                self._scroll_timer.start()
         self._show_next(script, snap)
-        self._show_product(script, seg, snap)
-        self._show_banner(seg, snap)
+        facts = self._product_facts(script, seg, snap)
+        self._show_product(facts)
+        self._show_banner(seg, snap, facts)
         if self.mirror:
             self.mirror_view.update()
+
+    def _set_cue_text(self, text: str, marks: list[Any]) -> None:
+        self.cue_marks = marks
+        if marks:
+            self.cue.setTextFormat(Qt.TextFormat.RichText)
+            self.cue.setText(marked_html(text, marks))
+        else:
+            self.cue.setTextFormat(Qt.TextFormat.PlainText)
+            self.cue.setText(text)
+
+    def _marks_ready(self) -> None:
+        self._cue_key = None  # mark the cue on screen now that the checker is loaded
+        self.refresh()
 
     def _show_idle(self, text: str) -> None:
         self.badge.hide()
         self.segment_title.setText("")
         self.countdown.setText("")
         self.hold_label.setText("")
-        self.cue.setText(text)
+        self._set_cue_text(text, [])
         self._cue_key = None
         self.next_heading.setText("")
         self.next_cue.setText("")
@@ -300,30 +316,23 @@ class AnchorWindow(QWidget):
         self.next_heading.setText(self.tr("Next") if text and snap.status != "ended" else "")
         self.next_cue.setText(text if snap.status != "ended" else "")
 
-    def _show_product(self, script: Any, seg: Any, snap: Any) -> None:
+    def _product_facts(self, script: Any, seg: Any, snap: Any) -> CardFacts | None:
         product = script.product(seg.product)
         if product is None or snap.status == "ended":
+            return None
+        # The station's live products model (the one the products board reads): the card and
+        # the banner both show its figures.
+        live = self.ctx.products
+        return card_facts(product, seg, None if live is None else live.get(product.sku))
+
+    def _show_product(self, facts: CardFacts | None) -> None:
+        if facts is None:
             self.product_card.hide()
             return
         self.product_card.show()
-        self.product_name.setText(product.name)
-        self.live_price.setText(money_cents(product.live_price_cents))
-        self.list_price.setText(
-            money_cents(product.list_price_cents)
-            if product.list_price_cents > product.live_price_cents
-            else ""
-        )
-        stock = self._remaining_stock(product.sku, product.stock)
-        self.stock.setText(self.tr("Stock left: %1").replace("%1", f"{stock:,}"))
+        self.product_card.show_facts(facts, self.scale)
 
-    def _remaining_stock(self, sku: str, planned: int) -> int:
-        # The station's live products model (the same one the products board reads) wins over
-        # the script's starting stock, which is all there is before the first refresh.
-        live = self.ctx.products
-        derived = None if live is None else live.get(sku)
-        return planned if derived is None else derived.stock_left
-
-    def _show_banner(self, seg: Any, snap: Any) -> None:
+    def _show_banner(self, seg: Any, snap: Any, facts: CardFacts | None) -> None:
         left = snap.banner_remaining
         if left is None or snap.status not in ("running", "held"):
             self.banner.hide()
@@ -337,19 +346,23 @@ class AnchorWindow(QWidget):
             )
         else:
             colour = "#c62828"
-            fs = seg.flash_sale
             terms = ""
-            if fs is not None and fs.price_cents is not None:
-                terms = f"  {money_cents(fs.price_cents)}"
-            if fs is not None and fs.quantity is not None:
-                terms += "  " + self.tr("×%1 only").replace("%1", f"{fs.quantity:,}")
+            # The terms are the card's (one Derived): the price and the quota left, not the
+            # script's plan.
+            if facts is not None and facts.flash:
+                terms = f"  {money_cents(facts.price_cents)}"
+                if facts.quota is not None and facts.quota_left is not None:
+                    terms += "  " + (
+                        self.tr("%1/%2 left")
+                        .replace("%1", f"{max(facts.quota_left, 0):,}")
+                        .replace("%2", f"{facts.quota:,}")
+                    )
+            over = left <= 0 or (facts is not None and facts.flash_over)
             text = (
-                (
-                    self.tr("FLASH SALE ENDS IN %1").replace("%1", fmt_duration(-(-left // 1)))
-                    + terms
-                )
-                if left > 0
-                else self.tr("FLASH SALE OVER")
+                self.tr("FLASH SALE OVER")
+                if over
+                else self.tr("FLASH SALE ENDS IN %1").replace("%1", fmt_duration(-(-left // 1)))
+                + terms
             )
         self.banner.setText(text)
         self.banner.setStyleSheet(
@@ -424,4 +437,5 @@ class AnchorWindow(QWidget):
     def closeEvent(self, event: Any) -> None:
         self._timer.stop()
         self._scroll_timer.stop()
+        self.claims.shutdown()
         super().closeEvent(event)

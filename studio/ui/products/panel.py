@@ -1,16 +1,36 @@
-"""The Products dock: what is on sale tonight, at what price, how much stock is left."""
+"""The Products dock: the 中控's live product board.
+
+Link number first, the product, its state as a coloured word, the live price over the struck
+list price, 到手价, the flash sale's price and quota left, stock left with a bar, sold, CTR,
+CVR, GMV and alerts; the product being presented highlighted. Every figure is the station's one
+`Derived` per product (`ctx.products`, which the prompter's card reads too); the board only lays
+them out. What the keys and the context menu do is in `studio.ui.products.actions`.
+"""
 
 from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QStackedLayout, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedLayout,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from studio.metrics.fmt import money_cents
 from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState, request_from_window
-from studio.ui.common.theme import FAIL, WARN
+from studio.ui.common.theme import FAIL, OK, WARN
+from studio.ui.products.actions import KEYS, BoardActions, Done
+from studio.ui.products.board_model import BoardModel
+from studio.ui.products.board_view import BoardView
+from studio.ui.products.undo_bar import UndoBar
+
+LEVEL_COLOURS = {"ok": OK, "warn": WARN, "error": FAIL}
 
 
 class ProductsPanel(QWidget):
@@ -24,69 +44,83 @@ class ProductsPanel(QWidget):
             self.tr("Open show script…"),
             request_from_window(self, "open_script_requested"),
         )
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("SKU"),
-                self.tr("Product"),
-                self.tr("List price"),
-                self.tr("Live price"),
-                self.tr("Stock"),
-                self.tr("Sold"),
-                self.tr("Left"),
-            ]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.model = BoardModel(self)
+        self.board = QWidget()
+        self.view = BoardView(self.model, self.board)
+        self.board_actions = BoardActions(ctx, self.view, self.model, self.board)
+        self.undo_bar = UndoBar(self.board)
+        self.status = QLabel()
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._build_board()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.board)
+        self.board_actions.message.connect(self.show_message)
+        self.board_actions.changed.connect(self._changed)
+        self.board_actions.undone.connect(lambda _op: self.undo_bar.stop())
+        self.undo_bar.undo_requested.connect(self.board_actions.undo_last)
+        self.undo_bar.expired.connect(self.board_actions.expire_undo)
         # The figures come from the station's one live-products model, which the prompter's
         # product card reads too; this panel only lays them out.
         if ctx.products is not None:
             ctx.products.updated.connect(self.refresh)
         self.refresh()
 
-    def shutdown(self) -> None:
-        if self.ctx.products is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.ctx.products.updated.disconnect(self.refresh)
+    def _build_board(self) -> None:
+        layout = QVBoxLayout(self.board)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        tools = QToolBar()
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        short = {
+            "present": self.tr("Present"), "listing": self.tr("List/unlist"),
+            "price": self.tr("Price"), "stock": self.tr("Stock"),
+            "end_flash": self.tr("End flash sale"), "coupon": self.tr("Coupon"),
+        }  # fmt: skip
+        for key, text in short.items():
+            action = self.board_actions.actions[key]
+            action.setIconText(f"{text} {KEYS[key]}")
+            tools.addAction(action)
+        self.tools = tools
+        layout.addWidget(tools)
+        line = QHBoxLayout()
+        line.addWidget(self.status, 1)
+        line.addWidget(self.undo_bar, 2)
+        layout.addLayout(line)
+        layout.addWidget(self.view, 1)
+        self.view.setToolTip(
+            self.tr(
+                "Type a link number to pick a product. P present, L list/unlist, E price, "
+                "S stock, F end flash sale, C coupon, Ctrl+Z undo."
+            )
+        )
 
+    # -- reading ------------------------------------------------------------------------------
     def refresh(self) -> None:
         live = self.ctx.products
         derived = [] if live is None or self.ctx.show_id is None else live.derived
         if not derived:
+            self.model.set_rows([])
             self.stack.setCurrentWidget(self.empty)
             return
-        self.stack.setCurrentWidget(self.table)
-        self.table.setRowCount(len(derived))
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for row, d in enumerate(derived):
-            p = d.product
-            n_sold = d.sold if d.sales.sold is not None else None
-            left = d.stock_left if n_sold is not None else None
-            cells = [
-                p.sku,
-                p.name,
-                money_cents(p.list_price_cents),
-                money_cents(p.live_price_cents),
-                f"{p.stock_total:,}",
-                "—" if n_sold is None else f"{n_sold:,}",
-                "—" if left is None else f"{left:,}",
-            ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col == 3:
-                    item.setFont(bold)
-                if col == 3 and p.live_price_cents > p.list_price_cents:
-                    item.setForeground(QBrush(QColor(FAIL)))
-                    item.setToolTip(self.tr("Live price is above the list price"))
-                if col == 6 and left is not None and ("low_stock" in d.flags or left <= 0):
-                    item.setForeground(QBrush(QColor(FAIL if left <= 0 else WARN)))
-                    item.setText(
-                        f"{left:,} " + (self.tr("sold out") if left <= 0 else self.tr("low"))
-                    )
-                self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
+        if self.stack.currentWidget() is not self.board:
+            self.stack.setCurrentWidget(self.board)
+        selected = self.view.selected()
+        if self.model.set_rows(derived) and selected is not None:
+            self.view.select_sku(selected.sku)  # products came or went: keep the selection
+        self.board_actions.update_enabled()
+
+    # -- messages and undo ----------------------------------------------------------------------
+    def show_message(self, text: str, level: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text)
+        self.status.setStyleSheet(f"color: {LEVEL_COLOURS.get(level, OK)};")
+
+    def _changed(self, done: Done) -> None:
+        self.undo_bar.start(done.label)
+
+    def shutdown(self) -> None:
+        if self.ctx.products is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.ctx.products.updated.disconnect(self.refresh)
+        self.undo_bar.stop()
+        self.board_actions.shutdown()

@@ -65,6 +65,10 @@ class QtLiveProducts(QObject):
     def presenting(self) -> Derived | None:
         return self.model.presenting()
 
+    def refresh_soon(self) -> None:
+        """Re-read now rather than at the next tick (after this station changed something)."""
+        self._refresh()
+
     def refresh_now(self) -> list[Derived]:
         """Read the store on the calling thread (tests); screens wait for `updated`."""
         return self.model.refresh()
