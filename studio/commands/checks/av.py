@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from studio.commands.checks import profile_section, require_show
 from studio.commands.common import CommandError, guarded, open_store, print_json
 
 _WORD = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
@@ -95,21 +96,11 @@ def run(args: argparse.Namespace) -> int:
     from studio.devices.av.thresholds import DEFAULTS
     from studio.devices.checks_store import save_check
     from studio.devices.findings import exit_code
-    from studio.profile import Profile, ProfileError
 
-    try:
-        cfg = Profile.load().section("av", DEFAULTS)
-    except ProfileError as exc:
-        raise CommandError(str(exc), 2) from exc
+    cfg = profile_section("av", DEFAULTS)
     store = open_store(args)
     try:
-        if args.show is not None:
-            from studio.store.shows import ShowNotFound, get_show
-
-            try:
-                get_show(store, args.show)
-            except ShowNotFound as exc:
-                raise CommandError(f"--show {args.show}: {exc}", 2) from exc
+        require_show(store, args.show)
         try:
             result = run_av_check(
                 args.source, args.audio, seconds=args.seconds, cfg=cfg, kind=args.events

@@ -10,6 +10,7 @@ import argparse
 import sys
 from typing import Any
 
+from studio.commands.checks import profile_section, require_show
 from studio.commands.common import CommandError, guarded, open_store, print_json
 
 _WORD = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
@@ -42,27 +43,17 @@ def run(args: argparse.Namespace, kind: str) -> int:
     from studio.devices.camera.thresholds import DEFAULTS
     from studio.devices.checks_store import save_check
     from studio.devices.findings import exit_code
-    from studio.profile import Profile, ProfileError
 
     if args.seconds <= 0:
         raise CommandError("--seconds must be more than 0", 2)
-    try:
-        cfg = Profile.load().section("camera", DEFAULTS)
-    except ProfileError as exc:
-        raise CommandError(str(exc), 2) from exc
+    cfg = profile_section("camera", DEFAULTS)
     try:
         spec = parse_source(args.source)
     except SourceError as exc:
         raise CommandError(str(exc), 2) from exc
     store = open_store(args)
     try:
-        if args.show is not None:
-            from studio.store.shows import ShowNotFound, get_show
-
-            try:  # before measuring: a typo in --show must not cost the whole check
-                get_show(store, args.show)
-            except ShowNotFound as exc:
-                raise CommandError(f"--show {args.show}: {exc}", 2) from exc
+        require_show(store, args.show)
         try:
             result = run_check(
                 spec, args.seconds, cfg, kind, width=args.width, height=args.height, fps=args.fps

@@ -9,6 +9,7 @@ import argparse
 import sys
 from typing import Any
 
+from studio.commands.checks import profile_section, require_show
 from studio.commands.common import CommandError, guarded, open_store, print_json
 
 DEFAULT_SECONDS = 5.0
@@ -129,21 +130,11 @@ def run(args: argparse.Namespace) -> int:
     from studio.devices.audio.thresholds import DEFAULTS
     from studio.devices.checks_store import save_check
     from studio.devices.findings import exit_code
-    from studio.profile import Profile, ProfileError
 
-    try:
-        thresholds = Profile.load().section("mic", DEFAULTS)
-    except ProfileError as exc:
-        raise CommandError(str(exc), 2) from exc
+    thresholds = profile_section("mic", DEFAULTS)
     store = open_store(args)
     try:
-        if args.show is not None:
-            from studio.store.shows import get_show
-
-            try:
-                get_show(store, args.show)
-            except Exception as exc:
-                raise CommandError(str(exc), 2) from exc
+        require_show(store, args.show)
         result = _measure(args.source, args.seconds, thresholds)
         result_json = result.as_json()
         save_check(store, "mic", args.source, result.metrics, result.findings, show_id=args.show)

@@ -10,7 +10,8 @@ import argparse
 import sys
 from typing import Any
 
-from studio.commands.common import CommandError, guarded, open_store, print_json
+from studio.commands.checks import obs_config, profile_section
+from studio.commands.common import guarded, open_store, print_json
 
 _WORD = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 
@@ -19,23 +20,12 @@ _WORD = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 def cmd_obs(args: argparse.Namespace) -> int:
     from studio.devices.checks_store import save_check
     from studio.devices.findings import exit_code
-    from studio.obs import config
     from studio.obs.check import run_check
     from studio.obs.client import ObsClient
     from studio.obs.thresholds import DEFAULTS
-    from studio.profile import Profile, ProfileError
 
-    try:
-        cfg = Profile.load().section("obs", DEFAULTS)
-    except ProfileError as exc:
-        raise CommandError(str(exc), 2) from exc
-    obs_cfg = config.load()
-    if args.host or args.port:
-        try:
-            host, port = config.validate(args.host or obs_cfg.host, args.port or obs_cfg.port)
-        except config.ConfigError as exc:
-            raise CommandError(str(exc), 2) from exc
-        obs_cfg = config.ObsConfig(host, port, obs_cfg.password)
+    cfg = profile_section("obs", DEFAULTS)
+    obs_cfg = obs_config(args)
     store = open_store(args)
     client = ObsClient(obs_cfg, backoff=(0.5,)).start()
     try:

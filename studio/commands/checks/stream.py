@@ -13,6 +13,7 @@ import argparse
 import sys
 from typing import Any
 
+from studio.commands.checks import obs_config, profile_section, require_show
 from studio.commands.common import CommandError, guarded, open_store, print_json
 
 _WORD = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
@@ -50,40 +51,26 @@ def run(args: argparse.Namespace) -> int:
     from studio.devices.camera.thresholds import DEFAULTS as CAMERA
     from studio.devices.checks_store import save_check
     from studio.devices.findings import exit_code, worst
-    from studio.obs import config
     from studio.obs.check import run_check
     from studio.obs.client import ObsClient, ObsError
     from studio.obs.stream_test import run_stream_test
     from studio.obs.thresholds import DEFAULTS as OBS
-    from studio.profile import Profile, ProfileError
 
-    try:
-        profile = Profile.load()
-        cfgs = {
-            "obs": profile.section("obs", OBS),
-            "camera": profile.section("camera", CAMERA),
-            "mic": profile.section("mic", MIC),
-            "av": profile.section("av", AV),
-        }
-    except ProfileError as exc:
-        raise CommandError(str(exc), 2) from exc
-    obs_cfg = config.load()
-    if args.host or args.port:
-        try:
-            host, port = config.validate(args.host or obs_cfg.host, args.port or obs_cfg.port)
-        except config.ConfigError as exc:
-            raise CommandError(str(exc), 2) from exc
-        obs_cfg = config.ObsConfig(host, port, obs_cfg.password)
+    cfgs = {
+        "obs": profile_section("obs", OBS),
+        "camera": profile_section("camera", CAMERA),
+        "mic": profile_section("mic", MIC),
+        "av": profile_section("av", AV),
+    }
+    obs_cfg = obs_config(args)
     store = open_store(args)
+    try:
+        require_show(store, args.show)
+    except CommandError:
+        store.close()
+        raise
     client = ObsClient(obs_cfg, backoff=(0.5,)).start()
     try:
-        if args.show is not None:
-            from studio.store.shows import ShowNotFound, get_show
-
-            try:
-                get_show(store, args.show)
-            except ShowNotFound as exc:
-                raise CommandError(f"--show {args.show}: {exc}", 2) from exc
         obs = run_check(client, cfgs["obs"], connect_timeout=args.timeout)
         obs_id = save_check(store, "obs", obs.source, obs.metrics, obs.findings, args.show)
         first = obs.findings[0]

@@ -6,7 +6,6 @@ Raises AvSourceError when the source cannot be read at all (the CLI's exit code 
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import tempfile
@@ -16,8 +15,7 @@ from typing import Any
 
 from studio.devices.av import events, media, sync
 from studio.devices.av.thresholds import DEFAULTS
-
-_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+from studio.devices.camera.sources import SourceError, SourceSpec, parse_source
 
 
 class AvSourceError(Exception):
@@ -72,26 +70,21 @@ def measure_file(
     return sync.AvResult(label or str(path), est, sync.findings(est, c), metrics)
 
 
-def _ffmpeg() -> str:
-    path = shutil.which("ffmpeg")
-    if path is None:
-        raise AvSourceError("ffmpeg is not installed (Debian: apt-get install ffmpeg)")
-    return path
-
-
 def record_live(
-    source: str, audio: str | None, seconds: float, dest: Path, timeout_s: float = 20.0
+    source: SourceSpec, audio: str | None, seconds: float, dest: Path, timeout_s: float = 20.0
 ) -> Path:
     """Record `seconds` of a stream URL (or, on Linux, a V4L2 camera and a PulseAudio/ALSA
     input) into `dest` with ffmpeg, which stamps both with one clock."""
-    cmd = [_ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y"]
-    if _URL.match(source):
-        cmd += ["-rw_timeout", str(int(timeout_s * 1e6)), "-i", source]
-    elif source.isdigit() or source.startswith("/dev/video"):
-        device = f"/dev/video{source}" if source.isdigit() else source
-        cmd += ["-f", "v4l2", "-i", device]
+    try:
+        cmd = [media.tool("ffmpeg"), "-nostdin", "-hide_banner", "-loglevel", "error", "-y"]
+    except media.MediaError as exc:
+        raise AvSourceError(str(exc)) from exc
+    if source.kind == "url":
+        cmd += ["-rw_timeout", str(int(timeout_s * 1e6)), "-i", str(source.value)]
     else:
-        raise AvSourceError(f"{source}: not a file, stream URL or camera")
+        value = source.value
+        device = f"/dev/video{value}" if isinstance(value, int) else value
+        cmd += ["-f", "v4l2", "-i", device]
     maps = ["-map", "0:v:0"]
     if audio is not None:
         backend = "pulse" if shutil.which("pactl") else "alsa"
@@ -121,20 +114,21 @@ def run_av_check(
 ) -> sync.AvResult:
     """Measure a file, or record a live source first (then `seconds`, default the profile's)."""
     c = {**DEFAULTS, **(cfg or {})}
-    path = Path(source).expanduser()
+    try:
+        spec = parse_source(source)
+    except SourceError as exc:
+        raise AvSourceError(str(exc)) from exc
     audio_file = None
     if audio is not None and Path(audio).expanduser().is_file():
         audio_file = Path(audio).expanduser()
-    if path.is_file():
+    if spec.kind == "file":
         if audio is not None and audio_file is None:
             raise AvSourceError(f"{audio}: no such sound file (a recording needs a recorded sound)")
-        return measure_file(path, audio_file, seconds=seconds, cfg=c, kind=kind)
-    if not (_URL.match(source) or source.isdigit() or source.startswith("/dev/video")):
-        raise AvSourceError(f"{source}: no such file, and not a stream URL or camera")
+        return measure_file(str(spec.value), audio_file, seconds=seconds, cfg=c, kind=kind)
     span = float(seconds or c["seconds"])
     with tempfile.TemporaryDirectory(prefix="studio-av-") as tmp:
         live_audio = None if audio_file is not None else audio
-        clip = record_live(source, live_audio, span, Path(tmp) / "clip.mkv")
+        clip = record_live(spec, live_audio, span, Path(tmp) / "clip.mkv")
         if progress is not None:
             progress(1.0)
         return measure_file(clip, audio_file, cfg=c, kind=kind, label=source)

@@ -30,7 +30,8 @@ class MediaError(Exception):
     """The file cannot be read (missing, not media, no such track); the message says why."""
 
 
-def _tool(name: str) -> str:
+def tool(name: str) -> str:
+    """The path of an ffmpeg tool, or a MediaError saying how to install it."""
     path = shutil.which(name)
     if path is None:
         raise MediaError(
@@ -51,7 +52,7 @@ class Streams:
 def probe(path: str | Path) -> Streams:
     """The first video and audio streams' start times, the frame rate and the duration."""
     cmd = [
-        _tool("ffprobe"),
+        tool("ffprobe"),
         "-v", "error",
         "-show_entries", "stream=codec_type,start_time,avg_frame_rate,r_frame_rate:format=duration",
         "-of", "json",
@@ -98,7 +99,7 @@ def probe(path: str | Path) -> Streams:
 
 def read_audio(path: str | Path, rate: int = AUDIO_RATE, seconds: float | None = None) -> F32:
     """The first audio track as mono float32 at `rate`, from its own first sample."""
-    cmd = [_tool("ffmpeg"), "-nostdin", "-hide_banner", "-loglevel", "error", "-i", str(path)]
+    cmd = [tool("ffmpeg"), "-nostdin", "-hide_banner", "-loglevel", "error", "-i", str(path)]
     if seconds is not None:
         cmd += ["-t", f"{seconds:.3f}"]
     cmd += ["-map", "0:a:0", "-vn", "-ac", "1", "-ar", str(rate), "-f", "f32le", "pipe:1"]
@@ -200,7 +201,7 @@ def encode(
             if proc is None:
                 pix = "gray" if img.ndim == 2 else "bgr24"
                 cmd = [
-                    _tool("ffmpeg"), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                    tool("ffmpeg"), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
                     "-f", "rawvideo", "-pix_fmt", pix, "-s", f"{w}x{h}", "-r", f"{fps:g}",
                     "-i", "pipe:0",
                     "-f", "f32le", "-ar", str(rate), "-ac", "1", "-i", str(wav),
