@@ -12,12 +12,15 @@ from studio.metrics.writer import write_samples
 from studio.products.reader import derive_show
 from studio.timeutil import from_epoch
 from studio.ui.common.context import AppContext
+from studio.ui.products.board_model import COL
 from studio.ui.products.panel import ProductsPanel
 from studio.ui.products.qt_live import QtLiveProducts
 
 
-def _row_of(panel: ProductsPanel, sku: str) -> int:
-    return next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == sku)
+def _cell(panel: ProductsPanel, sku: str, column: str) -> str:
+    row = panel.model.row_of(sku)
+    assert row is not None
+    return str(panel.model.index(row, COL[column]).data())
 
 
 def test_sold_and_left_follow_the_latest_per_sku_orders(app_ctx: AppContext, qtbot: QtBot) -> None:
@@ -31,12 +34,11 @@ def test_sold_and_left_follow_the_latest_per_sku_orders(app_ctx: AppContext, qtb
     app_ctx.products = QtLiveProducts(app_ctx.store, show_id, app_ctx.clock)
     panel = ProductsPanel(app_ctx)
     qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=5000)
-    row = _row_of(panel, "MZ-JH01")
-    assert panel.table.item(row, 5).text() == "120"
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    assert _cell(panel, "MZ-JH01", "sold") == "120"
     core = {d.sku: d for d in derive_show(app_ctx.store, show_id, from_epoch(time.time()))}
-    assert panel.table.item(row, 6).text().split()[0] == f"{core['MZ-JH01'].stock_left:,}"
-    assert panel.table.item(_row_of(panel, "MZ-FD02"), 5).text() == "—"  # nothing sold yet
+    assert _cell(panel, "MZ-JH01", "stock") == f"{core['MZ-JH01'].stock_left:,}"
+    assert _cell(panel, "MZ-FD02", "sold") == "—"  # nothing sold yet
     panel.shutdown()
     app_ctx.products.shutdown()
     app_ctx.products = None

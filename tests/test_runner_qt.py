@@ -97,7 +97,8 @@ def test_full_show_by_keys(qtbot, ctx: AppContext) -> None:  # type: ignore[no-u
     qtbot.keyClick(panel, Qt.Key.Key_Right)  # into the flash sale
     anchor.refresh()
     assert anchor.cue.text() == "秒杀开始"
-    assert anchor.product_card.isVisible() and anchor.live_price.text() == "¥159.00"
+    # No live products on this station: card and banner both show the script's flash price.
+    assert anchor.product_card.isVisible() and anchor.live_price.text() == "¥99.00"
     assert anchor.list_price.font().strikeOut() and anchor.list_price.text() == "¥269.00"
     assert anchor.banner.isVisible() and "¥99.00" in anchor.banner.text()
     assert "0:30" in anchor.banner.text()

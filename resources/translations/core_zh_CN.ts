@@ -9,6 +9,310 @@
     </message>
 </context>
 <context>
+    <name>BoardActions</name>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="93" />
+        <location filename="../../studio/ui/products/actions.py" line="127" />
+        <source>Present</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="94" />
+        <source>List / unlist</source>
+        <translation>上架 / 下架</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="95" />
+        <source>Change price…</source>
+        <translation>改价…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="96" />
+        <source>Add stock…</source>
+        <translation>补库存…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="97" />
+        <source>End flash sale</source>
+        <translation>结束秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="98" />
+        <source>Add coupon…</source>
+        <translation>添加优惠券…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="99" />
+        <source>Undo last change</source>
+        <translation>撤销上一次修改</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="125" />
+        <source>Unlist</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="125" />
+        <source>List</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="127" />
+        <source>Stop presenting</source>
+        <translation>结束讲解</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="149" />
+        <source>%1 no longer presenting</source>
+        <translation>%1 已结束讲解</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="151" />
+        <source>%1 presenting</source>
+        <translation>%1 讲解中</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="158" />
+        <source>%1 unlisted</source>
+        <translation>%1 已下架</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="160" />
+        <source>%1 listed</source>
+        <translation>%1 已上架</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="187" />
+        <source>Type the number of units to add, e.g. 200.</source>
+        <translation>请输入要补的件数，例如 200。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="189" />
+        <source>%1: +%2 in stock</source>
+        <translation>%1：补库存 +%2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="195" />
+        <source>Type a price in yuan, e.g. 129 or 129.90.</source>
+        <translation>请输入价格（元），例如 129 或 129.90。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="202" />
+        <source>Price not changed.</source>
+        <translation>价格未改。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="206" />
+        <source>%1: price %2 → %3</source>
+        <translation>%1：改价 %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="213" />
+        <source>No flash sale is running for this product.</source>
+        <translation>该商品没有进行中的秒杀。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="216" />
+        <source>%1: flash sale ended</source>
+        <translation>%1：秒杀已结束</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="237" />
+        <source>Coupon issued: %1</source>
+        <translation>已发优惠券：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="239" />
+        <location filename="../../studio/ui/products/actions.py" line="273" />
+        <source>(queued: the database is offline)</source>
+        <translation>（数据库离线，已排队，恢复后发送）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="267" />
+        <source>Nothing changed.</source>
+        <translation>没有变化。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="283" />
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="293" />
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="313" />
+        <source>The database did not take the change: %1</source>
+        <translation>数据库未接受修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/actions.py" line="314" />
+        <source>Not changed: %1</source>
+        <translation>未修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BoardDelegate</name>
+    <message>
+        <location filename="../../studio/ui/products/board_view.py" line="172" />
+        <source>new price, ¥</source>
+        <translation>新价格（元）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_view.py" line="175" />
+        <source>units to add</source>
+        <translation>补货件数</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="81" />
+        <source>Link</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="82" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="83" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="84" />
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="85" />
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="86" />
+        <source>Stock left</source>
+        <translation>剩余库存</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="87" />
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="88" />
+        <source>Final price</source>
+        <translation>到手价</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="89" />
+        <source>CTR</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="90" />
+        <source>CVR</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="91" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="92" />
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="96" />
+        <source>Link number on the platform (链接号)</source>
+        <translation>平台上的链接号</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="97" />
+        <source>What a buyer pays for one unit with the best coupons (到手价)</source>
+        <translation>叠加最优优惠券后买一件的到手价</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="98" />
+        <source>Flash-sale price and what is left of its quota</source>
+        <translation>秒杀价和秒杀剩余名额</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="99" />
+        <source>Stock left: initial stock + top-ups − sold</source>
+        <translation>剩余库存 = 初始库存 + 补货 − 已售</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="220" />
+        <location filename="../../studio/ui/products/board_model.py" line="304" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="226" />
+        <location filename="../../studio/ui/products/board_model.py" line="250" />
+        <source>%1 · %2/%3 left</source>
+        <translation>%1 · 剩 %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="229" />
+        <location filename="../../studio/ui/products/board_model.py" line="259" />
+        <source>ended · %1/%2 sold</source>
+        <translation>已结束 · 售 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="256" />
+        <source>at %1</source>
+        <translation>%1 开始</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="290" />
+        <source>List price %1, live price %2</source>
+        <translation>原价 %1，直播价 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="295" />
+        <source>Floor %1</source>
+        <translation>底价 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="297" />
+        <source>The flash-sale price applies now</source>
+        <translation>当前按秒杀价成交</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="298" />
+        <source>E or double-click: change the price</source>
+        <translation>按 E 或双击：改价</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="303" />
+        <source>No coupon applies</source>
+        <translation>没有可用的优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="304" />
+        <source>With: %1</source>
+        <translation>使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="308" />
+        <source>%1 left of %2 (initial %3 + added %4)</source>
+        <translation>剩余 %1 / 共 %2（初始 %3 + 补货 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/board_model.py" line="315" />
+        <source>S: add stock</source>
+        <translation>按 S：补库存</translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <location filename="../../studio/ui/checks/panel.py" line="73" />
@@ -87,6 +391,74 @@
     </message>
 </context>
 <context>
+    <name>CouponDialog</name>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="63" />
+        <source>Add coupon</source>
+        <translation>添加优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="67" />
+        <source>e.g. 满199减20</source>
+        <translation>例如：满199减20</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="76" />
+        <source>no threshold</source>
+        <translation>无门槛</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="80" />
+        <source>unlimited</source>
+        <translation>不限量</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="83" />
+        <source>Only for %1</source>
+        <translation>仅限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="86" />
+        <source>Only for the selected product</source>
+        <translation>仅限选中的商品</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="88" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="94" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="95" />
+        <source>Value</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="96" />
+        <source>From a price of</source>
+        <translation>满（门槛）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="97" />
+        <source>How many</source>
+        <translation>发放数量</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="133" />
+        <source>The coupon needs a value.</source>
+        <translation>请填写优惠券面额。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="136" />
+        <source>The coupon would be expired already.</source>
+        <translation>这个有效期已经过去了。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../studio/ui/shell/main_window.py" line="70" />
@@ -99,7 +471,7 @@
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="217" />
+        <location filename="../../studio/ui/shell/main_window.py" line="223" />
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
@@ -154,137 +526,137 @@
         <translation>OBS 场景</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="212" />
+        <location filename="../../studio/ui/shell/main_window.py" line="218" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="214" />
+        <location filename="../../studio/ui/shell/main_window.py" line="220" />
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="220" />
+        <location filename="../../studio/ui/shell/main_window.py" line="226" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="222" />
+        <location filename="../../studio/ui/shell/main_window.py" line="228" />
         <source>S&amp;how</source>
         <translation>场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="223" />
+        <location filename="../../studio/ui/shell/main_window.py" line="229" />
         <source>Open show…</source>
         <translation>打开场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="225" />
+        <location filename="../../studio/ui/shell/main_window.py" line="231" />
         <source>Go live…</source>
         <translation>开播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="226" />
+        <location filename="../../studio/ui/shell/main_window.py" line="232" />
         <source>End show…</source>
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="228" />
+        <location filename="../../studio/ui/shell/main_window.py" line="234" />
         <source>Enter metrics by hand…</source>
         <translation>手动录入数据…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="232" />
+        <location filename="../../studio/ui/shell/main_window.py" line="238" />
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="235" />
+        <location filename="../../studio/ui/shell/main_window.py" line="241" />
         <source>Take over the rundown…</source>
         <translation>接管流程…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="238" />
+        <location filename="../../studio/ui/shell/main_window.py" line="244" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="243" />
+        <location filename="../../studio/ui/shell/main_window.py" line="249" />
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="247" />
+        <location filename="../../studio/ui/shell/main_window.py" line="253" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="249" />
+        <location filename="../../studio/ui/shell/main_window.py" line="255" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="251" />
+        <location filename="../../studio/ui/shell/main_window.py" line="257" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="255" />
+        <location filename="../../studio/ui/shell/main_window.py" line="261" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="256" />
-        <location filename="../../studio/ui/shell/main_window.py" line="307" />
+        <location filename="../../studio/ui/shell/main_window.py" line="262" />
+        <location filename="../../studio/ui/shell/main_window.py" line="313" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="257" />
-        <location filename="../../studio/ui/shell/main_window.py" line="315" />
+        <location filename="../../studio/ui/shell/main_window.py" line="263" />
+        <location filename="../../studio/ui/shell/main_window.py" line="321" />
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="281" />
+        <location filename="../../studio/ui/shell/main_window.py" line="287" />
         <source>%n incident(s) still open.</source>
         <translation>
             <numerusform>还有 %n 个事故未处理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="290" />
+        <location filename="../../studio/ui/shell/main_window.py" line="296" />
         <source> and %n more</source>
         <translation>
             <numerusform> 等 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="292" />
+        <location filename="../../studio/ui/shell/main_window.py" line="298" />
         <source>%n segment(s) not run yet: </source>
         <translation>
             <numerusform>还有 %n 个环节未进行：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="295" />
+        <location filename="../../studio/ui/shell/main_window.py" line="301" />
         <source>%n of them sell(s) a product.</source>
         <translation>
             <numerusform>其中 %n 个环节要卖货。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="298" />
+        <location filename="../../studio/ui/shell/main_window.py" line="304" />
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="278" />
+        <location filename="../../studio/ui/shell/main_window.py" line="284" />
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="317" />
+        <location filename="../../studio/ui/shell/main_window.py" line="323" />
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -297,63 +669,63 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="364" />
+        <location filename="../../studio/ui/shell/main_window.py" line="370" />
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="365" />
+        <location filename="../../studio/ui/shell/main_window.py" line="371" />
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="366" />
+        <location filename="../../studio/ui/shell/main_window.py" line="372" />
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="367" />
+        <location filename="../../studio/ui/shell/main_window.py" line="373" />
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="368" />
+        <location filename="../../studio/ui/shell/main_window.py" line="374" />
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="369" />
+        <location filename="../../studio/ui/shell/main_window.py" line="375" />
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="370" />
+        <location filename="../../studio/ui/shell/main_window.py" line="376" />
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="371" />
+        <location filename="../../studio/ui/shell/main_window.py" line="377" />
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="372" />
+        <location filename="../../studio/ui/shell/main_window.py" line="378" />
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="373" />
+        <location filename="../../studio/ui/shell/main_window.py" line="379" />
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="245" />
-        <location filename="../../studio/ui/shell/main_window.py" line="350" />
+        <location filename="../../studio/ui/shell/main_window.py" line="251" />
+        <location filename="../../studio/ui/shell/main_window.py" line="356" />
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="351" />
+        <location filename="../../studio/ui/shell/main_window.py" line="357" />
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
     </message>
@@ -586,6 +958,19 @@ Log file: {2}</source>
     </message>
 </context>
 <context>
+    <name>ProductsBoard</name>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="32" />
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/dialogs.py" line="34" />
+        <source>Change the price anyway?</source>
+        <translation>仍要改价吗？</translation>
+    </message>
+</context>
+<context>
     <name>ProductsPanel</name>
     <message>
         <location filename="../../studio/ui/products/panel.py" line="42" />
@@ -605,37 +990,37 @@ Log file: {2}</source>
     <message>
         <location filename="../../studio/ui/products/panel.py" line="75" />
         <source>Present</source>
-        <translation type="unfinished" />
+        <translation>讲解</translation>
     </message>
     <message>
         <location filename="../../studio/ui/products/panel.py" line="75" />
         <source>List/unlist</source>
-        <translation type="unfinished" />
+        <translation>上架/下架</translation>
     </message>
     <message>
         <location filename="../../studio/ui/products/panel.py" line="76" />
-        <source>Price</source>
-        <translation type="unfinished" />
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/panel.py" line="76" />
+        <source>Add stock</source>
+        <translation>补库存</translation>
     </message>
     <message>
         <location filename="../../studio/ui/products/panel.py" line="77" />
         <source>End flash sale</source>
-        <translation type="unfinished" />
+        <translation>结束秒杀</translation>
     </message>
     <message>
         <location filename="../../studio/ui/products/panel.py" line="77" />
         <source>Coupon</source>
-        <translation type="unfinished" />
+        <translation>优惠券</translation>
     </message>
     <message>
         <location filename="../../studio/ui/products/panel.py" line="92" />
         <source>Type a link number to pick a product. P present, L list/unlist, E price, S stock, F end flash sale, C coupon, Ctrl+Z undo.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../studio/ui/products/panel.py" line="76" />
-        <source>Stock</source>
-        <translation>库存</translation>
+        <translation>输入链接号选中商品。P 讲解，L 上架/下架，E 改价，S 补库存，F 结束秒杀，C 优惠券，Ctrl+Z 撤销。</translation>
     </message>
 </context>
 <context>
@@ -787,6 +1172,19 @@ Log file: {2}</source>
         <location filename="../../studio/ui/shell/status_bar.py" line="111" />
         <source>Elapsed {0}</source>
         <translation>已进行 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <location filename="../../studio/ui/products/undo_bar.py" line="35" />
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>撤销上一次修改（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/products/undo_bar.py" line="61" />
+        <source>Undo (%1 s)</source>
+        <translation>撤销（%1 秒）</translation>
     </message>
 </context>
 </TS>

@@ -50,7 +50,7 @@
     <message>
         <location filename="../../studio/ui/anchor/window.py" line="356" />
         <source>%1/%2 left</source>
-        <translation type="unfinished" />
+        <translation>剩 %1/%2</translation>
     </message>
     <message>
         <location filename="../../studio/ui/anchor/window.py" line="343" />
@@ -71,6 +71,34 @@
         <location filename="../../studio/ui/anchor/window.py" line="362" />
         <source>FLASH SALE OVER</source>
         <translation>秒杀已结束</translation>
+    </message>
+</context>
+<context>
+    <name>CueEditDialog</name>
+    <message>
+        <location filename="../../studio/ui/rundown/cue_editor.py" line="62" />
+        <source>Edit cue</source>
+        <translation>编辑话术</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/rundown/cue_editor.py" line="77" />
+        <source>Cue text:</source>
+        <translation>话术：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/rundown/cue_editor.py" line="101" />
+        <source>Claims not checked: %1</source>
+        <translation>未检查违规用语：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/rundown/cue_editor.py" line="103" />
+        <source>Checking for banned claims…</source>
+        <translation>正在检查违规用语…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/rundown/cue_editor.py" line="109" />
+        <source>No banned or risky claims.</source>
+        <translation>没有违禁或风险用语。</translation>
     </message>
 </context>
 <context>
@@ -145,6 +173,34 @@
         <location filename="../../studio/ui/rundown/jump_dialog.py" line="135" />
         <source>Jump anyway?</source>
         <translation>仍要跳转吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCard</name>
+    <message>
+        <location filename="../../studio/ui/anchor/product_card.py" line="141" />
+        <source>FLASH SALE</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/anchor/product_card.py" line="158" />
+        <source>FLASH SALE SOLD OUT</source>
+        <translation>秒杀已抢光</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/anchor/product_card.py" line="160" />
+        <source>%1 of %2 left</source>
+        <translation>剩 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/anchor/product_card.py" line="165" />
+        <source>SOLD OUT</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/anchor/product_card.py" line="166" />
+        <source>Stock left: %1</source>
+        <translation>剩余库存：%1</translation>
     </message>
 </context>
 <context>

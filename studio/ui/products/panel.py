@@ -73,7 +73,7 @@ class ProductsPanel(QWidget):
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         short = {
             "present": self.tr("Present"), "listing": self.tr("List/unlist"),
-            "price": self.tr("Price"), "stock": self.tr("Stock"),
+            "price": self.tr("Change price"), "stock": self.tr("Add stock"),
             "end_flash": self.tr("End flash sale"), "coupon": self.tr("Coupon"),
         }  # fmt: skip
         for key, text in short.items():
