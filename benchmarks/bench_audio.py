@@ -25,7 +25,8 @@ import numpy as np
 import soundfile as sf
 from scipy import signal
 
-from studio.devices.audio import check, loudness
+from studio.devices.audio import loudness
+from studio.devices.audio import mic_check as check
 from studio.devices.audio.capture import ArrayCapture
 from studio.devices.audio.monitor import LiveMonitor
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from studio.devices.camera import colour, exposure, framerate, lighting
 from studio.devices.camera.analyzer import FrameAnalyzer
-from studio.devices.camera.check import summarise
+from studio.devices.camera.camera_check import summarise
 from studio.devices.camera.focus import sharpness
 from studio.devices.camera.synthetic import frames
 from studio.devices.camera.thresholds import DEFAULTS

@@ -26,7 +26,8 @@ from collections.abc import Callable
 import numpy as np
 from scipy import signal
 
-from studio.devices.audio import check, clipping, hum, levels, loudness, noise, stereo
+from studio.devices.audio import clipping, hum, levels, loudness, noise, stereo
+from studio.devices.audio import mic_check as check
 from studio.devices.audio.synthetic import talking
 
 FS = 48000

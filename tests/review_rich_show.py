@@ -15,12 +15,12 @@ from pathlib import Path
 from simulated_show import SimulatedShow, simulate_show
 from sqlalchemy import update
 
-from studio.devices.audio.check import NOISE_ADVICE, NOISE_QUIET_STEP, TOO_QUIET
+from studio.devices.audio.mic_check import NOISE_ADVICE, NOISE_QUIET_STEP, TOO_QUIET
 from studio.devices.camera.monitor import BLACK, CONDITION_TEXTS
 from studio.devices.checks_store import save_check
 from studio.devices.findings import Finding
 from studio.incidents.log import quick_log
-from studio.obs.check import CHECKS, NOT_CONNECTED, UNREACHABLE
+from studio.obs.obs_check import CHECKS, NOT_CONNECTED, UNREACHABLE
 from studio.planning.crew import add_crew
 from studio.planning.review_actions import add_action, set_done
 from studio.script.store_io import create_show_from_script_file

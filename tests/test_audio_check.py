@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from studio.devices.audio import check
+from studio.devices.audio import mic_check as check
 from studio.devices.audio.capture import ENDED, ArrayCapture
 from studio.devices.audio.monitor import LiveMonitor
 

@@ -316,7 +316,7 @@ def test_check_of_a_live_stream_measures_its_rate(
     ffmpeg_stream: tuple[int, list[subprocess.Popen[bytes]]],
 ) -> None:
     """run_check on the loopback stream: frame rate from arrival times, ~30 fps, no drops."""
-    from studio.devices.camera.check import run_check
+    from studio.devices.camera.camera_check import run_check
     from studio.devices.camera.thresholds import DEFAULTS
 
     port, _procs = ffmpeg_stream

@@ -127,7 +127,7 @@ def test_message_table_matches_the_core_templates(card) -> None:  # type: ignore
 
 def test_findings_read_in_chinese(card, video: Path) -> None:  # type: ignore[no-untyped-def]
     """In the Chinese UI the checklist shows translated advice with the measured numbers."""
-    from studio.devices.camera.check import run_check
+    from studio.devices.camera.camera_check import run_check
     from studio.devices.camera.sources import parse_source
     from studio.ui.shell.i18n import Translations
 

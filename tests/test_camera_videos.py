@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from studio.devices.camera import synthetic
-from studio.devices.camera.check import run_check
+from studio.devices.camera.camera_check import run_check
 from studio.devices.camera.focus import FaceDetector
 from studio.devices.camera.sources import SourceError, parse_source
 from studio.devices.camera.thresholds import DEFAULTS

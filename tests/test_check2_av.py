@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from studio.devices.av import events, media, pattern, sync, synthetic
-from studio.devices.av.check import AvSourceError, run_av_check
+from studio.devices.av.av_check import AvSourceError, run_av_check
 from studio.obs.sync_offset import corrected_offset
 
 OFFSETS = [-200.0, -40.0, 0.0, 80.0, 250.0]

@@ -12,7 +12,7 @@ import pytest
 
 from studio.devices.camera import flicker
 from studio.devices.camera.analyzer import FrameAnalyzer
-from studio.devices.camera.check import run_check, summarise
+from studio.devices.camera.camera_check import run_check, summarise
 from studio.devices.camera.evaluate import evaluate
 from studio.devices.camera.sources import parse_source
 from studio.devices.camera.synthetic import studio_frames

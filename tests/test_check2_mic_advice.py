@@ -8,7 +8,8 @@ import re
 import numpy as np
 import pytest
 
-from studio.devices.audio import check, noise
+from studio.devices.audio import mic_check as check
+from studio.devices.audio import noise
 from studio.devices.audio.loudness import integrated_loudness
 from studio.devices.audio.synthetic import talking
 from studio.devices.findings import Finding

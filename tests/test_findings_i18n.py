@@ -15,15 +15,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 from test_translations import english_words
 
-from studio.devices.audio.check import analyse
-from studio.devices.camera.check import CheckResult as CameraResult
+from studio.devices.audio.mic_check import analyse
+from studio.devices.camera.camera_check import CheckResult as CameraResult
 from studio.devices.camera.evaluate import evaluate
 from studio.devices.camera.monitor import LiveMonitor
 from studio.devices.camera.thresholds import DEFAULTS as CAMERA_DEFAULTS
 from studio.devices.checks_store import save_check
 from studio.devices.findings import Finding, stored_texts
 from studio.incidents.auto import AutoIncidents
-from studio.obs import check as obs_check
+from studio.obs import obs_check
 from studio.paths import resources_dir
 from studio.store.shows import create_show
 from studio.ui.common.context import AppContext

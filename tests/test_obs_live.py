@@ -19,9 +19,9 @@ from studio.incidents.auto import AutoIncidents
 from studio.metrics.writer import MetricWriter
 from studio.obs import config
 from studio.obs.alarms import ShowState
-from studio.obs.check import CHECKS, run_check
 from studio.obs.client import ObsClient, ObsConfig, ObsState
 from studio.obs.cues import CueDirector
+from studio.obs.obs_check import CHECKS, run_check
 from studio.obs.poller import HealthPoller
 from studio.runner.events import LiveRunner
 from studio.runner.state import Plan

@@ -207,7 +207,7 @@ def test_no_visible_english_in_the_chinese_ui(app_ctx: AppContext, qtbot: QtBot)
     # A saved check, so the Checks history shows a row of core findings.
     import numpy as np
 
-    from studio.devices.audio.check import analyse
+    from studio.devices.audio.mic_check import analyse
     from studio.devices.checks_store import save_check
 
     silent = analyse(np.zeros((48_000, 1)), 48_000, source="hw:1,0")

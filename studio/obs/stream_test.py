@@ -138,10 +138,10 @@ def analyse_clip(
 ) -> StreamTestResult:
     """The camera, mic and A/V checks on a recording, as one result. `output` is OBS's
     GetVideoSettings answer, to compare the recording with what OBS says it outputs."""
-    from studio.devices.audio import check as mic
-    from studio.devices.av import check as av
+    from studio.devices.audio import mic_check as mic
+    from studio.devices.av import av_check as av
     from studio.devices.av import media
-    from studio.devices.camera.check import run_check
+    from studio.devices.camera.camera_check import run_check
     from studio.devices.camera.sources import SourceError, parse_source
 
     try:

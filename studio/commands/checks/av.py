@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("give --source SRC (or --make-pattern OUT.mp4)", 2)
     if args.seconds is not None and not 0 < args.seconds <= 3600:
         raise CommandError(f"--seconds must be between 0 and 3600, got {args.seconds:g}", 2)
-    from studio.devices.av.check import AvSourceError, run_av_check
+    from studio.devices.av.av_check import AvSourceError, run_av_check
     from studio.devices.av.thresholds import DEFAULTS
     from studio.devices.checks_store import save_check
     from studio.devices.findings import exit_code

@@ -38,7 +38,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, kind: str) -> int:
-    from studio.devices.camera.check import run_check
+    from studio.devices.camera.camera_check import run_check
     from studio.devices.camera.sources import SourceError, parse_source
     from studio.devices.camera.thresholds import DEFAULTS
     from studio.devices.checks_store import save_check

@@ -71,7 +71,7 @@ def _list_devices(as_json: bool) -> int:
 
 def _measure(source: str, seconds: float | None, thresholds: dict[str, Any]) -> Any:
     from studio.devices.audio import capture as cap
-    from studio.devices.audio import check
+    from studio.devices.audio import mic_check as check
     from studio.devices.audio.devices import FileSource, SourceError, resolve_source
 
     try:

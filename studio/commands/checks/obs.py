@@ -20,8 +20,8 @@ _WORD = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 def cmd_obs(args: argparse.Namespace) -> int:
     from studio.devices.checks_store import save_check
     from studio.devices.findings import exit_code
-    from studio.obs.check import run_check
     from studio.obs.client import ObsClient
+    from studio.obs.obs_check import run_check
     from studio.obs.thresholds import DEFAULTS
 
     cfg = profile_section("obs", DEFAULTS)

@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from studio.devices.camera.thresholds import DEFAULTS as CAMERA
     from studio.devices.checks_store import save_check
     from studio.devices.findings import exit_code, worst
-    from studio.obs.check import run_check
     from studio.obs.client import ObsClient, ObsError
+    from studio.obs.obs_check import run_check
     from studio.obs.stream_test import run_stream_test
     from studio.obs.thresholds import DEFAULTS as OBS
 

@@ -16,8 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 from studio.devices.camera.analyzer import FrameAnalyzer, FrameStats
+from studio.devices.camera.camera_check import CheckResult, summarise
 from studio.devices.camera.capture import Capture, Frame
-from studio.devices.camera.check import CheckResult, summarise
 from studio.devices.camera.evaluate import evaluate_explained
 from studio.devices.camera.monitor import LiveMonitor
 

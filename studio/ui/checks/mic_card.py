@@ -352,7 +352,7 @@ class MicCheckCard(QFrame):
     def start_guided_check(self) -> None:
         if self.capture is None:
             return
-        from studio.devices.audio.check import GuidedCheck
+        from studio.devices.audio.mic_check import GuidedCheck
 
         self._guided = GuidedCheck(self.capture, self.thresholds)
         self._guided.start()

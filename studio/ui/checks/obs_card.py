@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.obs import config as obs_config
-from studio.obs.check import CHECKS
+from studio.obs.obs_check import CHECKS
 from studio.obs.thresholds import DEFAULTS
 from studio.ui.checks.check_card import GLYPH, CardHeader, CardWorkers, FindingsChecklist
 from studio.ui.common.context import AppContext
@@ -204,7 +204,7 @@ class ObsCheckCard(QFrame):
 
         def work() -> None:
             from studio.devices.checks_store import save_check
-            from studio.obs.check import run_check
+            from studio.obs.obs_check import run_check
 
             try:
                 result = run_check(client, cfg)
