@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 # real OBS under Xvfb).
 APP_PACKAGES="libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0
  libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
- fonts-noto-cjk fonts-wqy-microhei libportaudio2 xvfb xauth"
+ fonts-noto-cjk fonts-wqy-microhei libportaudio2 ffmpeg xvfb xauth"
 TEST_PACKAGES="pulseaudio pulseaudio-utils libasound2-plugins ffmpeg poppler-utils postgresql
  obs-studio obs-plugins libgl1-mesa-dri"
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from studio.obs.stream_test import stream_test_gate
+from studio.planning.stream_gate import stream_test_gate
 
 AT = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
 

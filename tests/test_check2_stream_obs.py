@@ -17,7 +17,7 @@ from obs_server import ObsServer
 from studio.cli import main
 from studio.devices.av.pattern import make_pattern
 from studio.obs import config
-from studio.obs.stream_test import stream_test_gate
+from studio.planning.stream_gate import stream_test_gate
 
 obs_server = harness.obs_server
 running_obs = harness.running_obs

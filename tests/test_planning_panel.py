@@ -24,7 +24,7 @@ def test_planning_panel_blocks_waives_and_goes_live(app_ctx: AppContext, qtbot: 
     """Blocked by the light check -> Go live refused; waived with a reason -> live at ctx.clock."""
     store = app_ctx.store
     sid = create_show_from_script_file(store, DEMO)
-    for kind in ("camera", "mic"):
+    for kind in ("camera", "mic", "obs", "stream_test"):
         save_check(store, kind, "dev", {}, [Finding("x", "pass", "ok")], show_id=sid)
     app_ctx.show_id = sid
     app_ctx.clock = lambda: NOW

@@ -43,7 +43,7 @@ def test_blocked_then_waived_then_live_with_started_at(store: Store) -> None:
     sid = create_show_from_script_file(store, DEMO)
     checklist = readiness(store, sid, clock=_clock)
     blocking = {i.key for i in checklist.blocking}
-    assert blocking == {"device:camera", "device:mic", "device:light"}
+    assert blocking == {"device:camera", "device:mic", "device:light", "stream"}
     assert checklist.item("script").status == "pass" and checklist.item("targets").status == "pass"
     with pytest.raises(NotReady) as refused:
         go_live(store, sid, clock=_clock)
@@ -52,6 +52,8 @@ def test_blocked_then_waived_then_live_with_started_at(store: Store) -> None:
         assert s.get(Show, sid).status == "planned" and s.get(Show, sid).started_at is None
 
     save_check(store, "mic", "mic0", {}, [Finding("level", "pass", "ok")], show_id=sid)
+    for kind in ("obs", "stream_test"):  # the stream test: OBS checked, a test recording made
+        save_check(store, kind, "obs", {}, [Finding("x", "pass", "ok")], show_id=sid)
     save_check(store, "light", "cam0", {}, [Finding("cct", "warn", "a bit warm")], show_id=sid)
     save_check(
         store, "camera", "cam0", {}, [Finding("focus", "fail", "lens out of focus")], show_id=sid
@@ -83,14 +85,19 @@ def test_blocked_then_waived_then_live_with_started_at(store: Store) -> None:
 def test_stored_waiver_and_unattached_recent_checks_count(store: Store) -> None:
     """A waiver stored earlier unblocks; checks run without a show count if recent enough."""
     sid = create_show_from_script_file(store, DEMO)
-    for kind in ("camera", "mic"):
+    for kind in ("camera", "mic", "obs", "stream_test"):
         save_check(store, kind, "dev", {}, [Finding("x", "pass", "ok")])  # no show, just now
     import time
 
     checklist = readiness(store, sid, clock=time.time)
     assert [i.key for i in checklist.blocking] == ["device:light"]
     stale = readiness(store, sid, clock=lambda: time.time() + 13 * 3600)
-    assert {i.key for i in stale.blocking} == {"device:camera", "device:mic", "device:light"}
+    assert {i.key for i in stale.blocking} == {
+        "device:camera",
+        "device:mic",
+        "device:light",
+        "stream",
+    }
     waive(store, sid, "device:light", "no key light tonight, daylight set")
     go_live(store, sid)
     with store.session() as s:
@@ -211,6 +218,6 @@ def test_readiness_cli(store: Store, db_url: str, capsys: pytest.CaptureFixture[
     assert main(["--db", db_url, "plan", "go-live", "--show", str(sid)]) == 1
     waivers = [
         a for k in ("camera", "mic", "light") for a in ("--waive", f"device:{k}=checked by hand")
-    ]
+    ] + ["--waive", "stream=pushed a test stream on the platform by hand"]
     assert main(["--db", db_url, "plan", "go-live", "--show", str(sid), *waivers]) == 0
     assert main(["--db", db_url, "plan", "go-live", "--show", str(sid), "--waive", "bad"]) == 2

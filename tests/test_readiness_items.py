@@ -66,3 +66,17 @@ def test_an_open_action_from_the_last_review_warns_the_next_show(
     clock.advance(3600)
     second = _show(store, tmp_path, "欢迎回来")
     assert _item(store, second, "review_actions", clock)[0] == "warn"
+
+
+def test_the_stream_test_is_a_gate_item(store: Store, tmp_path: Path) -> None:
+    """No OBS check and no test recording blocks; OBS checked only warns; both passed pass."""
+    from studio.devices.checks_store import save_check
+    from studio.devices.findings import Finding
+
+    clock = FakeClock()
+    show = _show(store, tmp_path, "欢迎")
+    assert _item(store, show, "stream", clock)[0] == "fail"
+    save_check(store, "obs", "obs", {}, [Finding("x", "pass", "ok")], show_id=show)
+    assert _item(store, show, "stream", clock)[0] == "warn"
+    save_check(store, "stream_test", "obs", {}, [Finding("x", "pass", "ok")], show_id=show)
+    assert _item(store, show, "stream", clock)[0] == "pass"

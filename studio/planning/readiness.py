@@ -24,6 +24,7 @@ from studio.planning import text
 from studio.planning.crew import REQUIRED_ROLES, CrewView, TaskView, list_crew, list_tasks
 from studio.planning.review_actions import Action, actions_for_show, readiness_item
 from studio.planning.stock import StockLine, check_stock, load_stock_plan
+from studio.planning.stream_gate import stream_test_gate
 from studio.products.coupons import best_price
 from studio.products.model import CouponTerms, LiveProduct
 from studio.store.models import DeviceCheck, ReadinessWaiver, Segment, Show
@@ -34,6 +35,8 @@ from studio.timeutil import Clock, fmt_duration, from_epoch, wall_clock
 Message = tuple[str, Mapping[str, Any]]
 
 DEVICE_KINDS: Final = ("camera", "mic", "light")
+# The stream test (测试推流): the OBS check and a test recording analysed end to end.
+STREAM_KINDS: Final = ("obs", "stream_test")
 # A check run without naming a show counts for shows going live within this window after it.
 UNATTACHED_CHECK_WINDOW = timedelta(hours=12)
 
@@ -89,6 +92,8 @@ class ReadinessInputs:
     compliance: tuple[Finding, ...] | None = None
     compliance_problem: str | None = None  # the lexicon or the show's section is unusable
     review_actions: tuple[Action, ...] = ()  # lessons from earlier reviews that concern this show
+    # The stream test's two saved checks; None: not evaluated (a gate asked without devices).
+    stream_checks: Mapping[str, DeviceCheckInfo | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -341,6 +346,9 @@ def evaluate(inp: ReadinessInputs, waivers: Mapping[str, str] | None = None) -> 
     for kind, info in inp.device_checks.items():
         title: Message = ("item.device", {"kind": (f"kind.{kind}", {})})
         raw.append((f"device:{kind}", title, _device(kind, info)))
+    if inp.stream_checks is not None:
+        obs, recording = inp.stream_checks.get("obs"), inp.stream_checks.get("stream_test")
+        raw.append(("stream", ("item.stream", {}), stream_test_gate(obs, recording)))
     raw.append(("crew", ("item.crew", {}), _crew(inp)))
     raw.append(("warmup", ("item.warmup", {}), _warmup(inp)))
     raw.append(("review_actions", ("item.review_actions", {}), readiness_item(inp.review_actions)))
@@ -471,6 +479,9 @@ def gather(
         compliance=None if found is None else tuple(found),
         compliance_problem=compliance_problem,
         review_actions=tuple(actions_for_show(store, show_id)),
+        stream_checks=(
+            latest_device_checks(store, show_id, now, STREAM_KINDS) if device_kinds else None
+        ),
     )
 
 

@@ -135,6 +135,26 @@ _T: Final[dict[str, tuple[str, str]]] = {
     "actions.open": ("{open} not done: {first} ({owner})", "{open} 项未完成：{first}（{owner}）"),
     "actions.later": ("{open} open, not due yet", "{open} 项未到期"),
     "actions.done": ("{done} done", "已完成 {done} 项"),
+    # the stream test (studio.planning.stream_gate)
+    "item.stream": ("Stream test", "推流测试"),
+    "stream.ok": ("{status} at {at}", "{at} 检查结果：{status}"),
+    "stream.missing": (
+        "no OBS check or test recording before this show",
+        "本场开播前未做 OBS 检查和测试录制",
+    ),
+    "stream.obs_failed": ("OBS check failed at {at}: {first}", "{at} OBS 检查未通过：{first}"),
+    "stream.recording_failed": (
+        "test recording failed at {at}: {first}",
+        "{at} 测试录制未通过：{first}",
+    ),
+    "stream.no_recording": (
+        "OBS checked at {at}, no test recording yet",
+        "{at} 已检查 OBS，尚未测试录制",
+    ),
+    "stream.no_obs_check": (
+        "test recording at {at}, no OBS check",
+        "{at} 已测试录制，未做 OBS 检查",
+    ),
 }
 # The compliance item's words live with the checker (studio.compliance.gate).
 _T.update(GATE_TEXTS)
