@@ -110,7 +110,18 @@ def _read_file(path: str, seconds: float | None) -> tuple[Any, int]:
             audio = f.read(frames, dtype="float32", always_2d=True)
             rate = int(f.samplerate)
     except (RuntimeError, sf.LibsndfileError, OSError) as exc:
-        raise CommandError(f"{path}: not a readable audio file ({str(exc).strip()})", 2) from exc
+        # libsndfile reads WAV, FLAC, OGG and MP3 but not phone recordings (m4a/AAC): ffmpeg
+        # decodes those to WAV for it, channels and rate kept.
+        from studio.devices.audio.decode import decode_to_wav, wav_buffer
+
+        decoded = decode_to_wav(path, seconds)
+        if decoded is None:
+            raise CommandError(
+                f"{path}: not a readable audio file ({str(exc).strip()})", 2
+            ) from exc
+        with sf.SoundFile(wav_buffer(decoded)) as f:
+            audio = f.read(dtype="float32", always_2d=True)
+            rate = int(f.samplerate)
     if audio.shape[0] == 0:
         raise CommandError(f"{path}: the audio file is empty", 2)
     return audio, rate
@@ -137,21 +148,24 @@ def run(args: argparse.Namespace) -> int:
         require_show(store, args.show)
         result = _measure(args.source, args.seconds, thresholds)
         result_json = result.as_json()
-        save_check(store, "mic", args.source, result.metrics, result.findings, show_id=args.show)
+        check_id = save_check(
+            store, "mic", args.source, result.metrics, result.findings, show_id=args.show
+        )
     finally:
         store.close()
     if args.json:
-        print_json(result_json)
+        print_json({**result_json, "check_id": check_id})
     else:
-        _print_text(result)
+        _print_text(result, check_id)
     return exit_code(result.status)
 
 
-def _print_text(result: Any) -> None:
+def _print_text(result: Any, check_id: int | None) -> None:
     out = sys.stdout
     out.write(f"Microphone check: {result.source} ({result.samplerate} Hz, {result.channels} ch)\n")
     for key, value in result.metrics.items():
         out.write(f"  {key:22s} {'-' if value is None else value}\n")
     for f in result.findings:
         out.write(f"  [{_STATUS_WORD[f.status]}] {f.check:9s} {f.message}\n")
-    out.write(f"Overall: {_STATUS_WORD[result.status]}\n")
+    saved = f"saved as check #{check_id}" if check_id is not None else "queued offline"
+    out.write(f"Overall: {_STATUS_WORD[result.status]} ({saved})\n")

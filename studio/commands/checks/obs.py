@@ -37,13 +37,21 @@ def cmd_obs(args: argparse.Namespace) -> int:
         client.stop()
         store.close()
     unreachable = result.findings[0].check == "reachable" and result.findings[0].status == "fail"
+    saved = f"saved as check #{check_id}" if check_id is not None else "queued offline"
     if args.json:
         print_json({**result.as_json(), "check_id": check_id})
+    elif unreachable:
+        # The reason goes to stderr once; listing every check as "not checked" says nothing more.
+        skipped = len(result.findings) - 1
+        print(
+            f"obs check of {result.source}: OBS cannot be reached, {skipped} checks not run"
+            f" (FAIL, {saved})"
+        )
     else:
         print(f"obs check of {result.source}")
         for f in result.findings:
             print(f"  {_WORD[f.status]:4}  {f.check:<17} {f.message}")
-        print(f"Overall: {_WORD[result.status]} (saved as check #{check_id})")
+        print(f"Overall: {_WORD[result.status]} ({saved})")
     sys.stdout.flush()
     if unreachable:
         print(f"studio: {result.findings[0].message}", file=sys.stderr)

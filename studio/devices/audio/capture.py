@@ -260,13 +260,19 @@ class FileCapture(AudioCapture):
     ) -> None:
         import soundfile as sf
 
+        from studio.devices.audio.decode import decode_to_wav, wav_buffer
+
         self.path = Path(path)
+        self._decoded: bytes | None = None  # m4a and the like, decoded by ffmpeg
         try:
             info = sf.info(str(self.path))
         except (RuntimeError, sf.LibsndfileError, OSError) as exc:
-            raise SourceError(
-                f"{self.path}: not a readable audio file ({_clean_error(exc)})"
-            ) from exc
+            self._decoded = decode_to_wav(self.path)
+            if self._decoded is None:
+                raise SourceError(
+                    f"{self.path}: not a readable audio file ({_clean_error(exc)})"
+                ) from exc
+            info = sf.info(wav_buffer(self._decoded))
         if info.frames == 0:
             raise SourceError(f"{self.path}: the audio file is empty")
         super().__init__(
@@ -280,8 +286,11 @@ class FileCapture(AudioCapture):
     def _blocks(self) -> Iterator[npt.NDArray[np.float32]]:
         import soundfile as sf
 
+        from studio.devices.audio.decode import wav_buffer
+
         while True:
-            with sf.SoundFile(str(self.path)) as f:
+            source = wav_buffer(self._decoded) if self._decoded is not None else str(self.path)
+            with sf.SoundFile(source) as f:
                 yield from f.blocks(blocksize=self.block_frames, dtype="float32", always_2d=True)
             if not self.loop:
                 return

@@ -37,7 +37,7 @@ from studio.ui.devices.qt_audio import QtAudio
 log = logging.getLogger(__name__)
 
 SETTINGS_GROUP = "mic"
-FILE_FILTER = "Audio files (*.wav *.flac *.ogg *.aiff *.aif)"
+FILE_FILTER = "Audio files (*.wav *.flac *.ogg *.aiff *.aif *.mp3 *.m4a *.aac)"
 CHECK_ORDER = ("signal", "clipping", "loudness", "true_peak", "noise", "hum", "balance", "dropouts")
 
 
