@@ -73,13 +73,13 @@ def test_columns_in_the_brief_order_link_first(board: ProductsPanel) -> None:
     assert [model.index(r, 0).data() for r in range(8)] == [str(n) for n in range(1, 9)]
     assert cell(board, "MZ-JH01", "product") == "玻色因焕亮精华 30ml"
     assert cell(board, "MZ-JH01", "state") == "Pending"
-    assert cell(board, "MZ-JH01", "price") == "¥259.00"
+    assert cell(board, "MZ-JH01", "price") == "¥259"
     assert cell(board, "MZ-JH01", "sold") == "412"
     assert cell(board, "MZ-JH01", "stock") == f"{core(board.ctx, 'MZ-JH01').stock_left:,}"
     assert cell(board, "MZ-JH01", "ctr") == "10.0%"
     assert cell(board, "MZ-JH01", "gmv") == "¥106,708"
     # Shop coupon 满199减20 and the essence's own 满259减30 stack: 259 - 30 - 20.
-    assert cell(board, "MZ-JH01", "best") == "¥209.00"
+    assert cell(board, "MZ-JH01", "best") == "¥209"
     assert cell(board, "MZ-FD02", "sold") == "—"  # nothing sold yet
 
 
@@ -92,8 +92,8 @@ def test_flash_sale_column_shows_price_and_quota_left(board: ProductsPanel, qtbo
     start_flash_sale(ctx.store, ctx.show_id or 0, "MZ-KH03", 9_900, 300, seconds=60, clock=clock)
     clock.advance(10)
     write_samples(ctx.store, [make_row(ctx.show_id or 0, "sim", "orders", clock.t, 323, "MZ-KH03")])
-    qtbot.waitUntil(lambda: cell(board, "MZ-KH03", "flash") == "¥99.00 · 277/300 left", timeout=5000)  # fmt: skip
-    assert cell(board, "MZ-KH03", "best") == "¥99.00"  # no coupon on a flash price
+    qtbot.waitUntil(lambda: cell(board, "MZ-KH03", "flash") == "¥99 · 277/300 left", timeout=5000)  # fmt: skip
+    assert cell(board, "MZ-KH03", "best") == "¥99"  # no coupon on a flash price
     write_samples(ctx.store, [make_row(ctx.show_id or 0, "sim", "orders", clock.t + 5, 640, "MZ-KH03")])  # fmt: skip
     clock.advance(60)
     qtbot.waitUntil(lambda: cell(board, "MZ-KH03", "flash") == "ended · 340/300 sold", timeout=5000)  # fmt: skip
@@ -158,7 +158,7 @@ def test_price_change_in_place_asks_over_30_percent(board: ProductsPanel, qtbot:
     _type_into_cell(board, qtbot, Qt.Key.Key_E, "249")
     wait_core(qtbot, ctx, "MZ-JH01", lambda d: d.product.live_price_cents == 24_900)
     assert asked == []
-    qtbot.waitUntil(lambda: cell(board, "MZ-JH01", "price") == "¥249.00", timeout=5000)
+    qtbot.waitUntil(lambda: cell(board, "MZ-JH01", "price") == "¥249", timeout=5000)
     _type_into_cell(board, qtbot, Qt.Key.Key_E, "129")
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)  # the editor commits on the next pass
     assert "48%" in asked[0][0]
@@ -213,7 +213,7 @@ def test_c_adds_a_coupon_for_the_product(board: ProductsPanel, qtbot: QtBot) -> 
         timeout=5000,
     )
     # 219 - 30 (粉底券) = 189, under the shop coupon's 199 threshold: the product coupon alone.
-    qtbot.waitUntil(lambda: cell(board, "MZ-FD02", "best") == "¥189.00", timeout=5000)
+    qtbot.waitUntil(lambda: cell(board, "MZ-FD02", "best") == "¥189", timeout=5000)
 
 
 def test_undo_for_ten_seconds_by_button_or_ctrl_z(board: ProductsPanel, qtbot: QtBot) -> None:
@@ -289,3 +289,30 @@ def test_board_in_chinese(board: ProductsPanel, qtbot: QtBot) -> None:
         panel.shutdown()
     finally:
         translations.install("en")
+
+
+def test_column_order_is_kept_per_station(board: ProductsPanel, qtbot: QtBot) -> None:
+    """A column dragged elsewhere (stock next to the name, for a narrow dock) stays there the
+    next time the board opens."""
+    header = board.view.horizontalHeader()
+    header.moveSection(header.visualIndex(COL["stock"]), 2)
+    board.shutdown()
+    again = ProductsPanel(board.ctx)
+    qtbot.addWidget(again)
+    assert again.view.horizontalHeader().visualIndex(COL["stock"]) == 2
+    assert again.view.horizontalHeader().visualIndex(COL["link"]) == 0
+    again.shutdown()
+
+
+def test_keys_act_on_the_product_on_air_without_a_click(board: ProductsPanel, qtbot: QtBot) -> None:
+    """With nothing picked, the board picks the presenting product, so E, S or F act on it."""
+    from studio.products.changes import present
+
+    ctx = board.ctx
+    present(ctx.store, ctx.show_id or 0, "MZ-YY04", clock=ctx.clock)
+    fresh = ProductsPanel(ctx)
+    qtbot.addWidget(fresh)
+    qtbot.waitUntil(lambda: fresh.model.rowCount() == 8 and fresh.view.selected() is not None
+                    and fresh.view.selected().sku == "MZ-YY04", timeout=5000)  # fmt: skip
+    assert fresh.board_actions.actions["price"].isEnabled()
+    fresh.shutdown()

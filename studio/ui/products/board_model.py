@@ -29,6 +29,7 @@ from studio.ui.products.board_texts import (
     PRESENTING_BG,
     flag_colour,
     flag_words,
+    price_text,
     state_word,
 )
 
@@ -202,9 +203,9 @@ class BoardModel(QAbstractTableModel):
         if name == "state":
             return state_word(p.state)
         if name == "price":
-            return money_cents(p.live_price_cents)
+            return price_text(p.live_price_cents)
         if name == "best":
-            return money_cents(d.best_price_cents)
+            return price_text(d.best_price_cents)
         if name == "flash":
             return self.flash_text(d)
         if name == "stock":
@@ -221,7 +222,7 @@ class BoardModel(QAbstractTableModel):
 
     def sample_texts(self) -> dict[int, list[str]]:
         """The widest texts each column shows (for its width), in the UI language."""
-        money, big = money_cents(99_999), "12,345"
+        money, big = money_cents(99_999), "12,345"  # the widest: decimals shown
         flash = (
             self.tr("%1 · %2/%3 left").replace("%1", money).replace("%2", "999")
             .replace("%3", "999")
@@ -229,9 +230,9 @@ class BoardModel(QAbstractTableModel):
         ended = self.tr("ended · %1/%2 sold").replace("%1", "999").replace("%2", "999")
         return {
             COL["link"]: ["▶ 88"],
-            COL["product"]: ["玻色因焕亮精华精华 30ml"],
+            COL["product"]: ["玻色因焕亮精华 30ml"],  # longer names elide (full in the tooltip)
             COL["state"]: [state_word(s) for s in PRODUCT_STATES],
-            COL["price"]: [f"{money} {money}"],
+            COL["price"]: [f"{price_text(99_990)} {price_text(99_900)}"],
             COL["best"]: [money],
             COL["flash"]: [flash, ended],
             COL["stock"]: [big],
@@ -248,7 +249,7 @@ class BoardModel(QAbstractTableModel):
         if fs.running:
             return (
                 self.tr("%1 · %2/%3 left")
-                .replace("%1", money_cents(fs.price_cents))
+                .replace("%1", price_text(fs.price_cents))
                 .replace("%2", f"{fs.quota_left:,}")
                 .replace("%3", f"{fs.quota:,}")
             )

@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
+from studio.metrics.fmt import money_cents
 from studio.products.changes import STATE_LABELS
 from studio.products.flags import LABELS as FLAG_LABELS
 from studio.ui.common.texts import tr_message
-from studio.ui.common.theme import ACCENT, FAIL, OFF, OK, WARN
+from studio.ui.common.theme import FAIL, OFF, OK, WARN
+
+PRESENTING: Final = "#0891b2"  # on air: stands out on the highlighted row, unlike the accent
 
 STATE_COLOURS: Final = {
     "pending": OFF,
     "listed": OK,
-    "presenting": ACCENT,
+    "presenting": PRESENTING,
     "sold_out": FAIL,
     "unlisted": "#4b5563",
 }
@@ -52,3 +55,10 @@ def flag_colour(flags: Iterable[str]) -> str | None:
     if not found:
         return None
     return FAIL if found & URGENT_FLAGS else WARN
+
+
+def price_text(cents: int | None) -> str:
+    """¥259 for whole yuan (the board is narrow), ¥129.90 otherwise."""
+    if cents is None:
+        return money_cents(None)
+    return money_cents(cents, 0 if cents % 100 == 0 else 2)

@@ -40,11 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.metrics.fmt import money_cents
 from studio.products.model import Derived
 from studio.ui.common.theme import FAIL, OK, WARN
 from studio.ui.products.board_model import COLUMNS, DERIVED_ROLE, THUMB_PX, BoardModel
-from studio.ui.products.board_texts import state_colour, state_word
+from studio.ui.products.board_texts import price_text, state_colour, state_word
 
 Index = QModelIndex | QPersistentModelIndex
 GREY: Final = "#8b93a1"
@@ -110,7 +109,7 @@ class BoardDelegate(QStyledItemDelegate):
         self, painter: QPainter, opt: QStyleOptionViewItem, rect: QRect, d: Derived
     ) -> None:
         p = d.product
-        live = money_cents(p.live_price_cents)
+        live = price_text(p.live_price_cents)
         bold = QFont(opt.font)
         bold.setBold(True)
         colour = self._text_colour(opt)
@@ -121,7 +120,7 @@ class BoardDelegate(QStyledItemDelegate):
         struck = QFont(opt.font)
         struck.setStrikeOut(True)
         list_text = (
-            money_cents(p.list_price_cents) if p.list_price_cents > p.live_price_cents else ""
+            price_text(p.list_price_cents) if p.list_price_cents > p.live_price_cents else ""
         )
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.setFont(struck)

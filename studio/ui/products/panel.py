@@ -13,6 +13,7 @@ import contextlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -24,13 +25,17 @@ from PySide6.QtWidgets import (
 
 from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState, request_from_window
+from studio.ui.common.settings_values import setting_bytes
 from studio.ui.common.theme import FAIL, OK, WARN
 from studio.ui.products.actions import KEYS, BoardActions, Done
-from studio.ui.products.board_model import BoardModel
+from studio.ui.products.board_model import COLUMNS, BoardModel
 from studio.ui.products.board_view import BoardView
 from studio.ui.products.undo_bar import UndoBar
 
 LEVEL_COLOURS = {"ok": OK, "warn": WARN, "error": FAIL}
+# The 中控 may drag columns into the order that suits a narrow dock; kept per station. The key
+# names the column set, so a board with other columns starts from its own order.
+HEADER_KEY = f"products/board_header_{len(COLUMNS)}"
 
 
 class ProductsPanel(QWidget):
@@ -51,7 +56,11 @@ class ProductsPanel(QWidget):
         self.undo_bar = UndoBar(self.board)
         self.status = QLabel()
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._following = True  # the selection follows the product on air until a pick
+        self._selecting = False
+        self._closed = False
         self._build_board()
+        self.view.selectionModel().selectionChanged.connect(self._picked)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.board)
         self.board_actions.message.connect(self.show_message)
@@ -73,8 +82,8 @@ class ProductsPanel(QWidget):
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         short = {
             "present": self.tr("Present"), "listing": self.tr("List/unlist"),
-            "price": self.tr("Change price"), "stock": self.tr("Add stock"),
-            "end_flash": self.tr("End flash sale"), "coupon": self.tr("Coupon"),
+            "price": self.tr("Price"), "stock": self.tr("Stock"),
+            "end_flash": self.tr("End flash"), "coupon": self.tr("Coupon"),
         }  # fmt: skip
         for key, text in short.items():
             action = self.board_actions.actions[key]
@@ -86,7 +95,13 @@ class ProductsPanel(QWidget):
         line.addWidget(self.status, 1)
         line.addWidget(self.undo_bar, 2)
         layout.addLayout(line)
+        self.status.hide()  # shown with the first message; an empty line would waste a row
         layout.addWidget(self.view, 1)
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        saved = setting_bytes(self.ctx.settings, HEADER_KEY)
+        if not saved.isEmpty():
+            header.restoreState(saved)
         self.view.setToolTip(
             self.tr(
                 "Type a link number to pick a product. P present, L list/unlist, E price, "
@@ -106,11 +121,33 @@ class ProductsPanel(QWidget):
             self.stack.setCurrentWidget(self.board)
         selected = self.view.selected()
         if self.model.set_rows(derived) and selected is not None:
-            self.view.select_sku(selected.sku)  # products came or went: keep the selection
+            self._select(selected.sku)  # products came or went: keep the selection
+        editing = self.view.state() == QAbstractItemView.State.EditingState
+        if not editing and (self._following or self.view.selected() is None):
+            # Keys act at once on the product on air (what the 中控 most often changes), until
+            # the 中控 picks another one.
+            on_air = next((d for d in derived if d.presenting), None)
+            pick = on_air or self.view.selected() or derived[0]
+            current = self.view.selected()
+            if current is None or current.sku != pick.sku:
+                self._select(pick.sku)
         self.board_actions.update_enabled()
+
+    def _select(self, sku: str) -> None:
+        """Select by program (not the 中控's own pick)."""
+        self._selecting = True
+        try:
+            self.view.select_sku(sku)
+        finally:
+            self._selecting = False
+
+    def _picked(self) -> None:
+        if not self._selecting:
+            self._following = False
 
     # -- messages and undo ----------------------------------------------------------------------
     def show_message(self, text: str, level: str) -> None:
+        self.status.show()
         self.status.setText(text)
         self.status.setToolTip(text)
         self.status.setStyleSheet(f"color: {LEVEL_COLOURS.get(level, OK)};")
@@ -119,6 +156,10 @@ class ProductsPanel(QWidget):
         self.undo_bar.start(done.label)
 
     def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.ctx.settings.setValue(HEADER_KEY, self.view.horizontalHeader().saveState())
         if self.ctx.products is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 self.ctx.products.updated.disconnect(self.refresh)
