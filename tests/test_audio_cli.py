@@ -39,7 +39,15 @@ def test_json_contract_for_a_file(
     wav = write_tone(tmp_path / "tone.wav", 0.5)
     code, out, _ = run_cli(capsys, "--db", db_url, "check", "mic", "--source", str(wav), "--json")
     doc = json.loads(out)
-    assert set(doc) == {"source", "samplerate", "channels", "metrics", "findings", "status"}
+    assert set(doc) == {
+        "source",
+        "samplerate",
+        "channels",
+        "metrics",
+        "findings",
+        "status",
+        "check_id",
+    }
     assert (doc["source"], doc["samplerate"], doc["channels"]) == (str(wav), FS, 2)
     assert doc["metrics"]["rms_dbfs"] == pytest.approx(-9.03, abs=0.02)
     assert doc["metrics"]["peak_dbfs"] == pytest.approx(-6.02, abs=0.02)
