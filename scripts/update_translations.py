@@ -58,7 +58,10 @@ FINDINGS_SOURCES = [
     "studio/compliance/labels.py",
     "studio/devices/av/sync.py",
     "studio/obs/stream_test.py",
-    "studio/ui/common/texts.py",
+    "studio/texts.py",
+    "studio/commands/checks/__init__.py",
+    "studio/commands/checks/camera.py",
+    "studio/commands/checks/mic.py",
 ]
 
 

@@ -60,3 +60,33 @@ def test_check_obs_without_obs_says_it_once(
     assert code == 2
     assert out.count("\n") == 1 and "cannot be reached" in out and "saved as check #1" in out
     assert err.count("not reachable") == 1
+
+
+def test_check_mic_answers_in_chinese_with_lang(
+    tmp_path: Path, m4a: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`studio --lang zh_CN check mic` prints findings, status words and the verdict in Chinese
+    (it printed English), from the same translations the cards use."""
+    import re
+
+    db = f"sqlite:///{tmp_path / 'z.db'}"
+    main(["--lang", "zh_CN", "check", "mic", "--db", db, "--source", str(m4a)])
+    lines = capsys.readouterr().out.splitlines()
+    findings = [ln for ln in lines if ln.startswith("  [")]
+    assert findings and all(re.search(r"[\u4e00-\u9fff]", ln) for ln in findings)
+    assert lines[-1].startswith("总体：") and "已保存为第 1 次检查" in lines[-1]
+    # The check's key column (true_peak, noise...) is an identifier; the sentence after it
+    # must be Chinese, with units (dBFS, LUFS) the only Latin words.
+    sentences = [ln.split("]", 1)[1].split(None, 1)[1] for ln in findings]
+    english = [w for t in sentences for w in re.findall(r"[A-Za-z]{4,}", t)]
+    assert not [w for w in english if w not in {"dBTP", "dBFS", "LUFS"}], english
+
+
+def test_ts_catalog_reads_the_shipped_translations() -> None:
+    """The Qt-free catalogue finds a translation by context and source, and falls back."""
+    from studio.texts import TsCatalog
+
+    zh = TsCatalog("zh_CN")
+    assert zh.translate("CheckCard", "PASS") != "PASS"
+    assert zh.translate("NoSuchContext", "PASS") == "PASS"
+    assert TsCatalog("en").translate("CheckCard", "PASS") == "PASS"

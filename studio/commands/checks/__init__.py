@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from studio.commands.common import CommandError
+from studio.commands.common import CommandError, cli_lang
+from studio.devices.findings import Finding
 from studio.store.store import Store
+from studio.texts import Translate, TsCatalog, finding_text
 
 
 def profile_section(name: str, defaults: dict[str, Any]) -> dict[str, Any]:
@@ -44,3 +46,30 @@ def obs_config(args: argparse.Namespace) -> Any:
             raise CommandError(str(exc), 2) from exc
         cfg = config.ObsConfig(host, port, cfg.password)
     return cfg
+
+
+def check_words(args: argparse.Namespace) -> tuple[Translate, dict[str, str]]:
+    """The lookup and the status words for a check's text output in the language of --lang
+    (`studio --lang zh_CN check mic ...` answers in Chinese, as the cards do)."""
+    translate = TsCatalog(cli_lang(args)).translate
+    words = {
+        "pass": translate("CheckCard", "PASS"),
+        "warn": translate("CheckCard", "WARN"),
+        "fail": translate("CheckCard", "FAIL"),
+    }
+    return translate, words
+
+
+def finding_line(finding: Finding, translate: Translate) -> str:
+    return finding_text(finding, translate)
+
+
+def overall_line(status_word: str, check_id: int | None, translate: Translate) -> str:
+    """The last line of a check's text output: verdict and where it was saved."""
+    if check_id is None:
+        saved = translate("CheckCommand", "queued offline")
+    else:
+        saved = translate("CheckCommand", "saved as check #{id}").format(id=check_id)
+    return translate("CheckCommand", "Overall: {status} ({saved})").format(
+        status=status_word, saved=saved
+    )

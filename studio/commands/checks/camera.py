@@ -10,10 +10,15 @@ import argparse
 import sys
 from typing import Any
 
-from studio.commands.checks import profile_section, require_show
-from studio.commands.common import CommandError, guarded, open_store, print_json
-
-_WORD = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
+from studio.commands.checks import (
+    check_words,
+    finding_line,
+    overall_line,
+    profile_section,
+    require_show,
+)
+from studio.commands.common import CommandError, guarded, ljust_display, open_store, print_json
+from studio.texts import Translate
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -68,21 +73,23 @@ def run(args: argparse.Namespace, kind: str) -> int:
     if args.json:
         print_json({**result.as_json(), "check_id": check_id})
     else:
-        _print_human(result.as_json(), check_id)
+        _print_human(result, check_id, *check_words(args))
     return exit_code(result.status)
 
 
-def _print_human(res: dict[str, Any], check_id: int | None) -> None:
+def _print_human(
+    result: Any, check_id: int | None, translate: Translate, words: dict[str, str]
+) -> None:
+    res = result.as_json()
     fps = res["fps_measured"]
     fps_text = f"{fps:.1f} fps" if fps is not None else "no frame rate"
     print(
         f"{res['kind']} check of {res['source']}: {res['width']}x{res['height']}, "
         f"{res['frames']} frames, {fps_text}"
     )
-    for f in res["findings"]:
-        print(f"  {_WORD[f['status']]:4}  {f['check']:<17} {f['message']}")
-    saved = f"saved as check #{check_id}" if check_id is not None else "queued offline"
-    print(f"Overall: {_WORD[res['status']]} ({saved})")
+    for f in result.findings:
+        print(f"  {ljust_display(words[f.status], 6)}{f.check:<17} {finding_line(f, translate)}")
+    print(overall_line(words[res["status"]], check_id, translate))
     sys.stdout.flush()
 
 

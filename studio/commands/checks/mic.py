@@ -9,11 +9,17 @@ import argparse
 import sys
 from typing import Any
 
-from studio.commands.checks import profile_section, require_show
+from studio.commands.checks import (
+    check_words,
+    finding_line,
+    overall_line,
+    profile_section,
+    require_show,
+)
 from studio.commands.common import CommandError, guarded, open_store, print_json
+from studio.texts import Translate
 
 DEFAULT_SECONDS = 5.0
-_STATUS_WORD = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 
 
 def register_check(sub: Any) -> None:
@@ -156,16 +162,17 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**result_json, "check_id": check_id})
     else:
-        _print_text(result, check_id)
+        _print_text(result, check_id, *check_words(args))
     return exit_code(result.status)
 
 
-def _print_text(result: Any, check_id: int | None) -> None:
+def _print_text(
+    result: Any, check_id: int | None, translate: Translate, words: dict[str, str]
+) -> None:
     out = sys.stdout
     out.write(f"Microphone check: {result.source} ({result.samplerate} Hz, {result.channels} ch)\n")
     for key, value in result.metrics.items():
         out.write(f"  {key:22s} {'-' if value is None else value}\n")
     for f in result.findings:
-        out.write(f"  [{_STATUS_WORD[f.status]}] {f.check:9s} {f.message}\n")
-    saved = f"saved as check #{check_id}" if check_id is not None else "queued offline"
-    out.write(f"Overall: {_STATUS_WORD[result.status]} ({saved})\n")
+        out.write(f"  [{words[f.status]}] {f.check:9s} {finding_line(f, translate)}\n")
+    out.write(overall_line(words[result.status], check_id, translate) + "\n")
