@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.runner.state import Snapshot
 from studio.script import edit
 from studio.script.model import parse_duration
 from studio.timeutil import fmt_duration
@@ -102,6 +103,13 @@ class RundownPanel(QWidget):
             label.setFont(big)
             timing.addWidget(label, 1)
         layout.addLayout(timing)
+        # The lucky-bag draw / flash-sale countdown, the same figure as the prompter's banner
+        # (the runner's snapshot), so the controller sees what the anchor is counting down.
+        self.banner = QLabel()
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setFont(big)
+        self.banner.hide()
+        layout.addWidget(self.banner)
 
         self.table = QTableWidget(0, COLUMNS)
         self.table.setHorizontalHeaderLabels([
@@ -128,8 +136,11 @@ class RundownPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.cues)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
+        # The talking points (话术) must show more than a line or two of the current segment.
+        line = self.cues.fontMetrics().lineSpacing()
+        self.cues.setMinimumHeight(6 * line + 12)
         layout.addWidget(split, 1)
 
         controls = QHBoxLayout()
@@ -234,6 +245,41 @@ class RundownPanel(QWidget):
         if self.runner is not None and self.isVisible():
             self.refresh()
 
+    def _show_banner(self, snap: Snapshot) -> None:
+        left = snap.banner_remaining
+        kind = snap.segment.kind if snap.segment is not None else ""
+        if (
+            left is None
+            or snap.status not in ("running", "held")
+            or kind
+            not in (
+                "lucky_bag",
+                "flash_sale",
+            )
+        ):
+            self.banner.hide()
+            return
+        shown = fmt_duration(-(-left // 1))
+        if kind == "lucky_bag":
+            colour = "#b8860b"
+            text = (
+                self.tr("Lucky bag draw in %1").replace("%1", shown)
+                if left > 0
+                else self.tr("Lucky bag: draw now")
+            )
+        else:
+            colour = "#c0392b"
+            text = (
+                self.tr("Flash sale ends in %1").replace("%1", shown)
+                if left > 0
+                else self.tr("Flash sale over")
+            )
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"background: {colour}; color: white; border-radius: 4px; padding: 4px;"
+        )
+        self.banner.show()
+
     def refresh(self) -> None:
         runner = self.runner
         if runner is None:
@@ -270,6 +316,8 @@ class RundownPanel(QWidget):
             text = self.tr("Over %1") if ou > 0 else self.tr("Under %1")
             self.over_under.setText(text.replace("%1", fmt_duration(abs(ou))))
             self.over_under.setStyleSheet(f"color: {OVER if ou > 0 else UNDER};")
+
+        self._show_banner(snap)
 
         started = snap.status != "ready"
         show_start = snap.planned_end - runner.plan.total_seconds if snap.planned_end else None
