@@ -10,6 +10,11 @@
    board's 5 ms budget is the widget's).
 3. With --pg: a price change on the controller station until the anchor station's reader
    derives it (one process, two stores, a throwaway local PostgreSQL server); target < 1 s.
+4. The products board's GUI-thread part of a refresh, once per second during the show: the
+   live products were read on the worker (as above); the board takes the new `derived` list
+   (`ProductsPanel.refresh`: model update, selection, actions) — target < 5 ms median — and,
+   for the whole picture, the same followed by painting the visible rows at 1366x768 and
+   1920x1080 dock sizes (offscreen, the paint a screen would do).
 
 Usage: .venv/bin/python benchmarks/bench_products.py [--products 200] [--hours 3]
        [--refreshes 300] [--funnel] [--pg]
@@ -204,6 +209,77 @@ def bench_refresh(
     summary(f"derive_all, {n} products (pure)", derive_ms, 5, derive_cpu)
 
 
+def bench_board(store: object, show: int, n: int, start_s: int, refreshes: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QObject, QSettings, Signal
+    from PySide6.QtWidgets import QApplication
+
+    from studio.metrics.writer import write_samples
+    from studio.products.reader import LiveProducts
+    from studio.profile import Profile
+    from studio.ui.common.context import AppContext, StoreSignals
+    from studio.ui.common.theme import apply_theme
+    from studio.ui.products.panel import ProductsPanel
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    apply_theme(app, "dark")
+    now = [T0 + start_s]
+    live = LiveProducts(store, show, lambda: now[0])  # type: ignore[arg-type]
+
+    class Feed(QObject):
+        """Stands in for QtLiveProducts: the worker's result, handed over on the GUI thread."""
+
+        updated = Signal()
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.derived: list[object] = []
+
+    feed = Feed()
+    feed.derived = live.refresh()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-board-"))
+    ctx = AppContext(
+        store=store,  # type: ignore[arg-type]
+        profile=Profile(),
+        settings=QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat),
+        signals=StoreSignals(store),  # type: ignore[arg-type]
+        clock=lambda: now[0],
+        show_id=show,
+        products=feed,  # type: ignore[arg-type]
+    )
+    panel = ProductsPanel(ctx)
+    skus = [f"SKU-{i:03d}" for i in range(1, n + 1)]
+    for width, height in ((560, 620), (620, 300), (1200, 800)):
+        panel.resize(width, height)
+        panel.show()
+        app.processEvents()
+        update_ms, paint_ms = [], []
+        for k in range(refreshes):
+            t = start_s + 10_000 + k + (width * 7)
+            rows = [{"show_id": show, "ts": T0 + t, "metric": "orders", "sku": sku,
+                     "source": "sim", "value": 20_000 + t, "value_real": None} for sku in skus]  # fmt: skip
+            write_samples(store, rows)  # type: ignore[arg-type]
+            now[0] = T0 + t + 0.5
+            feed.derived = live.refresh()  # the worker's part (measured above)
+            t1 = time.perf_counter()
+            panel.refresh()
+            t2 = time.perf_counter()
+            panel.view.viewport().repaint()  # what the update makes the screen do
+            t3 = time.perf_counter()
+            update_ms.append((t2 - t1) * 1000)
+            paint_ms.append((t3 - t1) * 1000)
+            app.processEvents()
+        rows_seen = panel.view.viewport().height() // max(panel.view.rowHeight(0), 1)
+        summary(f"board refresh, {n} products ({width}x{height} dock)", update_ms, 5)
+        summary(f"  + painting the {rows_seen} visible rows", paint_ms)
+    panel.shutdown()
+    panel.close()
+    live.close()
+    ctx.signals.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
 def bench_pg(changes: int) -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from pg_cluster import PgCluster
@@ -252,6 +328,7 @@ def main() -> int:
     ap.add_argument("--cli-runs", type=int, default=10)
     ap.add_argument("--funnel", action="store_true", help="also exposures, clicks, GMV per SKU")
     ap.add_argument("--pg", action="store_true", help="also the two-station latency on PostgreSQL")
+    ap.add_argument("--no-board", action="store_true", help="skip the board's GUI-thread part")
     args = ap.parse_args()
 
     from studio.store.store import Store
@@ -268,6 +345,8 @@ def main() -> int:
         print(f"{args.products} products, {n:,} per-SKU samples over {timedelta(seconds=seconds)} "
               f"written in {time.perf_counter() - t:.1f} s")  # fmt: skip
         bench_refresh(store, show, args.products, seconds, args.refreshes, args.funnel)
+        if not args.no_board:
+            bench_board(store, show, args.products, seconds, args.refreshes)
         store.close()
         bench_cli(url, show, args.cli_runs)
         if args.pg:

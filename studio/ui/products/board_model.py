@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -44,6 +45,25 @@ NUMERIC: Final = frozenset(
     COL[c] for c in ("price", "best", "flash", "stock", "sold", "ctr", "cvr", "gmv")
 )
 DERIVED_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
+ROW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2  # the row's RowCells (what delegates paint)
+# Roles as plain ints: `data` is called for every role of every visible cell on each repaint.
+DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+EDIT: Final = int(Qt.ItemDataRole.EditRole)
+ALIGN: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+BACKGROUND: Final = int(Qt.ItemDataRole.BackgroundRole)
+FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
+FONT: Final = int(Qt.ItemDataRole.FontRole)
+TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+DECORATION: Final = int(Qt.ItemDataRole.DecorationRole)
+RIGHT: Final = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+CELL_FLAGS: Final = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+EDIT_FLAGS: Final = CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+NO_FLAGS: Final = Qt.ItemFlag.NoItemFlags
+ALIGNMENT: Final = tuple(
+    Qt.AlignmentFlag.AlignCenter if c == "link" else RIGHT if i in NUMERIC else LEFT
+    for i, c in enumerate(COLUMNS)
+)
 THUMB_PX: Final = 28
 
 Index = QModelIndex | QPersistentModelIndex
@@ -66,6 +86,16 @@ def _thumbnail(path: str) -> QPixmap | None:
     )
 
 
+@dataclass(slots=True)
+class RowCells:
+    """One row as painted: its Derived, each cell's words and colour (None: the text colour).
+    Made when the row is first painted after an update, so off-screen rows cost nothing."""
+
+    d: Derived
+    texts: list[str]
+    colours: list[QColor | None]
+
+
 class BoardModel(QAbstractTableModel):
     # An in-place edit of the price or stock cell: (sku, column name, typed text). The model
     # changes nothing itself; the board's actions write the change and the next refresh shows it.
@@ -75,6 +105,7 @@ class BoardModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Derived] = []
         self._skus: list[str] = []
+        self._cells: dict[int, RowCells] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._presenting_bg = QBrush(QColor(PRESENTING_BG))
@@ -109,9 +140,11 @@ class BoardModel(QAbstractTableModel):
             self.beginResetModel()
             self.rows = list(derived)
             self._skus = skus
+            self._cells = {}
             self.endResetModel()
             return True
         self.rows = list(derived)
+        self._cells = {}
         if self.rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
@@ -146,10 +179,10 @@ class BoardModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() in EDITABLE:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        # Asked for every painted cell: answered from two constants, not the base class.
+        if not index.isValid():
+            return NO_FLAGS
+        return EDIT_FLAGS if index.column() in EDITABLE else CELL_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         d = self.derived_at(index.row()) if index.isValid() else None
@@ -160,34 +193,42 @@ class BoardModel(QAbstractTableModel):
             self.edit_requested.emit(d.sku, COLUMNS[index.column()], text)
         return True
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def row_cells(self, row: int) -> RowCells | None:
+        cells = self._cells.get(row)
+        if cells is None:
+            d = self.derived_at(row)
+            if d is None:
+                return None
+            n = range(len(COLUMNS))
+            cells = RowCells(d, [self.text(d, c) for c in n], [self._colour(d, c) for c in n])
+            self._cells[row] = cells
+        return cells
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        cells = self.row_cells(index.row()) if index.isValid() else None
+        if cells is None:
             return None
-        d = self.derived_at(index.row())
-        if d is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(d, col)
+        col, d = index.column(), cells.d
+        if role == DISPLAY:
+            return cells.texts[col]
+        if role == ROW_ROLE:
+            return cells
         if role == DERIVED_ROLE:
             return d
-        if role == Qt.ItemDataRole.EditRole:
+        if role == EDIT:
             return self._edit_text(d, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if col == COL["link"]:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == ALIGN:
+            return int(ALIGNMENT[col])
+        if role == BACKGROUND:
             return self._presenting_bg if d.presenting else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(d, col)
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FOREGROUND:
+            colour = cells.colours[col]
+            return None if colour is None else QBrush(colour)
+        if role == FONT:
             return self._bold if d.presenting or col == COL["link"] else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(d, col)
-        if role == Qt.ItemDataRole.DecorationRole and col == COL["product"]:
+        if role == DECORATION and col == COL["product"]:
             return _thumbnail(d.product.image_path or "")
         return None
 
@@ -267,20 +308,18 @@ class BoardModel(QAbstractTableModel):
             return f"{d.product.live_price_cents / 100:.2f}"
         return ""  # stock: the units to add are typed fresh
 
-    def _foreground(self, d: Derived, col: int) -> QBrush | None:
+    def _colour(self, d: Derived, col: int) -> QColor | None:
         name = COLUMNS[col]
         if name == "flags":
             colour = flag_colour(d.flags)
-            return None if colour is None else QBrush(QColor(colour))
+            return None if colour is None else QColor(colour)
         if name == "flash" and d.flash is not None:
             if d.flash.sold > d.flash.quota:
-                return QBrush(QColor(FAIL))
+                return QColor(FAIL)
             if not d.flash.running:
-                return QBrush(QColor(OFF))
+                return QColor(OFF)
         if name == "price" and "below_floor" in d.flags:
-            return QBrush(QColor(FAIL))
-        if d.presenting:
-            return QBrush(QColor("white"))
+            return QColor(FAIL)
         return None
 
     def _tooltip(self, d: Derived, col: int) -> str | None:
