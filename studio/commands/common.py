@@ -59,6 +59,17 @@ def cli_lang(args: argparse.Namespace) -> str:
     return "zh_CN" if lang.startswith("zh") else "en"
 
 
+def count_arg(text: str) -> int:
+    """An argparse type: a whole number, 0 or more ("1,000" accepted)."""
+    try:
+        value = int(text.replace(",", "").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("cannot be negative")
+    return value
+
+
 def print_json(obj: Any) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

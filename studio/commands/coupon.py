@@ -10,7 +10,14 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from studio.commands.common import CommandError, guarded, open_store, print_json, yuan_to_cents
+from studio.commands.common import (
+    CommandError,
+    count_arg,
+    guarded,
+    open_store,
+    print_json,
+    yuan_to_cents,
+)
 from studio.timeutil import parse_iso
 
 
@@ -81,16 +88,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text.replace(",", "").strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("cannot be negative")
-    return value
-
-
 def register(sub: Any) -> None:
     p = sub.add_parser("coupon", help="issue and list a show's coupons")
     csub = p.add_subparsers(dest="coupon_command", metavar="ACTION", required=True)
@@ -100,7 +97,7 @@ def register(sub: Any) -> None:
     a.add_argument("--value", required=True, metavar="YUAN", help="amount off")
     a.add_argument("--threshold", default="0", metavar="YUAN", help="from this price (0: any)")
     a.add_argument(
-        "--count", type=_count, required=True, metavar="N", help="how many (0: no limit)"
+        "--count", type=count_arg, required=True, metavar="N", help="how many (0: no limit)"
     )
     a.add_argument("--from", dest="valid_from", metavar="ISO", help="valid from (default: at once)")
     a.add_argument("--to", dest="valid_to", metavar="ISO", help="valid until (default: open)")

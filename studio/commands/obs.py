@@ -16,17 +16,10 @@ from studio.commands.common import CommandError, guarded, print_json
 
 
 def _client(args: argparse.Namespace) -> Any:
-    from studio.obs import config
+    from studio.commands.checks import obs_config
     from studio.obs.client import ObsClient
 
-    cfg = config.load()
-    if args.host or args.port:
-        try:
-            host, port = config.validate(args.host or cfg.host, args.port or cfg.port)
-        except config.ConfigError as exc:
-            raise CommandError(str(exc), 2) from exc
-        cfg = config.ObsConfig(host, port, cfg.password)
-    return ObsClient(cfg, backoff=(0.5,)).start()
+    return ObsClient(obs_config(args), backoff=(0.5,)).start()
 
 
 @guarded

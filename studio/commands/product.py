@@ -13,7 +13,14 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from studio.commands.common import CommandError, guarded, open_store, print_json, yuan_to_cents
+from studio.commands.common import (
+    CommandError,
+    count_arg,
+    guarded,
+    open_store,
+    print_json,
+    yuan_to_cents,
+)
 from studio.timeutil import from_epoch, parse_iso, wall_clock
 
 STATES = ("listed", "unlisted", "presenting", "sold_out")
@@ -207,16 +214,6 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text.replace(",", "").strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("cannot be negative")
-    return value
-
-
 def register(sub: Any) -> None:
     p = sub.add_parser("product", help="the live products of a show: list, change, history")
     psub = p.add_subparsers(dest="product_command", metavar="ACTION", required=True)
@@ -230,11 +227,11 @@ def register(sub: Any) -> None:
     st = psub.add_parser("set", help="change a product (each change is kept in its history)")
     st.add_argument("--show", type=int, required=True, metavar="ID")
     st.add_argument("--sku", required=True)
-    st.add_argument("--link", type=_count, metavar="N", help="link number (链接号)")
+    st.add_argument("--link", type=count_arg, metavar="N", help="link number (链接号)")
     st.add_argument("--price", metavar="YUAN", help="the live price")
     st.add_argument("--floor", metavar="YUAN", help="the lowest price allowed")
-    st.add_argument("--stock-add", type=_count, metavar="N", help="units added to the stock")
-    st.add_argument("--low-stock", type=_count, metavar="N", help="warn at this many units left")
+    st.add_argument("--stock-add", type=count_arg, metavar="N", help="units added to the stock")
+    st.add_argument("--low-stock", type=count_arg, metavar="N", help="warn at this many units left")
     st.add_argument("--state", choices=STATES)
     st.add_argument("--reason", metavar="TEXT")
     st.add_argument("--force", action="store_true", help="allow a price below the floor")
@@ -244,7 +241,7 @@ def register(sub: Any) -> None:
     fl.add_argument("--show", type=int, required=True, metavar="ID")
     fl.add_argument("--sku", required=True)
     fl.add_argument("--price", metavar="YUAN")
-    fl.add_argument("--quota", type=_count, metavar="N")
+    fl.add_argument("--quota", type=count_arg, metavar="N")
     fl.add_argument("--seconds", type=float, metavar="S", help="how long (default: until ended)")
     fl.add_argument("--end", action="store_true", help="end the running flash sale now")
     fl.add_argument("--reason", metavar="TEXT")
