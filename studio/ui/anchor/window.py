@@ -155,14 +155,14 @@ class AnchorWindow(QWidget):
         self.live_price = self.product_card.price
         self.list_price = self.product_card.list_price
         self.stock = self.product_card.left
-        bottom.addWidget(self.product_card, 2)
+        bottom.addWidget(self.product_card, 1)  # room for ¥1,299.00 over ¥1,999.00
         next_box = QVBoxLayout()
         self.next_heading = self._label(GREY)
         self.next_cue = self._label(GREY, wrap=True)
         self.next_cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         next_box.addWidget(self.next_heading)
         next_box.addWidget(self.next_cue, 1)
-        bottom.addLayout(next_box, 3)
+        bottom.addLayout(next_box, 1)
         outer.addLayout(bottom)
 
         self.mirror_view = _Mirror(self.content, self)
