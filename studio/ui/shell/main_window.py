@@ -377,6 +377,12 @@ class MainWindow(QMainWindow):
             ("F10", self.tr("show / hide the anchor window")),
             ("F11", self.tr("anchor window full screen")),
             ("Ctrl+O", self.tr("open a show script")),
+            ("Ctrl+Shift+O", self.tr("open a stored show")),
+            ("0–9", self.tr("products board: pick by link number")),
+            ("P / L", self.tr("products board: present, list / unlist")),
+            ("E / S", self.tr("products board: change price, add stock")),
+            ("F / C", self.tr("products board: end flash sale, add coupon")),
+            ("Ctrl+Z", self.tr("products board: undo the last change (10 s)")),
         ]
         return "\n".join(f"{key:<22} {what}" for key, what in rows)
 
