@@ -100,3 +100,15 @@ def test_window_fits_with_status_bar_and_a_readable_rundown(
         assert docks[key][0], f"{key} dock not visible: {probe}"
     if size == (1366, 768):
         assert not docks["products"][0] and not docks["audio"][0], probe  # tabs behind
+
+
+def test_gui_without_a_screen_prints_what_to_do(tmp_path: Path) -> None:
+    """No DISPLAY: exit 2 with a message on stderr, instead of Qt's bare abort (exit 134)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "studio.cli", "demo", "--seconds", "1"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "no screen" in result.stderr and "xvfb-run" in result.stderr
+    assert "Traceback" not in result.stderr

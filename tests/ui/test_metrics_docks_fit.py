@@ -113,7 +113,7 @@ def probe(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         text=True,
         env=env,
         timeout=180,
-        cwd=Path(__file__).parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
     )
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("PROBE")), None)
     assert line is not None, result.stdout + result.stderr

@@ -13,7 +13,7 @@ from studio.store.shows import create_show
 from studio.ui.common.context import AppContext
 from studio.ui.review.panel import ReviewPanel
 
-DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo" / "show.yaml"
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "show.yaml"
 
 
 def test_review_panel_empty_state(app_ctx: AppContext, qtbot: QtBot) -> None:

@@ -23,7 +23,7 @@ from studio.store.models import CueEvent, MetricSample, Product, Show
 from studio.store.store import Store
 from studio.timeutil import from_epoch
 
-DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo" / "show.yaml"
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "show.yaml"
 T0 = 1_797_000_000.0
 
 

@@ -16,7 +16,7 @@ from studio.timeutil import from_epoch
 from studio.ui.common.context import AppContext
 from studio.ui.planning.panel import PlanningPanel
 
-DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo" / "show.yaml"
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "show.yaml"
 NOW = 1_797_000_000.0
 
 

@@ -1,0 +1,67 @@
+"""Qt fixtures for the UI tests: an AppContext on the test's database, no window or timer left
+open, no translator left installed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+
+@pytest.fixture
+def app_ctx(store, qapp):  # type: ignore[no-untyped-def]
+    """An AppContext on the test's database and settings file, as the app would build it."""
+    from studio.profile import Profile
+    from studio.ui.common.context import AppContext, StoreSignals
+    from studio.ui.shell.settings import open_settings
+
+    ctx = AppContext(
+        store=store, profile=Profile(), settings=open_settings(), signals=StoreSignals(store)
+    )
+    yield ctx
+    runner = ctx.runner
+    if runner is not None and hasattr(runner, "shutdown"):
+        runner.shutdown()
+    ctx.signals.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_translators(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A test that switches the UI to Chinese must not leave the next test in Chinese."""
+    from PySide6.QtCore import QCoreApplication
+
+    installed: list[object] = []
+    original = QCoreApplication.installTranslator
+
+    def install(*args: object) -> bool:  # app.installTranslator(t) or the static form
+        translator = args[-1]
+        installed.append(translator)
+        return bool(original(translator))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QCoreApplication, "installTranslator", install)
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_qt(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a window open or a timer ticking (a panel polling forever)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    left = []
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            left.append(f"window {type(widget).__name__} still open")
+        elif any(t.isActive() for t in widget.findChildren(QTimer)):
+            left.append(f"timer still running in closed {type(widget).__name__}")
+    left += [f"app timer {t.objectName() or t}" for t in app.findChildren(QTimer) if t.isActive()]
+    assert not left, "; ".join(left)
