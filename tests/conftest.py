@@ -36,6 +36,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         for key in ("qt_api", "qt_log_level_fail", "qt_log_ignore"):
             parser.addini(key, "pytest-qt's (not loaded in the core run)", type="linelist")
 
+
 # A 1920x1080 offscreen screen, like the studio's monitors (the default one is 800x800, which
 # clamps every window and hides layout bugs).
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
