@@ -158,3 +158,65 @@ def in_view(x: float, x0: float, x1: float) -> bool:
 def incident_label_y(y0: float, y1: float) -> float:
     """The height of incident labels in a graph whose y range is [y0, y1]."""
     return y0 + INCIDENT_LABEL_HEIGHT * (y1 - y0)
+
+
+# Product changes by the product column they touch: price, stock top-up, state, flash sale.
+# Other columns (link number, floor, low-stock threshold) are drawn as "other".
+PRODUCT_MARK_KINDS = ("flash", "price", "stock", "state", "other")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One changed product column, old and new as stored (text; the UI formats them)."""
+
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class ProductMark:
+    """One change of one product (every field a single edit set), on the time axis."""
+
+    at: float
+    sku: str
+    name: str
+    link: int | None
+    who: str
+    changes: tuple[FieldChange, ...]
+
+    @property
+    def kind(self) -> str:
+        """What the change was, for its glyph: a flash sale wins over a price, then stock."""
+        fields = {c.field for c in self.changes}
+        if any(f.startswith("flash_") for f in fields):
+            return "flash"
+        if "live_price_cents" in fields:
+            return "price"
+        if "stock_added" in fields:
+            return "stock"
+        if "state" in fields:
+            return "state"
+        return "other"
+
+
+@dataclass(frozen=True)
+class ProductGroup:
+    """Product changes close together on screen, drawn as one marker at `at` (the earliest)."""
+
+    at: float
+    marks: tuple[ProductMark, ...]
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of change in the group, each once, in PRODUCT_MARK_KINDS order."""
+        present = {m.kind for m in self.marks}
+        return tuple(k for k in PRODUCT_MARK_KINDS if k in present)
+
+
+def group_product_marks(marks: Sequence[ProductMark], min_gap_s: float) -> list[ProductGroup]:
+    """The product markers to draw, clustered like incidents (studio.metrics.markers)."""
+    return [
+        ProductGroup(c.x, tuple(marks[i] for i in c.members))
+        for c in cluster_markers([m.at for m in marks], min_gap_s)
+    ]

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from studio.metrics.live_spans import IncidentMark, PlannedSegment
+from studio.metrics.live_spans import FieldChange, IncidentMark, PlannedSegment, ProductMark
 from studio.metrics.series import SeriesCache, ShowTiming, show_timing
-from studio.store.models import Incident, Segment, Show
+from studio.store.models import Incident, Product, ProductEvent, Segment, Show
 from studio.store.store import Store
 
 
@@ -50,3 +50,39 @@ def incident_marks(store: Store, show_id: int) -> list[IncidentMark]:
             .order_by(Incident.at)
         ).all()
     return [IncidentMark(at.timestamp(), cat, sev, text) for at, cat, sev, text in rows]
+
+
+def product_marks(store: Store, show_id: int) -> list[ProductMark]:
+    """The show's product changes in time order, one mark per change of one product (an edit
+    that set several fields, such as a flash sale's price, quota and times, is one mark)."""
+    with store.session() as s:
+        rows = s.execute(
+            select(
+                ProductEvent.at,
+                ProductEvent.op,
+                ProductEvent.sku,
+                ProductEvent.field,
+                ProductEvent.old,
+                ProductEvent.new,
+                ProductEvent.who,
+                Product.name,
+                Product.link,
+            )
+            .join(
+                Product,
+                (Product.show_id == ProductEvent.show_id) & (Product.sku == ProductEvent.sku),
+                isouter=True,
+            )
+            .where(ProductEvent.show_id == show_id)
+            .order_by(ProductEvent.at, ProductEvent.id)
+        ).all()
+    marks: dict[tuple[str, str], ProductMark] = {}
+    for at, op, sku, field, old, new, who, name, link in rows:
+        key = (op, sku)
+        change = FieldChange(field, old, new)
+        mark = marks.get(key)
+        if mark is None:
+            marks[key] = ProductMark(at.timestamp(), sku, name or sku, link, who, (change,))
+        else:
+            marks[key] = replace(mark, changes=(*mark.changes, change))
+    return sorted(marks.values(), key=lambda m: m.at)
