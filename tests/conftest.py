@@ -89,3 +89,11 @@ def store(db_url: str):  # type: ignore[no-untyped-def]
     s = Store.open(db_url)
     yield s
     s.close()
+
+
+@pytest.fixture
+def fake_clock():  # type: ignore[no-untyped-def]
+    """The suite's one fake clock (tests/clock.py): show time that moves only when told."""
+    from clock import FakeClock
+
+    return FakeClock()

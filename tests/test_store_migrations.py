@@ -120,3 +120,27 @@ def test_naive_datetimes_are_refused(store: Store) -> None:
     """A time without a zone would be ambiguous across stations, so it is rejected."""
     with pytest.raises(Exception, match="naive datetime"):
         create_show(store, "x", planned_start=datetime(2026, 11, 11, 20))
+
+
+def test_the_shipped_head_constant_is_alembics_head() -> None:
+    """migrate.HEAD_REVISION (used to skip alembic on an up-to-date database) is the newest
+    revision: a new migration must move it too."""
+    from studio.store import migrate
+
+    assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def test_an_up_to_date_database_opens_without_alembic(tmp_path: Path) -> None:
+    """Opening a current database neither imports nor runs alembic (a command's start cost)."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'cur.db'}"
+    Store.open(url).close()
+    code = (
+        "import sys; from studio.store.store import Store; "
+        f"Store.open({url!r}).close(); "
+        "print(any(m == 'alembic' or m.startswith('alembic.') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr
