@@ -6,7 +6,7 @@ how long an incident has been open or which rows a "Not resolved" filter keeps.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -59,14 +59,16 @@ def shown_duration(view: IncidentView, now: float) -> Duration | None:
     return None
 
 
-def position_text(view: IncidentView) -> str:
+def position_text(view: IncidentView, titles: Mapping[str, str] | None = None) -> str:
     """Where in the show it happened: "segment · cue" with the cue counted from 1 as the
-    rundown shows it, the segment alone, or NOWHERE."""
+    rundown shows it, the segment alone, or NOWHERE. The segment reads as its title from the
+    show's script when `titles` (key -> title) knows it, else as its stored key."""
     if view.segment_key is None:
         return NOWHERE
+    segment = (titles or {}).get(view.segment_key) or view.segment_key
     if view.cue_index is None:
-        return view.segment_key
-    return f"{view.segment_key} · {view.cue_index + 1}"
+        return segment
+    return f"{segment} · {view.cue_index + 1}"
 
 
 def clock_time(at: datetime) -> str:

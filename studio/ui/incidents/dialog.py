@@ -46,8 +46,10 @@ class IncidentDetailsDialog(QDialog):
         entries: list[HistoryEntry],
         labels: IncidentLabels,
         parent: QWidget | None = None,
+        titles: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.titles = titles or {}  # segment key -> title, from the show's script
         self.setModal(False)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -140,7 +142,7 @@ class IncidentDetailsDialog(QDialog):
             cat,
             self.labels.status(view.status),
             self.tr("logged %1").replace("%1", clock_time(view.at)),
-            self.tr("segment %1").replace("%1", position_text(view)),
+            self.tr("segment %1").replace("%1", position_text(view, self.titles)),
         ]
         if view.source == "auto":
             parts.append(self.labels.source("auto"))

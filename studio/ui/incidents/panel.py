@@ -39,6 +39,7 @@ from studio.incidents import log as incident_log
 from studio.incidents.categories import CATEGORIES, CATEGORY_KEYS
 from studio.incidents.listing import clock_time, filter_from_choices, status_counts
 from studio.incidents.log import HistoryEntry, IncidentView
+from studio.incidents.places import segment_titles
 from studio.incidents.playbooks import playbook
 from studio.timeutil import from_epoch
 from studio.ui.common.context import AppContext
@@ -310,6 +311,14 @@ class IncidentsPanel(QWidget):
             self.refresh()
         self._update_summary()
 
+    def _segment_titles(self, show_id: int, stored: dict[str, str]) -> dict[str, str]:
+        """Segment titles by key: the running script's (edited live) over the stored show's."""
+        titles = dict(stored)
+        runner = self.ctx.runner
+        if runner is not None and getattr(runner, "show_id", None) == show_id:
+            titles.update({seg.id: seg.title for seg in runner.script.segments})
+        return titles
+
     def refresh(self) -> None:
         """Reload the list on the worker; bursts of changes coalesce into one reload."""
         if self._show_id is None or self._closed:
@@ -321,17 +330,21 @@ class IncidentsPanel(QWidget):
         show_id = self._show_id
         store = self.ctx.store
         self._worker.submit(
-            lambda: (show_id, incident_log.list_incidents(store, show_id)),
+            lambda: (
+                show_id,
+                incident_log.list_incidents(store, show_id),
+                segment_titles(store, show_id),
+            ),
             self._refreshed,
             self._refresh_failed,
         )
 
-    def _refreshed(self, result: tuple[int, list[IncidentView]]) -> None:
+    def _refreshed(self, result: tuple[int, list[IncidentView], dict[str, str]]) -> None:
         self._refreshing = False
-        show_id, rows = result
+        show_id, rows, stored_titles = result
         if show_id == self._show_id and not self._closed:
             current = self.current_id()
-            self.model.set_rows(rows)
+            self.model.set_rows(rows, self._segment_titles(show_id, stored_titles))
             self._reselect(self._select_after_refresh or current)
             self._select_after_refresh = None
             self._update_summary()
@@ -573,7 +586,7 @@ class IncidentsPanel(QWidget):
         view, entries = result
         if self._closed or view.id in self._dialogs:
             return
-        dialog = IncidentDetailsDialog(view, entries, self.labels, self)
+        dialog = IncidentDetailsDialog(view, entries, self.labels, self, self.model.titles)
         dialog.save_requested.connect(self._submit_update)
         dialog.destroyed.connect(lambda _=None, i=view.id: self._dialogs.pop(i, None))
         self._dialogs[view.id] = dialog

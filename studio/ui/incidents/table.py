@@ -26,6 +26,7 @@ class IncidentTableModel(QAbstractTableModel):
         self.clock = clock
         self.rows: list[IncidentView] = []
         self._texts: dict[int, str] = {}
+        self.titles: dict[str, str] = {}  # segment key -> title, from the show's script
         self._headers = (
             self.tr("Time"),
             self.tr("Severity"),
@@ -51,8 +52,10 @@ class IncidentTableModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
             )
 
-    def set_rows(self, rows: list[IncidentView]) -> None:
+    def set_rows(self, rows: list[IncidentView], titles: dict[str, str] | None = None) -> None:
         self.beginResetModel()
+        if titles is not None:
+            self.titles = titles
         self.rows = newest_first(rows)
         # Translated once per refresh, not on every paint.
         self._texts = {v.id: self.labels.auto_text(v) for v in self.rows}
@@ -110,7 +113,7 @@ class IncidentTableModel(QAbstractTableModel):
         if col == "source":
             return self.labels.source(v.source)
         if col == "where":
-            return position_text(v)
+            return position_text(v, self.titles)
         if col == "text":
             return self.shown_text(v).splitlines()[0] if v.text else self.tr("(add details: Enter)")
         return self.age_text(v)
