@@ -584,4 +584,6 @@ def review(inp: ReviewInputs) -> Review:
         channels=tuple(channel_rows(inp.sources)),
         actions=inp.actions,
         carried=inp.carried,
+        price_periods=inp.price_periods,
+        product_changes=inp.product_changes,
     )

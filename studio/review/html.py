@@ -118,6 +118,12 @@ def render_html(
 
     add(f"<h2>{escape(s('sec.products', lang))}</h2>")
     add(table_html(tables.products(r, lang)) if r.products else _none(lang))
+    if r.has_price_periods:
+        add(f"<h2>{escape(s('sec.price_periods', lang))}</h2>")
+        add(table_html(tables.price_periods(r, lang)))
+    if r.product_changes:
+        add(f"<h2>{escape(s('sec.product_changes', lang))}</h2>")
+        add(table_html(tables.product_changes(r, lang)))
 
     add(f"<h2>{escape(s('sec.funnel', lang))}</h2>")
     add(_chart(svg.funnel(r.funnel, lang)))

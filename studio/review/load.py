@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +15,8 @@ from studio.metrics.series import online_peak, totals_at
 from studio.metrics.window import show_span
 from studio.planning.readiness import UNATTACHED_CHECK_WINDOW
 from studio.planning.review_actions import actions_for_show, list_actions
+from studio.products.history import product_history
+from studio.products.periods import PricePeriod, show_price_periods
 from studio.review.model import (
     CheckRef,
     CrewRef,
@@ -37,6 +40,7 @@ from studio.store.models import (
 )
 from studio.store.shows import ShowNotFound
 from studio.store.store import Store
+from studio.timeutil import from_epoch
 from studio.traffic.store import load_audience, load_sources
 
 _HEADLINE = (
@@ -239,7 +243,7 @@ def load_inputs(store: Store, show_id: int, compare: int = 5) -> ReviewInputs:
         )
         for i in list_incidents(store, show_id)
     )
-    return ReviewInputs(
+    inputs = ReviewInputs(
         show=info,
         actuals=actuals,
         series=series,
@@ -255,6 +259,20 @@ def load_inputs(store: Store, show_id: int, compare: int = 5) -> ReviewInputs:
         actions=tuple(list_actions(store, show_id)),
         carried=tuple(actions_for_show(store, show_id)),
     )
+    return _with_products(store, inputs)
+
+
+def _with_products(store: Store, inp: ReviewInputs) -> ReviewInputs:
+    """The inputs with the product changes and the price periods over the show's span."""
+    from studio.review.aggregate import show_window
+
+    changes = tuple(product_history(store, inp.show.id))
+    start, end = show_window(inp)
+    periods: dict[str, tuple[PricePeriod, ...]] = {}
+    if start is not None and end is not None and end > start:
+        found = show_price_periods(store, inp.show.id, from_epoch(start), from_epoch(end))
+        periods = {sku: tuple(ps) for sku, ps in found.items()}
+    return replace(inp, price_periods=periods, product_changes=changes)
 
 
 def build_review(store: Store, show_id: int, compare: int = 5) -> Review:

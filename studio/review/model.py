@@ -11,6 +11,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from studio.planning.review_actions import Action
+from studio.products.history import HistoryEntry
+from studio.products.periods import PricePeriod
 from studio.traffic.audience import AudienceRow
 from studio.traffic.sources import SourceRow
 
@@ -123,6 +125,10 @@ class ReviewInputs:
     # Actions decided in this review, and those of earlier reviews carried into this show.
     actions: tuple[Action, ...] = ()
     carried: tuple[Action, ...] = ()
+    # Per SKU, when which price applied and what sold at it (studio.products.periods), and the
+    # show's product changes, oldest first (studio.products.history).
+    price_periods: Mapping[str, tuple[PricePeriod, ...]] = field(default_factory=dict)
+    product_changes: tuple[HistoryEntry, ...] = ()
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -302,3 +308,11 @@ class Review:
     channels: tuple[ChannelRow, ...] = ()
     actions: tuple[Action, ...] = ()  # decided in this review
     carried: tuple[Action, ...] = ()  # from earlier reviews, done or not
+    price_periods: Mapping[str, tuple[PricePeriod, ...]] = field(default_factory=dict)
+    product_changes: tuple[HistoryEntry, ...] = ()
+
+    @property
+    def has_price_periods(self) -> bool:
+        """Some product's price changed or went on flash sale: the per-period table says
+        something the product table does not."""
+        return any(len(ps) > 1 or any(p.flash for p in ps) for ps in self.price_periods.values())

@@ -13,6 +13,7 @@ from studio.incidents.categories import CATEGORIES, SEVERITIES
 from studio.metrics import fmt
 from studio.planning.review_actions import Action
 from studio.planning.text import label as plan_label
+from studio.products.history import HistoryEntry
 from studio.review.model import FunnelStep, IncidentRef, Review, SegmentRow
 from studio.review.strings import s
 from studio.timeutil import fmt_duration
@@ -354,6 +355,110 @@ def products(r: Review, lang: str) -> Table:
         tuple(rows),
         "ll" + "r" * 8,
         (1.2, 3.4, 1.1, 1.0, 0.9, 1.0, 0.9, 1.4, 0.9, 1.1),
+    )
+
+
+def _period_time(start: datetime, end: datetime) -> str:
+    """ "14:00:00–14:01:40": a period of one show; the date is in the report's heading."""
+    return f"{_local(start)}–{_local(end)}"
+
+
+def price_periods(r: Review, lang: str) -> Table:
+    """Per product, when which price applied and what sold at it; a product with more than one
+    period ends with its total (the periods add up to it)."""
+    names = {p.sku: p.name for p in r.products}
+    rows, bold = [], set()
+    for sku, periods in r.price_periods.items():
+        name = names.get(sku, sku)
+        for i, p in enumerate(periods):
+            rows.append(
+                (
+                    name if i == 0 else "",
+                    _period_time(p.starts_at, p.ends_at),
+                    fmt.money_cents(p.price_cents),
+                    s("yes" if p.flash else "no", lang),
+                    fmt.count(p.sold),
+                    fmt.money_cents(p.gmv_cents, 0),
+                )
+            )
+        if len(periods) > 1:
+            bold.add(len(rows))
+            rows.append(
+                (
+                    s("period.total", lang, product=name),
+                    "",
+                    "",
+                    "",
+                    fmt.count(_total([p.sold for p in periods])),
+                    fmt.money_cents(_total([p.gmv_cents for p in periods]), 0),
+                )
+            )
+    keys = ("col.product", "col.period", "col.price", "col.flash", "col.units", "col.gmv")
+    return Table(
+        tuple(s(k, lang) for k in keys),
+        tuple(rows),
+        "llrlrr",
+        (3.2, 2.2, 1.2, 0.9, 0.9, 1.4),
+        emphasis=frozenset(bold),
+    )
+
+
+def _total(values: Sequence[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def change_value(field_name: str, value: Any, lang: str) -> str:
+    """A product field's value as a change shows it: money, a time, a state word, a count."""
+    if value is None:
+        return DASH
+    if field_name.endswith("_cents") and isinstance(value, int):
+        return fmt.money_cents(value)
+    if isinstance(value, datetime):
+        return _local(value)
+    if field_name == "state":
+        return s(f"ps.{value}", lang)
+    if isinstance(value, int):
+        return fmt.count(value)
+    return str(value)
+
+
+def product_changes(r: Review, lang: str) -> Table:
+    """The show's product changes, one row per change (a flash sale's price, quota and window
+    set together are one row), oldest first."""
+    names = {p.sku: p.name for p in r.products}
+    groups: dict[tuple[str, str], list[HistoryEntry]] = {}
+    for e in r.product_changes:
+        groups.setdefault((e.op, e.sku), []).append(e)
+    sep = "；" if lang.startswith("zh") else "; "
+    rows = []
+    for entries in groups.values():
+        first = entries[0]
+        what = ("、" if lang.startswith("zh") else ", ").join(
+            s(f"pf.{e.field}", lang) for e in entries
+        )
+        if first.undoes:
+            what += aside(s("undo", lang), lang)
+        change = sep.join(
+            f"{change_value(e.field, e.old, lang)} → {change_value(e.field, e.new, lang)}"
+            for e in entries
+        )
+        rows.append(
+            (
+                _local(first.at),
+                names.get(first.sku, first.sku),
+                what,
+                change,
+                first.who or first.station or DASH,
+                first.reason or DASH,
+            )
+        )
+    keys = ("col.time", "col.product", "col.what", "col.change", "col.who", "col.reason")
+    return Table(
+        tuple(s(k, lang) for k in keys),
+        tuple(rows),
+        "llllll",
+        (1.1, 2.4, 1.8, 3.0, 1.1, 2.0),
     )
 
 

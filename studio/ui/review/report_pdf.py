@@ -358,6 +358,12 @@ def _sections(lay: _Layout, r: Review, lang: str, generated: str, wording: Wordi
         lay.table(tables.segment_audience(r, lang), 7)
     lay.heading(s("sec.products", lang))
     _table_or_none(lay, lang, tables.products(r, lang) if r.products else None, 7.5)
+    if r.has_price_periods:
+        lay.heading(s("sec.price_periods", lang))
+        lay.table(tables.price_periods(r, lang), 7.5)
+    if r.product_changes:
+        lay.heading(s("sec.product_changes", lang))
+        lay.table(tables.product_changes(r, lang), 7.5)
     lay.heading(s("sec.funnel", lang))
     lay.chart(svg.funnel(r.funnel, lang), 1000 / 230)
     lay.heading(s("sec.scatter", lang))
