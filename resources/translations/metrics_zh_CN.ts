@@ -32,49 +32,49 @@
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="126"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="127"/>
         <source>Last 15 min</source>
         <translation>最近15分钟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="127"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="128"/>
         <source>Whole show</source>
         <translation>整场</translation>
     </message>
     <message>
         <location filename="../../studio/ui/metrics/graphs.py" line="93"/>
-        <location filename="../../studio/ui/metrics/panel.py" line="139"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="140"/>
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
         <location filename="../../studio/ui/metrics/graphs.py" line="176"/>
-        <location filename="../../studio/ui/metrics/panel.py" line="142"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="143"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="143"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="144"/>
         <source>Orders</source>
         <translation>成交订单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="144"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="145"/>
         <source>GPM</source>
         <translation>千次观看成交金额 (GPM)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="145"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="146"/>
         <source>Product CTR</source>
         <translation>商品点击率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="146"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="147"/>
         <source>Click-to-buy rate</source>
         <translation>点击成交转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="147"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="148"/>
         <source>Average order value</source>
         <translation>客单价</translation>
     </message>
@@ -139,77 +139,77 @@
         <translation>跳帧（%，右轴）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="141"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="142"/>
         <source>Total viewers</source>
         <translation>累计观看人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="342"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="346"/>
         <source>No show loaded</source>
         <translation>未加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="343"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="347"/>
         <source>Load a show to see its live numbers.</source>
         <translation>加载场次后即可查看实时数据。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="344"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="348"/>
         <source>Load a show</source>
         <translation>加载场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="349"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="353"/>
         <source>No metrics yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="352"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="356"/>
         <source>Start the metrics feed (simulator, file tail or HTTP ingest) to see viewers and GMV.</source>
         <translation>启动数据接入（模拟器、文件追踪或 HTTP 接入）即可查看在线人数和成交金额。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="356"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="360"/>
         <source>Start the metrics feed</source>
         <translation>启动数据接入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="374"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="378"/>
         <source>{pct} of target · pace {pace}</source>
         <translation>完成目标 {pct} · 预计 {pace}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="382"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="386"/>
         <source>no traffic target · pace {pace}</source>
         <translation>未设流量目标 · 预计 {pace}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="386"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="390"/>
         <source>{pct} of {target} · pace {pace}</source>
         <translation>目标 {target} 的 {pct} · 预计 {pace}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="393"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="397"/>
         <source>peak {peak}</source>
         <translation>峰值 {peak}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="397"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="401"/>
         <source>{n} buyers</source>
         <translation>成交人数 {n}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="401"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="405"/>
         <source>UV value {v}</source>
         <translation>UV价值 {v}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="410"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="414"/>
         <source>Updated {t} ({n} s ago)</source>
         <translation>更新于 {t}（{n} 秒前）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/panel.py" line="412"/>
+        <location filename="../../studio/ui/metrics/panel.py" line="416"/>
         <source>Updated {t}</source>
         <translation>更新于 {t}</translation>
     </message>
@@ -239,9 +239,49 @@
         <translation>丢帧 {dropped} · 跳帧 {skipped}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/metrics/overlays.py" line="55"/>
+        <location filename="../../studio/ui/metrics/overlays.py" line="74"/>
         <source>⚠ S%1 · %2 incidents</source>
         <translation>⚠ S%1 · %2 起事故</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/overlays.py" line="102"/>
+        <source>%1 · %2 changes</source>
+        <translation>%1 · %2 项改动</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/overlays.py" line="129"/>
+        <source>Flash sale starts: %1, quota %2</source>
+        <translation>秒杀开始：%1，限量 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/overlays.py" line="134"/>
+        <source>Flash sale ends</source>
+        <translation>秒杀结束</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/overlays.py" line="146"/>
+        <source>Price %1 → %2</source>
+        <translation>价格 %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/overlays.py" line="152"/>
+        <source>Floor %1 → %2</source>
+        <translation>底价 %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/overlays.py" line="158"/>
+        <source>Stock %1</source>
+        <translation>库存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/overlays.py" line="161"/>
+        <source>State %1 → %2</source>
+        <translation>状态 %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/metrics/overlays.py" line="167"/>
+        <source>Link number %1 → %2</source>
+        <translation>链接号 %1 → %2</translation>
     </message>
 </context>
 </TS>

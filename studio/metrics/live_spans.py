@@ -19,6 +19,8 @@ from studio.metrics.series import ShowTiming
 LABEL_PADDING_PX = 4
 # Incident labels sit this far up the viewers graph (under the segment labels at the top).
 INCIDENT_LABEL_HEIGHT = 0.82
+# Product-change labels sit in a row of their own under the incidents'.
+PRODUCT_LABEL_HEIGHT = 0.70
 
 
 @dataclass(frozen=True)
@@ -220,3 +222,8 @@ def group_product_marks(marks: Sequence[ProductMark], min_gap_s: float) -> list[
         ProductGroup(c.x, tuple(marks[i] for i in c.members))
         for c in cluster_markers([m.at for m in marks], min_gap_s)
     ]
+
+
+def product_label_y(y0: float, y1: float) -> float:
+    """The height of product-change labels in a graph whose y range is [y0, y1]."""
+    return y0 + PRODUCT_LABEL_HEIGHT * (y1 - y0)

@@ -1,8 +1,9 @@
-"""Segment shading and incident markers drawn over the Live metrics graphs.
+"""Segment shading, incident markers and product-change markers drawn over the Live metrics
+graphs.
 
 Where things sit comes from studio.metrics.live_spans (segment spans, label room, marker
-positions, incidents grouped when close on screen); this module only draws them, as cheaply as
-a 1 Hz scroll allows, with the incidents' words in the UI language.
+positions, incidents and product changes grouped when close on screen); this module only draws
+them, as cheaply as a 1 Hz scroll allows, with their words in the UI language.
 """
 
 from __future__ import annotations
@@ -17,15 +18,21 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
+from studio.metrics.fmt import money_cents
 from studio.metrics.live_spans import (
+    FieldChange,
     IncidentMark,
     MarkGroup,
+    ProductGroup,
+    ProductMark,
     SegmentSpan,
     group_marks,
+    group_product_marks,
     in_view,
     incident_label_y,
     label_x,
     marker_label_x,
+    product_label_y,
     segment_edges,
 )
 from studio.metrics.markers import gap_for_pixels
@@ -43,8 +50,19 @@ SEGMENT_BRUSH = {
 }
 DEFAULT_BRUSH = (139, 148, 158, 18)
 INCIDENT_COLOR = "#f85149"
+# Product changes: another colour and a dotted line, one glyph per kind of change.
+PRODUCT_COLOR = "#bc8cff"
+PRODUCT_GLYPHS = {"price": "¥", "stock": "+", "state": "●", "flash": "⚡", "other": "•"}
 # Room kept between two incident labels on the viewers graph (pixels).
 MARKER_PADDING_PX = 8
+# The product states' words (the products feature's texts, context "ProductStates").
+_STATE_WORDS = {
+    "pending": "Pending",
+    "listed": "Listed",
+    "presenting": "Presenting",
+    "sold_out": "Sold out",
+    "unlisted": "Unlisted",
+}
 
 
 def marker_label(group: MarkGroup, labels: IncidentLabels) -> str:
@@ -66,6 +84,100 @@ def marker_tooltip(group: MarkGroup, labels: IncidentLabels) -> str:
         head = f"{time.strftime('%H:%M:%S', time.localtime(m.at))}  S{m.severity} "
         head += labels.category(m.category)
         lines.append(f"{head} — {m.text}" if m.text else head)
+    return "\n".join(lines)
+
+
+def _product_name(m: ProductMark) -> str:
+    """ "#3 Lipstick" with a link number (链接号), else the name."""
+    return f"#{m.link} {m.name}" if m.link is not None else m.name
+
+
+def product_label(group: ProductGroup) -> str:
+    """ "¥ #3" for one change; "¥+ · 3 changes" (a glyph per kind) for a group."""
+    glyphs = "".join(PRODUCT_GLYPHS[k] for k in group.kinds)
+    if len(group.marks) == 1:
+        m = group.marks[0]
+        return f"{glyphs} #{m.link}" if m.link is not None else f"{glyphs} {m.sku}"
+    return (
+        QCoreApplication.translate("MetricsPanel", "%1 · %2 changes")
+        .replace("%1", glyphs)
+        .replace("%2", str(len(group.marks)))
+    )
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return None if text is None else int(text)
+    except ValueError:
+        return None
+
+
+def _state(text: str | None) -> str:
+    if text is None:
+        return "—"
+    return QCoreApplication.translate("ProductStates", _STATE_WORDS.get(text, text))
+
+
+def _change_text(mark: ProductMark) -> str:
+    """What one change did, in the UI language: "Price ¥159.00 → ¥149.00"."""
+    by_field = {c.field: c for c in mark.changes}
+    flash_price = by_field.get("flash_price_cents")
+    parts: list[str] = []
+    if flash_price is not None and flash_price.new is not None:
+        quota = by_field.get("flash_quota")
+        parts.append(
+            QCoreApplication.translate("MetricsPanel", "Flash sale starts: %1, quota %2")
+            .replace("%1", money_cents(_int(flash_price.new)))
+            .replace("%2", quota.new if quota is not None and quota.new else "—")
+        )
+    elif "flash_ends_at" in by_field:
+        parts.append(QCoreApplication.translate("MetricsPanel", "Flash sale ends"))
+    for c in mark.changes:
+        if c.field.startswith("flash_"):
+            continue
+        parts.append(_field_text(c))
+    return "; ".join(parts)
+
+
+def _field_text(c: FieldChange) -> str:
+    # Literal translate() calls below: lupdate extracts only those.
+    if c.field == "live_price_cents":
+        return (
+            QCoreApplication.translate("MetricsPanel", "Price %1 → %2")
+            .replace("%1", money_cents(_int(c.old)))
+            .replace("%2", money_cents(_int(c.new)))
+        )
+    if c.field == "floor_cents":
+        return (
+            QCoreApplication.translate("MetricsPanel", "Floor %1 → %2")
+            .replace("%1", money_cents(_int(c.old)))
+            .replace("%2", money_cents(_int(c.new)))
+        )
+    if c.field == "stock_added":
+        added = (_int(c.new) or 0) - (_int(c.old) or 0)
+        return QCoreApplication.translate("MetricsPanel", "Stock %1").replace("%1", f"{added:+,}")
+    if c.field == "state":
+        return (
+            QCoreApplication.translate("MetricsPanel", "State %1 → %2")
+            .replace("%1", _state(c.old))
+            .replace("%2", _state(c.new))
+        )
+    if c.field == "link":
+        return (
+            QCoreApplication.translate("MetricsPanel", "Link number %1 → %2")
+            .replace("%1", c.old or "—")
+            .replace("%2", c.new or "—")
+        )
+    return f"{c.field} {c.old or '—'} → {c.new or '—'}"
+
+
+def product_tooltip(group: ProductGroup) -> str:
+    """One line per change of the marker: time, product, old → new, and who made it."""
+    lines = []
+    for m in group.marks:
+        line = f"{time.strftime('%H:%M:%S', time.localtime(m.at))}  {_product_name(m)}: "
+        line += _change_text(m)
+        lines.append(f"{line} ({m.who})" if m.who else line)
     return "\n".join(lines)
 
 
@@ -120,6 +232,15 @@ class ShowOverlays:
         self._incident_xs: list[float] = []  # where the other graphs draw incident lines
         self._incident_items: list[tuple[Any, Any]] = []  # (plot, item) on the viewers graph
         self._labels = IncidentLabels()
+        # Product changes, drawn like the incidents (their own groups, gap and lines).
+        self._products: Sequence[ProductMark] = ()
+        self.product_groups: list[ProductGroup] = []
+        self._product_gap: float | None = None
+        self._product_px = 0.0
+        self._product_xs: list[float] = []
+        self._product_items: list[tuple[Any, Any]] = []
+        self._product_lines: list[SafeInfiniteLine] = []
+        self._product_labels: list[tuple[QGraphicsSimpleTextItem, float]] = []
         graphs.y_listeners.append(self.fit)
 
     def clear(self) -> None:
@@ -136,9 +257,23 @@ class ShowOverlays:
         self._gap = None
         self._incident_xs = []
         self._incident_items = []
+        self._products = ()
+        self.product_groups = []
+        self._product_gap = None
+        self._product_xs = []
+        self._product_items = []
+        self._product_lines = []
+        self._product_labels = []
 
-    def load(self, spans: Sequence[SegmentSpan], marks: Sequence[IncidentMark], fg: str) -> None:
-        """Draw segment bands, edges and labels (label text in colour `fg`) and incidents."""
+    def load(
+        self,
+        spans: Sequence[SegmentSpan],
+        marks: Sequence[IncidentMark],
+        fg: str,
+        products: Sequence[ProductMark] = (),
+    ) -> None:
+        """Draw segment bands, edges and labels (label text in colour `fg`), incidents and
+        product changes."""
         self.clear()
         plots = self.graphs.plots
         online = plots["online"]
@@ -202,6 +337,22 @@ class ShowOverlays:
                 _label(marker_label(g, self._labels), INCIDENT_COLOR).boundingRect().width()
                 for g in probe
             )
+        self._products = products
+        if products:
+            pen = pg.mkPen(PRODUCT_COLOR, width=1, style=Qt.PenStyle.DotLine)
+            for key, plot in plots.items():
+                if key == "online":
+                    continue
+                lines = pg.PlotCurveItem(pen=pen, connect="pairs")
+                lines.setZValue(4)
+                plot.addItem(lines, ignoreBounds=True)
+                self.items.append((plot, lines))
+                self._vlines.setdefault(key, []).append((lines, self._product_xs))
+            probe_p = [ProductGroup(m.at, (m,)) for m in products]
+            probe_p.append(ProductGroup(0.0, tuple(products) * 10))
+            self._product_px = MARKER_PADDING_PX + max(
+                _label(product_label(g), PRODUCT_COLOR).boundingRect().width() for g in probe_p
+            )
 
     def _draw_incidents(self, gap: float) -> None:
         """Group the incidents for a gap of `gap` seconds and draw one marker per group: a line
@@ -230,6 +381,33 @@ class ShowOverlays:
             self._incident_lines.append(line)
             self._incident_labels.append((label, g.at))
 
+    def _draw_products(self, gap: float) -> None:
+        """Group the product changes for a gap of `gap` seconds and draw one marker per group,
+        as `_draw_incidents` does, in the product colour and a lower row of labels."""
+        self._product_gap = gap
+        for plot, item in self._product_items:
+            plot.removeItem(item)
+            self.items.remove((plot, item))
+        self._product_items, self._product_lines, self._product_labels = [], [], []
+        self.product_groups = group_product_marks(self._products, gap)
+        self._product_xs[:] = [g.at for g in self.product_groups]
+        for key, (y0, y1) in self.graphs.y_ranges.items():
+            self.fit(key, y0, y1)
+        online = self.graphs.plots["online"]
+        pen = pg.mkPen(PRODUCT_COLOR, width=1, style=Qt.PenStyle.DotLine)
+        for g in self.product_groups:
+            tip = product_tooltip(g)
+            line = SafeInfiniteLine(pos=g.at, angle=90, movable=False, pen=pen)
+            line.setToolTip(tip)
+            label = _label(product_label(g), PRODUCT_COLOR)
+            label.setToolTip(tip)
+            for item in (line, label):
+                online.addItem(item, ignoreBounds=True)
+                self.items.append((online, item))
+                self._product_items.append((online, item))
+            self._product_lines.append(line)
+            self._product_labels.append((label, g.at))
+
     def fit(self, key: str, y0: float, y1: float) -> None:
         """Keep a graph's bands and lines as tall as its new y range [y0, y1]."""
         for band in self._bands.get(key, ()):
@@ -248,6 +426,10 @@ class ShowOverlays:
             gap = gap_for_pixels(self._marker_px, x0, x1, px_per_s * max(1.0, x1 - x0))
             if gap != self._gap:
                 self._draw_incidents(gap)
+        if self._products:
+            gap = gap_for_pixels(self._product_px, x0, x1, px_per_s * max(1.0, x1 - x0))
+            if gap != self._product_gap:
+                self._draw_products(gap)
         for text, span in self._segment_labels:
             left = label_x(span, x0, x1, px_per_s, text.boundingRect().width())
             visible = left is not None
@@ -255,9 +437,26 @@ class ShowOverlays:
                 text.setPos(left, top)
             if text.isVisible() != visible:
                 text.setVisible(visible)
-        y = incident_label_y(lo, top)
+        self._place_labels(self._incident_labels, incident_label_y(lo, top), x0, x1, px_per_s)
+        self._place_labels(self._product_labels, product_label_y(lo, top), x0, x1, px_per_s)
+        for line in (*self._incident_lines, *self._product_lines):
+            # Off-screen markers hidden: every visible line recomputes its geometry on each
+            # scroll.
+            inside = in_view(line.value(), x0, x1)
+            if line.isVisible() != inside:
+                line.setVisible(inside)
+
+    @staticmethod
+    def _place_labels(
+        labels: Sequence[tuple[QGraphicsSimpleTextItem, float]],
+        y: float,
+        x0: float,
+        x1: float,
+        px_per_s: float,
+    ) -> None:
+        """One row of marker labels at height y, each clear of the one before it."""
         after = x0
-        for text, x in self._incident_labels:
+        for text, x in labels:
             inside = in_view(x, x0, x1)
             if inside:
                 width_s = (text.boundingRect().width() + MARKER_PADDING_PX) / px_per_s
@@ -267,9 +466,3 @@ class ShowOverlays:
                     text.setPos(left, y)
             if text.isVisible() != inside:
                 text.setVisible(inside)
-        for line in self._incident_lines:
-            # Off-screen markers hidden: every visible line recomputes its geometry on each
-            # scroll.
-            inside = in_view(line.value(), x0, x1)
-            if line.isVisible() != inside:
-                line.setVisible(inside)

@@ -3,8 +3,8 @@
 Samples arrive at any rate; the store's change signal only marks the panel dirty, and a QTimer
 repaints at most 4 times a second (nothing while the panel is hidden). Series are read
 incrementally into numpy arrays, so a refresh late in a 4-hour show costs about what it costs at
-the start. The graphs live in graphs.py, the segment shading and incident markers in
-overlays.py; every rule (feed stalled, pace, time range, spans) is a core function in
+the start. The graphs live in graphs.py, the segment shading, incident and product-change
+markers in overlays.py; every rule (feed stalled, pace, time range, spans) is a core function in
 studio.metrics.live_*, and every read a core query in studio.metrics.queries.
 """
 
@@ -258,7 +258,7 @@ class MetricsPanel(QWidget):
     def _on_changed(self, table: str, row_id: object, show_id: object) -> None:
         if show_id is not None and show_id != self.show_id:
             return
-        if table in ("incident", "cue_event", "segment", "show"):
+        if table in ("incident", "cue_event", "segment", "show", "product_event", "product"):
             self._overlay_dirty = True
             if table == "show" and self.show_id is not None:
                 before = self.timing
@@ -319,8 +319,9 @@ class MetricsPanel(QWidget):
             return
         spans = self._segment_spans(self.show_id, cache)
         marks = queries.incident_marks(self.ctx.store, self.show_id)
+        products = queries.product_marks(self.ctx.store, self.show_id)
         fg = self.palette().color(QPalette.ColorRole.Text).name()
-        self.overlays.load(spans, marks, fg)
+        self.overlays.load(spans, marks, fg, products)
 
     def _segment_spans(self, show_id: int, cache: SeriesCache) -> list[SegmentSpan]:
         plan = queries.planned_segments(self.ctx.store, show_id)
