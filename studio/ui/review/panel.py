@@ -36,6 +36,7 @@ from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState
 from studio.ui.common.job_runner import JobRunner
 from studio.ui.common.tables import ui_lang
+from studio.ui.review.actions_section import ActionsSection
 from studio.ui.review.report_texts import ui_wording
 from studio.ui.review.report_texts import wording as report_wording
 from studio.ui.review.sections import SharesChart, fill_page_table, section, table_for_page
@@ -145,7 +146,10 @@ class ReviewPanel(QWidget):
         self.incident_table = table_for_page()
         self.check_table = table_for_page()
         self.carried_table = table_for_page()
-        self.action_table = table_for_page()
+        self.price_period_table = table_for_page()
+        self.product_change_table = table_for_page()
+        self.actions_section = ActionsSection(ctx.store, self.jobs, self.reload)
+        self.action_table = self.actions_section.table
         self.scatter_note = QLabel()
         self.scatter_note.setWordWrap(True)
         self.incident_summary = QLabel()
@@ -160,13 +164,15 @@ class ReviewPanel(QWidget):
             ("segments", (self.segment_table,)),
             ("segment_audience", (self.segment_audience_table,)),
             ("products", (self.product_table,)),
+            ("price_periods", (self.price_period_table,)),
+            ("product_changes", (self.product_change_table,)),
             ("funnel", (self.funnel_table, self.scatter_note)),
             ("channels", (self.channel_table,)),
             ("traffic", (self.shares_box,)),
             ("incidents", (self.incident_summary, self.incident_table)),
             ("checks", (self.check_table,)),
             ("carried", (self.carried_table,)),
-            ("actions", (self.action_table,)),
+            ("actions", (self.actions_section,)),
         ):
             self.sections[key] = section("", *widgets)
             body.addWidget(self.sections[key][0])
@@ -246,6 +252,7 @@ class ReviewPanel(QWidget):
                 "metric_sample",
                 "device_check",
                 "review_action",
+                "product_event",
                 "traffic_source",
                 "audience_share",
             )
@@ -297,18 +304,28 @@ class ReviewPanel(QWidget):
         fill_page_table(self.incident_table, tables.incidents(review, lang, wording), wrap=(5,))
         fill_page_table(self.check_table, tables.checks(review, lang, wording), wrap=(3,))
         fill_page_table(self.carried_table, tables.carried_actions(review, lang), wrap=(0, 5))
-        fill_page_table(self.action_table, tables.review_actions(review, lang), wrap=(0,))
+        self.actions_section.show_actions(
+            review.show.id, review.actions, tables.review_actions(review, lang)
+        )
+        if review.has_price_periods:
+            fill_page_table(self.price_period_table, tables.price_periods(review, lang), wrap=(0,))
+        if review.product_changes:
+            fill_page_table(
+                self.product_change_table, tables.product_changes(review, lang), wrap=(3, 5)
+            )
         shown = {
             "segments": bool(review.segments),
             "segment_audience": bool(review.segments),
             "products": bool(review.products),
+            "price_periods": review.has_price_periods,
+            "product_changes": bool(review.product_changes),
             "funnel": True,
             "channels": bool(review.channels),
             "traffic": bool(review.traffic or review.audience),
             "incidents": bool(review.incidents.items),
             "checks": bool(review.checks),
             "carried": bool(review.carried),
-            "actions": bool(review.actions),
+            "actions": True,  # always: the Add button lives here
         }
         for key, (block, _) in self.sections.items():
             block.setVisible(shown[key])
@@ -320,6 +337,8 @@ class ReviewPanel(QWidget):
             "segments": "sec.segments",
             "segment_audience": "sec.segment_audience",
             "products": "sec.products",
+            "price_periods": "sec.price_periods",
+            "product_changes": "sec.product_changes",
             "funnel": "sec.funnel",
             "channels": "sec.channels",
             "incidents": "sec.incidents",
