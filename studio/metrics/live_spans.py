@@ -227,3 +227,25 @@ def group_product_marks(marks: Sequence[ProductMark], min_gap_s: float) -> list[
 def product_label_y(y0: float, y1: float) -> float:
     """The height of product-change labels in a graph whose y range is [y0, y1]."""
     return y0 + PRODUCT_LABEL_HEIGHT * (y1 - y0)
+
+
+def with_scheduled_ends(
+    marks: Sequence[ProductMark], ends: Mapping[int, float]
+) -> list[ProductMark]:
+    """`marks` plus one "flash sale ends" mark for each timed flash sale (`ends`: index of the
+    mark that started it -> its end), in time order. A sale that ends on its own clock writes no
+    row when it ends, so its end would otherwise not show; dropped when a later flash change of
+    the same product (an early end, a new sale) came before it."""
+    out = list(marks)
+    for i, end in ends.items():
+        start = marks[i]
+        later = [
+            m.at
+            for m in marks[i + 1 :]
+            if m.sku == start.sku and any(c.field.startswith("flash_") for c in m.changes)
+        ]
+        if later and min(later) <= end:
+            continue
+        end_change = FieldChange("flash_ends_at", None, None)
+        out.append(ProductMark(end, start.sku, start.name, start.link, "", (end_change,)))
+    return sorted(out, key=lambda m: m.at)

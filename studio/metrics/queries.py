@@ -4,10 +4,17 @@ issues no SQL itself."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy import select
 
-from studio.metrics.live_spans import FieldChange, IncidentMark, PlannedSegment, ProductMark
+from studio.metrics.live_spans import (
+    FieldChange,
+    IncidentMark,
+    PlannedSegment,
+    ProductMark,
+    with_scheduled_ends,
+)
 from studio.metrics.series import SeriesCache, ShowTiming, show_timing
 from studio.store.models import Incident, Product, ProductEvent, Segment, Show
 from studio.store.store import Store
@@ -54,7 +61,8 @@ def incident_marks(store: Store, show_id: int) -> list[IncidentMark]:
 
 def product_marks(store: Store, show_id: int) -> list[ProductMark]:
     """The show's product changes in time order, one mark per change of one product (an edit
-    that set several fields, such as a flash sale's price, quota and times, is one mark)."""
+    that set several fields, such as a flash sale's price, quota and times, is one mark), and
+    the end of each timed flash sale."""
     with store.session() as s:
         rows = s.execute(
             select(
@@ -85,4 +93,11 @@ def product_marks(store: Store, show_id: int) -> list[ProductMark]:
             marks[key] = ProductMark(at.timestamp(), sku, name or sku, link, who, (change,))
         else:
             marks[key] = replace(mark, changes=(*mark.changes, change))
-    return sorted(marks.values(), key=lambda m: m.at)
+    ordered = sorted(marks.values(), key=lambda m: m.at)
+    ends = {}
+    for i, m in enumerate(ordered):
+        fields = {c.field: c for c in m.changes}
+        end = fields.get("flash_ends_at")
+        if "flash_starts_at" in fields and end is not None and end.new:
+            ends[i] = datetime.fromisoformat(end.new).timestamp()
+    return with_scheduled_ends(ordered, ends)

@@ -130,7 +130,7 @@ def _change_text(mark: ProductMark) -> str:
             .replace("%1", money_cents(_int(flash_price.new)))
             .replace("%2", quota.new if quota is not None and quota.new else "—")
         )
-    elif "flash_ends_at" in by_field:
+    elif "flash_ends_at" in by_field and "flash_starts_at" not in by_field:
         parts.append(QCoreApplication.translate("MetricsPanel", "Flash sale ends"))
     for c in mark.changes:
         if c.field.startswith("flash_"):
