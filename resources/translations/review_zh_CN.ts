@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="46"/>
+        <source>Add review action</source>
+        <translation>添加复盘待办</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="48"/>
+        <source>e.g. move the opening lucky bag to minute 5</source>
+        <translation>例如：开场福袋提前到第5分钟</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="51"/>
+        <source>Next show</source>
+        <translation>下一场</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="52"/>
+        <source>By date</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="67"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="68"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="69"/>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsSection</name>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="115"/>
+        <source>Add action…</source>
+        <translation>添加待办…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="150"/>
+        <source>Tick when done</source>
+        <translation>完成后勾选</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="158"/>
+        <source>No actions yet: add what the next show should do better.</source>
+        <translation>还没有待办：写下下一场要改进的地方。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/actions_section.py" line="203"/>
+        <source>Could not save the action: %1</source>
+        <translation>无法保存待办：%1</translation>
+    </message>
+</context>
+<context>
     <name>InsightsPanel</name>
     <message>
         <location filename="../../studio/ui/insights/panel.py" line="67"/>
@@ -459,132 +520,132 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="93"/>
+        <location filename="../../studio/ui/review/panel.py" line="95"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="95"/>
+        <location filename="../../studio/ui/review/panel.py" line="97"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="97"/>
+        <location filename="../../studio/ui/review/panel.py" line="99"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="105"/>
+        <location filename="../../studio/ui/review/panel.py" line="107"/>
         <source>Show</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="111"/>
+        <location filename="../../studio/ui/review/panel.py" line="113"/>
         <source>Nothing to review yet</source>
         <translation>暂无可复盘的数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="112"/>
+        <location filename="../../studio/ui/review/panel.py" line="114"/>
         <source>Pick a show that has run: its review appears here after the show.</source>
         <translation>请选择已开播的场次：直播结束后在这里查看复盘。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="136"/>
+        <location filename="../../studio/ui/review/panel.py" line="138"/>
         <source>Timeline</source>
         <translation>直播时间线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="203"/>
+        <location filename="../../studio/ui/review/panel.py" line="210"/>
         <source>rehearsal</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="233"/>
+        <location filename="../../studio/ui/review/panel.py" line="240"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="257"/>
+        <location filename="../../studio/ui/review/panel.py" line="265"/>
         <source>Could not build the review: %1</source>
         <translation>无法生成复盘：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="271"/>
+        <location filename="../../studio/ui/review/panel.py" line="279"/>
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="289"/>
+        <location filename="../../studio/ui/review/panel.py" line="297"/>
         <source>Online viewers vs GMV per minute: %1</source>
         <translation>在线人数与每分钟成交金额：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="354"/>
+        <location filename="../../studio/ui/review/panel.py" line="374"/>
         <source>Room exposures</source>
         <translation>直播间曝光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="355"/>
+        <location filename="../../studio/ui/review/panel.py" line="375"/>
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="356"/>
+        <location filename="../../studio/ui/review/panel.py" line="376"/>
         <source>Product exposures</source>
         <translation>商品曝光</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="357"/>
+        <location filename="../../studio/ui/review/panel.py" line="377"/>
         <source>Product clicks</source>
         <translation>商品点击</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="358"/>
+        <location filename="../../studio/ui/review/panel.py" line="378"/>
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="372"/>
+        <location filename="../../studio/ui/review/panel.py" line="392"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="372"/>
+        <location filename="../../studio/ui/review/panel.py" line="392"/>
         <source>Rate from previous step</source>
         <translation>较上一步转化率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="372"/>
+        <location filename="../../studio/ui/review/panel.py" line="392"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="398"/>
+        <location filename="../../studio/ui/review/panel.py" line="418"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="398"/>
+        <location filename="../../studio/ui/review/panel.py" line="418"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="399"/>
+        <location filename="../../studio/ui/review/panel.py" line="419"/>
         <source>Export review</source>
         <translation>导出复盘报告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="435"/>
+        <location filename="../../studio/ui/review/panel.py" line="456"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="444"/>
+        <location filename="../../studio/ui/review/panel.py" line="465"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="450"/>
+        <location filename="../../studio/ui/review/panel.py" line="471"/>
         <source>Could not write the report: %1</source>
         <translation>无法写入报告：%1</translation>
     </message>
