@@ -126,11 +126,12 @@ class ProductCard(QFrame):
             label.setFont(f)
 
         struck = self.facts is not None and self.facts.sold_out
-        font(self.name, 30, bold=True, strike=struck)
-        font(self.badge, 26, bold=True)
+        # The secondary lines at 36-40 pt (48-53 px at 1080p) read from 3 m.
+        font(self.name, 36, bold=True, strike=struck)
+        font(self.badge, 30, bold=True)
         font(self.price, 60, bold=True, strike=struck)
-        font(self.list_price, 30, strike=True)
-        font(self.left, 32, bold=True)
+        font(self.list_price, 34, strike=True)
+        font(self.left, 40, bold=True)
 
     def show_facts(self, facts: CardFacts, scale: float) -> None:
         changed_strike = self.facts is None or self.facts.sold_out != facts.sold_out

@@ -1,7 +1,9 @@
 """The anchor's prompter: the current cue huge on black, the countdown, the product, the next cue.
 
-Read from 3 m: sizes scale with the window height (at 1080 px: cue 54 pt, countdown 120 pt).
-Keys as in the rundown (page-turner pedals send PageUp/PageDown): Space/PageDown/Right next,
+Read from 3 m: sizes scale with the window height (at 1080 px: cue 54 pt, countdown 120 pt,
+the secondary lines 36-40 pt) and with the anchor's font preference (`anchor/font_scale`, 80-160 %).
+Once the show has ended the screen says so (its length and how far over or under plan), with no
+countdown left running below zero. Keys as in the rundown (page-turner pedals send PageUp/PageDown): Space/PageDown/Right next,
 PageUp/Left previous, H hold, F11 full screen, Ctrl+M mirror (for beam-splitter glass). No menus.
 
 The product card and the flash-sale banner read the station's live products (`ctx.products`,
@@ -14,7 +16,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QResizeEvent, QTransform
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,7 +33,7 @@ from studio.timeutil import fmt_duration
 from studio.ui.anchor.claim_marks import ClaimMarks, marked_html
 from studio.ui.anchor.product_card import CardFacts, ProductCard, card_facts
 from studio.ui.common.context import AppContext
-from studio.ui.common.settings_values import setting_bool
+from studio.ui.common.settings_values import setting_bool, setting_int
 from studio.ui.rundown.keys import cue_action
 
 WHITE = "#ffffff"
@@ -39,6 +41,9 @@ GREY = "#9a9a9a"
 AMBER = "#ffb000"
 RED = "#ff3b30"
 PHASE_COLOURS = {"normal": WHITE, "warn": AMBER, "danger": RED}
+FONT_SCALE_KEY = "anchor/font_scale"  # percent of the stock sizes
+MIRROR_KEY = "anchor/mirror"
+FONT_SCALE_MIN, FONT_SCALE_MAX, FONT_SCALE_DEFAULT = 80, 160, 100
 REFRESH_MS = 250
 SCROLL_MS = 50
 SCROLL_DWELL_MS = 2500  # let the anchor read the first lines before the text starts moving
@@ -83,8 +88,9 @@ class AnchorWindow(QWidget):
         self.claims = ClaimMarks(self)
         self.claims.ready.connect(self._marks_ready)
         self.claims.warm_up()
+        self.font_scale = font_scale_setting(ctx.settings)
         self._build()
-        self.mirror = setting_bool(ctx.settings, "anchor/mirror", False)
+        self.mirror = setting_bool(ctx.settings, MIRROR_KEY, False)
         self._apply_mirror()
         self.resize(1280, 720)
         self._timer = QTimer(self)
@@ -120,6 +126,14 @@ class AnchorWindow(QWidget):
         left.addStretch(1)
         top.addLayout(left, 1)
         right = QVBoxLayout()
+        right.setSpacing(0)
+        # The big number is the segment's time left; the banner may count down something else
+        # (a flash sale, a lucky-bag draw), so the number says what it is.
+        self.countdown_caption = self._label(GREY)
+        self.countdown_caption.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+        )
+        right.addWidget(self.countdown_caption)
         self.countdown = self._label()
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.hold_label = self._label(AMBER)
@@ -173,8 +187,10 @@ class AnchorWindow(QWidget):
         self._apply_fonts()
 
     def _apply_fonts(self) -> None:
-        # Sizes are for a 1080-pixel-high screen and scale with the window.
+        # Sizes are for a 1080-pixel-high screen and scale with the window and the anchor's
+        # font preference.
         scale = max(0.45, min(2.5, self.height() / 1080)) if self.height() > 0 else 1.0
+        scale *= self.font_scale / 100
 
         def font(label: QWidget, points: float, bold: bool = False) -> None:
             f = QFont(label.font())
@@ -186,14 +202,15 @@ class AnchorWindow(QWidget):
         self.countdown_points = 120 * scale
         font(self.cue, 54, bold=True)
         font(self.countdown, 120, bold=True)
-        font(self.hold_label, 30, bold=True)
-        font(self.segment_title, 30)
-        font(self.badge, 26, bold=True)
+        font(self.countdown_caption, 26)
+        font(self.hold_label, 36, bold=True)
+        font(self.segment_title, 40)
+        font(self.badge, 32, bold=True)
         font(self.banner, 44, bold=True)
         self.scale = scale
         self.product_card.apply_fonts(scale)
-        font(self.next_heading, 22)
-        font(self.next_cue, 30)
+        font(self.next_heading, 28)
+        font(self.next_cue, 36)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -233,12 +250,19 @@ class AnchorWindow(QWidget):
             badges.append(self.tr("SHOW ENDED"))
         self.badge.setText("   ".join(badges))
         self.badge.setVisible(bool(badges))
-        self.segment_title.setText(f"{snap.segment_index + 1}/{len(script.segments)} · {seg.title}")
+        ended = snap.status == "ended"
+        # An ended show has no current segment: its header would only be the last one, stale.
+        self.segment_title.setText(
+            "" if ended else f"{snap.segment_index + 1}/{len(script.segments)} · {seg.title}"
+        )
+        self.segment_title.setVisible(not ended)
 
-        # Countdown: remaining, counting up with "+" once the segment runs over.
+        # Countdown: remaining, counting up with "+" once the segment runs over; once the show
+        # has ended, the show's length (and below it, how far over or under plan).
         remaining = snap.segment_remaining
-        if snap.status == "ended":
-            self.countdown.setText(fmt_duration(snap.over_under, signed=True))
+        self.countdown_caption.setText(self.tr("Show length") if ended else self.tr("Segment left"))
+        if ended:
+            self.countdown.setText(fmt_duration(snap.show_elapsed))
             phase = "normal"
         elif remaining < 0:
             self.countdown.setText("+" + fmt_duration(-remaining))
@@ -249,9 +273,14 @@ class AnchorWindow(QWidget):
             phase = snap.phase
         self.countdown_phase = phase
         self.countdown.setStyleSheet(f"color: {PHASE_COLOURS[phase]}; background: transparent;")
-        self.hold_label.setText(
-            self.tr("HOLD %1").replace("%1", fmt_duration(snap.hold_elapsed)) if snap.held else ""
-        )
+        if ended:
+            self.hold_label.setText(self._over_under_text(snap.over_under))
+        else:
+            self.hold_label.setText(
+                self.tr("HOLD %1").replace("%1", fmt_duration(snap.hold_elapsed))
+                if snap.held
+                else ""
+            )
 
         cue_text = seg.cues[snap.cue_index].text if snap.cue_index < len(seg.cues) else seg.title
         if snap.status == "ended":
@@ -278,6 +307,14 @@ class AnchorWindow(QWidget):
         if self.mirror:
             self.mirror_view.update()
 
+    def _over_under_text(self, over_under: float) -> str:
+        seconds = round(over_under)
+        if seconds > 0:
+            return self.tr("%1 over plan").replace("%1", fmt_duration(seconds))
+        if seconds < 0:
+            return self.tr("%1 under plan").replace("%1", fmt_duration(-seconds))
+        return self.tr("On time")
+
     def _set_cue_text(self, text: str, marks: list[Any]) -> None:
         self.cue_marks = marks
         if marks:
@@ -294,6 +331,7 @@ class AnchorWindow(QWidget):
     def _show_idle(self, text: str) -> None:
         self.badge.hide()
         self.segment_title.setText("")
+        self.countdown_caption.setText("")
         self.countdown.setText("")
         self.hold_label.setText("")
         self._set_cue_text(text, [])
@@ -385,11 +423,25 @@ class AnchorWindow(QWidget):
         if self.mirror:
             self.mirror_view.update()
 
+    # -- preferences ------------------------------------------------------------------------
+    def set_font_scale(self, percent: int) -> None:
+        """Text size as a percentage of the stock sizes (the Preferences' prompter font)."""
+        self.font_scale = max(FONT_SCALE_MIN, min(FONT_SCALE_MAX, int(percent)))
+        self._apply_fonts()
+        if self.product_card.facts is not None:
+            self.product_card.apply_fonts(self.scale)
+        if self.mirror:
+            self.mirror_view.update()
+
+    def set_mirror(self, mirror: bool) -> None:
+        """Mirror on or off, remembered (Ctrl+M and the Preferences set the same value)."""
+        self.mirror = mirror
+        self.ctx.settings.setValue(MIRROR_KEY, self.mirror)
+        self._apply_mirror()
+
     # -- keys -------------------------------------------------------------------------------
     def toggle_mirror(self) -> None:
-        self.mirror = not self.mirror
-        self.ctx.settings.setValue("anchor/mirror", self.mirror)
-        self._apply_mirror()
+        self.set_mirror(not self.mirror)
 
     def _apply_mirror(self) -> None:
         self.content.setVisible(not self.mirror)
@@ -439,3 +491,9 @@ class AnchorWindow(QWidget):
         self._scroll_timer.stop()
         self.claims.shutdown()
         super().closeEvent(event)
+
+
+def font_scale_setting(settings: QSettings) -> int:
+    """The stored prompter font scale, clamped to what Preferences offers."""
+    percent = setting_int(settings, FONT_SCALE_KEY, FONT_SCALE_DEFAULT)
+    return max(FONT_SCALE_MIN, min(FONT_SCALE_MAX, percent))

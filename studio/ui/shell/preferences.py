@@ -1,9 +1,11 @@
-"""Preferences: language, theme and station role (all remembered in QSettings)."""
+"""Preferences: language, theme, station role and the prompter's font size and mirror (all
+remembered in QSettings; the prompter's take effect at once on an open prompter)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -13,9 +15,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
+from studio.ui.anchor.window import (
+    FONT_SCALE_KEY,
+    FONT_SCALE_MAX,
+    FONT_SCALE_MIN,
+    MIRROR_KEY,
+    AnchorWindow,
+    font_scale_setting,
+)
 from studio.ui.common.context import AppContext
 from studio.ui.common.settings_values import setting_bool, setting_str
 
@@ -58,6 +69,16 @@ class PreferencesDialog(QDialog):
         )
         self.products_follow.setChecked(setting_bool(ctx.settings, PRODUCTS_FOLLOW_KEY, True))
         form.addRow(self.tr("Products"), self.products_follow)
+        self.prompter_font = QSpinBox()
+        self.prompter_font.setRange(FONT_SCALE_MIN, FONT_SCALE_MAX)
+        self.prompter_font.setSingleStep(10)
+        self.prompter_font.setSuffix(" %")
+        self.prompter_font.setValue(font_scale_setting(ctx.settings))
+        form.addRow(self.tr("Prompter font size"), self.prompter_font)
+        self.prompter_mirror = QCheckBox(self.tr("Mirror the prompter (for beam-splitter glass)"))
+        # Ctrl+M on the prompter saves the same key, so this box shows its current state.
+        self.prompter_mirror.setChecked(setting_bool(ctx.settings, MIRROR_KEY, False))
+        form.addRow(self.tr("Prompter"), self.prompter_mirror)
         # The bearer token collectors need for `studio ingest --source http` (POST /v1/samples).
         from studio.metrics.sources.http import load_or_create_token
 
@@ -99,4 +120,12 @@ class PreferencesDialog(QDialog):
         s.setValue(PRODUCTS_FOLLOW_KEY, self.products_follow.isChecked())
         if self.ctx.runner is not None:
             self.ctx.runner.products_follow = self.products_follow.isChecked()
+        s.setValue(FONT_SCALE_KEY, self.prompter_font.value())
+        s.setValue(MIRROR_KEY, self.prompter_mirror.isChecked())
+        # Open prompters take the new size and mirror at once (the app keeps at most one, but
+        # finding them here needs no wiring through the shell).
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, AnchorWindow):
+                widget.set_font_scale(self.prompter_font.value())
+                widget.set_mirror(self.prompter_mirror.isChecked())
         super().accept()
