@@ -7,14 +7,10 @@ subprocess on an offscreen screen of each size, as in test_shell_fit.py."""
 from __future__ import annotations
 
 import itertools
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from screen_probe import run_probe
 
 PROBE = r"""
 import json, sys
@@ -98,26 +94,7 @@ def probe(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     """The docks' geometry in the running app at one screen size and language."""
     width, height, lang = request.param
     tmp = tmp_path_factory.mktemp(f"fit{width}{lang}")
-    config = tmp / "screen.json"
-    config.write_text(json.dumps({
-        "synchronousWindowSystemEvents": False, "windowFrameMargins": False,
-        "screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
-                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
-    }))  # fmt: skip
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    for name in ("DATA", "CONFIG", "LOG"):
-        env[f"STUDIO_{name}_DIR"] = str(tmp / name.lower())
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, lang],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    line = next((ln for ln in result.stdout.splitlines() if ln.startswith("PROBE")), None)
-    assert line is not None, result.stdout + result.stderr
-    return json.loads(line[5:])
+    return run_probe(tmp, width, height, PROBE, lang)
 
 
 def _overlap(a: list[float], b: list[float]) -> bool:

@@ -4,13 +4,10 @@ scrolling, the flash-sale banner and the card's figures fit and are big enough f
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from screen_probe import run_probe
 
 PROBE = r"""
 import json, sys
@@ -85,19 +82,7 @@ sys.exit(appmod.run(args))
 
 
 def _probe(tmp_path: Path, width: int, height: int, lang: str) -> dict[str, object]:
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({
-        "synchronousWindowSystemEvents": False, "windowFrameMargins": False,
-        "screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
-                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
-    }))  # fmt: skip
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, lang], capture_output=True, text=True, env=env, timeout=180
-    )
-    line = next((ln for ln in result.stdout.splitlines() if ln.startswith("PROBE")), None)
-    assert line is not None, result.stdout + result.stderr
-    probe: dict[str, object] = json.loads(line[5:])
+    probe: dict[str, object] = run_probe(tmp_path, width, height, PROBE, lang)
     return probe
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
+from screen_probe import run_probe
 
 from studio.ui.shell.main_window import default_size, is_compact
 
@@ -56,19 +56,7 @@ sys.exit(appmod.run(args))
 
 
 def _probe(tmp_path: Path, width: int, height: int) -> dict[str, object]:
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({
-        "synchronousWindowSystemEvents": False, "windowFrameMargins": False,
-        "screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
-                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
-    }))  # fmt: skip
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=120
-    )
-    line = next((ln for ln in result.stdout.splitlines() if ln.startswith("PROBE")), None)
-    assert line is not None, result.stdout + result.stderr
-    probe: dict[str, object] = json.loads(line[5:])
+    probe: dict[str, object] = run_probe(tmp_path, width, height, PROBE, timeout=120)
     return probe
 
 
