@@ -46,6 +46,11 @@ def probe():
         "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
         "bar": [bar_rect.x(), bar_rect.y(), bar_rect.width(), bar_rect.height(), bar.isVisible()],
         "rundown_rows": table.viewport().height() // row_h,
+        "timing_cut": [lb.text() for lb in (rundown.seg_clock, rundown.to_end, rundown.over_under)
+                       if lb.fontMetrics().horizontalAdvance(lb.text()) > lb.width()],
+        "buttons_cut": [k for k, b in rundown.buttons.items()
+                        if b.mapTo(rundown, b.rect().topRight()).x() > rundown.visibleRegion().boundingRect().right()
+                        or b.fontMetrics().horizontalAdvance(b.text()) > b.width()],
         "docks": visible,
     }))
     QApplication.instance().quit()
@@ -83,6 +88,7 @@ def test_window_fits_with_status_bar_and_a_readable_rundown(
     _bx, by, _bw, bh, bar_visible = probe["bar"]  # type: ignore[misc]
     assert bar_visible and by + bh <= sy + sh, probe
     assert probe["rundown_rows"] >= 8, probe  # type: ignore[operator]
+    assert probe["timing_cut"] == [] and probe["buttons_cut"] == [], probe
     docks: dict[str, list[object]] = probe["docks"]  # type: ignore[assignment]
     for key in ("rundown", "metrics", "incidents"):
         assert docks[key][0], f"{key} dock not visible: {probe}"

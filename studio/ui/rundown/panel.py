@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -99,6 +99,7 @@ class RundownPanel(QWidget):
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.9)
         big.setBold(True)
+        self._timing_font = big
         for label in (self.seg_clock, self.to_end, self.over_under):
             label.setFont(big)
             timing.addWidget(label, 1)
@@ -158,6 +159,8 @@ class RundownPanel(QWidget):
             button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(40)
+            # Seven buttons share a 560 px laptop dock: narrow padding keeps them all on screen.
+            button.setStyleSheet("padding: 6px 4px;")
             button.clicked.connect(slot)
             controls.addWidget(button)
             self.buttons[name] = button
@@ -185,6 +188,7 @@ class RundownPanel(QWidget):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("padding: 4px 6px;")
             button.clicked.connect(slot)
             editing.addWidget(button)
             self.buttons[name] = button
@@ -244,6 +248,26 @@ class RundownPanel(QWidget):
     def _tick(self) -> None:
         if self.runner is not None and self.isVisible():
             self.refresh()
+
+    def _fit_timing(self) -> None:
+        """The three big timing figures share one row: in a narrow dock (a laptop, English's
+        longer words) the font steps down until all three fit instead of being cut off."""
+        labels = (self.seg_clock, self.to_end, self.over_under)
+        room = self.body.width() - 40
+        font = QFont(self._timing_font)
+        for _ in range(8):
+            needed = sum(QFontMetrics(font).horizontalAdvance(lb.text()) for lb in labels)
+            if needed <= room or font.pointSizeF() <= self.font().pointSizeF() * 1.1:
+                break
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+        for label in labels:
+            if label.font() != font:
+                label.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.runner is not None:
+            self._fit_timing()
 
     def _show_banner(self, snap: Snapshot) -> None:
         left = snap.banner_remaining
@@ -317,6 +341,7 @@ class RundownPanel(QWidget):
             self.over_under.setText(text.replace("%1", fmt_duration(abs(ou))))
             self.over_under.setStyleSheet(f"color: {OVER if ou > 0 else UNDER};")
 
+        self._fit_timing()
         self._show_banner(snap)
 
         started = snap.status != "ready"
