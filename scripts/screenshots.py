@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Screenshots of the running demo, for the README and for looking at the UI as a user would.
 
-Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py OUT_DIR [--lang zh_CN|en]
-       [--seconds 8] [--speed 60]
+Usage: python scripts/screenshots.py OUT_DIR [--lang zh_CN|en] [--size 1366x768]
+       [--seconds 8] [--speed 60]   (runs on an offscreen screen of that size)
 Writes main.png, anchor.png and one PNG per dock. Uses a throwaway data/config folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -21,8 +22,18 @@ def main() -> int:
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--speed", type=float, default=60.0)
+    parser.add_argument("--size", default="1920x1080", help="screen size, e.g. 1366x768")
     args = parser.parse_args()
+    width, height = (int(v) for v in args.size.lower().split("x"))
     tmp = Path(tempfile.mkdtemp(prefix="studio-shots-"))
+    # An offscreen screen of the asked size: the window opens at its free area, as on a laptop.
+    screen = tmp / "screen.json"
+    screen.write_text(json.dumps({
+        "synchronousWindowSystemEvents": False, "windowFrameMargins": False,
+        "screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
+    }))  # fmt: skip
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     for name in ("data", "config", "log"):
         os.environ[f"STUDIO_{name.upper()}_DIR"] = str(tmp / name)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -53,7 +64,7 @@ def main() -> int:
                 QApplication.processEvents()
                 dock.grab().save(str(args.out / f"dock_{key}{suffix}.png"))
         if anchor is not None:
-            anchor.resize(1920, 1080)
+            anchor.resize(width, height)
             for _ in range(3):  # fonts follow the size, then the layout follows the fonts
                 QApplication.processEvents()
             anchor.grab().save(str(args.out / f"anchor{suffix}.png"))
