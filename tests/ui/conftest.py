@@ -25,6 +25,35 @@ def app_ctx(store, qapp):  # type: ignore[no-untyped-def]
     ctx.signals.close()
 
 
+@pytest.fixture
+def ctx(store, tmp_path, qtbot, clock):  # type: ignore[no-untyped-def]
+    """An AppContext on the test's database with the module's `clock` fixture as the show
+    clock (the metrics tests move it; a module without one gets the suite's FakeClock)."""
+    from PySide6.QtCore import QSettings
+
+    from studio.profile import Profile
+    from studio.ui.common.context import AppContext, StoreSignals
+
+    signals = StoreSignals(store)
+    context = AppContext(
+        store=store,
+        profile=Profile({}),
+        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        signals=signals,
+        clock=clock,
+    )
+    yield context
+    signals.close()
+
+
+@pytest.fixture
+def clock():  # type: ignore[no-untyped-def]
+    """The show clock of `ctx` (modules override it with their own start time)."""
+    from clock import FakeClock
+
+    return FakeClock()
+
+
 @pytest.fixture(autouse=True)
 def _no_leftover_translators(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A test that switches the UI to Chinese must not leave the next test in Chinese."""

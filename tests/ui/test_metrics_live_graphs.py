@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from clock import FakeClock
-from PySide6.QtCore import QSettings
 
 from studio.incidents.log import quick_log
 from studio.metrics import alerts, fmt, queries
@@ -20,7 +19,6 @@ from studio.metrics.series import SeriesCache
 from studio.metrics.sources.sim import ShowSimulator
 from studio.metrics.writer import write_samples
 from studio.planning.targets import set_targets
-from studio.profile import Profile
 from studio.store.models import Incident, Segment, Show
 from studio.store.shows import create_show
 from studio.timeutil import from_epoch
@@ -43,22 +41,6 @@ INCIDENTS = [
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(T0)
-
-
-@pytest.fixture
-def ctx(store, tmp_path, qtbot, clock):  # type: ignore[no-untyped-def]
-    from studio.ui.common.context import AppContext, StoreSignals
-
-    signals = StoreSignals(store)
-    c = AppContext(
-        store=store,
-        profile=Profile({}),
-        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        signals=signals,
-        clock=clock,
-    )
-    yield c
-    signals.close()
 
 
 def _show(store: Any) -> int:

@@ -10,14 +10,12 @@ from typing import Any
 import pyqtgraph as pg
 import pytest
 from clock import FakeClock
-from PySide6.QtCore import QSettings
 
 from studio.metrics import alerts, fmt, queries
 from studio.metrics.live_figures import live_figures
 from studio.metrics.series import SeriesCache
 from studio.metrics.sources.sim import ShowSimulator
 from studio.metrics.writer import write_samples
-from studio.profile import Profile
 from studio.store.models import Incident, Segment, Show
 from studio.store.shows import create_show
 from studio.timeutil import from_epoch
@@ -42,22 +40,6 @@ SEGS = [
 def clock() -> FakeClock:
     """The show's clock, moved by the test."""
     return FakeClock(T0)
-
-
-@pytest.fixture
-def ctx(store, tmp_path, qtbot, clock):  # type: ignore[no-untyped-def]
-    from studio.ui.common.context import AppContext, StoreSignals
-
-    signals = StoreSignals(store)
-    c = AppContext(
-        store=store,
-        profile=Profile({}),
-        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        signals=signals,
-        clock=clock,
-    )
-    yield c
-    signals.close()
 
 
 def _show(store: Any, status: str | None = None) -> int:

@@ -8,12 +8,10 @@ from typing import Any
 
 import pytest
 from clock import FakeClock
-from PySide6.QtCore import QSettings
 
 from studio.metrics.sources.sim import ShowSimulator
 from studio.metrics.writer import write_samples
 from studio.products.changes import add_stock, change_price
-from studio.profile import Profile
 from studio.store.models import Product, Segment, Show
 from studio.store.shows import create_show
 from studio.timeutil import from_epoch
@@ -25,22 +23,6 @@ SEGS = [("open", "开场", "opening", 600), ("p1", "讲解", "product", 2400)]
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(T0)
-
-
-@pytest.fixture
-def ctx(store, tmp_path, qtbot, clock):  # type: ignore[no-untyped-def]
-    from studio.ui.common.context import AppContext, StoreSignals
-
-    signals = StoreSignals(store)
-    c = AppContext(
-        store=store,
-        profile=Profile({}),
-        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        signals=signals,
-        clock=clock,
-    )
-    yield c
-    signals.close()
 
 
 def _show(store: Any) -> int:
