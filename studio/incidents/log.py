@@ -273,7 +273,9 @@ def quick_log(
         "checklist": items,
         "updated_at": now,
     }
-    created = {"at": now, "who": who, "field": "created", "old": None,
+    # The history's first row carries the incident's own time (the show's clock, as the
+    # incident does), so at demo speed "logged" and the incident time agree.
+    created = {"at": when, "who": who, "field": "created", "old": None,
                "new": f"{cat} S{sev} {source}"}  # fmt: skip
     # Through the store's idempotent path: committed now, or queued in the outbox while a
     # shared database is unreachable (then there is no id yet: None).

@@ -282,3 +282,40 @@ def test_enter_right_after_f1_opens_that_incident_wherever_the_focus_is(
     qtbot.keyClick(elsewhere, Qt.Key.Key_M)
     assert elsewhere.text() == "m"
     assert get_incident(store, logged).status == "open"
+
+
+def test_history_and_status_times_use_the_show_clock(qtbot, store, show, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """At demo speed the show clock runs ahead of the wall clock: the "logged" history row and
+    a mitigation made from the panel carry show time, so durations are show durations (a
+    resolved incident read "0:00" and the history "logged" a wall-clock time)."""
+    from clock import FakeClock
+
+    from studio.timeutil import from_epoch
+
+    clock = FakeClock()
+    signals = StoreSignals(store)
+    ctx = AppContext(
+        store=store,
+        profile=Profile(),
+        settings=QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat),
+        signals=signals,
+        show_id=show,
+        clock=clock,
+    )
+    panel = IncidentsPanel(ctx)
+    qtbot.addWidget(panel)
+    try:
+        panel.quick_log("technical")
+        qtbot.waitUntil(lambda: len(list_incidents(store, show)) == 1, timeout=5000)
+        inc = list_incidents(store, show)[0]
+        assert inc.at == from_epoch(clock.t)
+        assert history(store, inc.id)[0].at == inc.at
+        clock.advance(300)
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+        panel.table.selectRow(0)
+        panel.set_status("mitigated")
+        qtbot.waitUntil(lambda: get_incident(store, inc.id).status == "mitigated", timeout=5000)
+        assert get_incident(store, inc.id).mitigated_at == from_epoch(clock.t)
+    finally:
+        panel.shutdown()
+        signals.close()

@@ -538,8 +538,12 @@ class IncidentsPanel(QWidget):
         # With the uid the edit can be queued while the shared database is unreachable.
         uid = self._uid_of(incident_id)
 
+        at = from_epoch(self.ctx.clock())  # the show's clock, like the incident itself
+
         def job() -> IncidentView | None:
-            return incident_log.update(store, incident_id, incident_uid=uid, who=who, **fields)
+            return incident_log.update(
+                store, incident_id, incident_uid=uid, who=who, at=at, **fields
+            )
 
         def done(view: IncidentView | None) -> None:
             if view is None:
