@@ -42,3 +42,19 @@ def fmt_duration(seconds: float, signed: bool = False) -> str:
     m, sec = divmod(rem, 60)
     body = f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
     return sign + body
+
+
+def duration_words(seconds: float | None, lang: str) -> str:
+    """A duration in words, never "1:15" (minutes or hours?): "1分15秒" / "1 min 15 s", and
+    "1小时05分" / "1 h 05 min" from an hour on. "—" when unknown."""
+    if seconds is None:
+        return "—"
+    total = max(0, round(seconds))
+    h, rest = divmod(total, 3600)
+    m, sec = divmod(rest, 60)
+    zh = lang.startswith("zh")
+    if h:
+        return f"{h}小时{m:02d}分" if zh else f"{h} h {m:02d} min"
+    if m:
+        return f"{m}分{sec:02d}秒" if zh else f"{m} min {sec:02d} s"
+    return f"{sec}秒" if zh else f"{sec} s"

@@ -16,7 +16,7 @@ from studio.planning.text import label as plan_label
 from studio.products.history import HistoryEntry
 from studio.review.model import FunnelStep, IncidentRef, Review, SegmentRow
 from studio.review.strings import s
-from studio.timeutil import fmt_duration
+from studio.timeutil import duration_words, fmt_duration
 
 DASH = fmt.DASH
 
@@ -71,17 +71,6 @@ def join_notes(texts: Sequence[str], lang: str) -> str:
 
 def _dur(v: float | None, signed: bool = False) -> str:
     return DASH if v is None else fmt_duration(v, signed=signed)
-
-
-def duration_words(seconds: float | None, lang: str) -> str:
-    """A short duration (a stay, a time to resolve) in words, never "1:15" (minutes or hours?):
-    "1分15秒" / "1 min 15 s"."""
-    if seconds is None:
-        return DASH
-    m, sec = divmod(round(seconds), 60)
-    if lang.startswith("zh"):
-        return f"{m}分{sec:02d}秒" if m else f"{sec}秒"
-    return f"{m} min {sec:02d} s" if m else f"{sec} s"
 
 
 def _local(dt: datetime | None, with_date: bool = False) -> str:

@@ -9,7 +9,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from studio.incidents.listing import clock_time, newest_first, position_text, shown_duration
 from studio.incidents.log import IncidentView
-from studio.timeutil import fmt_duration
+from studio.timeutil import duration_words
+from studio.ui.common.tables import ui_lang
 from studio.ui.incidents.labels import IncidentLabels
 
 
@@ -89,14 +90,16 @@ class IncidentTableModel(QAbstractTableModel):
         duration = shown_duration(v, self.clock())
         if duration is None:
             return ""
+        # In words, as everywhere durations are shown: "4:40" could be minutes or hours.
+        words = duration_words(duration.seconds, ui_lang())
         if self.compact:
-            return fmt_duration(duration.seconds)
+            return words
         template = {
             "open": self.tr("open %1"),
             "mitigated": self.tr("mitigated in %1"),
             "resolved": self.tr("resolved in %1"),
         }[duration.kind]
-        return template.replace("%1", fmt_duration(duration.seconds))
+        return template.replace("%1", words)
 
     def _display(self, v: IncidentView, col: str) -> str:
         if col == "time":
