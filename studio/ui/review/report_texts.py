@@ -1,49 +1,20 @@
 """The texts a review borrows, in the review's language: automatic incident texts and device-check
 findings, rendered from their translation keys exactly as the live panels render them
 (the same functions of studio.ui.common.texts: marked templates + parameters, conditions read
-back from their English), looked up in a `Catalog` of the report's language instead of the
-application's installed translators, because a report may be written
-in a language other than the UI's (`studio report --lang zh_CN` has no UI at all) and on a
-worker thread.
+back from their English), looked up in a `studio.texts.TsCatalog` of the report's language (the
+one catalogue the commands use too) instead of the application's installed translators, because
+a report may be written in a language other than the UI's (`studio report --lang zh_CN` has no
+UI at all) and on a worker thread.
 """
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
+from PySide6.QtCore import QCoreApplication
 
-from PySide6.QtCore import QCoreApplication, QTranslator
-
-from studio.paths import resources_dir
 from studio.review.model import IncidentRef
 from studio.review.tables import Wording
+from studio.texts import TsCatalog
 from studio.ui.common.texts import Translate, condition_text, finding_text
-
-log = logging.getLogger(__name__)
-
-
-class Catalog:
-    """Every feature's .qm of one language, asked directly (never installed in the app)."""
-
-    def __init__(self, lang: str, folder: Path | None = None) -> None:
-        self.lang = lang
-        self._translators: list[QTranslator] = []
-        if lang == "en":  # English is the source language
-            return
-        folder = folder or resources_dir() / "translations"
-        for path in sorted(folder.glob(f"*_{lang}.qm")):
-            translator = QTranslator()
-            if translator.load(str(path)):
-                self._translators.append(translator)
-            else:
-                log.warning("could not load translation %s", path)
-
-    def translate(self, context: str, text: str) -> str:
-        for translator in self._translators:
-            out = translator.translate(context, text)
-            if out:
-                return out
-        return text
 
 
 def incident_text(incident: IncidentRef, translate: Translate) -> str:
@@ -55,8 +26,8 @@ def incident_text(incident: IncidentRef, translate: Translate) -> str:
 
 def wording(lang: str, translate: Translate | None = None) -> Wording:
     """The review's borrowed texts in `lang`: through `translate` when given (the UI passes the
-    application's own, `QCoreApplication.translate`), else through a `Catalog` of `lang`."""
-    tr = translate or Catalog(lang).translate
+    application's own, `QCoreApplication.translate`), else through a `TsCatalog` of `lang`."""
+    tr = translate or TsCatalog(lang).translate
     return Wording(
         incident=lambda i: incident_text(i, tr),
         finding=lambda f: finding_text(f, tr),
