@@ -6,7 +6,8 @@ from clock import FakeClock
 
 from studio.demo import demo_script_path
 from studio.incidents.log import quick_log, update
-from studio.planning.end_show import SALE_KINDS, end_show_check
+from studio.planning.end_show import end_show_check
+from studio.runner.jump import SELLING_KINDS
 from studio.runner.session import RunnerSession
 from studio.script.store_io import create_show_from_script_file
 from studio.store.store import Store
@@ -28,7 +29,7 @@ def test_open_incidents_and_segments_not_run(store: Store) -> None:
         segments = session.plan.segments
         assert check.open_incidents == 1
         assert check.segments_not_run == tuple(s.title for s in segments[2:])
-        assert check.sales_not_run == sum(1 for s in segments[2:] if s.kind in SALE_KINDS)
+        assert check.sales_not_run == sum(1 for s in segments[2:] if s.kind in SELLING_KINDS)
         assert not check.clean
         while session.snapshot().status != "ended":
             session.act("skip") if session.snapshot().segment_index + 1 < len(

@@ -6,11 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studio.incidents.log import IncidentFilter, list_incidents
+from studio.runner.jump import SELLING_KINDS
 from studio.runner.state import Snapshot
 from studio.store.store import Store
-
-# Segments a sale depends on: ending before them loses their GMV, so the question says so.
-SALE_KINDS = frozenset({"flash_sale", "product", "lucky_bag"})
 
 
 @dataclass(frozen=True)
@@ -30,5 +28,5 @@ def end_show_check(store: Store, show_id: int, snap: Snapshot) -> EndShowCheck:
     return EndShowCheck(
         open_incidents=open_count,
         segments_not_run=tuple(row.title for row in pending),
-        sales_not_run=sum(1 for row in pending if row.kind in SALE_KINDS),
+        sales_not_run=sum(1 for row in pending if row.kind in SELLING_KINDS),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studio.runner.state import Plan, Snapshot
+from studio.runner.state import Snapshot
 
 # Segments whose skipping loses sales.
 SELLING_KINDS = frozenset({"flash_sale", "product", "lucky_bag"})
@@ -24,15 +24,14 @@ class JumpCheck:
         return self.back or bool(self.skipped_sales)
 
 
-def jump_check(plan: Plan, snap: Snapshot, target: int) -> JumpCheck:
+def jump_check(snap: Snapshot, target: int) -> JumpCheck:
     live = snap.status in ("running", "held")
     current = snap.segment_index if live else -1
     back = live and target < current
     passed = [row for row in snap.rows if current < row.index < target and row.state == "pending"]
-    kinds = {s.key: s.kind for s in plan.segments}
     return JumpCheck(
         target=target,
         back=back,
         skipped=tuple(row.title for row in passed),
-        skipped_sales=tuple(row.title for row in passed if kinds.get(row.key) in SELLING_KINDS),
+        skipped_sales=tuple(row.title for row in passed if row.kind in SELLING_KINDS),
     )

@@ -28,18 +28,18 @@ def test_jump_check_knows_back_and_skipped_sales(store: Store) -> None:
     session = _session(store, clock)
     try:
         plan = session.plan
-        assert not jump_check(plan, session.snapshot(), 0).back  # not started: nothing is back
+        assert not jump_check(session.snapshot(), 0).back  # not started: nothing is back
         session.act("start")
         session.act("jump", 3)
         snap = session.snapshot()
-        assert jump_check(plan, snap, 0).back
-        assert jump_check(plan, snap, 0).skipped == ()
+        assert jump_check(snap, 0).back
+        assert jump_check(snap, 0).skipped == ()
         far = len(plan.segments) - 1
-        ahead = jump_check(plan, snap, far)
+        ahead = jump_check(snap, far)
         expected = [s for s in plan.segments[4:far] if s.kind in SELLING_KINDS]
         assert ahead.skipped_sales == tuple(s.title for s in expected)
         assert ahead.needs_confirmation == bool(expected)
-        assert not jump_check(plan, snap, 4).needs_confirmation  # the next one: no question
+        assert not jump_check(snap, 4).needs_confirmation  # the next one: no question
     finally:
         session.close()
 
@@ -64,7 +64,7 @@ def test_dialog_selects_the_current_segment_filters_and_asks(
 
         mp = pytest.MonkeyPatch()
         mp.setattr(QMessageBox, "question", answer)
-        dialog = JumpDialog(session.plan, session.snapshot(), {})
+        dialog = JumpDialog(session.snapshot(), {})
         qtbot.addWidget(dialog)
         assert dialog.selected() == 3
         dialog.filter.setText(session.plan.segments[0].title)  # QTest types ASCII only

@@ -6,6 +6,7 @@ Exit codes: 0 pass or warn, 1 fail, 2 the source cannot be opened (message on st
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from typing import Any
 
@@ -118,14 +119,14 @@ def _read_file(path: str, seconds: float | None) -> tuple[Any, int]:
     except (RuntimeError, sf.LibsndfileError, OSError) as exc:
         # libsndfile reads WAV, FLAC, OGG and MP3 but not phone recordings (m4a/AAC): ffmpeg
         # decodes those to WAV for it, channels and rate kept.
-        from studio.devices.audio.decode import decode_to_wav, wav_buffer
+        from studio.devices.audio.decode import decode_to_wav
 
         decoded = decode_to_wav(path, seconds)
         if decoded is None:
             raise CommandError(
                 f"{path}: not a readable audio file ({str(exc).strip()})", 2
             ) from exc
-        with sf.SoundFile(wav_buffer(decoded)) as f:
+        with sf.SoundFile(io.BytesIO(decoded)) as f:
             audio = f.read(dtype="float32", always_2d=True)
             rate = int(f.samplerate)
     if audio.shape[0] == 0:

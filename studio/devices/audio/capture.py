@@ -9,6 +9,7 @@ back. Readers (the monitor, a guided check, a one-shot recording) pull from `cap
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import threading
 import time
@@ -260,7 +261,7 @@ class FileCapture(AudioCapture):
     ) -> None:
         import soundfile as sf
 
-        from studio.devices.audio.decode import decode_to_wav, wav_buffer
+        from studio.devices.audio.decode import decode_to_wav
 
         self.path = Path(path)
         self._decoded: bytes | None = None  # m4a and the like, decoded by ffmpeg
@@ -272,7 +273,7 @@ class FileCapture(AudioCapture):
                 raise SourceError(
                     f"{self.path}: not a readable audio file ({_clean_error(exc)})"
                 ) from exc
-            info = sf.info(wav_buffer(self._decoded))
+            info = sf.info(io.BytesIO(self._decoded))
         if info.frames == 0:
             raise SourceError(f"{self.path}: the audio file is empty")
         super().__init__(
@@ -286,10 +287,8 @@ class FileCapture(AudioCapture):
     def _blocks(self) -> Iterator[npt.NDArray[np.float32]]:
         import soundfile as sf
 
-        from studio.devices.audio.decode import wav_buffer
-
         while True:
-            source = wav_buffer(self._decoded) if self._decoded is not None else str(self.path)
+            source = io.BytesIO(self._decoded) if self._decoded is not None else str(self.path)
             with sf.SoundFile(source) as f:
                 yield from f.blocks(blocksize=self.block_frames, dtype="float32", always_2d=True)
             if not self.loop:

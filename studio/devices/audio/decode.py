@@ -3,7 +3,6 @@ ffmpeg to an in-memory WAV, channels and sample rate kept, so every reader takes
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,7 +23,3 @@ def decode_to_wav(path: str | Path, seconds: float | None = None) -> bytes | Non
     except (OSError, subprocess.TimeoutExpired):
         return None
     return out.stdout if out.returncode == 0 and len(out.stdout) > 44 else None
-
-
-def wav_buffer(data: bytes) -> io.BytesIO:
-    return io.BytesIO(data)

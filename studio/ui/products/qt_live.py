@@ -69,10 +69,6 @@ class QtLiveProducts(QObject):
         """Re-read now rather than at the next tick (after this station changed something)."""
         self._refresh()
 
-    def refresh_now(self) -> list[Derived]:
-        """Read the store on the calling thread (tests); screens wait for `updated`."""
-        return self.model.refresh()
-
     def shutdown(self) -> None:
         self._closed = True
         self._timer.stop()

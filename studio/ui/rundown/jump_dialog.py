@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from studio.runner.jump import JumpCheck, jump_check
-from studio.runner.state import Plan, Snapshot
+from studio.runner.state import Snapshot
 from studio.timeutil import fmt_duration
 
 
 class JumpDialog(QDialog):
-    def __init__(self, plan: Plan, snap: Snapshot, kinds: dict[str, str], parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, snap: Snapshot, kinds: dict[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Jump to segment"))
         self.target: int | None = None
@@ -70,7 +72,7 @@ class JumpDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.accept())
-        self.plan, self.snap = plan, snap
+        self.snap = snap
         current = snap.segment_index if snap.status in ("running", "held") else 0
         self._select_source_row(current)
         buttons = QDialogButtonBox(
@@ -112,7 +114,7 @@ class JumpDialog(QDialog):
         target = self.selected()
         if target is None:
             return
-        check = jump_check(self.plan, self.snap, target)
+        check = jump_check(self.snap, target)
         if check.needs_confirmation and not confirm_jump(self, check):
             return
         self.target = target

@@ -473,7 +473,7 @@ class RundownPanel(QWidget):
             return
         from studio.ui.rundown.jump_dialog import JumpDialog
 
-        dialog = JumpDialog(self.runner.plan, self.runner.snapshot(), self._kind_names(), self)
+        dialog = JumpDialog(self.runner.snapshot(), self._kind_names(), self)
         if dialog.exec() and dialog.target is not None:
             self.runner.jump(dialog.target)
 
