@@ -67,6 +67,9 @@ def test_dialog_selects_the_current_segment_filters_and_asks(
         dialog = JumpDialog(session.snapshot(), {})
         qtbot.addWidget(dialog)
         assert dialog.selected() == 3
+        qtbot.keyClicks(dialog.filter, "5")  # a number is a segment number, whatever else matches
+        assert dialog.selected() == 4
+        dialog.filter.clear()
         dialog.filter.setText(session.plan.segments[0].title)  # QTest types ASCII only
         assert dialog.selected() == 0
         qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)

@@ -94,7 +94,12 @@ class JumpDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
-        if self.proxy.rowCount():
+        number = text.strip()
+        if number.isdigit() and 1 <= int(number) <= self.model.rowCount():
+            # A typed number is a segment number: "3" means segment 3, not the first row whose
+            # planned time contains a 3.
+            self._select_source_row(int(number) - 1)
+        elif self.proxy.rowCount():
             self.table.selectRow(0)
 
     def _select_source_row(self, row: int) -> None:
