@@ -9,12 +9,12 @@ cd "$(dirname "$0")/.."
 # Qt offscreen/X11 libraries, CJK fonts, PortAudio; and for the tests: a PulseAudio server with a
 # null sink (real microphone path), ffmpeg (live camera streams), Xvfb, poppler (PDF pages) and a
 # PostgreSQL server (multi-station store), and OBS Studio (the encoder link is tested against a
-# real OBS under Xvfb).
+# real OBS under Xvfb), and chromium + its driver (browser views of the remote-control server).
 APP_PACKAGES="libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0
  libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
  fonts-noto-cjk fonts-wqy-microhei libportaudio2 ffmpeg xvfb xauth"
 TEST_PACKAGES="pulseaudio pulseaudio-utils libasound2-plugins ffmpeg poppler-utils postgresql
- obs-studio obs-plugins libgl1-mesa-dri"
+ obs-studio obs-plugins libgl1-mesa-dri chromium chromium-driver"
 
 install_packages() {
     local missing=()

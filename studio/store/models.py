@@ -510,3 +510,8 @@ class ReviewAction(Base):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     station: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+
+# Feature-owned tables, in their own modules; imported here so Base.metadata holds every table.
+from studio.store import audience_models as audience_models  # noqa: E402
+from studio.store import talkback_models as talkback_models  # noqa: E402

@@ -1,0 +1,7 @@
+"""Viewer events, classified comments, question groups and answers (owned by studio.audience).
+
+Kept apart from `models.py` so each feature owns its tables; `models.py` imports this module at
+its end so that `Base.metadata` (migrations, create_all) has every table.
+"""
+
+from __future__ import annotations

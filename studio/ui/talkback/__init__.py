@@ -1,0 +1,1 @@
+"""The talkback panel (controller, 客服) and the talkback settings."""
