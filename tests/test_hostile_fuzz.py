@@ -537,7 +537,7 @@ def campaign(cases: int, first_seed: int) -> int:
             ("xlsx scripts", lambda s: xlsx_case(s, tmp, db_url), range(first_seed, first_seed + cases // 4)),
             ("metric files", lambda s: metric_case(s, tmp, store, db_url), range(first_seed, first_seed + cases // 4)),
         ]  # fmt: skip
-        from studio.metrics.sources.http import IngestServer
+        from studio.api.ingest import IngestServer
         from studio.store.shows import create_show
 
         server = IngestServer(store, create_show(store, "http fuzz"), port=0).start()

@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-import studio.metrics.sources.http as ingest_http
+from studio.api.ingest import IngestServer
 from studio.cli import main
-from studio.metrics.sources.http import IngestServer
 from studio.store.models import MetricSample
 from studio.store.shows import create_show
 
@@ -76,21 +75,21 @@ def test_parser_crashing_bodies_get_an_answer(
     assert ok == 200
 
 
-def test_idle_connection_is_closed(server: IngestServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_idle_connection_is_closed(store) -> None:  # type: ignore[no-untyped-def]
     """A client that connects and says nothing is disconnected after the read timeout."""
-    monkeypatch.setattr(ingest_http._Handler, "timeout", 0.3)
-    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+    server = IngestServer(store, create_show(store, "t"), port=0, read_timeout=0.3).start()
+    with server, socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
         start = time.monotonic()
         assert sock.recv(100) == b""
         assert time.monotonic() - start < 9
 
 
-def test_trickling_body_is_cut_off(server: IngestServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_trickling_body_is_cut_off(store) -> None:  # type: ignore[no-untyped-def]
     """A body that stops short of its Content-Length is answered 408 once the read times out
     (a byte now and then cannot hold the connection past the body's deadline either)."""
-    monkeypatch.setattr(ingest_http, "BODY_DEADLINE_S", 0.3)
-    monkeypatch.setattr(ingest_http._Handler, "timeout", 0.5)
-    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+    sid = create_show(store, "t")
+    server = IngestServer(store, sid, port=0, read_timeout=0.5, body_deadline=0.3).start()
+    with server, socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
         sock.sendall(
             b"POST /v1/samples HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n"
             b"Authorization: Bearer " + server.token.encode() + b"\r\n\r\n["

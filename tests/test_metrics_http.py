@@ -10,7 +10,8 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from studio.metrics.sources.http import IngestServer, load_or_create_token, token_path
+from studio.api.ingest import IngestServer
+from studio.metrics.sources.http import load_or_create_token, token_path
 from studio.store.models import MetricSample
 from studio.store.shows import create_show
 

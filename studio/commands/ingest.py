@@ -147,7 +147,8 @@ def _tail(
 
 
 def _http(store: Store, args: argparse.Namespace, port: int, stop: threading.Event) -> str:
-    from studio.metrics.sources.http import IngestServer, is_loopback, token_path
+    from studio.api.ingest import IngestServer
+    from studio.metrics.sources.http import is_loopback, token_path
 
     if not is_loopback(args.host):
         if not args.allow_remote:

@@ -8,17 +8,16 @@
 - 200 is sent only after the rows are committed (`write_samples` on the request's thread, not the
   queued writer). Samples already stored (same show, source, metric, sku, ts) are skipped, so a
   client that timed out may simply retry.
-- stdlib `ThreadingHTTPServer`: a loopback endpoint for a few collectors needs no framework.
-  Reads time out, bodies have a deadline and connections are capped, so idle or trickling
-  clients cannot pile up threads. The request logic is in plain functions (`check_auth`,
-  `check_length`, `parse_body`, `store_rows`) that another server can call.
+- The server is the station's one server (`studio.api.ingest.IngestServer`, aiohttp): reads
+  time out, bodies have a deadline and connections are capped on every route. The request
+  logic is here, in plain functions (`check_auth`, `check_length`, `check_source`,
+  `parse_body`, `store_rows`) that server calls.
 - Binding anything but loopback is the command's decision (`--allow-remote`): the token
   travels in plain HTTP.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hmac
 import ipaddress
 import json
@@ -26,23 +25,19 @@ import logging
 import os
 import re
 import secrets
-import threading
-import time
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from studio import paths
 from studio.metrics.samples import Row, SampleError, parse_object, safe_text
-from studio.metrics.window import DEFAULT_MARGIN_S, Window, show_window
+from studio.metrics.window import Window
 from studio.metrics.writer import write_samples
 from studio.store.retry import describe
 from studio.store.store import Store
-from studio.timeutil import Clock
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +69,6 @@ def load_or_create_token(path: Path | None = None) -> str:
         f.write(token + "\n")
     os.chmod(path, 0o600)
     return token
-
-
-# Slow or idle clients: a socket read waits at most READ_TIMEOUT_S, a whole body at most
-# BODY_DEADLINE_S, and no more than MAX_CONNECTIONS are served at once (each is a thread).
-READ_TIMEOUT_S = 10.0
-BODY_DEADLINE_S = 30.0
-MAX_CONNECTIONS = 32
 
 
 class Rejected(Exception):
@@ -193,225 +181,3 @@ def store_rows(store: Store, rows: list[Row]) -> dict[str, Any]:
         ) from None
     dup = len(rows) - inserted if inserted >= 0 else None
     return {"accepted": len(rows), "inserted": inserted, "duplicates": dup}
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = True
-
-    store: Store
-    show_id: int
-    token: str
-    max_body: int
-    max_samples: int
-    margin: float
-    clock: Clock
-    stats: dict[str, int]
-    lock: threading.Lock
-    slots: threading.BoundedSemaphore
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        if not self.slots.acquire(blocking=False):
-            # Full: answer at once on the accepting thread instead of queueing a thread.
-            self._busy(request)
-            self.shutdown_request(request)
-            return
-        try:
-            super().process_request(request, client_address)
-        except BaseException:
-            self.slots.release()
-            raise
-
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
-        try:
-            super().process_request_thread(request, client_address)  # type: ignore[misc]
-        finally:
-            self.slots.release()
-
-    def _busy(self, request: Any) -> None:
-        body = b'{"error": "too many connections; retry"}'
-        head = (
-            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
-        )
-        with self.lock:
-            self.stats["refused_busy"] = self.stats.get("refused_busy", 0) + 1
-        with contextlib.suppress(OSError):
-            request.settimeout(1.0)
-            request.sendall(head.encode() + body)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # The default prints a traceback on stderr; a dropped client is not worth one.
-        log.debug("ingest: connection from %s ended with an error", client_address, exc_info=True)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-    protocol_version = "HTTP/1.1"
-    server_version = "studio-ingest/1"
-    timeout = READ_TIMEOUT_S  # StreamRequestHandler puts it on the socket: idle reads end
-
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("%s " + format, self.address_string(), *args)
-
-    def _reply(
-        self, status: HTTPStatus, body: dict[str, Any], headers: dict[str, str] | None = None
-    ) -> None:
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8", "backslashreplace")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(data)
-        with self.server.lock:
-            key = "ok" if status < 400 else "rejected"
-            self.server.stats[key] = self.server.stats.get(key, 0) + 1
-
-    def _error(self, status: HTTPStatus, reason: str, **extra: Any) -> None:
-        log.info("ingest %s %s: %s", self.command, self.path, reason)
-        headers = (
-            {"WWW-Authenticate": 'Bearer realm="studio"'}
-            if status == HTTPStatus.UNAUTHORIZED
-            else None
-        )
-        if status >= 400:
-            self.close_connection = True
-        self._reply(status, {"error": reason, **extra}, headers)
-
-    def do_GET(self) -> None:
-        if urlsplit(self.path).path == "/v1/health":
-            self._reply(HTTPStatus.OK, {"ok": True})
-        else:
-            self._error(HTTPStatus.NOT_FOUND, "no such endpoint; POST /v1/samples")
-
-    def _read_body(self, length: int) -> bytes:
-        """The body, read in pieces against a deadline: a client trickling bytes cannot hold
-        the connection (and its thread) for longer than BODY_DEADLINE_S."""
-        deadline = time.monotonic() + BODY_DEADLINE_S
-        parts: list[bytes] = []
-        left = length
-        while left > 0:
-            if time.monotonic() > deadline:
-                raise Rejected(HTTPStatus.REQUEST_TIMEOUT, "body arrived too slowly")
-            try:
-                piece = self.rfile.read1(min(left, 65536))
-            except TimeoutError:
-                raise Rejected(HTTPStatus.REQUEST_TIMEOUT, "body arrived too slowly") from None
-            if not piece:
-                raise Rejected(HTTPStatus.BAD_REQUEST, "body shorter than its Content-Length")
-            parts.append(piece)
-            left -= len(piece)
-        return b"".join(parts)
-
-    def do_POST(self) -> None:
-        try:
-            answer = self._post()
-        except Rejected as exc:
-            self._error(exc.status, exc.reason, **exc.extra)
-            return
-        except Exception:
-            log.exception("ingest: unexpected error on %s", self.path)
-            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error (see the studio log)")
-            return
-        self._reply(HTTPStatus.OK, answer)
-
-    def _post(self) -> dict[str, Any]:
-        srv = self.server
-        url = urlsplit(self.path)
-        if url.path != "/v1/samples":
-            raise Rejected(HTTPStatus.NOT_FOUND, "no such endpoint; POST /v1/samples")
-        check_auth(self.headers.get("Authorization", ""), srv.token)
-        length = check_length(
-            self.headers.get("Transfer-Encoding"), self.headers.get("Content-Length"), srv.max_body
-        )
-        ctype = self.headers.get("Content-Type", "application/json").split(";")[0].strip()
-        if ctype not in ("application/json", "text/json", ""):
-            raise Rejected(
-                HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"expected application/json, got {ctype}"
-            )
-        source = check_source(url.query)
-        body = self._read_body(length)
-        with srv.store.session() as s:
-            window = show_window(s, srv.show_id, srv.clock(), srv.margin)
-        rows = parse_body(body, srv.show_id, source, window, srv.max_samples)
-        answer = store_rows(srv.store, rows)
-        with srv.lock:
-            srv.stats["rows"] = srv.stats.get("rows", 0) + max(answer["inserted"], 0)
-        return answer
-
-
-class IngestServer:
-    """Owns the HTTP server and its thread; start() binds, stop() closes and joins."""
-
-    def __init__(
-        self,
-        store: Store,
-        show_id: int,
-        *,
-        host: str = "127.0.0.1",
-        port: int = DEFAULT_PORT,
-        token: str | None = None,
-        max_body: int = MAX_BODY,
-        max_samples: int = MAX_SAMPLES,
-        max_connections: int = MAX_CONNECTIONS,
-        margin: float = DEFAULT_MARGIN_S,
-        clock: Clock = time.time,
-    ) -> None:
-        self.host = host
-        self.port = port
-        self.max_connections = max_connections
-        self.margin = margin
-        self.clock = clock
-        self._httpd: _Server | None = None
-        self._thread: threading.Thread | None = None
-        self._final: dict[str, int] = {}
-        self._config = (store, show_id, token or load_or_create_token(), max_body, max_samples)
-
-    @property
-    def token(self) -> str:
-        return self._config[2]
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.host}:{self.port}/v1/samples"
-
-    @property
-    def stats(self) -> dict[str, int]:
-        """Requests answered (ok, rejected, refused_busy) and rows stored; kept after stop()."""
-        if self._httpd is None:
-            return dict(self._final)
-        with self._httpd.lock:
-            return dict(self._httpd.stats)
-
-    def start(self) -> IngestServer:
-        httpd = _Server((self.host, self.port), _Handler)
-        httpd.store, httpd.show_id, httpd.token, httpd.max_body, httpd.max_samples = self._config
-        httpd.margin = self.margin
-        httpd.clock = self.clock
-        httpd.stats = {}
-        httpd.lock = threading.Lock()
-        httpd.slots = threading.BoundedSemaphore(self.max_connections)
-        self.port = httpd.server_address[1]
-        self._httpd = httpd
-        self._thread = threading.Thread(
-            target=httpd.serve_forever,
-            kwargs={"poll_interval": 0.2},
-            name="metrics-http",
-            daemon=True,
-        )
-        self._thread.start()
-        log.info("metrics ingest listening on %s", self.url)
-        return self
-
-    def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()  # joins the request threads (block_on_close)
-            with self._httpd.lock:
-                self._final = dict(self._httpd.stats)
-        if self._thread is not None:
-            self._thread.join(5)
-        self._httpd = None
-        self._thread = None
