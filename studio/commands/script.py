@@ -33,7 +33,7 @@ def _quiet(func: Any) -> Any:
 
 
 def _check(path: str) -> Any:
-    from studio.script.loader import check_file
+    from studio.rules.parse import check_file  # the script's checks and its rules'
 
     if not Path(path).exists():
         raise CommandError(f"{path}: no such file", 2)

@@ -104,6 +104,9 @@ class Script:
     # The show's own compliance terms, exemptions and product categories, passed through
     # untouched like `Cue.obs`; `studio.compliance.show` reads it.
     compliance: dict[str, Any] | None = None
+    # Automatic prompts (`rules:`), passed through as plain mappings; `studio.rules` reads and
+    # checks them (each at its line, `SourceMap` path ("rules", i, key)).
+    rules: tuple[dict[str, Any], ...] = ()
 
     @property
     def total_seconds(self) -> int:

@@ -45,6 +45,17 @@ PRODUCT_COLUMNS: dict[str, tuple[str, ...]] = {
     "image": ("图片", "image", "图片路径"),
 }
 PRODUCT_SHEETS = ("商品", "商品清单", "产品", "products", "product")
+# An optional rules sheet (自动提示): one rule a row, passed through for studio.rules to check.
+RULE_SHEETS = ("规则", "自动提示", "提示规则", "rules", "rule")
+RULE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("规则", "规则名", "名称", "name", "rule"),
+    "when": ("条件", "触发条件", "when", "condition"),
+    "sku": ("商品", "sku", "商品编码", "product"),
+    "prompt": ("提示", "提词", "口播提示", "prompt"),
+    "urgent": ("紧急", "urgent"),
+    "banner": ("横幅", "banner"),
+    "incident": ("事故", "incident"),
+}
 KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lucky_bag", ("福袋", "lucky bag", "luckybag")),
     ("flash_sale", ("秒杀", "flash sale", "flashsale")),
@@ -270,6 +281,21 @@ def _products(sheet: _Sheet, src: SourceMap, issues: list[Issue]) -> list[Produc
     return out
 
 
+def _rules(sheet: _Sheet, src: SourceMap) -> list[dict[str, Any]]:
+    """The rules sheet's rows as plain mappings (studio.rules checks them), each at its row."""
+    found = _find_header(sheet, RULE_COLUMNS, ("when",))
+    if found is None:
+        return []
+    header, cols = found
+    out: list[dict[str, Any]] = []
+    for r, row in enumerate(sheet.rows[header + 1 :], start=header + 2):
+        rule = {k: v for k in cols if (v := _text(_cell(row, cols, k)))}
+        if rule:
+            src.where[("rules", len(out))] = sheet.where(r)
+            out.append(rule)
+    return out
+
+
 def _flash_sale(benefit: str) -> FlashSale:
     qty = _QTY_PREFIX.search(benefit) or _QTY.search(benefit)
     price = _PRICE.search(benefit)
@@ -330,10 +356,13 @@ def parse_spreadsheet(path: Path) -> tuple[Script, SourceMap, list[Issue]]:
                 ],
             )
     main: tuple[_Sheet, int, dict[str, int]] | None = None
-    product_sheet = None
+    product_sheet = rule_sheet = None
     for sheet in sheets:
         if sheet.name is not None and _norm(sheet.name) in PRODUCT_SHEETS:
             product_sheet = sheet
+            continue
+        if sheet.name is not None and _norm(sheet.name) in RULE_SHEETS:
+            rule_sheet = sheet
             continue
         found = _find_header(sheet, COLUMNS, ("segment",))
         if found is not None and main is None and ("duration" in found[1] or "talk" in found[1]):
@@ -360,6 +389,7 @@ def parse_spreadsheet(path: Path) -> tuple[Script, SourceMap, list[Issue]]:
         next((_text(c) for row in sheet.rows[:header] for c in row if _text(c)), "") or path.stem
     )
     products = _products(product_sheet, src, issues) if product_sheet is not None else []
+    rules = _rules(rule_sheet, src) if rule_sheet is not None else []
     by_name = {p.name: p.sku for p in products} | {p.sku: p.sku for p in products}
     dur_header = _norm(sheet.rows[header][cols["duration"]]) if "duration" in cols else ""
     unit = (
@@ -461,5 +491,6 @@ def parse_spreadsheet(path: Path) -> tuple[Script, SourceMap, list[Issue]]:
                                planned_seconds=s["seconds"], product=s["product"],
                                cues=tuple(s["cues"]), flash_sale=s["flash"],
                                lucky_bag=s["lucky"]) for s in segments),
+        rules=tuple(rules),
     )  # fmt: skip
     return script, src, issues

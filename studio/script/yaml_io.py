@@ -36,7 +36,7 @@ from studio.script.model import (
 
 NULL_TAG = "tag:yaml.org,2002:null"
 SCRIPT_KEYS = {"title", "planned_start", "slot", "gmv_target", "traffic_target", "products",
-               "coupons", "segments", "compliance"}  # fmt: skip
+               "coupons", "segments", "compliance", "rules"}  # fmt: skip
 PRODUCT_KEYS = {"sku", "name", "list_price", "live_price", "stock", "selling_points", "image",
                 "link", "floor", "cost", "low_stock"}  # fmt: skip
 COUPON_KEYS = {"name", "value", "threshold", "count", "valid_from", "valid_to", "skus"}
@@ -296,6 +296,9 @@ class _Reader:
         compliance = None
         if "compliance" in top and not self.is_null(top["compliance"][1]):
             compliance = self.plain(top["compliance"][1], "script: compliance")
+        rules: list[dict[str, Any]] = []
+        if "rules" in top:
+            rules = self.sequence(top["rules"][1], "rules", self.rule)
         return Script(
             title=title,
             planned_start=start,
@@ -306,7 +309,16 @@ class _Reader:
             segments=tuple(segments),
             coupons=tuple(coupons),
             compliance=compliance,
+            rules=tuple(rules),
         )
+
+    def rule(self, node: Node, i: int) -> dict[str, Any] | None:
+        """A rule as a plain mapping, each key's line noted; `studio.rules` checks the rest."""
+        value = self.plain(node, f"rule {i + 1}")
+        if value is not None and isinstance(node, MappingNode):
+            for key_node, _ in node.value:
+                self.src.where[("rules", i, str(key_node.value))] = self._line(key_node)
+        return value
 
     def sequence(self, node: Node, name: str, item: Any) -> list[Any]:
         if self.is_null(node):
@@ -535,6 +547,8 @@ def script_to_data(script: Script) -> dict[str, Any]:
     data["segments"] = [_segment_data(s) for s in script.segments]
     if script.compliance is not None:
         data["compliance"] = script.compliance
+    if script.rules:
+        data["rules"] = [dict(r) for r in script.rules]
     return data
 
 

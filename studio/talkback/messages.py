@@ -391,6 +391,10 @@ register_replay(SEND_OP, _replay_send)
 register_replay(ACK_OP, _replay_stamp("acked_at"))
 register_replay(CLEAR_OP, _replay_stamp("cleared_at"))
 
+# The rule-firing log queues offline too; importing it here registers its replay with ours
+# (REPLAY_MODULES names this module).
+from studio.talkback import firings as _firings  # noqa: E402, F401
+
 __all__ = [
     "DEFAULT_EXPIRY_S",
     "KINDS",
