@@ -1,0 +1,114 @@
+"""Reading a labelled comment set and measuring the rules against it (tests and benchmarks)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studio.audience.classify import Classifier, Reading
+
+
+@dataclass(frozen=True)
+class Labelled:
+    line: int
+    text: str
+    kind: str
+    topics: tuple[str, ...]
+    sku: str | None
+    presenting: str | None
+
+
+@dataclass
+class Figures:
+    n: int = 0
+    tp: int = 0  # question and read as one
+    fp: int = 0
+    fn: int = 0
+    kind_right: int = 0
+    named: int = 0  # comments that name a product
+    tagged_right: int = 0
+    topic_tp: int = 0
+    topic_fp: int = 0
+    topic_fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / max(1, self.tp + self.fn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / max(1, self.tp + self.fp)
+
+    @property
+    def tagging(self) -> float:
+        return self.tagged_right / max(1, self.named)
+
+    @property
+    def kind_accuracy(self) -> float:
+        return self.kind_right / max(1, self.n)
+
+    @property
+    def topic_f1(self) -> float:
+        p = self.topic_tp / max(1, self.topic_tp + self.topic_fp)
+        r = self.topic_tp / max(1, self.topic_tp + self.topic_fn)
+        return 2 * p * r / max(1e-9, p + r)
+
+    def summary(self) -> str:
+        return (
+            f"{self.n} comments: question recall {self.recall:.3f} at precision "
+            f"{self.precision:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn}); kind accuracy "
+            f"{self.kind_accuracy:.3f}; topic F1 {self.topic_f1:.3f}; product tagging "
+            f"{self.tagging:.3f} on {self.named} comments naming a product"
+        )
+
+
+def load_labelled(path: Path) -> list[Labelled]:
+    out: list[Labelled] = []
+    presenting: str | None = None
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            if line.startswith("# presenting:"):
+                presenting = line.split(":", 1)[1].strip() or None
+            continue
+        text, kind, topics, sku = (c.strip() for c in line.split("|"))
+        out.append(
+            Labelled(
+                no,
+                text,
+                kind,
+                tuple(t for t in topics.split(",") if t and t != "-"),
+                None if sku == "-" else sku,
+                presenting,
+            )
+        )
+    return out
+
+
+def measure(classifier: Classifier, rows: Sequence[Labelled]) -> Figures:
+    f = Figures()
+    for row in rows:
+        r: Reading = classifier.read(row.text, row.presenting)
+        f.n += 1
+        want_q, got_q = row.kind == "question", r.kind == "question"
+        f.tp += want_q and got_q
+        f.fp += got_q and not want_q
+        f.fn += want_q and not got_q
+        f.kind_right += r.kind == row.kind
+        want_t, got_t = set(row.topics), set(r.topics)
+        f.topic_tp += len(want_t & got_t)
+        f.topic_fp += len(got_t - want_t)
+        f.topic_fn += len(want_t - got_t)
+        if row.sku is not None:
+            f.named += 1
+            f.tagged_right += r.sku == row.sku
+        if r.kind != row.kind or (row.sku is not None and r.sku != row.sku) or want_t != got_t:
+            f.misses.append(
+                f"{row.line}: {row.text!r} want {row.kind}/{sorted(want_t)}/{row.sku} "
+                f"got {r.kind}/{sorted(got_t)}/{r.sku}"
+            )
+    return f
