@@ -105,6 +105,8 @@ class OscLink:
         if target is None:
             return
         if self._client is None or (self._client._address, self._client._port) != target:
+            if self._client is not None:
+                self._client._sock.close()
             self._client = SimpleUDPClient(target[0], target[1])
         seg = runner.get("segment") or {}
         cue = runner.get("cue") or {}
@@ -118,6 +120,9 @@ class OscLink:
             log.debug("osc feedback to %s not sent: %s", target, exc)
 
     def close(self) -> None:
+        if self._client is not None:
+            self._client._sock.close()
+            self._client = None
         if self.transport is not None:
             self.transport.close()
             self.transport = None

@@ -274,6 +274,7 @@ class ApiServer:
             self.rundown = self._own_rundown
         if self.rundown is not None:
             self.builder = StatusBuilder(self.store, self.show_id, self.rundown, self.clock)
+            self.builder.refresh()  # the first answer already has every part
         ready = threading.Event()
         failure: list[BaseException] = []
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="api-work")
@@ -426,8 +427,7 @@ class ApiServer:
         """Re-read what changed (coalesced) and push each part that was re-read."""
         assert self.builder is not None
         builder = self.builder
-        last_metrics = 0.0
-        await self.work(lambda: builder.refresh())
+        last_metrics = time.monotonic()
         while True:
             await asyncio.sleep(REFRESH_S)
             if not builder.stale:
@@ -527,6 +527,8 @@ class ApiServer:
         if not strict and te is None and cl is None:
             return b""
         length = check_length(te, cl, limit)
+        if length == 0:
+            return b""
         try:
             body = await asyncio.wait_for(
                 request.content.readexactly(length), self.config.body_deadline
