@@ -21,13 +21,14 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from studio.store.changes import Change
 from studio.store.models import Show, new_uid
 from studio.store.store import Store
 from studio.store.sync.rows import RecordChange, RowError
-from studio.store.sync.writes import register_replay
+from studio.store.sync.writes import is_link_error, register_replay
 from studio.store.talkback_models import TalkbackMessage as Row
 from studio.timeutil import parse_iso, utcnow
 
@@ -214,12 +215,16 @@ def send(
     life = DEFAULT_EXPIRY_S[kind] if expires_in_s is None else float(expires_in_s)
     flag = rehearsal
     if store.link_status.online and not store.sync_writer.pending:
-        with store.session() as s:
-            show = s.get(Show, show_id)
-            if show is None:
-                raise TalkbackError(f"no show with id {show_id}")
-            if flag is None:
-                flag = bool(show.is_rehearsal)
+        try:
+            with store.session() as s:
+                show = s.get(Show, show_id)
+                if show is None:
+                    raise TalkbackError(f"no show with id {show_id}")
+                if flag is None:
+                    flag = bool(show.is_rehearsal)
+        except SQLAlchemyError as exc:
+            if not is_link_error(exc):
+                raise  # unreachable: queued below, checked when it is replayed
     values: dict[str, Any] = {
         "uid": new_uid(),
         "show_id": show_id,
@@ -375,10 +380,14 @@ def strip(store: Store, show_id: int, now: datetime, *, to_role: str = "anchor")
         for m in list_messages(store, show_id, to_role=to_role, since=horizon)
         if m.active(now) and m.at <= now + timedelta(seconds=5)
     ]
+
+    def newest(m: Message) -> tuple[float, int]:
+        return (-m.at.timestamp(), -(m.id or 0))
+
     msgs = sorted(
-        (m for m in rows if m.kind == "message"), key=lambda m: (not m.urgent, -m.at.timestamp())
+        (m for m in rows if m.kind == "message"), key=lambda m: (not m.urgent, *newest(m))
     )
-    questions = sorted((m for m in rows if m.kind == "question"), key=lambda m: -m.at.timestamp())
+    questions = sorted((m for m in rows if m.kind == "question"), key=newest)
     return Strip(msgs, questions[:MAX_QUESTIONS])
 
 

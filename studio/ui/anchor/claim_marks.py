@@ -5,6 +5,10 @@ The show's checker (`studio.compliance.show.checker_for_script`: the lexicon plu
 own section) is built once per compliance section, on a worker together with jieba's dictionary
 (`segmenter.warm_up`, over a second on first load): never on the GUI thread. Until both are
 ready nothing is marked, and `ready` tells the widgets to mark again.
+
+Jobs asked for in the first seconds of the process wait until START_QUIET_S: loading the
+dictionary is a second of Python on a worker, and while the windows are being built and painted
+for the first time that second would be taken from the GUI thread (one interpreter lock).
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ import html
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
-from typing import Final
+from typing import Any, Final
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.compliance import segmenter
 from studio.compliance.lexicon import LexiconError
@@ -34,6 +39,16 @@ AMBER: Final = "#ffb000"
 # cue editor of one script build it once).
 _lock = threading.Lock()
 _checkers: dict[str, tuple[Checker, ShowRules]] = {}
+
+# Seconds after this module is imported (the app's start) before the first job runs.
+START_QUIET_S = 3.0
+_imported_at = time.monotonic()
+
+
+def quiet_ms_left(now: float | None = None) -> int:
+    """Milliseconds until the start's quiet spell is over (0: it is)."""
+    left = _imported_at + START_QUIET_S - (time.monotonic() if now is None else now)
+    return max(0, int(left * 1000))
 
 
 def section_key(script: Script | None) -> str:
@@ -66,10 +81,28 @@ class ClaimMarks(QObject):
         self._checker: Checker | None = None
         self._rules = ShowRules()
         self.problem = ""  # why nothing is marked (the script's compliance section is broken)
+        self._held: list[tuple[Any, ...]] | None = None  # jobs waiting for the quiet spell
+
+    def _submit(self, *job: Any) -> None:
+        wait = quiet_ms_left()
+        if wait <= 0 and self._held is None:
+            self._worker.submit(*job)
+            return
+        if self._held is None:
+            self._held = []
+            QTimer.singleShot(wait, self, self._release)
+        self._held.append(job)
+
+    def _release(self) -> None:
+        held, self._held = self._held or [], None
+        if not self._worker.alive:
+            return
+        for job in held:
+            self._worker.submit(*job)
 
     def warm_up(self) -> None:
         """Load jieba's dictionary on the worker now (the prompter calls this when built)."""
-        self._worker.submit(segmenter.warm_up, None, self._failed)
+        self._submit(segmenter.warm_up, None, self._failed)
 
     def follow(self, script: Script | None) -> None:
         key = section_key(script)
@@ -78,7 +111,7 @@ class ClaimMarks(QObject):
         self._key = key
         self._checker = None
         self.problem = ""
-        self._worker.submit(lambda: _build(script, key), self._built(key), self._failed)
+        self._submit(lambda: _build(script, key), self._built(key), self._failed)
 
     def _built(self, key: str) -> Callable[[tuple[Checker, ShowRules]], None]:
         def done(result: tuple[Checker, ShowRules]) -> None:
@@ -108,6 +141,7 @@ class ClaimMarks(QObject):
         return underline_spans(text, self._checker, self._rules.category_of(sku), utf16=utf16)
 
     def shutdown(self) -> None:
+        self._held = []  # a job still waiting for the quiet spell is dropped
         self._worker.shutdown()
 
 

@@ -14,6 +14,7 @@ the cue are underlined in amber (`claim_marks`).
 from __future__ import annotations
 
 import contextlib
+import time
 from typing import Any
 
 from PySide6.QtCore import QRect, QSettings, Qt, QTimer
@@ -29,10 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from studio.metrics.fmt import money_cents
-from studio.timeutil import fmt_duration
+from studio.talkback import messages as talkback
+from studio.timeutil import fmt_duration, from_epoch
 from studio.ui.anchor.claim_marks import ClaimMarks, marked_html
 from studio.ui.anchor.product_card import CardFacts, ProductCard, card_facts
+from studio.ui.anchor.talkback_strip import TalkbackStrip
 from studio.ui.common.context import AppContext
+from studio.ui.common.qt_jobs import SerialWorker
 from studio.ui.common.settings_values import setting_bool, setting_int
 from studio.ui.rundown.keys import cue_action
 
@@ -47,6 +51,8 @@ FONT_SCALE_MIN, FONT_SCALE_MAX, FONT_SCALE_DEFAULT = 80, 160, 100
 REFRESH_MS = 250
 SCROLL_MS = 50
 SCROLL_DWELL_MS = 2500  # let the anchor read the first lines before the text starts moving
+TALKBACK_POLL_S = 0.5  # the strip re-reads the store this often (and at once on a change)
+LONG_PRESS_S = 0.8  # a pedal held this long acknowledges the strip instead of turning the cue
 
 
 class _Mirror(QWidget):
@@ -89,7 +95,14 @@ class AnchorWindow(QWidget):
         self.claims.ready.connect(self._marks_ready)
         self.claims.warm_up()
         self.font_scale = font_scale_setting(ctx.settings)
+        self.key_clock = time.monotonic  # measures a pedal's long press (tests replace it)
+        self._pedal_down: float | None = None
+        self._pedal_acked = False
+        self._talkback = SerialWorker(self, "anchor-talkback")
+        self._talkback_busy = False
+        self._talkback_polled = 0.0
         self._build()
+        ctx.signals.changed.connect(self._on_store_change)
         self.mirror = setting_bool(ctx.settings, MIRROR_KEY, False)
         self._apply_mirror()
         self.resize(1280, 720)
@@ -160,6 +173,9 @@ class AnchorWindow(QWidget):
         self.cue_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cue_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.cue_scroll, 1)
+        # Messages to the anchor: a row of their own under the cue, never drawn over it.
+        self.strip = TalkbackStrip(self.content)
+        outer.addWidget(self.strip)
 
         bottom = QHBoxLayout()
         bottom.setSpacing(32)
@@ -211,6 +227,7 @@ class AnchorWindow(QWidget):
         self.product_card.apply_fonts(scale)
         font(self.next_heading, 28)
         font(self.next_cue, 36)
+        self.strip.apply_fonts(scale)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -230,6 +247,7 @@ class AnchorWindow(QWidget):
         return runner
 
     def refresh(self) -> None:
+        self._poll_talkback()
         runner = self._follow()
         if runner is None:
             self._show_idle(self.tr("Waiting for the show script"))
@@ -408,6 +426,81 @@ class AnchorWindow(QWidget):
         )
         self.banner.show()
 
+    # -- talkback -----------------------------------------------------------------------------
+    def _show_now(self) -> Any:
+        return from_epoch(self.ctx.clock())
+
+    def _on_store_change(self, table: str, _row: object, show_id: object) -> None:
+        if table == talkback.TABLE and show_id == self.ctx.show_id:
+            self._poll_talkback(force=True)
+
+    def _poll_talkback(self, force: bool = False) -> None:
+        """Re-read the strip on the worker (never on the GUI thread)."""
+        show_id = self.ctx.show_id
+        now = time.monotonic()
+        if show_id is None:
+            self.strip.show_items([], [])
+            return
+        if self._talkback_busy or (not force and now - self._talkback_polled < TALKBACK_POLL_S):
+            return
+        self._talkback_busy = True
+        self._talkback_polled = now
+        store, when = self.ctx.store, self._show_now()
+
+        def done(result: Any) -> None:
+            self._talkback_busy = False
+            self.strip.show_items(result.messages, result.questions)
+            if self.mirror:
+                self.mirror_view.update()
+
+        def failed(_exc: BaseException) -> None:
+            self._talkback_busy = False
+
+        self._talkback.submit(lambda: talkback.strip(store, show_id, when), done, failed)
+
+    def acknowledge_top(self) -> bool:
+        """The anchor has seen the strip's top item (Enter, or the pedal held)."""
+        item = self.strip.top()
+        if item is None:
+            return False
+        self.strip.drop(item.uid)
+        store, uid, when = self.ctx.store, item.uid, self._show_now()
+        self._talkback.submit(
+            lambda: talkback.acknowledge(store, uid, by="anchor", at=when),
+            lambda _r: self._poll_talkback(force=True),
+            lambda _e: self._poll_talkback(force=True),
+        )
+        return True
+
+    def _pedal(self, event: QKeyEvent, pressed: bool) -> bool:
+        """PageDown while the strip shows something: a short press turns the cue on release,
+        a long press (auto-repeat or a late release) acknowledges instead."""
+        if (
+            event.key() != Qt.Key.Key_PageDown
+            or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            return False
+        if pressed and not event.isAutoRepeat():
+            if not self.strip.active:
+                return False
+            self._pedal_down, self._pedal_acked = self.key_clock(), False
+            return True
+        if self._pedal_down is None:
+            return False
+        held = self.key_clock() - self._pedal_down
+        if pressed or event.isAutoRepeat():  # the key is still down
+            if held >= LONG_PRESS_S and not self._pedal_acked:
+                self.acknowledge_top()
+                self._pedal_acked = True
+            return True
+        self._pedal_down = None
+        if self._pedal_acked:
+            return True
+        if held >= LONG_PRESS_S:
+            self.acknowledge_top()
+            return True
+        return False  # a short press: the caller turns the cue
+
     def _scroll_step(self) -> None:
         bar = self.cue_scroll.verticalScrollBar()
         if bar.maximum() <= 0:
@@ -458,6 +551,10 @@ class AnchorWindow(QWidget):
         key = event.key()
         mods = event.modifiers()
         runner = self.ctx.runner
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.strip.active:
+            return self.acknowledge_top()
+        if self._pedal(event, pressed=True):
+            return True
         if key == Qt.Key.Key_F11:
             self.toggle_full_screen()
             return True
@@ -486,9 +583,26 @@ class AnchorWindow(QWidget):
         if not self.handle_key(event):
             super().keyPressEvent(event)
 
+    def handle_key_release(self, event: QKeyEvent) -> bool:
+        """The pedal's release: a short press with the strip showing turns the cue now."""
+        if self._pedal_down is None or event.key() != Qt.Key.Key_PageDown:
+            return False
+        if self._pedal(event, pressed=False):
+            return True
+        if not event.isAutoRepeat():
+            runner = self.ctx.runner
+            if runner is not None and runner.snapshot().status != "ready":
+                runner.next()
+        return True
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_key_release(event):
+            super().keyReleaseEvent(event)
+
     def closeEvent(self, event: Any) -> None:
         self._timer.stop()
         self._scroll_timer.stop()
+        self.strip.stop()
         self.claims.shutdown()
         super().closeEvent(event)
 

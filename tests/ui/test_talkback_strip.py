@@ -1,0 +1,172 @@
+"""The prompter's talkback strip driven by keys: a message appears in its own row under the cue
+(never over it, at 1366x768 and 1920x1080), urgent ones blink for 3 s, Enter or a long pedal
+press acknowledges (the sender's record says seen), a short pedal press still turns the cue,
+questions have their own section, and the strip goes when messages expire."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from clock import FakeClock
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QKeyEvent
+from pytestqt.qtbot import QtBot
+
+from studio.demo import ensure_demo_show
+from studio.talkback import messages as talkback
+from studio.timeutil import from_epoch
+from studio.ui.common.context import AppContext
+
+
+class KeyClock:
+    def __init__(self) -> None:
+        self.t = 100.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def prompter(app_ctx: AppContext, qtbot: QtBot) -> Iterator[Any]:
+    """The demo show running on a fake clock, the prompter at 1920x1080."""
+    from studio.ui.anchor.window import AnchorWindow
+    from studio.ui.rundown.qt_runner import QtRunner
+
+    clock = FakeClock()
+    app_ctx.clock = clock
+    show_id = app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    app_ctx.runner = QtRunner(app_ctx.store, show_id, clock=clock)
+    anchor = AnchorWindow(app_ctx)
+    anchor.key_clock = KeyClock()
+    anchor.strip.clock = anchor.key_clock
+    qtbot.addWidget(anchor)
+    anchor.resize(1920, 1080)
+    anchor.show()
+    app_ctx.runner.start()
+    anchor.refresh()
+    yield anchor
+    anchor.close()
+
+
+def say(anchor: Any, text: str, **kw: Any) -> talkback.Sent:
+    ctx: AppContext = anchor.ctx
+    assert ctx.show_id is not None
+    return talkback.send(ctx.store, ctx.show_id, text, at=from_epoch(ctx.clock()), **kw)
+
+
+def wait_strip(qtbot: QtBot, anchor: Any, texts: list[str]) -> None:
+    def shown() -> bool:
+        anchor._poll_talkback(force=True)
+        return [m.text for m in anchor.strip.messages] == texts
+
+    qtbot.waitUntil(shown, timeout=5000)
+
+
+def global_rect(w: Any) -> QRect:
+    return QRect(w.mapTo(w.window(), w.rect().topLeft()), w.size())
+
+
+def press(anchor: Any, key: Qt.Key, autorepeat: bool = False) -> None:
+    anchor.keyPressEvent(
+        QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, "", autorepeat)
+    )
+
+
+def release(anchor: Any, key: Qt.Key, autorepeat: bool = False) -> None:
+    anchor.keyReleaseEvent(
+        QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, "", autorepeat)
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
+def test_strip_never_covers_the_cue(prompter: Any, qtbot: QtBot, width: int, height: int) -> None:
+    """With two messages (one longer than the screen is wide) and two questions the strip sits
+    below the cue: no overlap, inside the window, and at least 2.5 lines of the cue stay
+    visible (a longer cue scrolls itself)."""
+    prompter.resize(width, height)
+    qtbot.waitUntil(lambda: prompter.height() == height, timeout=2000)
+    long = "请注意看左边的镜头，" * 6
+    say(prompter, long, urgent=True)
+    say(prompter, "放慢语速")
+    for n in range(2):
+        say(prompter, f"这个色号适合黄皮吗？{n}", kind="question", from_role="cs", ref=f"c{n}")
+
+    def filled() -> bool:
+        prompter._poll_talkback(force=True)
+        return len(prompter.strip.questions) == 2 and len(prompter.strip.messages) == 2
+
+    qtbot.waitUntil(filled, timeout=5000)
+    qtbot.waitUntil(lambda: prompter.strip.isVisible(), timeout=2000)
+    cue, strip = global_rect(prompter.cue_scroll), global_rect(prompter.strip)
+    assert not cue.intersects(strip)
+    assert strip.top() >= cue.bottom()
+    assert cue.height() >= 2.5 * QFontMetrics(prompter.cue.font()).lineSpacing()
+    assert strip.bottom() <= height
+
+
+def test_urgent_blinks_three_seconds_and_enter_acknowledges(prompter: Any, qtbot: QtBot) -> None:
+    """An urgent message blinks, stops blinking after 3 s, Enter takes it off, and the
+    sender's record reads seen."""
+    sent = say(prompter, "时间到", urgent=True)
+    wait_strip(qtbot, prompter, ["时间到"])
+    assert prompter.strip.blinking
+    prompter.key_clock.t += 3.1
+    qtbot.waitUntil(lambda: not prompter.strip._timer.isActive(), timeout=3000)
+    assert not prompter.strip.blinking and not prompter.strip.blink_on
+    press(prompter, Qt.Key.Key_Return)
+    assert prompter.strip.messages == []
+    ctx: AppContext = prompter.ctx
+    qtbot.waitUntil(
+        lambda: talkback.get_message(ctx.store, sent.uid).acked_at is not None, timeout=5000
+    )
+    assert talkback.get_message(ctx.store, sent.uid).state(from_epoch(ctx.clock())) == "seen"
+
+
+def test_pedal_long_press_acknowledges_short_press_turns_the_cue(
+    prompter: Any, qtbot: QtBot
+) -> None:
+    """PageDown held (auto-repeat) past 0.8 s acknowledges and does not move the cue; a short
+    press with the strip showing turns the cue on release."""
+    ctx: AppContext = prompter.ctx
+    assert ctx.runner is not None
+    sent = say(prompter, "看镜头")
+    say(prompter, "上链接")
+    wait_strip(qtbot, prompter, ["上链接", "看镜头"])
+    cue = ctx.runner.snapshot().cue_index
+    press(prompter, Qt.Key.Key_PageDown)
+    for _ in range(5):
+        prompter.key_clock.t += 0.2
+        release(prompter, Qt.Key.Key_PageDown, autorepeat=True)
+        press(prompter, Qt.Key.Key_PageDown, autorepeat=True)
+    release(prompter, Qt.Key.Key_PageDown)
+    assert ctx.runner.snapshot().cue_index == cue
+    assert [m.text for m in prompter.strip.messages] == ["看镜头"]
+    press(prompter, Qt.Key.Key_PageDown)
+    prompter.key_clock.t += 0.1
+    release(prompter, Qt.Key.Key_PageDown)
+    assert ctx.runner.snapshot().cue_index == cue + 1
+    assert [m.uid for m in prompter.strip.messages] == [sent.uid]
+
+
+def test_questions_section_and_expiry(prompter: Any, qtbot: QtBot) -> None:
+    """Questions show in their own section (two at most); messages leave after 30 s, the
+    questions after 60 s, and then the strip takes no room."""
+    ctx: AppContext = prompter.ctx
+    assert isinstance(ctx.clock, FakeClock)
+    say(prompter, "讲福利")
+    for n in range(3):
+        say(prompter, f"问题{n}", kind="question", from_role="cs")
+
+    def questions() -> list[str]:
+        prompter._poll_talkback(force=True)
+        return [q.text for q in prompter.strip.questions]
+
+    qtbot.waitUntil(lambda: questions() == ["问题2", "问题1"], timeout=5000)
+    assert prompter.strip.question_rows[0].isVisible()
+    ctx.clock.advance(31)
+    qtbot.waitUntil(lambda: questions() == ["问题2", "问题1"] and not prompter.strip.messages,
+                    timeout=5000)  # fmt: skip
+    ctx.clock.advance(30)
+    qtbot.waitUntil(lambda: not questions() and prompter.strip.isHidden(), timeout=5000)
