@@ -65,7 +65,7 @@ class Rundown(Protocol):
         ...
 
 
-class _Listeners:
+class Listeners:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._items: list[Callable[[], None]] = []
@@ -100,7 +100,7 @@ class SessionRundown:
         self.session = session
         self.products_follow = products_follow
         self._lock = threading.Lock()
-        self._listeners = _Listeners()
+        self._listeners = Listeners()
         self._unsubscribe = session.store.bus.subscribe(self._on_store_change)
 
     @property

@@ -28,7 +28,7 @@ from studio.ui.anchor.window import (
     font_scale_setting,
 )
 from studio.ui.common.context import AppContext
-from studio.ui.common.settings_values import setting_bool, setting_str
+from studio.ui.common.settings_values import setting_bool, setting_int, setting_str
 
 PRODUCTS_FOLLOW_KEY = "products/follow_rundown"
 
@@ -96,12 +96,38 @@ class PreferencesDialog(QDialog):
                               "runs."))  # fmt: skip
         hint.setWordWrap(True)
         form.addRow(hint)
+        self._add_remote_control(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _add_remote_control(self, form: QFormLayout) -> None:
+        """The remote-control server: on/off, LAN (token then required), port, token rotation."""
+        from studio.ui.shell.api_link import DEFAULT_PORT, ENABLED_KEY, LAN_KEY, PORT_KEY
+
+        s = self.ctx.settings
+        self.api_enabled = QCheckBox(self.tr("Serve the remote control, status and browser views"))
+        self.api_enabled.setChecked(setting_bool(s, ENABLED_KEY, False))
+        form.addRow(self.tr("Remote control"), self.api_enabled)
+        self.api_lan = QCheckBox(self.tr("Reachable from other computers (every request needs the token)"))
+        self.api_lan.setChecked(setting_bool(s, LAN_KEY, False))
+        form.addRow("", self.api_lan)
+        self.api_port = QSpinBox()
+        self.api_port.setRange(1024, 65535)
+        self.api_port.setValue(setting_int(s, PORT_KEY, DEFAULT_PORT))
+        form.addRow(self.tr("Port"), self.api_port)
+        rotate = QPushButton(self.tr("New token"))
+        rotate.setToolTip(self.tr("Replace the token: tablets and Companion need the new one"))
+        rotate.clicked.connect(self._rotate_token)
+        form.addRow("", rotate)
+
+    def _rotate_token(self) -> None:
+        from studio.api.auth import rotate_token
+
+        self.token.setText(rotate_token())
 
     @property
     def language(self) -> str:
@@ -122,6 +148,11 @@ class PreferencesDialog(QDialog):
             self.ctx.runner.products_follow = self.products_follow.isChecked()
         s.setValue(FONT_SCALE_KEY, self.prompter_font.value())
         s.setValue(MIRROR_KEY, self.prompter_mirror.isChecked())
+        from studio.ui.shell.api_link import ENABLED_KEY, LAN_KEY, PORT_KEY
+
+        s.setValue(ENABLED_KEY, self.api_enabled.isChecked())
+        s.setValue(LAN_KEY, self.api_lan.isChecked())
+        s.setValue(PORT_KEY, self.api_port.value())
         # Open prompters take the new size and mirror at once (the app keeps at most one, but
         # finding them here needs no wiring through the shell).
         for widget in QApplication.topLevelWidgets():
