@@ -76,6 +76,7 @@ class StudioApp(QObject):
         self._autopilot: QTimer | None = None
         self.wiring: LiveWiring | None = None
         self._runner_status = ""
+        self.api: Any = None  # studio.ui.shell.api_link.ApiLink, once started
 
     # -- windows -----------------------------------------------------------------------------
     def start_encoder_link(self) -> None:
@@ -95,6 +96,7 @@ class StudioApp(QObject):
             self.ctx.database = QtSync(self.ctx.store, self)
         self._make_runner()
         self._make_products()
+        self._start_api()
         if self.ctx.encoder is not None:
             self.ctx.encoder.follow_show(self.ctx.show_id)
         if self.role != "anchor":
@@ -127,7 +129,18 @@ class StudioApp(QObject):
             # station opens it with F10 when wanted, instead of finding it over the control room.
             self.anchor.show()
 
+    def _start_api(self) -> None:
+        """The remote-control server (Preferences → Remote control), started off the GUI thread
+        for this show; its rundown actions run on this station's own runner."""
+        from studio.ui.shell.api_link import ApiLink
+
+        if self.api is None:
+            self.api = ApiLink(self.ctx, self)
+        self.api.restart()
+
     def teardown(self) -> None:
+        if self.api is not None:
+            self.api.stop()
         if self.wiring is not None:
             self.wiring.shutdown()
             self.wiring = None
@@ -308,6 +321,8 @@ class StudioApp(QObject):
         if dialog.exec():
             if dialog.language != self.translations.language:
                 self.switch_language(dialog.language)
+            else:
+                self._start_api()  # port, LAN or on/off may have changed
             apply_theme(QApplication.instance(), dialog.theme)  # type: ignore[arg-type]
 
     # -- demo --------------------------------------------------------------------------------
