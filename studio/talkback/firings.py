@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Final
 
 from sqlalchemy import select
@@ -141,7 +141,7 @@ def recent_banners(
     store: Store, show_id: int, now: datetime, within_s: float = 60.0
 ) -> list[FiringRecord]:
     """Firings with a banner action from the last `within_s` seconds, newest first."""
-    since = datetime.fromtimestamp(now.timestamp() - within_s, tz=now.tzinfo or None)
+    since = now - timedelta(seconds=within_s)
     return [f for f in reversed(list_firings(store, show_id, since=since)) if "banner" in f.actions]
 
 
