@@ -11,7 +11,6 @@ Every database call runs on the panel's worker; the GUI thread never waits on th
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -40,18 +39,6 @@ PRESETS_KEY = "talkback/presets"
 REFRESH_MS = 1000
 BANNER_S = 60.0  # a rule's banner stays this long after it fired (or until dismissed)
 COLUMNS = 3
-
-
-def default_presets(tr: Any) -> list[str]:
-    return [
-        tr("Slow down"),
-        tr("Look at the camera"),
-        tr("Link is up"),
-        tr("Push to close"),
-        tr("Talk about the offer"),
-        tr("Answer questions"),
-        tr("Time is up"),
-    ]
 
 
 class TalkbackPanel(QWidget):
@@ -137,6 +124,17 @@ class TalkbackPanel(QWidget):
         self.refresh()
 
     # -- presets ----------------------------------------------------------------------------
+    def default_presets(self) -> list[str]:
+        return [
+            self.tr("Slow down"),
+            self.tr("Look at the camera"),
+            self.tr("Link is up"),
+            self.tr("Push to close"),
+            self.tr("Talk about the offer"),
+            self.tr("Answer questions"),
+            self.tr("Time is up"),
+        ]
+
     def _load_presets(self) -> list[str]:
         value = self.ctx.settings.value(PRESETS_KEY, None)
         if isinstance(value, str):
@@ -145,11 +143,11 @@ class TalkbackPanel(QWidget):
             items = [str(v).strip() for v in value if str(v).strip()]
             if items:
                 return items[:24]
-        return default_presets(self.tr)
+        return self.default_presets()
 
     def set_presets(self, items: list[str]) -> None:
         cleaned = [" ".join(i.split()) for i in items if i.strip()][:24]
-        self.presets = cleaned or default_presets(self.tr)
+        self.presets = cleaned or self.default_presets()
         self.ctx.settings.setValue(PRESETS_KEY, self.presets)
         self._build_presets()
 
@@ -248,6 +246,18 @@ class TalkbackPanel(QWidget):
 
         self._worker.submit(job, done, failed)
 
+    def role_name(self, role: str) -> str:
+        names = {
+            "controller": self.tr("Controller"),
+            "cs": self.tr("Customer service"),
+            "anchor": self.tr("Anchor"),
+            "tech": self.tr("Studio tech"),
+            "review": self.tr("Operations"),
+            "rules": self.tr("Rule"),
+            "api": self.tr("Remote control"),
+        }
+        return names.get(role, role)
+
     def state_text(self, m: talkback.Message, now: datetime) -> str:
         state = m.state(now)
         if state == "seen" and m.acked_at is not None:
@@ -261,13 +271,7 @@ class TalkbackPanel(QWidget):
         self.sent = list(reversed(sent))  # newest first
         self.table.setRowCount(len(self.sent))
         for r, m in enumerate(self.sent):
-            who = (
-                self.tr("Rule")
-                if m.rule
-                else self.tr("Controller")
-                if m.from_role == "controller"
-                else m.from_role
-            )
+            who = self.tr("Rule") if m.rule else self.role_name(m.from_role)
             text = ("⚠ " if m.urgent else "") + m.text
             cells = [f"{m.at.astimezone():%H:%M:%S}", who, text, self.state_text(m, now)]
             for c, value in enumerate(cells):
