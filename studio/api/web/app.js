@@ -103,10 +103,12 @@
       return '<div class="tile" id="' + id + '"><div class="k">' + esc(t(k)) + '</div><div class="v">' + v + "</div>" + (extra || "") + "</div>";
     }
     app.className = "controller";
-    app.innerHTML = bar('<span id="driver">' + esc(t("driver")) + " " + esc(status.driver ? status.driver.station : "") + "</span>") +
+    var drv = status.driver && status.driver.station ? '<span id="driver">' + esc(t("driver")) + " " + esc(status.driver.station) + "</span>" : "";
+    app.innerHTML = bar(drv) +
       '<div class="grid">' +
-      tile("segment", "segment", esc(r.segment ? (r.segment.index + 1) + ". " + r.segment.title : "—") +
-        '<div class="count ' + phaseClass(r) + '">' + clock(r.remaining_s) + " · " + overUnder(r.over_under_s) + "</div>") +
+      '<div class="tile wide" id="segment"><div class="k">' + esc(t("segment")) + '</div><div class="v title">' +
+        esc(r.segment ? (r.segment.index + 1) + ". " + r.segment.title : "—") + '</div><div class="sub"><span class="count ' +
+        phaseClass(r) + '">' + clock(r.remaining_s) + "</span> · " + overUnder(r.over_under_s) + "</div></div>" +
       tile("gmv", "gmv", money(m.gmv_cents), '<div class="k">' + esc(t("target")) + " " + money(m.gmv_target_cents) +
         '</div><div class="progress"><div style="width:' + pct.toFixed(1) + '%"></div></div>') +
       tile("viewers", "viewers", num(m.online_viewers)) +
