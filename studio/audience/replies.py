@@ -147,3 +147,11 @@ def selling_points_of(store: Store, show_id: int, sku: str) -> list[str]:
             select(Product.selling_points).where(Product.show_id == show_id, Product.sku == sku)
         )
     return [str(p) for p in pts or []]
+
+
+def products_of(store: Store, show_id: int) -> list[tuple[str, str, int | None]]:
+    """(sku, name, link) of the show's products, for the FAQ editor's choice."""
+    from studio.audience.context import load_products
+
+    with store.session() as s:
+        return [(p.sku, p.name, p.link) for p in load_products(s, show_id)]

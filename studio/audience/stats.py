@@ -170,7 +170,7 @@ class Now:
     open: int
     answered: int
     oldest_wait_s: float | None
-    top: list[tuple[str, int, str | None]]  # (text, count, sku) of the biggest open cards
+    top: list[tuple[int, str, int, str | None]]  # (card id, text, count, sku), biggest open
 
 
 def desk_now(store: Store, show_id: int, now: float, *, window_s: float = 300.0) -> Now:
@@ -199,7 +199,7 @@ def desk_now(store: Store, show_id: int, now: float, *, window_s: float = 300.0)
             )
         )
         top = s.execute(
-            select(AudienceGroup.text, AudienceGroup.count, AudienceGroup.sku)
+            select(AudienceGroup.id, AudienceGroup.text, AudienceGroup.count, AudienceGroup.sku)
             .where(AudienceGroup.show_id == show_id, AudienceGroup.status == "open")
             .order_by(AudienceGroup.count.desc(), AudienceGroup.first_ts)
             .limit(3)
@@ -209,7 +209,7 @@ def desk_now(store: Store, show_id: int, now: float, *, window_s: float = 300.0)
         open=int(counts.get("open", 0)),
         answered=int(counts.get("answered", 0)),
         oldest_wait_s=None if oldest is None else max(0.0, now - float(oldest)),
-        top=[(str(t), int(c), sk) for t, c, sk in top],
+        top=[(int(i), str(t), int(c), sk) for i, t, c, sk in top],
     )
 
 

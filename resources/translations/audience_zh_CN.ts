@@ -1,0 +1,387 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AudienceLabels</name>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="13" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="14" />
+        <source>Size</source>
+        <translation>尺码规格</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="15" />
+        <source>Colour</source>
+        <translation>颜色色号</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="16" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="17" />
+        <source>Shipping</source>
+        <translation>发货物流</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="18" />
+        <source>Usage</source>
+        <translation>使用方法</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="19" />
+        <source>Ingredients</source>
+        <translation>成分材质</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="20" />
+        <source>Coupon</source>
+        <translation>优惠券赠品</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="21" />
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="24" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="25" />
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="26" />
+        <source>Wants to buy</source>
+        <translation>想买</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="27" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="28" />
+        <source>Praise</source>
+        <translation>夸赞</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/labels.py" line="29" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>AudiencePanel</name>
+    <message>
+        <location filename="../../studio/ui/audience/panel.py" line="43" />
+        <source>Questions/min</source>
+        <translation>每分钟问题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/panel.py" line="44" />
+        <source>Open</source>
+        <translation>待回复</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/panel.py" line="45" />
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/panel.py" line="46" />
+        <source>Oldest wait</source>
+        <translation>最久等待</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/panel.py" line="60" />
+        <source>To the anchor</source>
+        <translation>推给主播</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/panel.py" line="61" />
+        <source>Show the selected question on the prompter's strip</source>
+        <translation>把选中的问题显示在提词器的观众问题栏</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/panel.py" line="69" />
+        <source>Top questions now</source>
+        <translation>当前热门问题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/panel.py" line="113" />
+        <source>No open questions</source>
+        <translation>没有待回复的问题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/panel.py" line="132" />
+        <source>Sent to the anchor.</source>
+        <translation>已推给主播。</translation>
+    </message>
+</context>
+<context>
+    <name>CsStation</name>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="330" />
+        <source>Customer service — studio</source>
+        <translation>客服 — studio</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="334" />
+        <source>Questions</source>
+        <translation>观众问题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="335" />
+        <source>FAQ library</source>
+        <translation>常见问题库</translation>
+    </message>
+</context>
+<context>
+    <name>FaqEditor</name>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="42" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="42" />
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="42" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="42" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="53" />
+        <location filename="../../studio/ui/audience/faq.py" line="110" />
+        <source>Any topic</source>
+        <translation>任意话题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="60" />
+        <source>Product:</source>
+        <translation>商品：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="61" />
+        <source>Topic:</source>
+        <translation>话题：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="62" />
+        <source>Question:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="63" />
+        <source>Answer:</source>
+        <translation>回答：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="66" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="67" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="68" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="100" />
+        <source>Every product (global)</source>
+        <translation>所有商品（通用）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="109" />
+        <source>Global</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="140" />
+        <source>Write the answer first.</source>
+        <translation>请先填写回答。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="150" />
+        <source>Added to the FAQ library.</source>
+        <translation>已加入常见问题库。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="158" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/faq.py" line="165" />
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../studio/ui/audience/queue_model.py" line="44" />
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/queue_model.py" line="44" />
+        <source>×</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/queue_model.py" line="44" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/queue_model.py" line="44" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/queue_model.py" line="45" />
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/queue_model.py" line="45" />
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/queue_model.py" line="45" />
+        <source>Claimed by</source>
+        <translation>认领人</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="102" />
+        <source>Reply to post on the platform (1–9: a quick reply)</source>
+        <translation>要发到平台的回复（按 1–9 选快捷回复）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="107" />
+        <source>Claim</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="108" />
+        <source>Answer and copy</source>
+        <translation>回复并复制</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="109" />
+        <source>Done</source>
+        <translation>已解答</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="110" />
+        <source>To the anchor</source>
+        <translation>推给主播</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="111" />
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="127" />
+        <source>Quick replies</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="178" />
+        <source>No show open: open a show to see its questions.</source>
+        <translation>没有打开直播：打开一场直播即可看到观众问题。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="212" />
+        <source>Open %1 · answered %2 · response p50 %3 · %4 questions/min</source>
+        <translation>待回复 %1 · 已回复 %2 · 响应中位数 %3 · 每分钟 %4 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="225" />
+        <source>Could not read the questions: %1</source>
+        <translation>无法读取观众问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="245" />
+        <source>No open questions.</source>
+        <translation>没有待回复的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="250" />
+        <source>No product</source>
+        <translation>未关联商品</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="252" />
+        <source>claimed by %1</source>
+        <translation>%1 已认领</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="254" />
+        <source>on the anchor's strip</source>
+        <translation>已推到主播提词器</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="286" />
+        <source>Write a reply or pick a quick reply first.</source>
+        <translation>请先写回复或选择快捷回复。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="297" />
+        <source>Claimed.</source>
+        <translation>已认领。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="298" />
+        <source>Answered: the reply is on the clipboard for the platform console.</source>
+        <translation>已回复：回复内容已复制，可粘贴到平台后台。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="299" />
+        <source>Marked done.</source>
+        <translation>已标记为已解答。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="300" />
+        <source>Sent to the anchor's prompter.</source>
+        <translation>已推到主播提词器。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="301" />
+        <source>Ignored.</source>
+        <translation>已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="305" />
+        <source>(queued until the database is back)</source>
+        <translation>（数据库连接恢复后发送）</translation>
+    </message>
+</context>
+</TS>
