@@ -77,6 +77,7 @@ class StudioApp(QObject):
         self.wiring: LiveWiring | None = None
         self._runner_status = ""
         self.api: Any = None  # studio.ui.shell.api_link.ApiLink, once started
+        self.cs_window: Any = None  # studio.ui.audience.station.CsStation (role cs)
 
     # -- windows -----------------------------------------------------------------------------
     def start_encoder_link(self) -> None:
@@ -99,6 +100,12 @@ class StudioApp(QObject):
         self._start_api()
         if self.ctx.encoder is not None:
             self.ctx.encoder.follow_show(self.ctx.show_id)
+        if self.role == "cs":  # the 客服 station: the question queue, no control room or prompter
+            from studio.ui.audience.station import CsStation
+
+            self.cs_window = CsStation(self.ctx)
+            self.cs_window.show()
+            return
         if self.role != "anchor":
             self.window = MainWindow(self.ctx)
             self.window.language_requested.connect(self.switch_language)
@@ -139,6 +146,11 @@ class StudioApp(QObject):
         self.api.restart()
 
     def teardown(self) -> None:
+        if self.cs_window is not None:
+            self.cs_window.shutdown()
+            self.cs_window.close()
+            self.cs_window.deleteLater()
+            self.cs_window = None
         if self.api is not None:
             self.api.stop()
         if self.wiring is not None:
@@ -332,6 +344,9 @@ class StudioApp(QObject):
         self._feed = MetricsFeed(self.ctx.store, parent=self, clock=self.ctx.clock)
         self.ctx.metrics_feed = self._feed
         self._feed.start(self.ctx.show_id, speed=speed)
+        from studio.ui.audience.qt_feed import CommentFeed
+
+        CommentFeed.follow(self._feed, self.ctx)  # the demo's viewer comments, stopped with it
 
     def start_autopilot(self) -> None:
         """Demo only: turn the cues the way a controller would, evenly through each segment."""
