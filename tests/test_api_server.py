@@ -410,3 +410,27 @@ def test_serve_refuses_an_unknown_show(
     assert "999" in capsys.readouterr().err
     code = main(["--db", db_url, "serve", "--show", "1", "--osc-feedback", "nohost"])
     assert code == 2
+
+
+def test_viewer_events_ingest(server: ApiServer, store: Store) -> None:
+    """POST /v1/events (JSON lines) stores viewer events once; a resend is duplicates; the
+    token is required, another show's events and oversize bodies are refused."""
+    from studio.store.audience_models import AudienceEvent as ViewerEvent
+
+    assert call(server, "POST", "/api/v1/rundown/start")[0] == 200  # the show's window is now
+    ts = int(time.time())
+    lines = "\n".join(
+        json.dumps({"ts": ts + i, "type": "chat", "id": f"c{i}", "user": "小美", "text": t})
+        for i, t in enumerate(["这个多少钱", "有没有小样"])
+    ).encode()
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"}
+    assert call(server, "POST", "/v1/events", raw=lines)[0] == 401
+    assert call(server, "POST", "/v1/events?show=999", raw=lines, headers=auth)[0] == 400
+    assert _count(store, ViewerEvent) == 0
+    code, data = call(server, "POST", "/v1/events", raw=lines, headers=auth)
+    assert code == 200 and data["accepted"] == 2 and data["bad"] == []
+    code, data = call(server, "POST", "/v1/events", raw=lines, headers=auth)
+    assert code == 200 and data["duplicates"] == 2
+    code, data = call(server, "POST", "/v1/events", raw=b"{oops\n", headers=auth)
+    assert code == 200 and data["bad"][0]["line"] == 1
+    assert _count(store, ViewerEvent) == 2
