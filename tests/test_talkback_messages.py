@@ -103,3 +103,23 @@ def test_say_and_messages_commands(db_url: str, store: Store, show: int, capsys)
             "acked_at", "expired_at"}  # fmt: skip
     assert keys <= set(rows[0]) and rows[0]["urgent"] is True and rows[0]["text"] == "回答问题"
     assert main(["--db", db_url, "say", "--show", "999", "--text", "x"]) == 2
+
+
+def test_review_lists_messages_and_rule_firings(store: Store, show: int) -> None:
+    """The review's talkback list has the message with "seen" and the rule firing, oldest
+    first, in Chinese; a rule's own prompt is listed once (as its firing)."""
+    from studio.review import tables
+    from studio.review.load import build_review
+    from studio.talkback.firings import log_firing
+
+    sent = talkback.send(store, show, "看镜头", urgent=True, at=T0)
+    talkback.acknowledge(store, sent.uid, at=secs(4))
+    talkback.send(
+        store, show, "精华仅剩 95 单", from_role="rules", rule="精华剩 100 单", at=secs(60)
+    )
+    log_firing(store, show, "精华剩 100 单", secs(60), text="精华仅剩 95 单", actions=["prompt"])
+    table = tables.talkback(build_review(store, show), "zh_CN")
+    assert [row[1:] for row in table.rows] == [
+        ("提示", "场控", "⚠ 看镜头", "已读"),
+        ("规则", "精华剩 100 单", "精华仅剩 95 单", "—"),
+    ]

@@ -586,4 +586,5 @@ def review(inp: ReviewInputs) -> Review:
         carried=inp.carried,
         price_periods=inp.price_periods,
         product_changes=inp.product_changes,
+        talkback=inp.talkback,
     )

@@ -124,6 +124,9 @@ def render_html(
     if r.product_changes:
         add(f"<h2>{escape(s('sec.product_changes', lang))}</h2>")
         add(table_html(tables.product_changes(r, lang)))
+    if r.talkback:
+        add(f"<h2>{escape(s('sec.talkback', lang))}</h2>")
+        add(table_html(tables.talkback(r, lang)))
 
     add(f"<h2>{escape(s('sec.funnel', lang))}</h2>")
     add(_chart(svg.funnel(r.funnel, lang)))

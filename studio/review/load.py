@@ -272,7 +272,10 @@ def _with_products(store: Store, inp: ReviewInputs) -> ReviewInputs:
     if start is not None and end is not None and end > start:
         found = show_price_periods(store, inp.show.id, from_epoch(start), from_epoch(end))
         periods = {sku: tuple(ps) for sku, ps in found.items()}
-    return replace(inp, price_periods=periods, product_changes=changes)
+    from studio.talkback.timeline import talk_marks
+
+    talk = tuple(talk_marks(store, inp.show.id))
+    return replace(inp, price_periods=periods, product_changes=changes, talkback=talk)
 
 
 def build_review(store: Store, show_id: int, compare: int = 5) -> Review:

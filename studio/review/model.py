@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 from studio.planning.review_actions import Action
 from studio.products.history import HistoryEntry
 from studio.products.periods import PricePeriod
+from studio.talkback.timeline import TalkMark
 from studio.traffic.audience import AudienceRow
 from studio.traffic.sources import SourceRow
 
@@ -129,6 +130,7 @@ class ReviewInputs:
     # show's product changes, oldest first (studio.products.history).
     price_periods: Mapping[str, tuple[PricePeriod, ...]] = field(default_factory=dict)
     product_changes: tuple[HistoryEntry, ...] = ()
+    talkback: tuple[TalkMark, ...] = ()  # messages to the anchor and rule firings
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -310,6 +312,7 @@ class Review:
     carried: tuple[Action, ...] = ()  # from earlier reviews, done or not
     price_periods: Mapping[str, tuple[PricePeriod, ...]] = field(default_factory=dict)
     product_changes: tuple[HistoryEntry, ...] = ()
+    talkback: tuple[TalkMark, ...] = ()
 
     @property
     def has_price_periods(self) -> bool:

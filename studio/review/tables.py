@@ -552,6 +552,24 @@ def incidents(r: Review, lang: str, wording: Wording = ENGLISH) -> Table:
     )
 
 
+def talkback(r: Review, lang: str) -> Table:
+    """Messages to the anchor and rule firings, oldest first, with whether they were seen."""
+    rows = []
+    for m in r.talkback:
+        off = m.at - r.start_ts if r.start_ts is not None else None
+        when = _local(datetime.fromtimestamp(m.at).astimezone())
+        if off is not None and off >= 0:
+            when += f" (+{_dur(off)})"
+        text = ("⚠ " if m.urgent else "") + m.text
+        state = s(f"talk.{m.state}", lang) if m.state else DASH
+        who = m.who if m.kind == "rule" else s(f"role.{m.who}", lang)
+        rows.append((when, s(f"talk.{m.kind}", lang), who, text, state))
+    keys = ("col.time", "col.talk_kind", "col.from", "col.text", "col.status")
+    return Table(
+        tuple(s(k, lang) for k in keys), tuple(rows), "lllll", (2.0, 1.0, 1.4, 4.0, 1.4)
+    )
+
+
 def checks(r: Review, lang: str, wording: Wording = ENGLISH) -> Table:
     rows = [
         (

@@ -37,9 +37,11 @@ from studio.metrics.live_spans import (
 )
 from studio.metrics.markers import gap_for_pixels
 from studio.metrics.series import F64
+from studio.talkback.timeline import TalkMark
 from studio.ui.common.safe_line import SafeInfiniteLine
 from studio.ui.incidents.labels import IncidentLabels
 from studio.ui.metrics.graphs import MetricsGraphs
+from studio.ui.talkback.timeline_overlay import TalkOverlay
 
 SEGMENT_BRUSH = {
     "flash_sale": (248, 81, 73, 45),
@@ -241,6 +243,8 @@ class ShowOverlays:
         self._product_items: list[tuple[Any, Any]] = []
         self._product_lines: list[SafeInfiniteLine] = []
         self._product_labels: list[tuple[QGraphicsSimpleTextItem, float]] = []
+        # Messages to the anchor and rule firings: markers in a row of their own.
+        self.talk = TalkOverlay(graphs.plots["online"])
         graphs.y_listeners.append(self.fit)
 
     def clear(self) -> None:
@@ -264,6 +268,7 @@ class ShowOverlays:
         self._product_items = []
         self._product_lines = []
         self._product_labels = []
+        self.talk.clear()
 
     def load(
         self,
@@ -271,10 +276,12 @@ class ShowOverlays:
         marks: Sequence[IncidentMark],
         fg: str,
         products: Sequence[ProductMark] = (),
+        talk: Sequence[TalkMark] = (),
     ) -> None:
-        """Draw segment bands, edges and labels (label text in colour `fg`), incidents and
-        product changes."""
+        """Draw segment bands, edges and labels (label text in colour `fg`), incidents,
+        product changes and talkback (messages, rule firings)."""
         self.clear()
+        self.talk.load(talk)
         plots = self.graphs.plots
         online = plots["online"]
         if spans:
@@ -439,6 +446,7 @@ class ShowOverlays:
                 text.setVisible(visible)
         self._place_labels(self._incident_labels, incident_label_y(lo, top), x0, x1, px_per_s)
         self._place_labels(self._product_labels, product_label_y(lo, top), x0, x1, px_per_s)
+        self.talk.place(x0, x1, lo, top, px_per_s)
         for line in (*self._incident_lines, *self._product_lines):
             # Off-screen markers hidden: every visible line recomputes its geometry on each
             # scroll.

@@ -38,6 +38,7 @@ from studio.metrics.live_feed import (
 from studio.metrics.live_figures import Pace, alert_facts, live_figures, pace_tone
 from studio.metrics.live_spans import SegmentSpan, actual_times, segment_spans, spans_start
 from studio.metrics.series import SeriesCache, ShowTiming
+from studio.talkback.timeline import talk_marks
 from studio.ui.common.context import AppContext
 from studio.ui.common.texts import condition_text
 from studio.ui.metrics.curves import TailedCurve
@@ -258,7 +259,8 @@ class MetricsPanel(QWidget):
     def _on_changed(self, table: str, row_id: object, show_id: object) -> None:
         if show_id is not None and show_id != self.show_id:
             return
-        if table in ("incident", "cue_event", "segment", "show", "product_event", "product"):
+        if table in ("incident", "cue_event", "segment", "show", "product_event", "product",
+                     "talkback_message", "rule_firing"):  # fmt: skip
             self._overlay_dirty = True
             if table == "show" and self.show_id is not None:
                 before = self.timing
@@ -320,8 +322,9 @@ class MetricsPanel(QWidget):
         spans = self._segment_spans(self.show_id, cache)
         marks = queries.incident_marks(self.ctx.store, self.show_id)
         products = queries.product_marks(self.ctx.store, self.show_id)
+        talk = talk_marks(self.ctx.store, self.show_id)
         fg = self.palette().color(QPalette.ColorRole.Text).name()
-        self.overlays.load(spans, marks, fg, products)
+        self.overlays.load(spans, marks, fg, products, talk)
 
     def _segment_spans(self, show_id: int, cache: SeriesCache) -> list[SegmentSpan]:
         plan = queries.planned_segments(self.ctx.store, show_id)

@@ -148,6 +148,7 @@ class ReviewPanel(QWidget):
         self.carried_table = table_for_page()
         self.price_period_table = table_for_page()
         self.product_change_table = table_for_page()
+        self.talkback_table = table_for_page()
         self.actions_section = ActionsSection(ctx.store, self.jobs, self.reload)
         self.action_table = self.actions_section.table
         self.scatter_note = QLabel()
@@ -170,6 +171,7 @@ class ReviewPanel(QWidget):
             ("channels", (self.channel_table,)),
             ("traffic", (self.shares_box,)),
             ("incidents", (self.incident_summary, self.incident_table)),
+            ("talkback", (self.talkback_table,)),
             ("checks", (self.check_table,)),
             ("carried", (self.carried_table,)),
             ("actions", (self.actions_section,)),
@@ -303,6 +305,8 @@ class ReviewPanel(QWidget):
         self.incident_summary.setText(tables.incident_summary_line(review, lang))
         fill_page_table(self.incident_table, tables.incidents(review, lang, wording), wrap=(5,))
         fill_page_table(self.check_table, tables.checks(review, lang, wording), wrap=(3,))
+        if review.talkback:
+            fill_page_table(self.talkback_table, tables.talkback(review, lang), wrap=(3,))
         fill_page_table(self.carried_table, tables.carried_actions(review, lang), wrap=(0, 5))
         self.actions_section.show_actions(
             review.show.id, review.actions, tables.review_actions(review, lang)
@@ -323,6 +327,7 @@ class ReviewPanel(QWidget):
             "channels": bool(review.channels),
             "traffic": bool(review.traffic or review.audience),
             "incidents": bool(review.incidents.items),
+            "talkback": bool(review.talkback),
             "checks": bool(review.checks),
             "carried": bool(review.carried),
             "actions": True,  # always: the Add button lives here
@@ -342,6 +347,7 @@ class ReviewPanel(QWidget):
             "funnel": "sec.funnel",
             "channels": "sec.channels",
             "incidents": "sec.incidents",
+            "talkback": "sec.talkback",
             "checks": "sec.checks",
             "carried": "sec.carried",
             "actions": "sec.actions",

@@ -1,0 +1,78 @@
+"""Talkback on the show timeline: a message to the anchor and a rule firing become markers on
+the live dashboard's viewers graph (their own colour and row, with a tooltip saying what and
+whether it was seen), refreshed from the store bus; the review lists them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from clock import FakeClock
+
+from studio.metrics.sources.sim import ShowSimulator
+from studio.metrics.writer import write_samples
+from studio.store.models import Segment, Show
+from studio.store.shows import create_show
+from studio.talkback import messages as talkback
+from studio.talkback.firings import log_firing
+from studio.timeutil import from_epoch
+
+T0 = 1_794_000_000.0
+SEGS = [("open", "开场", "opening", 600), ("p1", "讲解", "product", 2400)]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(T0)
+
+
+def _show(store: Any) -> int:
+    """A 50-minute show with 15 minutes of samples."""
+    sid = create_show(store, "talkback timeline")
+    with store.transaction() as s:
+        show = s.get(Show, sid)
+        show.started_at = from_epoch(T0)
+        show.planned_seconds = 3000
+        for i, (key, title, kind, secs) in enumerate(SEGS):
+            s.add(Segment(show_id=sid, position=i, key=key, title=title, kind=kind,
+                          planned_seconds=secs))  # fmt: skip
+    sim = ShowSimulator(
+        [{"key": k, "kind": kind, "planned_seconds": secs, "product_sku": None, "extra": {}}
+         for k, _t, kind, secs in SEGS],
+        show_id=sid, start_ts=T0, seed=3,
+    )  # fmt: skip
+    rows = []
+    while sim.t < 900:
+        rows += sim.step()
+    write_samples(store, rows)
+    return sid
+
+
+def test_message_and_rule_firing_are_dashboard_markers(ctx, qtbot, clock) -> None:  # type: ignore[no-untyped-def]
+    """A message (acknowledged) and a rule firing 5 minutes apart are two markers in the
+    talkback colour; the tooltips name the text, the rule and "seen"."""
+    from studio.ui.metrics.panel import MetricsPanel
+    from studio.ui.talkback.timeline_overlay import TALK_COLOR
+
+    sid = _show(ctx.store)
+    clock.t = T0 + 901
+    ctx.show_id = sid
+    panel = MetricsPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.resize(900, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.board, timeout=3000)
+    sent = talkback.send(ctx.store, sid, "看镜头", at=from_epoch(T0 + 200))
+    talkback.acknowledge(ctx.store, sent.uid, at=from_epoch(T0 + 205))
+    log_firing(ctx.store, sid, "精华剩 100 单", from_epoch(T0 + 500), text="精华仅剩 95 单",
+               actions=["prompt"])  # fmt: skip
+    talk = panel.overlays.talk
+    qtbot.waitUntil(lambda: len(talk.groups) == 2, timeout=5000)
+    assert [at for at, _ in talk.groups] == [T0 + 200, T0 + 500]
+    labels = [t for t, _x in talk._labels if t.isVisible()]
+    assert [t.text() for t in labels] == ["✉", "⚑"]
+    assert labels[0].brush().color().name() == TALK_COLOR
+    assert "看镜头 (seen)" in labels[0].toolTip()
+    assert "rule 精华剩 100 单: 精华仅剩 95 单" in labels[1].toolTip()
+    panel.shutdown()
