@@ -217,4 +217,27 @@
         <translation>观众问：%1</translation>
     </message>
 </context>
+<context>
+    <name>_Words</name>
+    <message>
+        <location filename="../../studio/ui/talkback/timeline_overlay.py" line="33" />
+        <source>seen</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/talkback/timeline_overlay.py" line="34" />
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/talkback/timeline_overlay.py" line="35" />
+        <source>not seen</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/talkback/timeline_overlay.py" line="39" />
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+</context>
 </TS>
