@@ -1,0 +1,102 @@
+"""The 客服 station by keys (claim, quick reply, answer with the clipboard, ignore, escalate to
+the anchor's strip, done) and the control room's audience panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from studio.audience.ingest import accept_lines
+from studio.audience.queue import get_card, open_cards
+from studio.demo import demo_script_path
+from studio.products.changes import present
+from studio.script.store_io import create_show_from_script_file
+from studio.talkback.messages import list_messages
+from studio.timeutil import from_epoch
+
+
+def _show(ctx: Any) -> int:
+    t0 = ctx.clock()
+    show = create_show_from_script_file(ctx.store, demo_script_path(), planned_start=from_epoch(t0))
+    present(ctx.store, show, "MZ-KH03")
+    texts = [
+        "这个多少钱",
+        "3号链接多少钱？",
+        "新疆包邮吗",
+        "背景音乐是什么歌",
+        "口红显白吗",
+        "几点下播",
+    ]
+    lines = [
+        {"ts": t0 - 100 + i * 10, "type": "chat", "id": f"m{i}", "user": f"v{i}", "text": t}
+        for i, t in enumerate(texts)
+    ]
+    accept_lines(ctx.store, show, lines, source="test")
+    ctx.show_id = show
+    return show
+
+
+def test_queue_by_keys(ctx: Any, qtbot: QtBot) -> None:
+    """C claims, 1 takes the first quick reply, A answers (reply on the clipboard, recorded),
+    I ignores, E puts the question on the anchor's strip, D marks done — all from the keyboard."""
+    from studio.ui.audience.station import CsStation
+
+    show = _show(ctx)
+    win = CsStation(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    view = win.queue
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5)
+    # Oldest first; the two price questions are one card with two askers.
+    first = view.model.card(0)
+    assert first is not None and first.text == "这个多少钱" and first.count == 2
+    table = view.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: get_card(ctx.store, first.id).claimed_by == "cs")
+    qtbot.waitUntil(lambda: view.replies.count() > 0)
+    qtbot.keyClick(table, Qt.Key.Key_1)
+    reply = view.reply.toPlainText()
+    assert "¥159" in reply  # the lipstick's live price, from the live product model
+    qtbot.keyClick(table, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: get_card(ctx.store, first.id).status == "answered")
+    card = get_card(ctx.store, first.id)
+    assert card.reply == reply and card.answered_by == "cs" and card.answered_ts == ctx.clock()
+    assert QGuiApplication.clipboard().text() == reply
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4)
+
+    table.selectRow(0)  # 新疆包邮吗
+    ship = view.current()
+    assert ship is not None and ship.topic == "shipping"
+    qtbot.keyClick(table, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: get_card(ctx.store, ship.id).status == "ignored")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+
+    table.selectRow(0)
+    music = view.current()
+    assert music is not None
+    qtbot.keyClick(table, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: get_card(ctx.store, music.id).escalated)
+    sent = list_messages(ctx.store, show, kind="question")
+    assert [m.ref for m in sent] == [music.uid] and music.text in sent[0].text
+    qtbot.keyClick(table, Qt.Key.Key_D)  # the anchor answered it on air
+    qtbot.waitUntil(lambda: get_card(ctx.store, music.id).status == "answered")
+    assert len(open_cards(ctx.store, show)) == 2
+    win.shutdown()
+
+
+def test_audience_panel_figures(ctx: Any, qtbot: QtBot) -> None:
+    """The compact panel shows open / answered counts and the biggest open question first."""
+    from studio.ui.audience.panel import AudiencePanel
+
+    _show(ctx)
+    panel = AudiencePanel(ctx)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.figures["open"].text() == "5")
+    assert panel.figures["answered"].text() == "0"
+    assert panel.top.item(0).text().startswith("×2")
+    panel.shutdown()
