@@ -1,8 +1,11 @@
 """The one `studio` command. GUI by default; every subcommand calls the same code the panels use.
 
 Subcommands live in `studio.commands.<name>` modules, each with `register(subparsers)`; a module
-sets `func` on its parser. Heavy imports (Qt, OpenCV) happen inside the functions, so
-`studio --version` and the headless commands start fast.
+sets `func` on its parser. `COMMANDS` names them with their one-line help: `studio --help` lists
+them from that table, and only the module of the command being run is imported (importing all
+of them pulled in SQLAlchemy, aiohttp and the device code before a single argument was read).
+Heavy imports (Qt, OpenCV) happen inside the functions, so `studio --version` and the headless
+commands start fast.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import os
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from studio import __version__
 
@@ -31,18 +35,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"studio {__version__}")
     _add_global_options(parser, suppress=False)
     parser.set_defaults(func=None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    import studio.commands as commands
-
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.ispkg or info.name in _NOT_COMMANDS:
-            continue
-        module = importlib.import_module(f"studio.commands.{info.name}")
-        module.register(sub)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=_LazySubcommands)
+    assert isinstance(sub, _LazySubcommands)
+    listed = {module for module, _help in COMMANDS.values()}
+    for name, (module, help) in COMMANDS.items():
+        sub.add_stub(name, module, help)
+    for module in command_modules():
+        if module not in listed:  # a new command not in the table yet: loaded the old way
+            importlib.import_module(f"studio.commands.{module}").register(sub)
+    if load_all:
+        sub.load_all()
     # `studio demo --lang zh_CN` as well as `studio --lang zh_CN demo`: every subcommand accepts
     # the global options too; SUPPRESS keeps a subcommand from resetting what was given before it.
-    _for_each_subparser(parser, lambda p: _add_global_options(p, suppress=True))
+    _for_each_subparser(parser, _with_global_options)
     return parser
+
+
+def _with_global_options(parser: argparse.ArgumentParser) -> None:
+    if not any(o in parser._option_string_actions for o in ("--db", "--lang")):
+        _add_global_options(parser, suppress=True)
+    _for_each_subparser(parser, _with_global_options)
 
 
 def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -79,12 +91,11 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
 def _for_each_subparser(
     parser: argparse.ArgumentParser, fn: Callable[[argparse.ArgumentParser], None]
 ) -> None:
+    """`fn` on each direct subparser of `parser` (fn recurses itself if it wants to)."""
     for action in parser._actions:  # argparse keeps its subparsers only here
         if isinstance(action, argparse._SubParsersAction):
             for child in dict.fromkeys(action.choices.values()):  # aliases share a parser
-                if not any(o in child._option_string_actions for o in ("--db", "--lang")):
-                    fn(child)
-                _for_each_subparser(child, fn)
+                fn(child)
 
 
 # Modules whose edits can wait in the offline outbox register how to replay them when imported;
@@ -98,13 +109,21 @@ def register_replays() -> None:
         importlib.import_module(name)
 
 
+def shared_database(args: argparse.Namespace) -> bool:
+    """Whether this process may open a PostgreSQL database, the only kind with an offline outbox
+    (`studio.store.engine.resolve_url`'s order, without importing SQLAlchemy to find out)."""
+    url = getattr(args, "db", None) or os.environ.get("STUDIO_DB") or ""
+    return url.startswith("postgres")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from studio.logsetup import setup_logging
 
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging(verbose=args.verbose)
-    register_replays()
+    if shared_database(args):
+        register_replays()
     if args.func is None:
         from studio.commands.gui import run_gui
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from studio.script.errors import Issue, ScriptError, SourceMap
@@ -94,6 +95,16 @@ def load_script_file(path: str | Path) -> Script:
 
 
 def load_script_text(text: str, filename: str = "<script>") -> Script:
+    """A validated script from YAML text, or ScriptError listing every problem.
+
+    The same stored text is read by the runner, the metrics panel, the review and the checks
+    of one station (six parses at the app's start, ~0.1 s each): a valid text's Script (frozen)
+    is kept, so the next read of the same text costs a dictionary look-up."""
+    return _load_script_text(text, filename)
+
+
+@functools.lru_cache(maxsize=16)
+def _load_script_text(text: str, filename: str) -> Script:
     from studio.script.yaml_io import parse_yaml
 
     if len(text.encode("utf-8", "replace")) > MAX_TEXT_BYTES:

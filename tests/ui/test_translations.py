@@ -215,6 +215,9 @@ def test_no_visible_english_in_the_chinese_ui(app_ctx: AppContext, qtbot: QtBot)
     app = StudioApp(app_ctx, translations)
     app.build()
     try:
+        assert app.window is not None
+        for key in app.window.panels:  # hidden docks build their panels when asked for
+            app.window.panels[key]
         roots: list[QWidget] = [w for w in (app.window, app.anchor) if w is not None]
         offenders = []
         for root in roots:

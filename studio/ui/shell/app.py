@@ -22,7 +22,6 @@ from studio.ui.common.context import AppContext, StoreSignals
 from studio.ui.common.settings_values import setting_bool, setting_int, setting_str
 from studio.ui.common.theme import apply_theme
 from studio.ui.metrics.qt_feed import MetricsFeed
-from studio.ui.planning.panel import PlanningPanel
 from studio.ui.rundown.qt_runner import QtRunner
 from studio.ui.shell.i18n import Translations, choose_language
 from studio.ui.shell.live_wiring import LiveWiring
@@ -117,10 +116,8 @@ class StudioApp(QObject):
             self.window.take_over_requested.connect(self.take_over)
             self.window.open_show_requested.connect(self.load_show)
             self.window.quit_requested.connect(self.quit)
-            planning = self.window.panels.get("planning")
-            if isinstance(planning, PlanningPanel):
-                planning.went_live.connect(self._on_went_live)
-                planning.open_show_requested.connect(self.load_show)
+            # Planning is a hidden tab at start: hooked up when first built.
+            self.window.on_panel("planning", self._hook_planning)
             self.wiring = LiveWiring(self.ctx, self)
             self.wiring.attach(self.window)
             focus = {"tech": "checks", "review": "review"}.get(self.role)
@@ -135,6 +132,13 @@ class StudioApp(QObject):
             # The prompter opens by itself on the controller's station only: a tech or review
             # station opens it with F10 when wanted, instead of finding it over the control room.
             self.anchor.show()
+
+    def _hook_planning(self, planning: QWidget) -> None:
+        from studio.ui.planning.panel import PlanningPanel
+
+        if isinstance(planning, PlanningPanel):
+            planning.went_live.connect(self._on_went_live)
+            planning.open_show_requested.connect(self.load_show)
 
     def _start_api(self) -> None:
         """The remote-control server (Preferences → Remote control), started off the GUI thread

@@ -82,21 +82,26 @@ class LiveWiring(QObject):
         self._pool.submit(self.auto.on_condition, key, active, message)
 
     def attach(self, window: Any) -> None:
-        """Hook up whatever monitors the window's panels have."""
-        metrics = window.panels.get("metrics")
+        """Hook up whatever monitors the window's panels have, each when its panel is built
+        (a dock hidden at start builds its panel when first shown)."""
+        window.on_panel("metrics", self._hook_metrics)
+        window.on_panel("checks", lambda checks: self._hook_checks(window, checks))
+
+    def _hook_metrics(self, metrics: Any) -> None:
         signal = getattr(metrics, "conditionChanged", None)
         if signal is not None:
             signal.connect(self.report)
-        checks = window.panels.get("checks")
+
+    def _hook_checks(self, window: Any, checks: Any) -> None:
         for card in getattr(checks, "cards", []):
             audio = getattr(card, "audio", None)
             if audio is not None and hasattr(audio, "condition"):
                 audio.condition.connect(self.report)
                 audio.condition.connect(self.mic_health.on_condition)
                 audio.levels.connect(self.mic_health.on_levels)
-                live = window.panels.get("audio")
-                if live is not None:
-                    audio.levels.connect(live.set_levels)
+                window.on_panel(
+                    "audio", lambda live, audio=audio: audio.levels.connect(live.set_levels)
+                )
                 self.ctx.mic = self.mic_health
             camera = getattr(card, "camera", None)
             if camera is not None and hasattr(camera, "condition"):

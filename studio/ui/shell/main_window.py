@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from PySide6.QtCore import QLocale, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QLocale, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -18,17 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.ui.checks.panel import ChecksPanel
 from studio.ui.common.context import AppContext
 from studio.ui.common.settings_values import setting_bytes, setting_int
-from studio.ui.devices.audio_panel import AudioLivePanel
-from studio.ui.incidents.panel import IncidentsPanel
-from studio.ui.insights import InsightsPanel
-from studio.ui.metrics.panel import MetricsPanel
-from studio.ui.planning.panel import PlanningPanel
-from studio.ui.products.panel import ProductsPanel
-from studio.ui.review.panel import ReviewPanel
-from studio.ui.rundown.panel import RundownPanel
 from studio.ui.shell.status_bar import StudioStatusBar
 
 log = logging.getLogger(__name__)
@@ -44,6 +36,47 @@ def is_compact(available: QRect) -> bool:
 def default_size(available: QRect) -> tuple[int, int]:
     """The first-start size: the default layout's, never bigger than the screen's free area."""
     return min(DEFAULT_SIZE[0], available.width()), min(DEFAULT_SIZE[1], available.height())
+
+
+# Panels built with the window whatever the layout: the rundown drives the show, the metrics
+# panel's alerts file auto-incidents, the incidents panel owns F1-F5. Every other dock's panel
+# (and its module) is built when the dock is first shown: a hidden tab costs nothing at start.
+ALWAYS_BUILT = ("rundown", "metrics", "incidents")
+# Built just after the window's first paint even when hidden: the checks' mic and camera cards
+# reopen the remembered devices, whose monitors feed the live-audio meters and auto-incidents.
+BUILT_AFTER_FIRST_PAINT = ("checks",)
+
+
+class Panels(Mapping[str, QWidget]):
+    """The docks' panels by key. Asking for one builds it if its dock was never shown."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        return self._window.panel(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._window.docks)
+
+    def __len__(self) -> int:
+        return len(self._window.docks)
+
+    def built(self) -> dict[str, QWidget]:
+        """The panels that exist now (none is built by asking)."""
+        return dict(self._window._built)
+
+
+def lazy_panel(path: str, ctx: AppContext, parent: QWidget) -> Callable[[], QWidget]:
+    """A factory for `module:Class(ctx, parent)` that imports the module when first called."""
+
+    def build() -> QWidget:
+        module, name = path.split(":")
+        panel = getattr(importlib.import_module(module), name)(ctx, parent)
+        assert isinstance(panel, QWidget)
+        return panel
+
+    return build
 
 
 # Bump when dock names or defaults change, so an old saved layout is not restored over new docks.
@@ -71,7 +104,13 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.docks: dict[str, QDockWidget] = {}
-        self.panels: dict[str, QWidget] = {}
+        self.panels = Panels(self)
+        self._built: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._scrollers: dict[str, QScrollArea] = {}
+        self._panel_hooks: dict[str, list[Callable[[QWidget], None]]] = {}
+        self._tearing_down = False
+        self._painted = False
         self._build_docks()
         self._build_menus()
         self._offline_bar: QToolBar | None = None
@@ -91,7 +130,6 @@ class MainWindow(QMainWindow):
             )
         self.status = StudioStatusBar(ctx, self)
         self.setStatusBar(self.status)
-        self._tearing_down = False
         self._has_saved_geometry = False
         self.resize(*default_size(self._available()))
         self._restore_layout()
@@ -103,18 +141,23 @@ class MainWindow(QMainWindow):
     # -- docks -------------------------------------------------------------------------------
     def _build_docks(self) -> None:
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        ui = "studio.ui."
+
+        def lazy(path: str) -> Callable[[], QWidget]:
+            return lazy_panel(ui + path, self.ctx, self)
+
         specs: list[tuple[str, str, Callable[[], QWidget], Qt.DockWidgetArea]] = [
-            ("rundown", self.tr("Rundown"), lambda: RundownPanel(self.ctx, self), left),
-            ("checks", self.tr("Checks"), lambda: ChecksPanel(self.ctx, self), left),
-            ("metrics", self.tr("Live metrics"), lambda: MetricsPanel(self.ctx, self), right),
-            ("incidents", self.tr("Incidents"), lambda: IncidentsPanel(self.ctx, self), right),
-            ("products", self.tr("Products"), lambda: ProductsPanel(self.ctx, self), left),
-            ("planning", self.tr("Planning"), lambda: PlanningPanel(self.ctx, self), right),
-            ("review", self.tr("Review"), lambda: ReviewPanel(self.ctx, self), right),
-            ("insights", self.tr("Insights"), lambda: InsightsPanel(self.ctx, self), right),
+            ("rundown", self.tr("Rundown"), lazy("rundown.panel:RundownPanel"), left),
+            ("checks", self.tr("Checks"), lazy("checks.panel:ChecksPanel"), left),
+            ("metrics", self.tr("Live metrics"), lazy("metrics.panel:MetricsPanel"), right),
+            ("incidents", self.tr("Incidents"), lazy("incidents.panel:IncidentsPanel"), right),
+            ("products", self.tr("Products"), lazy("products.panel:ProductsPanel"), left),
+            ("planning", self.tr("Planning"), lazy("planning.panel:PlanningPanel"), right),
+            ("review", self.tr("Review"), lazy("review.panel:ReviewPanel"), right),
+            ("insights", self.tr("Insights"), lazy("insights:InsightsPanel"), right),
         ]
         specs.append((
-            "audio", self.tr("Live audio"), lambda: AudioLivePanel(self.ctx, self),
+            "audio", self.tr("Live audio"), lazy("devices.audio_panel:AudioLivePanel"),
             Qt.DockWidgetArea.RightDockWidgetArea,
         ))  # fmt: skip
         encoder = self.ctx.encoder
@@ -128,18 +171,22 @@ class MainWindow(QMainWindow):
         for key, title, factory, area in specs:
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
-            panel = factory()
-            panel.setObjectName(f"panel_{key}")
             # Each panel scrolls inside its dock when the window is small, so the control room
             # fits a laptop screen instead of summing every panel's minimum size.
             scroller = QScrollArea(dock)
             scroller.setWidgetResizable(True)
             scroller.setFrameShape(QFrame.Shape.NoFrame)
-            scroller.setWidget(panel)
             dock.setWidget(scroller)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
-            self.panels[key] = panel
+            self._factories[key] = factory
+            self._scrollers[key] = scroller
+            if key in ALWAYS_BUILT:
+                self.panel(key)
+            else:  # built when its dock (or its tab) is first shown
+                dock.visibilityChanged.connect(
+                    lambda visible, key=key: self._first_shown(key) if visible else None
+                )
         # Default arrangement: rundown over products on the left, metrics over incidents right;
         # checks share the rundown's place as a tab (they matter before the show, not during).
         # On a laptop screen the products and live-audio docks become tabs too, so each visible
@@ -204,6 +251,42 @@ class MainWindow(QMainWindow):
         if callable(installer):
             installer(self)
 
+    def panel(self, key: str) -> QWidget:
+        """The dock's panel, built now if it was not yet (KeyError for an unknown dock)."""
+        panel = self._built.get(key)
+        if panel is not None:
+            return panel
+        panel = self._factories[key]()
+        panel.setObjectName(f"panel_{key}")
+        self._scrollers[key].setWidget(panel)
+        panel.show()  # a widget put into a visible scroll area is not shown by itself
+        self._built[key] = panel
+        for hook in self._panel_hooks.pop(key, []):
+            hook(panel)
+        return panel
+
+    def on_panel(self, key: str, hook: Callable[[QWidget], None]) -> None:
+        """Call `hook(panel)` once the dock's panel exists: now, or when it is first built."""
+        if key in self._built:
+            hook(self._built[key])
+        elif key in self._factories:
+            self._panel_hooks.setdefault(key, []).append(hook)
+
+    def _first_shown(self, key: str) -> None:
+        if not self._tearing_down:
+            self.panel(key)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._build_after_first_paint)
+
+    def _build_after_first_paint(self) -> None:
+        for key in BUILT_AFTER_FIRST_PAINT:
+            if key in self._factories and not self._tearing_down:
+                self.panel(key)
+
     # -- menus -------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -266,6 +349,8 @@ class MainWindow(QMainWindow):
         """Go live through the readiness checklist when planning is installed, else start."""
         self.docks["planning"].show()
         self.docks["planning"].raise_()
+        from studio.ui.planning.panel import PlanningPanel
+
         planning = self.panels["planning"]
         assert isinstance(planning, PlanningPanel)
         planning.go_live()
@@ -360,7 +445,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop every worker the panels own; called once before the window goes away."""
         self._tearing_down = True
-        for panel in self.panels.values():
+        for panel in self.panels.built().values():
             stop = getattr(panel, "shutdown", None)
             if callable(stop):
                 stop()

@@ -1,0 +1,238 @@
+"""Cold start of the control room: a fresh process until the main window's first paint.
+
+Each run starts a new `python` process that runs `studio demo` (the control room on the demo
+show, prompter open, as a controller station) with its own settings and database folder. The
+child notes the wall-clock time of the first paint event the main window receives and quits;
+the parent measures from just before it spawned the process. Run 0 creates the demo show and
+is not counted (the database exists in a real studio). Disk caches are warm: this is the cost
+of Python, imports and building the windows, not of reading the files from disk.
+
+Bytecode is cached (in the temp folder) as on a user's machine after the first start.
+Under QT_QPA_PLATFORM=offscreen and, when `Xvfb` is installed, under a virtual X screen.
+A breakdown follows from one extra run under `python -X importtime`: the top-level imports
+that cost most (cumulative), and the main groups (PySide6, pyqtgraph, SQLAlchemy, numpy,
+OpenCV, scipy, studio itself).
+
+Usage: .venv/bin/python benchmarks/cold_start.py [-n 7] [--no-xvfb] [--top 25] [--plain]
+(--plain: `studio` on the last show instead of `studio demo`.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The child: wrap make_application so the first paint of the MainWindow is noted, then quit.
+CHILD = r"""
+import os, sys, time
+t_python = time.time()
+import studio.ui.shell.app as app_mod
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+_make = app_mod.make_application
+
+class FirstPaint(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if not FirstPaint.done and event.type() == QEvent.Type.Paint:
+            from studio.ui.shell.main_window import MainWindow
+            w = obj.window() if hasattr(obj, "window") else None
+            if isinstance(w, MainWindow):
+                FirstPaint.done = True
+                print(f"FIRST_PAINT {time.time():.6f} PYTHON {t_python:.6f}", flush=True)
+                if os.environ.get("COLD_START_MODULES"):
+                    mods = sorted(m for m in sys.modules if m.split(".")[0] in
+                                  ("cv2", "scipy", "sounddevice", "obsws_python", "sqlalchemy",
+                                   "pyqtgraph", "numpy", "openpyxl", "reportlab", "jieba"))
+                    tops = sorted({m.split(".")[0] for m in mods})
+                    print("MODULES " + " ".join(tops), flush=True)
+                QTimer.singleShot(0, app_mod.QApplication.instance().quit)
+        return False
+
+_filter = FirstPaint()
+
+def make_application(argv=None):
+    app = _make(argv)
+    app.installEventFilter(_filter)
+    return app
+
+app_mod.make_application = make_application
+from studio.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def child_env(home: Path, extra: dict[str, str]) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_RUNTIME_DIR=str(home / "run"),
+        STUDIO_LANG="zh_CN",
+    )
+    env.pop("STUDIO_DB", None)
+    # A user's install has its bytecode cached after the first start; this environment sets
+    # PYTHONDONTWRITEBYTECODE, which would make every run compile ~250 modules (0.4 s) again.
+    # The cache goes to the run's temp folder, not into the checkout.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
+    (home / "run").mkdir(parents=True, exist_ok=True)
+    os.chmod(home / "run", 0o700)
+    env.update(extra)
+    return env
+
+
+def one_run(
+    args: list[str], env: dict[str, str], *, python_flags: tuple[str, ...] = ()
+) -> tuple[float, float, str, str]:
+    """(seconds to first paint, seconds to Python running, stderr, modules line)."""
+    t0 = time.time()
+    proc = subprocess.run(
+        [sys.executable, *python_flags, "-c", CHILD, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=str(ROOT),
+    )
+    m = re.search(r"FIRST_PAINT ([\d.]+) PYTHON ([\d.]+)", proc.stdout)
+    if m is None:
+        raise RuntimeError(
+            f"no first paint (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr[-3000:]}"
+        )
+    modules = re.search(r"MODULES (.*)", proc.stdout)
+    return (
+        float(m.group(1)) - t0,
+        float(m.group(2)) - t0,
+        proc.stderr,
+        modules.group(1) if modules else "",
+    )
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
+    if shutil.which("Xvfb") is None:
+        return None
+    r, w = os.pipe()
+    proc = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(w), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        pass_fds=(w,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(w)
+    number = b""
+    deadline = time.time() + 10
+    while not number.endswith(b"\n") and time.time() < deadline:
+        chunk = os.read(r, 16)
+        if not chunk:
+            break
+        number += chunk
+    os.close(r)
+    display = number.decode().strip()
+    sock_path = f"/tmp/.X11-unix/X{display}"
+    while time.time() < deadline:
+        try:
+            with socket.socket(socket.AF_UNIX) as s:
+                s.connect(sock_path)
+            return proc, f":{display}"
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    return None
+
+
+def importtime_breakdown(stderr: str, top: int) -> None:
+    rows: list[tuple[int, int, int, str]] = []  # self us, cumulative us, depth, name
+    for line in stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if m:
+            rows.append((int(m.group(1)), int(m.group(2)), len(m.group(3)), m.group(4)))
+    if not rows:
+        print("  (no -X importtime output)")
+        return
+    min_depth = min(r[2] for r in rows)
+    tops = [r for r in rows if r[2] == min_depth]
+    total = sum(r[1] for r in tops)
+    print(f"  all imports: {total / 1e6:.3f} s (sum of top-level cumulative times)")
+    groups: dict[str, int] = defaultdict(int)
+    for self_us, _cum, _depth, name in rows:
+        head = name.split(".")[0]
+        if head == "studio":
+            parts = name.split(".")
+            head = ".".join(parts[:3]) if parts[1:2] == ["ui"] else ".".join(parts[:2])
+        groups[head] += self_us
+    print("  self time by package (s):")
+    for head, us in sorted(groups.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"    {head:<34} {us / 1e6:.3f}")
+    print("  costliest top-level imports (cumulative s):")
+    for _self, cum, _depth, name in sorted(tops, key=lambda r: -r[1])[:top]:
+        print(f"    {name:<34} {cum / 1e6:.3f}")
+
+
+def measure(label: str, args: list[str], env: dict[str, str], n: int) -> list[float]:
+    one_run(args, env)  # creates the demo show and settings; not counted
+    paints, pythons = [], []
+    for _ in range(n):
+        paint, python, _err, _mods = one_run(args, env)
+        paints.append(paint)
+        pythons.append(python)
+    print(
+        f"{label}: first paint median {statistics.median(paints):.3f} s, "
+        f"min {min(paints):.3f} s, max {max(paints):.3f} s "
+        f"(n={n}; Python itself up after {statistics.median(pythons):.3f} s)"
+    )
+    return paints
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=7, help="runs per platform (default 7)")
+    ap.add_argument("--no-xvfb", action="store_true", help="offscreen only")
+    ap.add_argument("--top", type=int, default=20, help="rows in the breakdown")
+    ap.add_argument("--plain", action="store_true", help="`studio` instead of `studio demo`")
+    opts = ap.parse_args()
+    cmd = [] if opts.plain else ["demo", "--manual"]
+    print(f"load: {Path('/proc/loadavg').read_text().split()[:3]} on {os.cpu_count()} cores")
+    print(f"command: studio {' '.join(cmd)}")
+    with tempfile.TemporaryDirectory(prefix="cold-start-") as tmp:
+        home = Path(tmp)
+        env = child_env(home, {"QT_QPA_PLATFORM": "offscreen"})
+        measure("offscreen", cmd, env, opts.n)
+        if not opts.no_xvfb:
+            xvfb = start_xvfb()
+            if xvfb is None:
+                print("xvfb: Xvfb not installed, skipped")
+            else:
+                proc, display = xvfb
+                try:
+                    xenv = child_env(home, {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"})
+                    measure(f"xvfb {display}", cmd, xenv, opts.n)
+                finally:
+                    proc.terminate()
+                    proc.wait(5)
+        env_mods = dict(env, COLD_START_MODULES="1")
+        paint, _python, err, mods = one_run(cmd, env_mods, python_flags=("-X", "importtime"))
+        print(f"\nbreakdown (offscreen, one run under -X importtime: first paint {paint:.3f} s)")
+        print(f"  heavy packages loaded at first paint: {mods or '(none)'}")
+        importtime_breakdown(err, opts.top)
+    print(f"load after: {Path('/proc/loadavg').read_text().split()[:3]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
