@@ -26,8 +26,96 @@ log = logging.getLogger(__name__)
 ROLES = ("controller", "anchor", "tech", "review", "cs")
 _NOT_COMMANDS = {"common"}
 
+# command -> (module in studio.commands, the help `studio --help` shows). A test checks this
+# table against what each module registers; a module missing here is still loaded (eagerly).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "action": ("action", "review actions: record, list, mark done"),
+    "check": ("check", "run a pre-show check (camera, light, mic, obs, av sync, stream test)"),
+    "comments": ("comments", "viewer comments and the question queue (客服)"),
+    "compliance": ("compliance", "banned and risky claims (广告法 极限词) in show texts"),
+    "coupon": ("coupon", "issue and list a show's coupons"),
+    "db": ("db", "set up and inspect the database (shared by several stations)"),
+    "demo": ("demo", "open the control room on the built-in demo show"),
+    "export": ("export", "export a show's metrics (CSV or XLSX)"),
+    "gui": ("gui", "open the control room (the default)"),
+    "import": ("import_", "import a platform export: traffic sources or the audience profile"),
+    "incident": ("incident", "log and follow up incidents"),
+    "ingest": ("ingest", "feed live metrics into a show (simulator, file, HTTP)"),
+    "insights": ("insights", "across shows: best slots, product history, segment kinds, anchors"),
+    "kpi": ("kpi", "a show's metric totals and KPIs"),
+    "messages": ("messages", "list a show's talkback messages"),
+    "obs": ("obs", "the encoder link: OBS Studio over obs-websocket"),
+    "plan": ("plan", "plan shows: readiness, go live, stock, campaign split"),
+    "product": ("product", "the live products of a show: list, change, history"),
+    "report": ("report", "write the post-show review (复盘) as PDF or HTML"),
+    "rules": ("rules", "check rules and test them on a stored show"),
+    "say": ("say", "send a message to the anchor's prompter strip"),
+    "script": ("script", "validate, plan and import show scripts"),
+    "serve": ("serve", "remote control and status server (HTTP, WebSocket, OSC, browser views)"),
+    "show": ("show", "create and list shows"),
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def command_modules() -> list[str]:
+    """The modules of studio.commands that register subcommands."""
+    import studio.commands as commands
+
+    return sorted(
+        info.name
+        for info in pkgutil.iter_modules(commands.__path__)
+        if not info.ispkg and info.name not in _NOT_COMMANDS
+    )
+
+
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    _SubParsers = argparse._SubParsersAction
+
+
+class _LazySubcommands(_SubParsers):
+    """Subcommands known by name and help; a command's module registers its real parser when
+    the command is parsed (so `studio product list` imports studio.commands.product only)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, str] = {}  # command -> module, until loaded
+
+    def add_stub(self, name: str, module: str, help: str) -> None:
+        self.add_parser(name, help=help, add_help=False)
+        self.lazy[name] = module
+
+    def load(self, name: str) -> None:
+        module = self.lazy.get(name)
+        if module is None:
+            return
+        for command in [c for c, m in self.lazy.items() if m == module]:
+            del self.lazy[command]
+            del self._name_parser_map[command]
+            self._choices_actions[:] = [a for a in self._choices_actions if a.dest != command]
+        before = set(self._name_parser_map)
+        importlib.import_module(f"studio.commands.{module}").register(self)
+        for command in set(self._name_parser_map) - before:
+            _with_global_options(self._name_parser_map[command])
+
+    def load_all(self) -> None:
+        for name in list(self.lazy):
+            self.load(name)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        self.load(values[0])
+        super().__call__(parser, namespace, values, option_string)
+
+
+def build_parser(*, load_all: bool = False) -> argparse.ArgumentParser:
+    """The `studio` parser. Subcommand modules load when their command is parsed
+    (`load_all`: now, e.g. to walk every subcommand's options)."""
     parser = argparse.ArgumentParser(
         prog="studio",
         description="Control room for e-commerce live-streaming studios.",
