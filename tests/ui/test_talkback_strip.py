@@ -1,7 +1,8 @@
-"""The prompter's talkback strip driven by keys: a message appears in its own row under the cue
-(never over it, at 1366x768 and 1920x1080), urgent ones blink for 3 s, Enter or a long pedal
-press acknowledges (the sender's record says seen), a short pedal press still turns the cue,
-questions have their own section, and the strip goes when messages expire."""
+"""The prompter's talkback strip driven by keys: a message appears under the cue, in the next
+cue's place beside the product card (never over the cue, at 1366x768 and 1920x1080), urgent
+ones blink for 3 s, Enter or a long pedal press acknowledges (the sender's record says seen),
+a short pedal press still turns the cue, questions have their own section, and the strip goes
+when messages expire."""
 
 from __future__ import annotations
 
@@ -112,11 +113,13 @@ def test_urgent_blinks_three_seconds_and_enter_acknowledges(prompter: Any, qtbot
     sent = say(prompter, "时间到", urgent=True)
     wait_strip(qtbot, prompter, ["时间到"])
     assert prompter.strip.blinking
+    assert prompter.next_cue.isHidden()  # the strip has the next cue's place meanwhile
     prompter.key_clock.t += 3.1
     qtbot.waitUntil(lambda: not prompter.strip._timer.isActive(), timeout=3000)
     assert not prompter.strip.blinking and not prompter.strip.blink_on
     press(prompter, Qt.Key.Key_Return)
     assert prompter.strip.messages == []
+    assert prompter.strip.isHidden() and not prompter.next_cue.isHidden()
     ctx: AppContext = prompter.ctx
     qtbot.waitUntil(
         lambda: talkback.get_message(ctx.store, sent.uid).acked_at is not None, timeout=5000

@@ -1,5 +1,6 @@
 """The prompter's talkback strip: the crew's messages and the audience questions passed on by
-customer service, in a row of their own below the cue (a layout row, never drawn over it).
+customer service, below the cue in the next cue's place beside the product card (a place in
+the layout, never drawn over the cue; the next cue comes back when the strip empties).
 
 Two sections: messages (urgent first, then newest) and at most two questions. A new urgent
 message blinks the strip for 3 s. The anchor acknowledges the top item with Enter, or with a
@@ -13,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -27,12 +28,13 @@ QUESTION_TEXT = "#9cc3ff"
 
 
 class _Row(QLabel):
-    """One line, elided with "…" when longer than the strip is wide (never clipped)."""
+    """At most two lines, elided with "…" when longer (never clipped)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.uid = ""
         self.full = ""
 
@@ -42,8 +44,12 @@ class _Row(QLabel):
         self.elide()
 
     def elide(self) -> None:
-        width = max(40, self.width())
-        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, width))
+        fm = self.fontMetrics()
+        # Two lines' worth, less a few characters for where wrapping breaks the lines.
+        room = max(40, 2 * self.width() - 4 * fm.averageCharWidth())
+        text = fm.elidedText(self.full, Qt.TextElideMode.ElideRight, room)
+        if text != self.text():
+            self.setText(text)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -52,6 +58,8 @@ class _Row(QLabel):
 
 class TalkbackStrip(QFrame):
     """Shows a `studio.talkback.messages.Strip`; reports which item Enter acknowledges."""
+
+    changed = Signal()  # shown or hidden (its place in the window may change)
 
     def __init__(
         self, parent: QWidget | None = None, clock: Callable[[], float] = time.monotonic
@@ -147,7 +155,9 @@ class TalkbackStrip(QFrame):
             row.set_full("" if q is None else self.tr("Viewer asks: %1").replace("%1", q.text))
             row.setVisible(q is not None)
         self._paint()
-        self.setVisible(self.active)
+        if self.isHidden() == self.active:
+            self.setVisible(self.active)
+            self.changed.emit()
 
     def drop(self, uid: str) -> None:
         """Take an acknowledged item off at once (the store confirms on the next refresh)."""

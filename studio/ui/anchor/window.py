@@ -173,10 +173,6 @@ class AnchorWindow(QWidget):
         self.cue_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cue_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.cue_scroll, 1)
-        # Messages to the anchor: a row of their own under the cue, never drawn over it.
-        self.strip = TalkbackStrip(self.content)
-        outer.addWidget(self.strip)
-
         bottom = QHBoxLayout()
         bottom.setSpacing(32)
         self.product_card = ProductCard()
@@ -192,6 +188,11 @@ class AnchorWindow(QWidget):
         self.next_cue.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         next_box.addWidget(self.next_heading)
         next_box.addWidget(self.next_cue, 1)
+        # Messages to the anchor take the next cue's place beside the product card while they
+        # show: below the cue, never over it, and the cue keeps its room.
+        self.strip = TalkbackStrip(self.content)
+        self.strip.changed.connect(self._place_strip)
+        next_box.addWidget(self.strip)
         bottom.addLayout(next_box, 1)
         outer.addLayout(bottom)
 
@@ -457,6 +458,12 @@ class AnchorWindow(QWidget):
             self._talkback_busy = False
 
         self._talkback.submit(lambda: talkback.strip(store, show_id, when), done, failed)
+
+    def _place_strip(self) -> None:
+        """The strip or the next cue, not both (they share the bottom row's right half)."""
+        showing = self.strip.active
+        self.next_heading.setVisible(not showing)
+        self.next_cue.setVisible(not showing)
 
     def acknowledge_top(self) -> bool:
         """The anchor has seen the strip's top item (Enter, or the pedal held)."""
