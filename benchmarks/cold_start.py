@@ -1,10 +1,12 @@
 """Cold start of the control room: a fresh process until the main window's first paint.
 
-Each run starts a new `python` process that runs `studio demo` (the control room on the demo
-show, prompter open, as a controller station) with its own settings and database folder. The
-child notes the wall-clock time of the first paint event the main window receives and quits;
-the parent measures from just before it spawned the process. Run 0 creates the demo show and
-is not counted (the database exists in a real studio). Disk caches are warm: this is the cost
+Each run starts a new `python` process that runs `studio` (the control room on the last show,
+a stored show made from the demo script, prompter open, as a controller station) with its own
+settings and database folder. The child notes the wall-clock time of the first paint event the
+main window receives and quits; the parent measures from just before it spawned the process.
+Run 0 is not counted (it writes the settings; the database exists in a real studio).
+`--demo` measures `studio demo --manual` instead, which also creates a fresh demo show per run
+(a demo that went on air is not reused) and ends it on quit. Disk caches are warm: this is the cost
 of Python, imports and building the windows, not of reading the files from disk.
 
 Bytecode is cached (in the temp folder) as on a user's machine after the first start.
@@ -13,8 +15,7 @@ A breakdown follows from one extra run under `python -X importtime`: the top-lev
 that cost most (cumulative), and the main groups (PySide6, pyqtgraph, SQLAlchemy, numpy,
 OpenCV, scipy, studio itself).
 
-Usage: .venv/bin/python benchmarks/cold_start.py [-n 7] [--no-xvfb] [--top 25] [--plain]
-(--plain: `studio` on the last show instead of `studio demo`.)
+Usage: .venv/bin/python benchmarks/cold_start.py [-n 7] [--no-xvfb] [--top 25] [--demo]
 """
 
 from __future__ import annotations
@@ -51,7 +52,10 @@ class FirstPaint(QObject):
             w = obj.window() if hasattr(obj, "window") else None
             if isinstance(w, MainWindow):
                 FirstPaint.done = True
-                print(f"FIRST_PAINT {time.time():.6f} PYTHON {t_python:.6f}", flush=True)
+                import resource
+                ru = resource.getrusage(resource.RUSAGE_SELF)
+                print(f"FIRST_PAINT {time.time():.6f} PYTHON {t_python:.6f} "
+                      f"CPU {ru.ru_utime + ru.ru_stime:.6f}", flush=True)
                 if os.environ.get("COLD_START_MODULES"):
                     mods = sorted(m for m in sys.modules if m.split(".")[0] in
                                   ("cv2", "scipy", "sounddevice", "obsws_python", "sqlalchemy",
@@ -99,8 +103,9 @@ def child_env(home: Path, extra: dict[str, str]) -> dict[str, str]:
 
 def one_run(
     args: list[str], env: dict[str, str], *, python_flags: tuple[str, ...] = ()
-) -> tuple[float, float, str, str]:
-    """(seconds to first paint, seconds to Python running, stderr, modules line)."""
+) -> tuple[float, float, float, str, str]:
+    """(seconds to first paint, seconds to Python running, CPU seconds of the process by
+    then (all its threads), stderr, modules line)."""
     t0 = time.time()
     proc = subprocess.run(
         [sys.executable, *python_flags, "-c", CHILD, *args],
@@ -110,7 +115,7 @@ def one_run(
         timeout=120,
         cwd=str(ROOT),
     )
-    m = re.search(r"FIRST_PAINT ([\d.]+) PYTHON ([\d.]+)", proc.stdout)
+    m = re.search(r"FIRST_PAINT ([\d.]+) PYTHON ([\d.]+) CPU ([\d.]+)", proc.stdout)
     if m is None:
         raise RuntimeError(
             f"no first paint (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr[-3000:]}"
@@ -119,6 +124,7 @@ def one_run(
     return (
         float(m.group(1)) - t0,
         float(m.group(2)) - t0,
+        float(m.group(3)),
         proc.stderr,
         modules.group(1) if modules else "",
     )
@@ -156,6 +162,20 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
     return None
 
 
+def stored_show(env: dict[str, str], home: Path) -> None:
+    """A show made from the demo script, remembered as the last one opened."""
+    script = ROOT / "resources" / "demo" / "show.yaml"
+    out = subprocess.run(
+        [sys.executable, "-m", "studio.cli", "show", "create", "--title", "Cold start",
+         "--script", str(script)],
+        env=env, capture_output=True, text=True, check=True, cwd=str(ROOT),
+    ).stdout  # fmt: skip
+    show_id = int(out.strip().splitlines()[-1])
+    ini = home / "config" / "studio" / "studio.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    ini.write_text(f"[show]\nlast_id={show_id}\n")
+
+
 def importtime_breakdown(stderr: str, top: int) -> None:
     rows: list[tuple[int, int, int, str]] = []  # self us, cumulative us, depth, name
     for line in stderr.splitlines():
@@ -186,15 +206,18 @@ def importtime_breakdown(stderr: str, top: int) -> None:
 
 def measure(label: str, args: list[str], env: dict[str, str], n: int) -> list[float]:
     one_run(args, env)  # creates the demo show and settings; not counted
-    paints, pythons = [], []
+    paints, pythons, cpus = [], [], []
     for _ in range(n):
-        paint, python, _err, _mods = one_run(args, env)
+        paint, python, cpu, _err, _mods = one_run(args, env)
         paints.append(paint)
         pythons.append(python)
+        cpus.append(cpu)
+    load = Path("/proc/loadavg").read_text().split()[0]
     print(
         f"{label}: first paint median {statistics.median(paints):.3f} s, "
         f"min {min(paints):.3f} s, max {max(paints):.3f} s "
-        f"(n={n}; Python itself up after {statistics.median(pythons):.3f} s)"
+        f"(n={n}; Python itself up after {statistics.median(pythons):.3f} s; "
+        f"CPU used by then, all threads: median {statistics.median(cpus):.3f} s; load {load})"
     )
     return paints
 
@@ -204,14 +227,16 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=7, help="runs per platform (default 7)")
     ap.add_argument("--no-xvfb", action="store_true", help="offscreen only")
     ap.add_argument("--top", type=int, default=20, help="rows in the breakdown")
-    ap.add_argument("--plain", action="store_true", help="`studio` instead of `studio demo`")
+    ap.add_argument("--demo", action="store_true", help="`studio demo` instead of `studio`")
     opts = ap.parse_args()
-    cmd = [] if opts.plain else ["demo", "--manual"]
+    cmd = ["demo", "--manual"] if opts.demo else []
     print(f"load: {Path('/proc/loadavg').read_text().split()[:3]} on {os.cpu_count()} cores")
     print(f"command: studio {' '.join(cmd)}")
     with tempfile.TemporaryDirectory(prefix="cold-start-") as tmp:
         home = Path(tmp)
         env = child_env(home, {"QT_QPA_PLATFORM": "offscreen"})
+        if not opts.demo:
+            stored_show(env, home)
         measure("offscreen", cmd, env, opts.n)
         if not opts.no_xvfb:
             xvfb = start_xvfb()
@@ -226,7 +251,7 @@ def main() -> int:
                     proc.terminate()
                     proc.wait(5)
         env_mods = dict(env, COLD_START_MODULES="1")
-        paint, _python, err, mods = one_run(cmd, env_mods, python_flags=("-X", "importtime"))
+        paint, _python, _cpu, err, mods = one_run(cmd, env_mods, python_flags=("-X", "importtime"))
         print(f"\nbreakdown (offscreen, one run under -X importtime: first paint {paint:.3f} s)")
         print(f"  heavy packages loaded at first paint: {mods or '(none)'}")
         importtime_breakdown(err, opts.top)
