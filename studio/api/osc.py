@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from typing import TYPE_CHECKING, Any
 
 from pythonosc.dispatcher import Dispatcher
@@ -126,6 +127,51 @@ class OscLink:
         if self.transport is not None:
             self.transport.close()
             self.transport = None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:200]
+
+
+class CompanionVariables:
+    """Bitfocus Companion's custom variables, set over its UDP remote-control port (51235 by
+    default) with `CUSTOM-VARIABLE <name> SET-VALUE <value>`: studio_cue, studio_segment,
+    studio_remaining, studio_state and studio_over_under, sent when they change."""
+
+    NAMES = ("cue", "segment", "remaining", "state", "over_under")
+
+    def __init__(self, target: tuple[str, int]) -> None:
+        self.target = target
+        self._sock = socket.socket(socket.AF_INET6 if ":" in target[0] else socket.AF_INET,
+                                   socket.SOCK_DGRAM)  # fmt: skip
+        self._sock.setblocking(False)
+        self._last: dict[str, str] = {}
+
+    @staticmethod
+    def values(runner: dict[str, Any]) -> dict[str, str]:
+        ou = float(runner["over_under_s"])
+        return {
+            "cue": _one_line((runner.get("cue") or {}).get("text", "")),
+            "segment": _one_line((runner.get("segment") or {}).get("title", "")),
+            "remaining": clock_text(runner["remaining_s"]),
+            "state": str(runner["state"]),
+            "over_under": ("+" if ou >= 0.5 else "") + clock_text(ou),
+        }
+
+    def send(self, runner: dict[str, Any]) -> None:
+        for name, value in self.values(runner).items():
+            if self._last.get(name) == value:
+                continue
+            line = f"CUSTOM-VARIABLE studio_{name} SET-VALUE {value}\n".encode()
+            try:
+                self._sock.sendto(line, self.target)
+            except OSError as exc:
+                log.debug("companion variable %s not sent: %s", name, exc)
+                return
+            self._last[name] = value
+
+    def close(self) -> None:
+        self._sock.close()
 
 
 async def start_osc(server: ApiServer, host: str, port: int) -> OscLink:

@@ -41,6 +41,7 @@ def install(app: web.Application, server: ApiServer) -> None:
         r.add_post("/v1/events", partial(_viewer_events, server))
     if "api" in groups:
         r.add_get("/api/v1/status", partial(_status, server))
+        r.add_get("/api/v1/variables", partial(_variables, server))
         r.add_post("/api/v1/rundown/{action}", partial(_rundown, server))
         r.add_post("/api/v1/incidents", partial(_incident, server))
         r.add_post("/api/v1/messages", partial(_message, server))
@@ -142,6 +143,40 @@ async def _status(server: ApiServer, _request: web.Request) -> web.Response:
     if server.builder is None:
         raise Rejected(HTTPStatus.CONFLICT, "this show has no rundown")
     return _ok(server.builder.status())
+
+
+def _money(cents: int | None) -> str:
+    return "" if cents is None else f"¥{cents / 100:,.0f}"
+
+
+async def _variables(server: ApiServer, _request: web.Request) -> web.Response:
+    """The status flattened to text values, for Companion variables (one JSON path each)."""
+    from studio.api.osc import clock_text
+
+    if server.builder is None:
+        raise Rejected(HTTPStatus.CONFLICT, "this show has no rundown")
+    st = server.builder.status()
+    r, p, m = st["runner"], st["product"] or {}, st["metrics"]
+    ou = r["over_under_s"]
+    nxt = r["next"] or {}
+    return _ok(
+        {
+            "state": r["state"],
+            "segment": (r["segment"] or {}).get("title", ""),
+            "cue": (r["cue"] or {}).get("text", ""),
+            "next_cue": (nxt.get("cue") or {}).get("text", ""),
+            "remaining": clock_text(r["remaining_s"]),
+            "remaining_s": round(r["remaining_s"]),
+            "over_under": ("+" if ou >= 0.5 else "") + clock_text(ou),
+            "product": p.get("name", ""),
+            "price": _money(p.get("effective_price_cents")),
+            "stock_left": p.get("stock_left", ""),
+            "gmv": _money(m["gmv_cents"]),
+            "viewers": m["online_viewers"] if m["online_viewers"] is not None else "",
+            "incidents_open": st["incidents"]["open"],
+            "driver": st["driver"]["station"],
+        }
+    )
 
 
 def _segment_index(server: ApiServer, value: Any) -> int:

@@ -31,6 +31,7 @@ ACTIONS = {
     "previous": "prev",
     "hold": "hold",
     "resume": "resume",
+    "toggle-hold": "hold_toggle",  # one Stream Deck button for hold and resume
     "jump": "jump",
 }
 

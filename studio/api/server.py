@@ -82,6 +82,7 @@ class ServerConfig:
     margin: float = DEFAULT_MARGIN_S
     osc_port: int | None = None  # UDP port for OSC commands (None: no OSC)
     osc_feedback: tuple[str, int] | None = None  # where cue title / remaining time are sent
+    companion_udp: tuple[str, int] | None = None  # Companion's UDP port: custom variables
     ssl_context: ssl.SSLContext | None = None
     station_label: str = ""  # who writes (incidents' `who`); default the store's station
     extra: dict[str, Any] = field(default_factory=dict)
@@ -233,6 +234,7 @@ class ApiServer:
         self._unsubscribe: list[Callable[[], None]] = []
         self._started: set[int] = set()  # ids of connections that began a request
         self._osc: Any = None
+        self._companion: Any = None
         self.osc_feedback = self.config.osc_feedback
 
     # -- bookkeeping -------------------------------------------------------------------------------
@@ -364,6 +366,11 @@ class ApiServer:
             self._unsubscribe.append(self.store.bus.subscribe(self._store_changed))
             self._tasks.append(loop.create_task(self._refresher()))
             self._tasks.append(loop.create_task(self._ticker()))
+        if cfg.companion_udp is not None and self.rundown is not None:
+            from studio.api.osc import CompanionVariables
+
+            self._companion = CompanionVariables(cfg.companion_udp)
+            self._companion.send(runner_part(self.rundown))
         if cfg.osc_port is not None:
             from studio.api.osc import start_osc
 
@@ -379,6 +386,9 @@ class ApiServer:
         if self._osc is not None:
             self._osc.close()
             self._osc = None
+        if self._companion is not None:
+            self._companion.close()
+            self._companion = None
         for ws in list(self.hub.clients):
             with contextlib.suppress(Exception):
                 await ws.close()
@@ -410,8 +420,13 @@ class ApiServer:
     def _push_runner(self) -> None:
         event = self.runner_event()
         self.hub.broadcast(event)
+        self._feedback(event["runner"])
+
+    def _feedback(self, runner: dict[str, Any]) -> None:
         if self._osc is not None:
-            self._osc.feedback(event["runner"])
+            self._osc.feedback(runner)
+        if self._companion is not None:
+            self._companion.send(runner)
 
     def _store_changed(self, change: Change) -> None:  # any thread
         if self.builder is None:
@@ -451,8 +466,7 @@ class ApiServer:
             event = self.runner_event()
             event["type"] = "tick"
             self.hub.broadcast(event)
-            if self._osc is not None:
-                self._osc.feedback(event["runner"])
+            self._feedback(event["runner"])
 
     # -- the guard on every request -------------------------------------------------------------------
     def authorized(self, request: web.Request, always: bool) -> bool:

@@ -1,4 +1,5 @@
-"""`studio serve --show ID [--host 127.0.0.1] [--port 4460] [--osc-port N --osc-feedback H:P]`:
+"""`studio serve --show ID [--host 127.0.0.1] [--port 4460] [--osc-port N --osc-feedback H:P]
+[--companion HOST[:PORT]]`:
 the remote-control and status server without the GUI (HTTP, WebSocket, OSC, browser views)."""
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from studio.commands.common import CommandError, guarded, open_store
 from studio.store.shows import ShowNotFound, get_show
 
 
-def _host_port(text: str) -> tuple[str, int]:
+def _host_port(text: str, option: str) -> tuple[str, int]:
     host, _, port = text.rpartition(":")
     if not host or not port.isdigit() or not 0 < int(port) <= 65535:
-        raise CommandError(f"--osc-feedback {text!r}: use HOST:PORT, e.g. 127.0.0.1:12321", 2)
+        raise CommandError(f"{option} {text!r}: use HOST:PORT, e.g. 127.0.0.1:12321", 2)
     return host.strip("[]"), int(port)
 
 
@@ -38,7 +39,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise CommandError(f"--port {args.port}: not a port number", 2)
     if args.osc_port is not None and not 0 <= args.osc_port <= 65535:
         raise CommandError(f"--osc-port {args.osc_port}: not a port number", 2)
-    feedback = _host_port(args.osc_feedback) if args.osc_feedback else None
+    feedback = _host_port(args.osc_feedback, "--osc-feedback") if args.osc_feedback else None
+    companion = None
+    if args.companion:
+        text = args.companion if ":" in args.companion else f"{args.companion}:51235"
+        companion = _host_port(text, "--companion")
     ssl_context = None
     if args.tls_cert:
         import ssl
@@ -59,6 +64,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             port=args.port,
             osc_port=args.osc_port,
             osc_feedback=feedback,
+            companion_udp=companion,
             ssl_context=ssl_context,
         )
         try:
@@ -123,6 +129,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--osc-feedback", default=None, metavar="HOST:PORT", help="where OSC feedback is sent"
+    )
+    p.add_argument(
+        "--companion",
+        default=None,
+        metavar="HOST[:PORT]",
+        help="set Companion's custom variables (studio_cue, studio_remaining...) over its UDP "
+        "remote-control port (default 51235)",
     )
     p.add_argument(
         "--tls-cert", default=None, metavar="PEM", help="serve HTTPS with this certificate"

@@ -24,7 +24,7 @@ from studio.runner.session import NotDriving
 from studio.runner.state import Snapshot
 from studio.script.model import Script
 from studio.ui.common.context import AppContext
-from studio.ui.common.settings_values import setting_bool, setting_int
+from studio.ui.common.settings_values import setting_bool, setting_int, setting_str
 from studio.ui.rundown.qt_runner import QtRunner
 
 log = logging.getLogger(__name__)
@@ -32,8 +32,26 @@ log = logging.getLogger(__name__)
 ENABLED_KEY = "api/enabled"
 LAN_KEY = "api/lan"
 PORT_KEY = "api/port"
+# Set by hand in the settings file for now (Preferences show on/off, LAN and port):
+OSC_PORT_KEY = "api/osc_port"  # UDP port for OSC commands; 0: none
+OSC_FEEDBACK_KEY = "api/osc_feedback"  # HOST:PORT for OSC feedback
+COMPANION_KEY = "api/companion"  # HOST[:PORT] of Companion's UDP remote control (variables)
 DEFAULT_PORT = 4460
 ANSWER_TIMEOUT_S = 10.0
+
+
+def host_port(text: str, default_port: int | None = None) -> tuple[str, int] | None:
+    """`HOST:PORT` (or `HOST` with a default port) from a setting; None when empty or bad."""
+    text = text.strip()
+    if not text:
+        return None
+    if ":" not in text and default_port is not None:
+        text = f"{text}:{default_port}"
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) <= 65535:
+        log.warning("setting %r is not HOST:PORT; ignored", text)
+        return None
+    return host.strip("[]"), int(port)
 
 
 class QtRundownAdapter(QObject):
@@ -103,7 +121,7 @@ class QtRundownAdapter(QObject):
         if (action == "hold" and held) or (action == "resume" and not held):
             return Outcome(False)
         r.last_error = ""
-        if action in ("hold", "resume"):
+        if action in ("hold", "resume", "hold_toggle"):
             moved = r.hold_toggle()
         elif action == "jump":
             moved = r.jump(index if index is not None else -1)
@@ -152,7 +170,14 @@ class ApiLink(QObject):
 
         lan = setting_bool(self.ctx.settings, LAN_KEY, False)
         port = setting_int(self.ctx.settings, PORT_KEY, DEFAULT_PORT)
-        config = ServerConfig(host="0.0.0.0" if lan else "127.0.0.1", port=port)
+        s = self.ctx.settings
+        config = ServerConfig(
+            host="0.0.0.0" if lan else "127.0.0.1",
+            port=port,
+            osc_port=setting_int(s, OSC_PORT_KEY, 0) or None,
+            osc_feedback=host_port(setting_str(s, OSC_FEEDBACK_KEY, "")),
+            companion_udp=host_port(setting_str(s, COMPANION_KEY, ""), 51235),
+        )
         self.adapter = QtRundownAdapter(self.ctx.runner, self)
         server = ApiServer(
             self.ctx.store, self.ctx.show_id, config, rundown=self.adapter, clock=self.ctx.clock
