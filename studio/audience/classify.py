@@ -168,7 +168,7 @@ class Classifier:
         for w in self.rules.vocabulary():
             if len(w) > 1:
                 self._tok.add_word(w, freq=50_000)
-        self._cache: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._cache: dict[str, tuple[str, tuple[str, ...], bool]] = {}
         self.index = ProductIndex()
         self.set_products(products)
 
@@ -187,17 +187,19 @@ class Classifier:
     def tokens(self, text: str) -> list[str]:
         return [t for t in self._tok.cut(text, HMM=False) if t.strip()]
 
-    def _kind_topics(self, text: str) -> tuple[str, tuple[str, ...]]:
+    def _kind_topics(self, text: str) -> tuple[str, tuple[str, ...], bool]:
+        """(kind, topics, points at "this one") of a normalised text, cached per text."""
         hit = self._cache.get(text)
         if hit is not None:
             return hit
         tokens = set(self.tokens(text))
         kind = next((k for k in KIND_ORDER if self.rules.kinds[k].matches(tokens, text)), "other")
         topics = tuple(t for t in TOPICS if self.rules.topics[t].matches(tokens, text))
+        this = self.rules.deixis.matches(tokens, text)
         if len(self._cache) > 50_000:
             self._cache.clear()
-        self._cache[text] = (kind, topics)
-        return kind, topics
+        self._cache[text] = (kind, topics, this)
+        return kind, topics, this
 
     def read(
         self,
@@ -209,8 +211,8 @@ class Classifier:
     ) -> Reading:
         """Kind, topics and product of one comment; `sku`/`link` as the source sent them win."""
         t = normalise(text)
-        kind, topics = self._kind_topics(t)
-        found, how = self._product(t, topics, kind, presenting, sku, link)
+        kind, topics, this = self._kind_topics(t)
+        found, how = self._product(t, topics, kind, this, presenting, sku, link)
         return Reading(kind, topics, found, how)
 
     def _product(
@@ -218,6 +220,7 @@ class Classifier:
         t: str,
         topics: Iterable[str],
         kind: str,
+        this: bool,
         presenting: str | None,
         sku: str | None,
         link: int | None,
@@ -243,7 +246,7 @@ class Classifier:
             return best[1], "name"
         if presenting is None:
             return None, ""
-        if self.rules.deixis.matches(set(self.tokens(t)), t):
+        if this:
             return presenting, "this"
         if kind == "question" and PRODUCT_TOPICS.intersection(topics):
             return presenting, "implied"

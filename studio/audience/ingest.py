@@ -54,6 +54,7 @@ MAX_ASKERS: Final = 50
 CONTEXT_TTL_S: Final = 2.0  # products and the on-air time lines are re-read this often
 READ_CHUNK: Final = 1024 * 1024
 MAX_LINE: Final = 64 * 1024
+BATCH: Final = 2000  # events per de-dup query and insert
 
 
 @dataclass
@@ -161,22 +162,42 @@ class Ingester:
 
     def _store_in(self, s: Session, items: Sequence[Incoming], source: str) -> StoreResult:
         out = StoreResult()
+        for i in range(0, len(items), BATCH):
+            self._store_batch(s, items[i : i + BATCH], source, out)
+        if out.accepted:
+            out.changes.append(self.store.record_change(s, "audience_event", None, self.show_id))
+        return out
+
+    def _store_batch(
+        self, s: Session, items: Sequence[Incoming], source: str, out: StoreResult
+    ) -> None:
+        """Events already stored are skipped first (one query); the new questions join or open
+        their cards, whose ids go into the event rows; then one executemany insert. (Two
+        ingests of one file are kept apart by the tail offset's compare-and-set, committed in
+        the same transaction; ON CONFLICT still guards the unique key.)"""
         if not items:
-            return out
+            return
         ctx = self.context(s)
+        keys = list(dict.fromkeys(item.dedup for item in items))
+        stored = set(
+            s.scalars(
+                select(AudienceEvent.dedup).where(
+                    AudienceEvent.show_id == self.show_id, AudienceEvent.dedup.in_(keys)
+                )
+            )
+        )
         rows: list[dict[str, Any]] = []
-        readings: dict[str, tuple[Reading, Event, str | None]] = {}
-        seen: set[str] = set()
+        questions: list[tuple[dict[str, Any], Reading, Event, str | None]] = []
+        seen = stored
         for item in items:
             e = item.event
             if item.dedup in seen:
-                continue  # the same id twice in one batch
+                out.duplicates += 1
+                continue
             seen.add(item.dedup)
             r = self.read(ctx, e)
             seg = ctx.segments.at(e.ts)
-            if r is not None:
-                readings[item.dedup] = (r, e, seg)
-            rows.append({
+            row = {
                 "show_id": self.show_id, "dedup": item.dedup, "ts": e.ts, "type": e.type,
                 "msg_id": e.msg_id, "user": e.user, "user_id": e.user_id, "text": e.text,
                 "sku": e.sku, "link": e.link, "extra": e.extra, "source": source[:500],
@@ -184,37 +205,26 @@ class Ingester:
                 "topics": "" if r is None else ",".join(r.topics),
                 "product_sku": None if r is None else r.sku, "segment_key": seg,
                 "group_id": None,
-            })  # fmt: skip
-        stmt = (
-            _insert(s)
-            .on_conflict_do_nothing(index_elements=["show_id", "dedup"])
-            .returning(AudienceEvent.id, AudienceEvent.dedup)
-        )
-        got = {dedup: int(i) for i, dedup in s.execute(stmt, rows).all()}
-        out.accepted = len(got)
-        out.duplicates = len(items) - len(got)
-        if not got:
-            return out
-        questions = [
-            (got[d], *readings[d])
-            for d in got
-            if d in readings and readings[d][0].kind in QUEUE_KINDS
-        ]
-        out.questions = len(questions)
+            }  # fmt: skip
+            rows.append(row)
+            if r is not None and r.kind in QUEUE_KINDS:
+                questions.append((row, r, e, seg))
+        if not rows:
+            return
         if questions:
             self._group(s, questions, out)
-        out.changes.append(
-            self.store.record_change(s, "audience_event", max(got.values()), self.show_id)
-        )
-        return out
+        stmt = _insert(s).on_conflict_do_nothing(index_elements=["show_id", "dedup"])
+        s.execute(stmt, rows)
+        out.accepted += len(rows)
+        out.questions += len(questions)
 
     def _group(
         self,
         s: Session,
-        questions: list[tuple[int, Reading, Event, str | None]],
+        questions: list[tuple[dict[str, Any], Reading, Event, str | None]],
         out: StoreResult,
     ) -> None:
-        keyed = [(eid, r, e, seg, *group_key(r, e.text)) for eid, r, e, seg in questions]
+        keyed = [(row, r, e, seg, *group_key(r, e.text)) for row, r, e, seg in questions]
         keys = {k for *_, k, _t in keyed}
         open_groups = {
             g.key: g
@@ -226,9 +236,9 @@ class Ingester:
                 )
             )
         }
-        links: list[dict[str, Any]] = []
+        links: list[tuple[dict[str, Any], AudienceGroup]] = []
         touched: list[AudienceGroup] = []
-        for eid, r, e, seg, key, topic in sorted(keyed, key=lambda q: q[2].ts):
+        for row, r, e, seg, key, topic in sorted(keyed, key=lambda q: q[2].ts):
             g = open_groups.get(key)
             if g is None:
                 g = AudienceGroup(
@@ -246,10 +256,10 @@ class Ingester:
                 g.askers = [*(g.askers or []), who]
             if g not in touched:
                 touched.append(g)
-            links.append({"eid": eid, "g": g})
+            links.append((row, g))
         s.flush()
-        # ORM bulk UPDATE by primary key: one executemany.
-        s.execute(update(AudienceEvent), [{"id": x["eid"], "group_id": x["g"].id} for x in links])
+        for row, g in links:
+            row["group_id"] = g.id
         key_id = touched[0].id if len(touched) == 1 else None
         out.changes.append(self.store.record_change(s, "audience_group", key_id, self.show_id))
 

@@ -17,8 +17,12 @@ from studio.timeutil import duration_words
 from studio.ui.audience.labels import topic_label
 from studio.ui.common.tables import ui_lang
 
-AMBER: Final = QColor("#8a6d1a")
-RED: Final = QColor("#8e2a2a")
+AMBER: Final = QBrush(QColor("#8a6d1a"))
+RED: Final = QBrush(QColor("#8e2a2a"))
+_ROLES: Final = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+})  # fmt: skip
 ESCALATED: Final = "↑ "  # shown before the question once it is on the anchor's strip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,6 +83,8 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # font, colour, check state ...: the view's defaults
+            return None
         c = self.card(index.row())
         if c is None:
             return None
@@ -101,9 +107,9 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             wait = c.wait_s(self.clock())
             if wait >= self.red_s:
-                return QBrush(RED)
+                return RED
             if wait >= self.amber_s:
-                return QBrush(AMBER)
+                return AMBER
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
             return "\n".join([c.text, ", ".join(c.askers)])
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WAIT, self.COUNT):
