@@ -23,6 +23,7 @@ BLINK_MS = 250
 MAX_MESSAGES = 2  # rows shown; more are counted ("+2")
 AMBER = "#ffb000"
 RED = "#ff3b30"
+BLINK = "#9b0000"  # the blink's fill: dark enough that every line stays readable on it
 DARK = "#1d1d1d"
 QUESTION_TEXT = "#9cc3ff"
 
@@ -175,7 +176,7 @@ class TalkbackStrip(QFrame):
 
     def _paint(self) -> None:
         urgent = any(m.urgent for m in self.messages)
-        background = RED if self.blinking and self.blink_on else DARK
+        background = BLINK if self.blinking and self.blink_on else DARK
         border = RED if urgent else AMBER
         self.setStyleSheet(
             f"QFrame#TalkbackStrip {{ background: {background}; border: 3px solid {border};"
