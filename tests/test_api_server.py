@@ -434,3 +434,61 @@ def test_viewer_events_ingest(server: ApiServer, store: Store) -> None:
     code, data = call(server, "POST", "/v1/events", raw=b"{oops\n", headers=auth)
     assert code == 200 and data["bad"][0]["line"] == 1
     assert _count(store, ViewerEvent) == 2
+
+
+def test_websocket_pushes_incidents_and_metrics(server: ApiServer) -> None:
+    """Store changes reach WebSocket clients: an incident logged through the API arrives as an
+    `incident` event with the open count, samples as a `metrics` event with the new totals."""
+    import aiohttp
+
+    call(server, "POST", "/api/v1/rundown/start")
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    sample = [{"ts": int(time.time()), "online_viewers": 777, "orders": 5}]
+
+    async def run() -> dict[str, dict[str, Any]]:
+        got: dict[str, dict[str, Any]] = {}
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(f"http://127.0.0.1:{server.port}/api/v1/events") as ws,
+        ):
+            await asyncio.wait_for(ws.receive_json(), 15)
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(
+                None, call, server, "POST", "/api/v1/incidents", {"category": "anchor"}
+            )
+            await loop.run_in_executor(None, call, server, "POST", "/v1/samples", sample, auth)
+            deadline = loop.time() + 20
+            while loop.time() < deadline and not {"incident", "metrics"} <= set(got):
+                ev = await asyncio.wait_for(ws.receive_json(), 20)
+                if ev["type"] == "metrics" and ev["metrics"]["online_viewers"] != 777:
+                    continue
+                got[ev["type"]] = ev
+        return got
+
+    got = asyncio.run(run())
+    assert got["incident"]["incidents"] == {"open": 1}
+    assert got["metrics"]["metrics"]["online_viewers"] == 777
+
+
+def test_slow_headers_are_cut_off(store: Store, show: int) -> None:
+    """A client that trickles its request line and headers is disconnected once the read
+    timeout passes without a whole request."""
+    srv = ApiServer(store, show, ServerConfig(port=0, token=TOKEN, read_timeout=0.5)).start()
+    try:
+        with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as sock:
+            start = time.monotonic()
+            sock.sendall(b"GET /api/v1/status HTTP/1.1\r\n")
+            closed = False
+            for _ in range(40):
+                time.sleep(0.1)
+                try:
+                    sock.sendall(b"X-Slow: 1\r\n")
+                except OSError:
+                    closed = True
+                    break
+            if not closed:
+                sock.settimeout(5)
+                closed = sock.recv(100) == b""
+            assert closed and time.monotonic() - start < 9
+    finally:
+        srv.stop()

@@ -115,3 +115,26 @@ def test_disabled_in_preferences_starts_nothing(ctx, show: int) -> None:  # type
     link.stop()
     ctx.runner.shutdown()
     ctx.runner = None
+
+
+def test_preferences_save_the_server_settings_and_rotate_the_token(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Preferences → Remote control: on/off, LAN and port are saved; New token replaces the
+    token file at once and shows the new token."""
+    from studio.api.auth import load_token
+    from studio.ui.shell.api_link import ENABLED_KEY, LAN_KEY, PORT_KEY
+    from studio.ui.shell.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(ctx, "en")
+    qtbot.addWidget(dialog)
+    assert not dialog.api_enabled.isChecked() and dialog.api_port.value() == 4460
+    old = dialog.token.text()
+    assert old == load_token()
+    dialog._rotate_token()
+    assert dialog.token.text() != old and dialog.token.text() == load_token()
+    dialog.api_enabled.setChecked(True)
+    dialog.api_lan.setChecked(True)
+    dialog.api_port.setValue(5000)
+    dialog.accept()
+    s = ctx.settings
+    assert s.value(ENABLED_KEY, type=bool) and s.value(LAN_KEY, type=bool)
+    assert s.value(PORT_KEY, type=int) == 5000
