@@ -38,7 +38,7 @@ from studio.ui.common.qt_jobs import SerialWorker
 PRESETS_KEY = "talkback/presets"
 REFRESH_MS = 1000
 BANNER_S = 60.0  # a rule's banner stays this long after it fired (or until dismissed)
-COLUMNS = 3
+COLUMNS = 4
 
 
 class TalkbackPanel(QWidget):
@@ -68,10 +68,6 @@ class TalkbackPanel(QWidget):
         self.banner_box.hide()
         layout.addWidget(self.banner_box)
 
-        self.presets_box = QGridLayout()
-        layout.addLayout(self.presets_box)
-        self.preset_buttons: list[QPushButton] = []
-
         row = QHBoxLayout()
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Type a message to the anchor"))
@@ -85,6 +81,10 @@ class TalkbackPanel(QWidget):
         row.addWidget(self.urgent)
         row.addWidget(self.send_button)
         layout.addLayout(row)
+
+        self.presets_box = QGridLayout()
+        layout.addLayout(self.presets_box)
+        self.preset_buttons: list[QPushButton] = []
 
         tools = QHBoxLayout()
         self.edit_presets = QPushButton(self.tr("Edit presets…"))
@@ -158,7 +158,7 @@ class TalkbackPanel(QWidget):
         self.preset_buttons = []
         for n, text in enumerate(self.presets):
             b = QPushButton(text)
-            b.setMinimumHeight(36)
+            b.setMinimumHeight(28)
             b.clicked.connect(lambda _=False, t=text: self.send(t))
             self.presets_box.addWidget(b, n // COLUMNS, n % COLUMNS)
             self.preset_buttons.append(b)
