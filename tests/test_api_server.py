@@ -535,3 +535,32 @@ def test_random_bodies_never_get_a_server_error(server: ApiServer) -> None:
             server, "POST", rng.choice(paths), raw=raw, headers={"Content-Type": "application/json"}
         )
         assert code < 500, (raw, code, data)
+
+
+def test_optional_tls(store: Store, show: int, tmp_path: Any) -> None:
+    """With a certificate (`studio serve --tls-cert`) the server answers over HTTPS."""
+    import shutil
+    import ssl
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl not installed")
+    cert, key = tmp_path / "c.pem", tmp_path / "k.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+         "/CN=localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(cert, key)
+    srv = ApiServer(store, show, ServerConfig(port=0, token=TOKEN, ssl_context=ctx)).start()
+    try:
+        assert srv.url.startswith("https://")
+        client = ssl.create_default_context(cafile=str(cert))
+        client.check_hostname = False
+        conn = http.client.HTTPSConnection("127.0.0.1", srv.port, timeout=20, context=client)
+        conn.request("GET", "/api/v1/status")
+        resp = conn.getresponse()
+        assert resp.status == 200 and json.loads(resp.read())["show"]["id"] == show
+        conn.close()
+    finally:
+        srv.stop()
