@@ -96,7 +96,7 @@ def test_link_numbers_and_dates() -> None:
 
 
 def test_this_one_is_the_presenting_product(classifier: Classifier) -> None:
-    """"这个" means the product presenting at that moment; naming another product wins."""
+    """ "这个" means the product presenting at that moment; naming another product wins."""
     assert classifier.read("这个多少钱", "MZ-FD02").sku == "MZ-FD02"
     assert classifier.read("这个多少钱", "MZ-JH01").sku == "MZ-JH01"
     assert classifier.read("口红多少钱", "MZ-JH01").sku == "MZ-KH03"
@@ -111,7 +111,7 @@ def test_studio_rules_extend_the_shipped_ones(tmp_path: Path) -> None:
     assert c.read("安排").kind == "purchase_intent"
     bad = tmp_path / "bad.yaml"
     bad.write_text("topics:\n  price:\n    patterns: ['(']\n", encoding="utf-8")
-    with pytest.raises(RulesError, match="bad.yaml"):
+    with pytest.raises(RulesError, match=r"bad\.yaml"):
         load_rules([bad], include_user=False)
 
 
@@ -313,8 +313,36 @@ def test_kill_9_mid_ingestion_then_restart_exactly_once(
             select(func.count(), func.count(AudienceEvent.text.distinct()))
         ).one()
         grouped = s.scalar(select(func.sum(AudienceGroup.count))) or 0
-        questions = s.scalar(
-            select(func.count()).where(AudienceEvent.group_id.is_not(None))
-        )
+        questions = s.scalar(select(func.count()).where(AudienceEvent.group_id.is_not(None)))
     assert count == n and distinct == n
     assert grouped == questions  # every question counted on its card exactly once
+
+
+def test_review_section(store: Store, show: int) -> None:
+    """The review carries the desk's figures: top questions per product with counts, the FAQ
+    candidates for the next script with the reply given, p50/p90, unanswered, per segment; the
+    HTML report shows them in both languages."""
+    from studio.review.html import render_html
+    from studio.review.load import build_review
+
+    present(store, show, "MZ-KH03")
+    accept_lines(
+        store, show,
+        [_chat(0, "口红多少钱", user="a"), _chat(5, "3号链接多少钱", user="b"),
+         _chat(9, "这个多少钱", user="c"), _chat(20, "新疆包邮吗", user="d"),
+         _chat(30, "粉底液有几个色号", user="e")],
+        source="t",
+    )  # fmt: skip
+    price = card_of_comment(store, 1)
+    act(store, price, "answer", who="cs1", at=T0 + 40, reply="口红直播价 159 元")
+    r = build_review(store, show)
+    q = r.questions
+    assert q is not None
+    assert (q.questions, q.answered, q.unanswered) == (5, 3, 2)
+    assert q.response_p50_s == pytest.approx(35.0)  # 40, 35 and 31 s
+    lip = [t for t in q.top if t.sku == "MZ-KH03"]
+    assert lip[0].count == 3 and lip[0].topic == "price"
+    assert [(f.text, f.count, f.reply) for f in q.faq] == [("口红多少钱", 3, "口红直播价 159 元")]
+    zh = render_html(r, "zh_CN")
+    assert "各商品的热门问题" in zh and "下场脚本可加入常见问题" in zh and "口红直播价 159 元" in zh
+    assert "Top questions per product" in render_html(r, "en")

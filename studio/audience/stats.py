@@ -230,3 +230,77 @@ def per_minute(store: Store, show_id: int) -> list[tuple[float, int, float | Non
             answered.setdefault(ans // 60 * 60, []).append(max(0.0, ans - ts))
     minutes = sorted(set(asked) | set(answered))
     return [(m, asked.get(m, 0), percentile(answered.get(m, []), 0.5)) for m in minutes]
+
+
+@dataclass(frozen=True)
+class TopQuestion:
+    sku: str | None
+    product: str  # the product's name ("" without one)
+    text: str
+    count: int
+    topic: str | None
+    status: str
+    reply: str
+
+
+@dataclass(frozen=True)
+class QuestionsReview:
+    """What the review (复盘) says about the audience desk."""
+
+    questions: int
+    answered: int
+    unanswered: int
+    ignored: int
+    response_p50_s: float | None
+    response_p90_s: float | None
+    top: tuple[TopQuestion, ...]  # per product, biggest first (at most 5 a product)
+    faq: tuple[TopQuestion, ...]  # asked by several viewers: add to the next script's FAQ
+    per_segment: tuple[tuple[str | None, int, int], ...]  # (segment key, questions, answered)
+
+
+def questions_review(store: Store, show_id: int, *, per_product: int = 5) -> QuestionsReview:
+    from studio.store.models import Product
+
+    st = show_stats(store, show_id, top=0)
+    with store.session() as s:
+        names = dict(
+            s.execute(select(Product.sku, Product.name).where(Product.show_id == show_id)).all()
+        )
+        groups = s.scalars(
+            select(AudienceGroup)
+            .where(AudienceGroup.show_id == show_id)
+            .order_by(AudienceGroup.count.desc(), AudienceGroup.first_ts)
+        ).all()
+        seg_rows = s.execute(
+            select(AudienceEvent.segment_key, AudienceGroup.status)
+            .join(AudienceGroup, AudienceGroup.id == AudienceEvent.group_id)
+            .where(AudienceEvent.show_id == show_id)
+        ).all()
+    tops = [
+        TopQuestion(g.sku, str(names.get(g.sku or "", "")), g.text, g.count, g.topic, g.status,
+                    g.reply or "")
+        for g in groups
+    ]  # fmt: skip
+    shown: Counter[str | None] = Counter()
+    top: list[TopQuestion] = []
+    for q in tops:
+        if shown[q.sku] < per_product:
+            shown[q.sku] += 1
+            top.append(q)
+    top.sort(key=lambda q: (q.sku is None, q.sku or "", -q.count))
+    segs: dict[str | None, list[int]] = {}
+    for seg, status in seg_rows:
+        n = segs.setdefault(seg, [0, 0])
+        n[0] += 1
+        n[1] += status == "answered"
+    return QuestionsReview(
+        questions=st.questions,
+        answered=st.answered,
+        unanswered=st.unanswered,
+        ignored=st.ignored,
+        response_p50_s=st.response_p50_s,
+        response_p90_s=st.response_p90_s,
+        top=tuple(top),
+        faq=tuple(q for q in tops if q.count >= 2)[:15],
+        per_segment=tuple((k, v[0], v[1]) for k, v in segs.items()),
+    )

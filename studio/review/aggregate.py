@@ -587,4 +587,5 @@ def review(inp: ReviewInputs) -> Review:
         price_periods=inp.price_periods,
         product_changes=inp.product_changes,
         talkback=inp.talkback,
+        questions=inp.questions,
     )

@@ -127,6 +127,16 @@ def render_html(
     if r.talkback:
         add(f"<h2>{escape(s('sec.talkback', lang))}</h2>")
         add(table_html(tables.talkback(r, lang)))
+    if r.questions is not None and r.questions.questions:
+        add(f"<h2>{escape(s('sec.questions', lang))}</h2>")
+        add(table_html(tables.questions_summary(r, lang)))
+        add(f"<h3>{escape(s('sec.top_questions', lang))}</h3>")
+        add(table_html(tables.top_questions(r, lang)))
+        if r.questions.faq:
+            add(f"<h3>{escape(s('sec.faq_next', lang))}</h3>")
+            add(table_html(tables.faq_next(r, lang)))
+        add(f"<h3>{escape(s('sec.segment_questions', lang))}</h3>")
+        add(table_html(tables.segment_questions(r, lang)))
 
     add(f"<h2>{escape(s('sec.funnel', lang))}</h2>")
     add(_chart(svg.funnel(r.funnel, lang)))

@@ -275,7 +275,12 @@ def _with_products(store: Store, inp: ReviewInputs) -> ReviewInputs:
     from studio.talkback.timeline import talk_marks
 
     talk = tuple(talk_marks(store, inp.show.id))
-    return replace(inp, price_periods=periods, product_changes=changes, talkback=talk)
+    from studio.audience.stats import questions_review
+
+    asked = questions_review(store, inp.show.id)
+    return replace(
+        inp, price_periods=periods, product_changes=changes, talkback=talk, questions=asked
+    )
 
 
 def build_review(store: Store, show_id: int, compare: int = 5) -> Review:

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from studio.audience.stats import QuestionsReview
 from studio.planning.review_actions import Action
 from studio.products.history import HistoryEntry
 from studio.products.periods import PricePeriod
@@ -131,6 +132,7 @@ class ReviewInputs:
     price_periods: Mapping[str, tuple[PricePeriod, ...]] = field(default_factory=dict)
     product_changes: tuple[HistoryEntry, ...] = ()
     talkback: tuple[TalkMark, ...] = ()  # messages to the anchor and rule firings
+    questions: QuestionsReview | None = None  # the audience desk (studio.audience)
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -313,6 +315,7 @@ class Review:
     price_periods: Mapping[str, tuple[PricePeriod, ...]] = field(default_factory=dict)
     product_changes: tuple[HistoryEntry, ...] = ()
     talkback: tuple[TalkMark, ...] = ()
+    questions: QuestionsReview | None = None
 
     @property
     def has_price_periods(self) -> bool:

@@ -632,3 +632,59 @@ def meta_lines(r: Review, lang: str) -> list[tuple[str, str]]:
             (s("campaign", lang), f"{sh.campaign_name} · {s('campaign_share', lang, share=share)}")
         )
     return out
+
+
+# -- audience questions (studio.audience) ------------------------------------------------------
+
+
+def _topic(t: str | None, lang: str) -> str:
+    return s(f"topic.{t}", lang) if t else DASH
+
+
+def questions_summary(r: Review, lang: str) -> Table:
+    """Questions asked, answered, unanswered, ignored; response time p50 and p90."""
+    q = r.questions
+    assert q is not None
+    rows = (
+        (s("q.questions", lang), str(q.questions)),
+        (s("q.answered", lang), str(q.answered)),
+        (s("q.unanswered", lang), str(q.unanswered)),
+        (s("q.ignored", lang), str(q.ignored)),
+        (s("q.p50", lang), duration_words(q.response_p50_s, lang)),
+        (s("q.p90", lang), duration_words(q.response_p90_s, lang)),
+    )
+    return Table((s("col.figure", lang), s("col.value", lang)), rows, "lr", (3.0, 1.5))
+
+
+def top_questions(r: Review, lang: str) -> Table:
+    """Per product, its most asked questions with how many viewers asked them."""
+    q = r.questions
+    assert q is not None
+    rows = tuple(
+        (t.product or t.sku or s("q.none", lang), t.text, str(t.count), _topic(t.topic, lang),
+         s(f"q.status.{t.status}", lang))
+        for t in q.top
+    )  # fmt: skip
+    keys = ("col.product", "col.question", "col.askers", "col.topic", "col.status")
+    return Table(tuple(s(k, lang) for k in keys), rows, "llrll", (2.4, 4.0, 0.9, 1.2, 1.2))
+
+
+def faq_next(r: Review, lang: str) -> Table:
+    """Questions several viewers asked: candidates for the next script's FAQ, with the reply
+    the desk gave."""
+    q = r.questions
+    assert q is not None
+    rows = tuple((t.text, str(t.count), t.product or t.sku or DASH, t.reply or DASH) for t in q.faq)
+    keys = ("col.question", "col.askers", "col.product", "col.reply")
+    return Table(tuple(s(k, lang) for k in keys), rows, "lrll", (3.5, 0.9, 2.2, 4.0))
+
+
+def segment_questions(r: Review, lang: str) -> Table:
+    q = r.questions
+    assert q is not None
+    titles = {g.key: segment_title(g, lang) for g in r.segments}
+    rows = tuple(
+        (titles.get(key or "", key or DASH), str(n), str(done)) for key, n, done in q.per_segment
+    )
+    keys = ("col.segment", "q.questions", "q.answered")
+    return Table(tuple(s(k, lang) for k in keys), rows, "lrr", (3.0, 1.0, 1.0))

@@ -149,6 +149,10 @@ class ReviewPanel(QWidget):
         self.price_period_table = table_for_page()
         self.product_change_table = table_for_page()
         self.talkback_table = table_for_page()
+        # The audience desk's questions (studio.audience): figures, top per product, the FAQ
+        # candidates for the next script and questions per segment, each under its caption.
+        self.question_tables = [table_for_page() for _ in range(4)]
+        self.question_captions = [QLabel() for _ in range(3)]
         self.actions_section = ActionsSection(ctx.store, self.jobs, self.reload)
         self.action_table = self.actions_section.table
         self.scatter_note = QLabel()
@@ -172,6 +176,18 @@ class ReviewPanel(QWidget):
             ("traffic", (self.shares_box,)),
             ("incidents", (self.incident_summary, self.incident_table)),
             ("talkback", (self.talkback_table,)),
+            (
+                "questions",
+                (
+                    self.question_tables[0],
+                    self.question_captions[0],
+                    self.question_tables[1],
+                    self.question_captions[1],
+                    self.question_tables[2],
+                    self.question_captions[2],
+                    self.question_tables[3],
+                ),
+            ),
             ("checks", (self.check_table,)),
             ("carried", (self.carried_table,)),
             ("actions", (self.actions_section,)),
@@ -307,6 +323,22 @@ class ReviewPanel(QWidget):
         fill_page_table(self.check_table, tables.checks(review, lang, wording), wrap=(3,))
         if review.talkback:
             fill_page_table(self.talkback_table, tables.talkback(review, lang), wrap=(3,))
+        asked = review.questions is not None and review.questions.questions > 0
+        if asked:
+            made = (
+                tables.questions_summary,
+                tables.top_questions,
+                tables.faq_next,
+                tables.segment_questions,
+            )
+            for widget, make in zip(self.question_tables, made, strict=True):
+                fill_page_table(widget, make(review, lang), wrap=(1, 3))
+            for label, key in zip(
+                self.question_captions,
+                ("sec.top_questions", "sec.faq_next", "sec.segment_questions"),
+                strict=True,
+            ):
+                label.setText(s(key, lang))
         fill_page_table(self.carried_table, tables.carried_actions(review, lang), wrap=(0, 5))
         self.actions_section.show_actions(
             review.show.id, review.actions, tables.review_actions(review, lang)
@@ -328,6 +360,7 @@ class ReviewPanel(QWidget):
             "traffic": bool(review.traffic or review.audience),
             "incidents": bool(review.incidents.items),
             "talkback": bool(review.talkback),
+            "questions": asked,
             "checks": bool(review.checks),
             "carried": bool(review.carried),
             "actions": True,  # always: the Add button lives here
@@ -348,6 +381,7 @@ class ReviewPanel(QWidget):
             "channels": "sec.channels",
             "incidents": "sec.incidents",
             "talkback": "sec.talkback",
+            "questions": "sec.questions",
             "checks": "sec.checks",
             "carried": "sec.carried",
             "actions": "sec.actions",
