@@ -4,7 +4,9 @@
 - product: the presenting product as `studio.products.reader.LiveProducts` derives it (the
   board and the prompter card call the same `derive`);
 - metrics: `studio.metrics.series.snapshot` (what `studio kpi` prints);
-- show, driver and open incidents: the store, through the core readers.
+- show and open incidents: the store, through the core readers;
+- driver: who holds the rundown lease (the session's view of it); `since` is when this server
+  first saw that station drive (the lease row keeps only its heartbeat).
 
 The database parts are re-read by `refresh()` on a worker thread (after a change the bus
 announces, at most a few times a second), so a thousand requests a second cost no queries.
