@@ -364,6 +364,16 @@ def _sections(lay: _Layout, r: Review, lang: str, generated: str, wording: Wordi
     if r.product_changes:
         lay.heading(s("sec.product_changes", lang))
         lay.table(tables.product_changes(r, lang), 7.5)
+    if r.questions is not None and r.questions.questions:
+        lay.heading(s("sec.questions", lang))
+        lay.table(tables.questions_summary(r, lang), 7.5)
+        lay.heading(s("sec.top_questions", lang))
+        lay.table(tables.top_questions(r, lang), 7.5)
+        if r.questions.faq:
+            lay.heading(s("sec.faq_next", lang))
+            lay.table(tables.faq_next(r, lang), 7.5)
+        lay.heading(s("sec.segment_questions", lang))
+        lay.table(tables.segment_questions(r, lang), 7.5)
     lay.heading(s("sec.funnel", lang))
     lay.chart(svg.funnel(r.funnel, lang), 1000 / 230)
     lay.heading(s("sec.scatter", lang))
