@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -143,3 +144,92 @@ def test_live_tick_prompts_the_anchor_and_logs_the_firing(store: Store, show: in
 def test_show_rules_come_from_its_stored_script(store: Store, show: int) -> None:
     """The rules a live show runs are its stored script's (saved with the show)."""
     assert "精华剩 100 单" in [r.name for r in rules_for_show(store, show)]
+
+
+def test_questions_waiting_reads_the_customer_service_queue(store: Store, show: int) -> None:
+    """With three viewer questions open at the audience desk, "questions_waiting > 2" fires
+    (a banner), once."""
+    from datetime import datetime
+
+    from studio.audience.ingest import accept_lines
+
+    t = datetime.fromisoformat("2026-12-12T20:01:00+08:00").timestamp()  # the demo's day
+    asks = ["这个口红适合黄皮吗？", "什么时候发货？", "有没有优惠券？"]
+    lines = [
+        json.dumps({"ts": t + i, "type": "chat", "id": f"c{i}", "user": f"u{i}", "text": q})
+        for i, q in enumerate(asks)
+    ]
+    assert accept_lines(store, show, lines, source="test").accepted == 3
+    rule = Rule("问题积压", parse_condition("questions_waiting > 2"), banner=True)
+    live = LiveRules(store, show, [rule], clock=lambda: t + 10)
+    done = live.tick()
+    assert [(d.rule, d.figures["questions_waiting"]) for d in done] == [("问题积压", 3)]
+    assert live.tick() == []
+
+
+def test_rules_sheet_of_a_spreadsheet_script(tmp_path: Path) -> None:
+    """An xlsx script's 规则 sheet: good rows become rules (kept in the script's YAML), a bad
+    row is reported at its sheet and row."""
+    import openpyxl
+
+    from studio.rules.parse import rules_of_script
+    from studio.script.yaml_io import dump_yaml, parse_yaml
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "脚本"
+    ws.append(["环节", "时长", "话术", "商品"])
+    ws.append(["精华讲解", 10, "上链接！", "MZ-1"])
+    ps = wb.create_sheet("商品")
+    ps.append(["SKU", "商品名称", "原价", "直播价", "库存"])
+    ps.append(["MZ-1", "焕亮精华", 399, 259, 800])
+    rs = wb.create_sheet("规则")
+    rs.append(["规则", "条件", "商品", "提示", "紧急"])
+    rs.append(["剩 100 单", "stock_left <= 100", "MZ-1", "仅剩 {stock_left} 单", "是"])
+    rs.append(["写错了", "库存 <= 5", "MZ-1", "x", ""])
+    path = tmp_path / "show.xlsx"
+    wb.save(path)
+    script, issues = check_file(path)
+    assert [str(i) for i in issues] == [
+        f"{path}:规则!3: rule '写错了': cannot read the condition '库存 <= 5' (write e.g. "
+        "'stock_left <= 100', 'quota_left <= 10%', 'segment_ends_in <= 60s' or 'sold_out')"
+    ]
+    [ok] = rules_of_script(script)
+    assert (ok.name, str(ok.when), ok.sku, ok.urgent) == (
+        "剩 100 单",
+        "stock_left <= 100",
+        "MZ-1",
+        True,
+    )
+    again, _, problems = parse_yaml(dump_yaml(script), "saved.yaml")
+    assert problems == [] and again.rules == script.rules
+
+
+def test_obs_text_action_goes_through_the_obs_link(store: Store, show: int) -> None:
+    """A rule with obs: sets that text source through the OBS client (SetInputSettings with
+    the live figure filled in); without a connected client it is skipped, the rest still done."""
+    from studio.rules.actions import perform
+    from studio.rules.model import Firing, ObsText
+
+    sent: list[tuple[str, dict[str, object]]] = []
+
+    class Session:
+        def request(self, name: str, data: dict[str, object]) -> dict[str, object]:
+            sent.append((name, data))
+            return {}
+
+    class Client:
+        connected = True
+
+        def submit(self, job: Any) -> None:
+            job(Session())
+
+    rule = Rule("剩 100", parse_condition("stock_left <= 100"), sku=ESSENCE, banner=True,
+                obs=ObsText("库存文字", "仅剩 {stock_left}"))  # fmt: skip
+    firing = Firing(rule, T0, 95.0, {"stock_left": 95}, obs_text="仅剩 95")
+    done = perform(store, show, firing, obs=Client())
+    assert done.actions == ["banner", "obs"]
+    assert sent == [("SetInputSettings", {"inputName": "库存文字",
+                                          "inputSettings": {"text": "仅剩 95"}, "overlay": True})]  # fmt: skip
+    assert perform(store, show, firing, obs=None).actions == ["banner"]

@@ -41,6 +41,18 @@ def rules_for_show(store: Store, show_id: int) -> list[Rule]:
     return rules
 
 
+def count_questions_waiting(store: Store, show_id: int, cap: int = 500) -> int | None:
+    """Open cards in the customer-service queue (studio.audience), up to `cap`; None when
+    the audience desk has nothing for this show (or cannot be read)."""
+    try:
+        from studio.audience.queue import open_cards
+
+        return len(open_cards(store, show_id, limit=cap))
+    except Exception:  # the rule then does not hold; it never stops the others
+        log.debug("questions waiting not read", exc_info=True)
+        return None
+
+
 def is_rehearsal(store: Store, show_id: int) -> bool:
     with store.session() as s:
         show = s.get(Show, show_id)
@@ -66,6 +78,14 @@ class LiveRules:
         self.clock = clock
         self.evaluator = Evaluator(self.rules, clock)
         self.run_snapshot = run_snapshot
+        if questions_waiting is None and any(
+            r.when.figure == "questions_waiting" for r in self.rules
+        ):
+
+            def waiting() -> int | None:
+                return count_questions_waiting(store, show_id)
+
+            questions_waiting = waiting
         self.questions_waiting = questions_waiting
         self.obs = obs
         self.rehearsal = is_rehearsal(store, show_id) if rehearsal is None else rehearsal
