@@ -49,7 +49,10 @@ def gui_relay() -> _Relay:
 
 
 class SerialWorker:
-    IDLE_SECONDS = 0.5
+    # Long enough that a panel refreshing every second keeps its thread: starting a thread waits
+    # on the GUI thread until the new one runs, which on a loaded 2-core PC was up to 0.3 s (the
+    # show-day soak caught it at 0.5 s); short enough that a dropped panel's thread soon ends.
+    IDLE_SECONDS = 2.0
 
     def __init__(self, owner: QObject, name: str) -> None:
         self.name = name

@@ -1,0 +1,605 @@
+"""Show-day soak: a whole show with every panel and the prompter live, measured; then a second
+show in the same process, to see that nothing leaks.
+
+One process builds the control room the way `studio demo` does (controller station, Chinese
+UI, every dock's panel built, the prompter open) on a show made from the demo script stretched
+to the asked length, and runs it:
+- the metrics simulator (1 sample per show second, per-SKU orders) at the asked speed, with the
+  demo's viewer-comment stream when the audience desk provides it;
+- the cues turned on schedule by the demo autopilot;
+- a camera preview from a looping video file and the live audio meters from a looping WAV
+  (the checks' camera and mic cards, as a tech would start them);
+- an incident logged every few show minutes through the incidents panel (as F1-F5 do);
+- with `--pg`: the store on a throwaway PostgreSQL server, and a second station (its own
+  process, tests/sync_station.py) following the show; its cue-notification latency is measured;
+- with `--obs` (needs obs-studio and Xvfb): a real OBS linked through the OBS card's settings.
+
+It prints GUI event-loop stalls (a 10 ms timer's lateness), the CPU share of the GUI thread and
+of the other threads, RSS at start / each show hour / end, open descriptors and threads, the
+database size per show hour, store write latency (transaction begin to commit, writing ones),
+the second station's cue-notification latency, and the same after a second show.
+
+Usage:
+  .venv/bin/python benchmarks/soak.py --hours 4 --speed 60 [--pg] [--obs] [--shows 2]
+  .venv/bin/python benchmarks/soak.py --real-time --minutes 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import wave
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+STALL_TICK_MS = 10
+INCIDENT_EVERY_SHOW_S = 4 * 60
+CATEGORIES = ("technical", "product", "anchor", "compliance", "other")
+
+
+# -- process figures ---------------------------------------------------------------------------
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def thread_count() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+def thread_cpu() -> dict[int, float]:
+    """CPU seconds by thread id (threads alive now)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[int, float] = {}
+    for tid in os.listdir("/proc/self/task"):
+        with contextlib.suppress(OSError):
+            with open(f"/proc/self/task/{tid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            out[int(tid)] = (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def comm(tid: int) -> str:
+    try:
+        return "native:" + Path(f"/proc/self/task/{tid}/comm").read_text().strip()
+    except OSError:
+        return "native:?"
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, math.ceil(q / 100 * len(s)) - 1))]
+
+
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+# -- sources ------------------------------------------------------------------------------------
+def make_sources(tmp: Path) -> tuple[Path | None, Path]:
+    """A 10 s test video (looped by the camera card) and a 5 s tone+noise WAV (looped by the
+    mic card)."""
+    video: Path | None = tmp / "camera.mp4"
+    if shutil.which("ffmpeg"):
+        subprocess.run(
+            ["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+             "testsrc2=size=1280x720:rate=30", "-t", "10", "-pix_fmt", "yuv420p", str(video)],
+            check=True,
+        )  # fmt: skip
+    else:
+        video = None
+    import numpy as np
+
+    rate = 48_000
+    t = np.arange(rate * 5) / rate
+    signal = 0.3 * np.sin(2 * np.pi * 440 * t) * (0.6 + 0.4 * np.sin(2 * np.pi * 0.5 * t))
+    signal += 0.01 * np.random.default_rng(1).standard_normal(t.size)
+    audio = tmp / "mic.wav"
+    with wave.open(str(audio), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes((signal * 32767).astype("<i2").tobytes())
+    return video, audio
+
+
+def long_script(tmp: Path, hours: float) -> Path:
+    """The demo script with its segments repeated until the show lasts `hours`."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "resources" / "demo" / "show.yaml").read_text("utf-8"))
+    segments = data["segments"]
+    from studio.script.model import parse_duration
+
+    total = sum(parse_duration(str(s["duration"])) for s in segments)
+    rounds = max(1, math.ceil(hours * 3600 / total))
+    out = []
+    for r in range(rounds):
+        for s in segments:
+            copy = dict(s)
+            if r:
+                copy["id"] = f"{s['id']}_{r + 1}"
+                copy["title"] = f"{s['title']} ({r + 1})"
+            out.append(copy)
+    data["segments"] = out
+    data["slot"] = f"{int(rounds * total)}s"
+    data["title"] = f"{data['title']} · soak"
+    path = tmp / "soak_show.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+# -- store instrumentation ------------------------------------------------------------------------
+class WriteTimer:
+    """Begin-to-commit time of every transaction that wrote (engine events, all threads)."""
+
+    def __init__(self, engine: Any) -> None:
+        from sqlalchemy import event
+
+        self.samples: list[float] = []
+        self._lock = threading.Lock()
+
+        @event.listens_for(engine, "begin")
+        def begin(conn: Any) -> None:
+            conn.info["soak_t0"] = time.perf_counter()
+            conn.info["soak_write"] = False
+
+        @event.listens_for(engine, "after_cursor_execute")
+        def after(conn: Any, _cursor: Any, statement: str, *_a: Any) -> None:
+            head = statement.lstrip()[:6].upper()
+            if head in ("INSERT", "UPDATE", "DELETE"):
+                conn.info["soak_write"] = True
+
+        @event.listens_for(engine, "commit")
+        def commit(conn: Any) -> None:
+            t0 = conn.info.pop("soak_t0", None)
+            if t0 is not None and conn.info.pop("soak_write", False):
+                with self._lock:
+                    self.samples.append((time.perf_counter() - t0) * 1000)
+
+    def take(self) -> list[float]:
+        with self._lock:
+            out, self.samples = self.samples, []
+        return out
+
+
+def db_size_mb(store: Any, sqlite_path: Path | None) -> float:
+    if sqlite_path is not None:
+        return sum(
+            p.stat().st_size
+            for p in (sqlite_path, Path(f"{sqlite_path}-wal"))
+            if p.exists()
+        ) / 1e6  # fmt: skip
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        return (
+            float(conn.execute(text("select pg_database_size(current_database())")).scalar()) / 1e6
+        )
+
+
+# -- the soak -----------------------------------------------------------------------------------
+class Stalls:
+    """A 10 ms precise timer on the GUI thread; its lateness is how long the loop was busy.
+    With `why`, a watcher thread notes where the GUI thread is when a tick is 50 ms overdue."""
+
+    def __init__(self, why: bool = False) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.late_ms: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(STALL_TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.why: dict[str, int] = {}
+        self._watch = why
+        self._stop = threading.Event()
+        self._gui = threading.get_ident()
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.timer.start()
+        if self._watch:
+            threading.Thread(target=self._watcher, name="soak-watch", daemon=True).start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._stop.set()
+
+    def _watcher(self) -> None:
+        import traceback
+
+        while not self._stop.wait(0.02):
+            if time.perf_counter() - self._last < 0.06:
+                continue
+            frame = sys._current_frames().get(self._gui)
+            if frame is None:
+                continue
+            stack = [
+                f"{Path(f.filename).name}:{f.lineno}:{f.name}"
+                for f in traceback.extract_stack(frame)
+                if "site-packages" not in f.filename or "PySide6" in f.filename
+            ][-4:]
+            key = " > ".join(stack)
+            self.why[key] = self.why.get(key, 0) + 1
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.late_ms.append(max(0.0, (now - self._last) * 1000 - STALL_TICK_MS))
+        self._last = now
+
+    def take(self) -> list[float]:
+        out, self.late_ms = self.late_ms, []
+        return out
+
+
+class Follower:
+    """The second station: its own process on the same PostgreSQL database. The latency of a
+    cue is its receive time there minus the moment this station's runner committed it."""
+
+    def __init__(self, url: str, tmp: Path) -> None:
+        from sync_station import Station
+
+        self.station = Station(url, "tech@soak-follower", tmp / "follower", {})
+        self.sent: dict[str, float] = {}
+        self.latency_ms: list[float] = []
+        self.received = 0
+
+    def on_local_change(self, change: Any) -> None:
+        if change.table == "cue_event" and not change.remote:
+            self.sent[str(change.key)] = time.time()
+
+    def drain(self) -> None:
+        with contextlib.suppress(Exception):
+            self.station._read(0)
+        events, self.station.events = self.station.events, []
+        for e in events:
+            if e.get("ev") == "change" and e.get("t") == "cue_event":
+                self.received += 1
+                sent = self.sent.pop(str(e.get("r")), None)
+                if sent is not None:
+                    self.latency_ms.append((float(e["t_recv"]) - sent) * 1000)
+
+    def close(self) -> None:
+        self.drain()
+        self.station.quit()
+
+
+def run_show(
+    label: str,
+    studio_app: Any,
+    ctx: Any,
+    opts: argparse.Namespace,
+    writes: WriteTimer,
+    size: Callable[[], float],
+    sources: tuple[Path | None, Path],
+    follower: Follower | None,
+) -> dict[str, Any]:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    window = studio_app.window
+    for key in list(window.panels):  # every panel live, not only the docks shown at start
+        window.panels[key]
+    video, audio = sources
+    checks = window.panels["checks"]
+    for card in checks.cards:
+        name = type(card).__name__
+        if name == "MicCheckCard" and not opts.no_devices:
+            card.open_source(str(audio))
+        elif name == "CameraCheckCard" and video is not None and not opts.no_devices:
+            card.start(str(video))
+    runner = ctx.runner
+    if runner is not None and runner.snapshot().status == "ready":
+        runner.start()
+    studio_app.start_demo_feed(speed=opts.speed)
+    studio_app.start_autopilot()
+    show_t0 = ctx.clock()
+    span = opts.hours * 3600
+    stalls = Stalls(why=opts.why)
+    writes.take()
+    hourly: list[dict[str, float]] = []
+    incidents = {"n": 0, "next": INCIDENT_EVERY_SHOW_S}
+    cpu0, wall0, proc0 = thread_cpu(), time.perf_counter(), os.times()
+    figures: dict[str, Any] = {
+        "label": label,
+        "start": {"rss": rss_mb(), "fds": open_fds(), "threads": thread_count(), "db": size()},
+    }
+    incidents_panel = window.panels["incidents"]
+    done = {"v": False}
+
+    def tick() -> None:
+        elapsed = ctx.clock() - show_t0
+        if elapsed >= incidents["next"]:
+            incidents["next"] += INCIDENT_EVERY_SHOW_S
+            incidents["n"] += 1
+            incidents_panel.quick_log(CATEGORIES[incidents["n"] % len(CATEGORIES)], severity=3)
+        hour = len(hourly) + 1
+        if elapsed >= hour * 3600 or (elapsed >= span and len(hourly) < math.ceil(opts.hours)):
+            if opts.tracemalloc and not hourly:
+                import tracemalloc
+
+                figures["snap"] = tracemalloc.take_snapshot()
+            hourly.append(
+                {"hour": min(hour, elapsed / 3600), "rss": rss_mb(), "db": size(),
+                 "fds": open_fds(), "threads": thread_count(), "load": float(load().split()[0])}
+            )  # fmt: skip
+            print(
+                f"  [{label}] show hour {hourly[-1]['hour']:.2f}: RSS {hourly[-1]['rss']:.1f} MB, "
+                f"db {hourly[-1]['db']:.1f} MB, threads {hourly[-1]['threads']}, "
+                f"fds {hourly[-1]['fds']} (load {load()})",
+                flush=True,
+            )
+        if follower is not None:
+            follower.drain()
+        if elapsed >= span:
+            done["v"] = True
+            app.quit()
+
+    driver = QTimer()
+    driver.setInterval(200)
+    driver.timeout.connect(tick)
+    driver.start()
+    stalls.start()
+    app.exec()
+    driver.stop()
+    stalls.stop()
+    wall = time.perf_counter() - wall0
+    cpu1, proc1 = thread_cpu(), os.times()
+    # The show ends as a controller ends it: the feed stops with it.
+    if runner is not None and runner.snapshot().status in ("running", "held"):
+        runner.end()
+    ended = time.perf_counter()
+    while time.perf_counter() - ended < 1.0:
+        app.processEvents()
+        time.sleep(0.01)
+    if follower is not None:
+        follower.drain()
+    gui_tid = os.getpid()
+    gui_cpu = cpu1.get(gui_tid, 0.0) - cpu0.get(gui_tid, 0.0)
+    total_cpu = (proc1.user + proc1.system) - (proc0.user + proc0.system)
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    by_name: dict[str, float] = {}
+    for tid, cpu in cpu1.items():
+        if tid == gui_tid:
+            continue
+        py = names.get(tid)
+        name = py.split(":")[0].rstrip("0123456789-_") if py else comm(tid)
+        by_name[name] = by_name.get(name, 0.0) + cpu - cpu0.get(tid, 0.0)
+    if opts.tracemalloc and "snap" in figures:
+        import tracemalloc
+
+        grown = tracemalloc.take_snapshot().compare_to(figures.pop("snap"), "lineno")
+        figures["grown"] = [
+            f"{d.size_diff / 1e6:+.2f} MB {d.count_diff:+d} blocks {d.traceback}"
+            for d in grown[:15]
+        ]
+    figures.update(
+        why=sorted(stalls.why.items(), key=lambda kv: -kv[1])[:12],
+        stalls=stalls.take(),
+        writes=writes.take(),
+        hourly=hourly,
+        wall=wall,
+        gui_cpu=gui_cpu,
+        total_cpu=total_cpu,
+        by_name=by_name,
+        incidents=incidents["n"],
+        end={"rss": rss_mb(), "fds": open_fds(), "threads": thread_count(), "db": size()},
+        follower=None
+        if follower is None
+        else {"latency": list(follower.latency_ms), "received": follower.received},
+        completed=done["v"],
+    )
+    if follower is not None:
+        follower.latency_ms.clear()
+        follower.received = 0
+    return figures
+
+
+def report(f: dict[str, Any], opts: argparse.Namespace) -> None:
+    s = f["stalls"]
+    print(f"\n== {f['label']}: {opts.hours:g} show hours at {opts.speed:g}x in {f['wall']:.0f} s "
+          f"(load now {load()}) ==")  # fmt: skip
+    print(
+        f"GUI event-loop stalls (lateness of a {STALL_TICK_MS} ms timer, {len(s)} ticks): "
+        f"p50 {pct(s, 50):.1f} ms, p99 {pct(s, 99):.1f} ms, max {max(s, default=0):.1f} ms, "
+        f"> 50 ms: {sum(1 for x in s if x > 50)}, > 100 ms: {sum(1 for x in s if x > 100)}"
+    )
+    wall = f["wall"]
+    workers = f["total_cpu"] - f["gui_cpu"]
+    print(
+        f"CPU share (of one core): GUI thread {f['gui_cpu'] / wall * 100:.1f} %, "
+        f"other threads {workers / wall * 100:.1f} %, process {f['total_cpu'] / wall * 100:.1f} %"
+    )
+    top = sorted(f["by_name"].items(), key=lambda kv: -kv[1])[:8]
+    print("  busiest other threads: " + ", ".join(f"{n} {c / wall * 100:.1f} %" for n, c in top))
+    hourly = f["hourly"]
+    rss = [f["start"]["rss"]] + [h["rss"] for h in hourly] + [f["end"]["rss"]]
+    print("RSS MB: start {:.1f} / hours {} / end {:.1f}".format(
+        rss[0], " ".join(f"{h['rss']:.1f}" for h in hourly), rss[-1]))  # fmt: skip
+    if len(hourly) >= 2:
+        span_h = hourly[-1]["hour"] - hourly[0]["hour"]
+        growth = (hourly[-1]["rss"] - hourly[0]["rss"]) / span_h if span_h > 0 else float("nan")
+        print(f"  growth after the first hour: {growth:+.1f} MB per show hour")
+    print(f"  growth start to end: {(rss[-1] - rss[0]) / opts.hours:+.1f} MB per show hour")
+    print(
+        f"open fds: start {f['start']['fds']}, end {f['end']['fds']}; threads: start "
+        f"{f['start']['threads']}, end {f['end']['threads']}"
+    )
+    db = [f["start"]["db"]] + [h["db"] for h in hourly]
+    per_hour = [b - a for a, b in itertools.pairwise(db)]
+    print(
+        f"database size MB: start {db[0]:.1f}, by hour {' '.join(f'{x:.1f}' for x in db[1:])}; "
+        f"added per show hour {' '.join(f'{x:.1f}' for x in per_hour)}"
+    )
+    w = f["writes"]
+    print(
+        f"store writes: {len(w)} transactions, p50 {pct(w, 50):.1f} ms, p99 {pct(w, 99):.1f} ms, "
+        f"max {max(w, default=0):.1f} ms; incidents logged: {f['incidents']}"
+    )
+    if f.get("grown"):
+        print("Python allocations grown since the first show hour (tracemalloc):")
+        for line in f["grown"]:
+            print(f"  {line}")
+    if f["why"]:
+        print("where the GUI thread was, 60+ ms into a stall (samples every 20 ms):")
+        for key, n in f["why"]:
+            print(f"  {n:4d}  {key}")
+    fol = f["follower"]
+    if fol is not None:
+        lat = fol["latency"]
+        print(
+            f"second station: {fol['received']} cue events received, notification latency "
+            f"p50 {pct(lat, 50):.0f} ms, p99 {pct(lat, 99):.0f} ms, max {max(lat, default=0):.0f} ms"
+        )
+
+
+@contextlib.contextmanager
+def postgres() -> Iterator[str]:
+    from pg_server import create_database, throwaway_server
+
+    with throwaway_server() as server:
+        yield create_database(server)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--hours", type=float, default=4.0, help="show hours (default 4)")
+    ap.add_argument("--speed", type=float, default=60.0, help="show clock speed (default 60x)")
+    ap.add_argument("--real-time", action="store_true", help="speed 1 (with --minutes)")
+    ap.add_argument("--minutes", type=float, help="show minutes instead of --hours")
+    ap.add_argument("--shows", type=int, default=2, help="shows in a row in this process")
+    ap.add_argument("--pg", action="store_true", help="PostgreSQL and a second station")
+    ap.add_argument("--obs", action="store_true", help="link a real OBS (needs obs and Xvfb)")
+    ap.add_argument("--no-devices", action="store_true", help="no camera/mic sources")
+    ap.add_argument("--why", action="store_true", help="where the GUI thread was in stalls")
+    ap.add_argument(
+        "--tracemalloc", action="store_true", help="Python allocations grown after hour 1"
+    )
+    opts = ap.parse_args()
+    if opts.real_time:
+        opts.speed = 1.0
+    if opts.minutes is not None:
+        opts.hours = opts.minutes / 60
+    tmp = Path(tempfile.mkdtemp(prefix="soak-"))
+    for key, sub in (("STUDIO_CONFIG_DIR", "config"), ("STUDIO_DATA_DIR", "data"),
+                     ("STUDIO_LOG_DIR", "log")):  # fmt: skip
+        os.environ[key] = str(tmp / sub)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    print(f"soak: {opts.hours:g} show hours x {opts.shows} at {opts.speed:g}x, "
+          f"{'PostgreSQL + second station' if opts.pg else 'SQLite'}, load {load()}, "
+          f"{os.cpu_count()} cores, platform {os.environ['QT_QPA_PLATFORM']}", flush=True)  # fmt: skip
+    with contextlib.ExitStack() as stack:
+        url = stack.enter_context(postgres()) if opts.pg else f"sqlite:///{tmp / 'soak.db'}"
+        sqlite_path = None if opts.pg else tmp / "soak.db"
+        obs = None
+        if opts.obs:
+            from obs_server import ObsServer, obs_available
+
+            if obs_available():
+                obs = ObsServer(tmp / "obs")
+                obs.start()
+                stack.callback(obs.close)
+                from studio.obs import config as obs_config
+
+                obs_config.save("127.0.0.1", obs.port, obs.password)
+                print(f"OBS {obs.port} linked", flush=True)
+            else:
+                print("OBS: not available here, skipped", flush=True)
+        return soak(opts, tmp, url, sqlite_path, stack)
+
+
+def soak(
+    opts: argparse.Namespace,
+    tmp: Path,
+    url: str,
+    sqlite_path: Path | None,
+    stack: contextlib.ExitStack,
+) -> int:
+    from studio.logsetup import setup_logging
+    from studio.profile import Profile
+    from studio.script.store_io import create_show_from_script_file
+    from studio.store.store import Store
+    from studio.ui.common.context import AppContext, StoreSignals
+    from studio.ui.shell.app import StudioApp, accelerated_clock, make_application, station_name
+    from studio.ui.shell.i18n import Translations
+    from studio.ui.shell.settings import open_settings
+
+    setup_logging(verbose=False)
+    if opts.tracemalloc:
+        import tracemalloc
+
+        tracemalloc.start(1)
+    qapp = make_application()
+    settings = open_settings()
+    translations = Translations()
+    translations.install("zh_CN")
+    store = Store.open(url, station=station_name("controller"))
+    stack.callback(store.close)
+    writes = WriteTimer(store.engine)
+    script = long_script(tmp, opts.hours)
+    sources = make_sources(tmp)
+    follower = Follower(url, tmp) if opts.pg else None
+    if follower is not None:
+        stack.callback(follower.close)
+        store.bus.subscribe(follower.on_local_change)
+    ctx = AppContext(
+        store=store,
+        profile=Profile(),
+        settings=settings,
+        signals=StoreSignals(store),
+        demo=True,
+        demo_speed=opts.speed,
+    )
+    ctx.clock = accelerated_clock(opts.speed)
+    studio_app = StudioApp(ctx, translations, role="controller")
+    studio_app.start_encoder_link()
+    ctx.show_id = create_show_from_script_file(store, script)
+    studio_app.build()
+    runs = []
+
+    def size() -> float:
+        return db_size_mb(store, sqlite_path)
+
+    for n in range(opts.shows):
+        if n:
+            studio_app.load_show(create_show_from_script_file(store, script))
+        figures = run_show(f"show {n + 1}", studio_app, ctx, opts, writes, size, sources, follower)
+        report(figures, opts)
+        runs.append(figures)
+    if len(runs) >= 2:
+        a, b = runs[0], runs[-1]
+        print(
+            f"\n== across {len(runs)} shows: RSS end {a['end']['rss']:.1f} -> {b['end']['rss']:.1f} "
+            f"MB ({b['end']['rss'] - a['end']['rss']:+.1f}), threads {a['end']['threads']} -> "
+            f"{b['end']['threads']}, fds {a['end']['fds']} -> {b['end']['fds']} =="
+        )
+    studio_app.shutdown()
+    qapp.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
