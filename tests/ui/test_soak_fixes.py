@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
+from studio.ui.common.context import AppContext
 from studio.ui.common.qt_jobs import SerialWorker
 
 
@@ -27,3 +28,39 @@ def test_a_worker_fed_every_second_keeps_its_thread(qtbot: QtBot) -> None:
         assert all(t is threads[0] for t in threads), threads
     finally:
         worker.shutdown()
+
+
+def test_a_second_show_replaces_the_demo_feed_and_autopilot(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """Starting the demo feed and autopilot for a second show in the same process shuts the
+    first feed down (no thread or object left behind) and keeps one autopilot timer."""
+    from PySide6.QtCore import QTimer
+
+    from studio.demo import ensure_demo_show
+    from studio.ui.shell.app import StudioApp
+    from studio.ui.shell.i18n import Translations
+
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    translations = Translations()
+    translations.install("en")
+    app = StudioApp(app_ctx, translations)
+    app.build()
+    try:
+        app.start_demo_feed(speed=60)
+        first = app_ctx.metrics_feed
+        app.start_autopilot()
+        app.start_demo_feed(speed=60)
+        app.start_autopilot()
+        assert first is not None and app_ctx.metrics_feed not in (None, first)
+        assert not first.running  # its simulator thread has ended
+        others = [
+            t
+            for t in threading.enumerate()
+            if t.name.startswith("metrics-sim") and t is not app_ctx.metrics_feed._thread
+        ]
+        assert others == []
+        timers = [t for t in app.findChildren(QTimer) if t.isActive() and t.interval() == 250]
+        assert len(timers) == 1
+    finally:
+        app.shutdown()

@@ -345,6 +345,7 @@ class StudioApp(QObject):
     def start_demo_feed(self, speed: float) -> None:
         if self.ctx.show_id is None:
             return
+        self._drop_feed()  # the previous show's (a second show in the same process)
         self._feed = MetricsFeed(self.ctx.store, parent=self, clock=self.ctx.clock)
         self.ctx.metrics_feed = self._feed
         self._feed.start(self.ctx.show_id, speed=speed)
@@ -352,8 +353,19 @@ class StudioApp(QObject):
 
         CommentFeed.follow(self._feed, self.ctx)  # the demo's viewer comments, stopped with it
 
+    def _drop_feed(self) -> None:
+        feed, self._feed = self._feed, None
+        if feed is None:
+            return
+        feed.shutdown()
+        if self.ctx.metrics_feed is feed:
+            self.ctx.metrics_feed = None
+        feed.deleteLater()
+
     def start_autopilot(self) -> None:
         """Demo only: turn the cues the way a controller would, evenly through each segment."""
+        if self._autopilot is not None:  # already turning (a second show in the same process)
+            return
         self._autopilot = QTimer(self)
         self._autopilot.setInterval(250)
         self._autopilot.timeout.connect(self._autopilot_step)
