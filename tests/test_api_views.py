@@ -165,6 +165,34 @@ def test_prompter_follows_a_cue_change_and_mirrors(live_server: ApiServer, brows
     _wait(browser, lambda d: _text(d, "#cue") == after)
 
 
+def test_prompter_banners_for_lucky_bag_and_flash_sale(
+    live_server: ApiServer, browser: Any, tmp_path: Path
+) -> None:
+    """Jumped into a lucky-bag segment the prompter counts down to the draw; in a flash-sale
+    segment to the sale's end, and the card shows the sale's product with its quota (Chinese)."""
+    import http.client
+    import json
+
+    def jump(key: str) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", live_server.port, timeout=20)
+        conn.request("POST", "/api/v1/rundown/jump", body=json.dumps({"segment": key}))
+        assert conn.getresponse().status == 200
+        conn.close()
+
+    browser.set_window_size(1024, 768)
+    browser.get(f"http://127.0.0.1:{live_server.port}/view/prompter?lang=zh")
+    _wait(browser, _has("#cue"))
+    jump("lucky-bag-1")
+    _wait(browser, lambda d: _text(d, "#banner").startswith("福袋开奖倒计时"))
+    jump("flash-lipstick")
+    _wait(browser, lambda d: _text(d, "#banner").startswith("秒杀倒计时"))
+    # The segment's product presents itself and its sale starts: pushed to the card as well.
+    _wait(
+        browser, lambda d: "限量剩余" in _text(d, "#product") and "限量剩余" in _text(d, "#banner")
+    )
+    browser.save_screenshot(str(_shots(tmp_path) / "prompter-flash-zh.png"))
+
+
 def test_views_need_the_token_beyond_loopback(store: Store, browser: Any) -> None:
     """On the LAN a view opened with ?token= works (the cookie carries the token to the status
     and WebSocket requests); without it the page is refused."""
@@ -191,5 +219,5 @@ def test_screenshot_folder_is_clean() -> None:
         for v in ("prompter", "timer", "controller")
         for lang in ("zh", "en")
         for size in SIZES
-    } | {"index-zh.png", "index-en.png"}
+    } | {"index-zh.png", "index-en.png", "prompter-flash-zh.png"}
     assert names <= expected, names - expected

@@ -62,6 +62,7 @@ def runner_part(rundown: Rundown, snap: Snapshot | None = None) -> dict[str, Any
         "remaining_s": round(snap.segment_remaining, 1),
         "over_under_s": round(snap.over_under, 1),
         "phase": snap.phase,
+        "banner": None,
         "next": None,
     }
     i = snap.segment_index
@@ -69,6 +70,8 @@ def runner_part(rundown: Rundown, snap: Snapshot | None = None) -> dict[str, Any
         return out
     seg = segs[i]
     out["segment"] = {"index": i, "key": seg.id, "title": seg.title, "kind": seg.kind}
+    if snap.banner_remaining is not None:  # the lucky-bag draw or the flash sale's end
+        out["banner"] = {"kind": seg.kind, "remaining_s": round(snap.banner_remaining, 1)}
     text = seg.cues[snap.cue_index].text if snap.cue_index < len(seg.cues) else seg.title
     out["cue"] = {"index": snap.cue_index, "text": text}
     if snap.cue_index + 1 < len(seg.cues):

@@ -75,8 +75,15 @@
     var r = status.runner, cue = r.cue ? r.cue.text : "", seg = r.segment ? r.segment.title : "";
     var nxt = r.next ? (r.next.segment.index !== (r.segment && r.segment.index) ? "【" + r.next.segment.title + "】 " : "") + r.next.cue.text : "";
     var mirrorLink = '<a id="mirror" href="' + link({ mirror: mirror ? "0" : "1" }) + '">' + esc(t("mirror")) + "</a>";
-    var banner = r.state === "held" ? '<div class="banner">' + esc(t("held")) + "</div>" : "";
-    if (status.product && status.product.flash_running) banner += '<div class="banner">' + esc(t("flash")) + "</div>";
+    var banner = r.state === "held" ? '<div class="banner" id="held">' + esc(t("held")) + "</div>" : "";
+    if (r.banner) {
+      var b = r.banner, lucky = b.kind === "lucky_bag", over = b.remaining_s <= 0;
+      var text = lucky ? (over ? t("lucky_now") : t("lucky_in") + " " + clock(b.remaining_s))
+                       : (over ? t("flash_over") : t("flash_in") + " " + clock(b.remaining_s));
+      if (!lucky && !over && status.product && status.product.flash_running && status.product.quota_left != null)
+        text += " · " + t("quota_left") + " " + num(status.product.quota_left);
+      banner += '<div class="banner ' + (lucky ? "lucky" : "") + '" id="banner">' + esc(text) + "</div>";
+    }
     app.className = "prompter" + (mirror ? " mirrored" : "");
     app.innerHTML = bar(mirrorLink) +
       '<div class="bar"><span class="seg" id="segment">' + esc(seg) + '</span><span class="count ' + phaseClass(r) + '" id="countdown">' + clock(r.remaining_s) + "</span></div>" +
