@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AudienceCurves</name>
+    <message>
+        <location filename="../../studio/ui/audience/dashboard.py" line="115" />
+        <source>response median %1 s (peak %2 s)</source>
+        <translation>响应中位数 %1 秒（最高 %2 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/dashboard.py" line="121" />
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/dashboard.py" line="122" />
+        <source>questions (right axis)</source>
+        <translation>观众问题（右轴）</translation>
+    </message>
+</context>
+<context>
     <name>AudienceLabels</name>
     <message>
         <location filename="../../studio/ui/audience/labels.py" line="13" />
@@ -239,39 +257,47 @@
     </message>
 </context>
 <context>
+    <name>MetricsPanel</name>
+    <message>
+        <location filename="../../studio/ui/audience/dashboard.py" line="40" />
+        <source>Orders per minute</source>
+        <translation>每分钟成交订单</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio/ui/audience/queue_model.py" line="44" />
+        <location filename="../../studio/ui/audience/queue_model.py" line="48" />
         <source>Wait</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/queue_model.py" line="44" />
+        <location filename="../../studio/ui/audience/queue_model.py" line="48" />
         <source>×</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/queue_model.py" line="44" />
+        <location filename="../../studio/ui/audience/queue_model.py" line="48" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/queue_model.py" line="44" />
+        <location filename="../../studio/ui/audience/queue_model.py" line="48" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/queue_model.py" line="45" />
+        <location filename="../../studio/ui/audience/queue_model.py" line="49" />
         <source>Topic</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/queue_model.py" line="45" />
+        <location filename="../../studio/ui/audience/queue_model.py" line="49" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/queue_model.py" line="45" />
+        <location filename="../../studio/ui/audience/queue_model.py" line="49" />
         <source>Claimed by</source>
         <translation>认领人</translation>
     </message>

@@ -39,6 +39,7 @@ from studio.metrics.live_figures import Pace, alert_facts, live_figures, pace_to
 from studio.metrics.live_spans import SegmentSpan, actual_times, segment_spans, spans_start
 from studio.metrics.series import SeriesCache, ShowTiming
 from studio.talkback.timeline import talk_marks
+from studio.ui.audience.dashboard import AudienceCurves
 from studio.ui.common.context import AppContext
 from studio.ui.common.texts import condition_text
 from studio.ui.metrics.curves import TailedCurve
@@ -159,6 +160,8 @@ class MetricsPanel(QWidget):
 
         self.graphs = MetricsGraphs(self.palette())
         self.overlays = ShowOverlays(self.graphs)
+        # Questions per minute and the response median, on the orders graph (studio.audience).
+        self.audience = AudienceCurves(self.graphs, self.ctx)
         bl.addWidget(self.graphs.glw, 1)
         self.stack.addWidget(self.board)
         self.setMinimumWidth(420)
@@ -239,6 +242,7 @@ class MetricsPanel(QWidget):
     def shutdown(self) -> None:
         """Stop the timer and a feed this panel started (the app owns any other feed)."""
         self._timer.stop()
+        self.audience.shutdown()
         if self._own_feed is not None:
             self._own_feed.shutdown()
             if self.ctx.metrics_feed is self._own_feed:
