@@ -346,3 +346,56 @@ def test_review_section(store: Store, show: int) -> None:
     zh = render_html(r, "zh_CN")
     assert "各商品的热门问题" in zh and "下场脚本可加入常见问题" in zh and "口红直播价 159 元" in zh
     assert "Top questions per product" in render_html(r, "en")
+
+
+@pytest.mark.slow
+def test_http_source(store: Store, show: int, db_url: str) -> None:
+    """`studio comments ingest --source http:0`: POST /v1/events with the bearer token stores
+    the events once (a resend is all duplicates), reports bad lines, refuses a missing token."""
+    import urllib.error
+    import urllib.request
+
+    from studio.api.auth import load_token
+
+    token = load_token()
+    cmd = [sys.executable, "-m", "studio.cli", "--db", db_url, "comments", "ingest",
+           "--show", str(show), "--source", "http:0"]  # fmt: skip
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.startswith("listening on http://127.0.0.1:"), line
+        url = line.split()[2] + f"?show={show}"
+        body = "\n".join([
+            json.dumps(_chat(1, "3号链接多少钱"), ensure_ascii=False),
+            json.dumps(_chat(2, "口红还有吗"), ensure_ascii=False),
+            '{"ts": "yesterday"}',
+        ]).encode()  # fmt: skip
+
+        def post(auth: bool = True) -> dict:
+            req = urllib.request.Request(url, data=body, method="POST")
+            req.add_header("Content-Type", "application/x-ndjson")
+            if auth:
+                req.add_header("Authorization", f"Bearer {token}")
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                return json.loads(resp.read())
+
+        first = post()
+        assert first["accepted"] == 2 and first["duplicates"] == 0
+        assert [b["line"] for b in first["bad"]] == [3]
+        again = post()
+        assert again["accepted"] == 0 and again["duplicates"] == 2
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            post(auth=False)
+        assert refused.value.code == 401
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(30)
+        for f in (proc.stdout, proc.stderr):
+            if f is not None:
+                f.close()
+    assert proc.returncode == 0
+    rows = list_comments(store, show)
+    assert [r["text"] for r in rows] == ["3号链接多少钱", "口红还有吗"]
+    assert rows[0]["sku"] == "MZ-KH03" and rows[0]["status"] == "open"

@@ -17,6 +17,7 @@ from studio.store.shows import ShowNotFound, get_show
 from studio.store.store import Store
 from studio.timeutil import wall_clock
 
+DEFAULT_HTTP_PORT = 8766  # next to the metrics listener's 8765
 KINDS = ("question", "purchase_intent", "complaint", "after_sales", "praise", "other")
 
 
@@ -71,18 +72,60 @@ def _tail(
     )
 
 
+def _http(
+    store: Store, args: argparse.Namespace, port: int, stop: threading.Event
+) -> tuple[str, int]:
+    """`POST /v1/events?show=ID` (JSONL or a JSON array) on the shared API server, with the
+    metrics listener's token and loopback rules; --with-samples serves `POST /v1/samples` on
+    the same port too."""
+    from studio.api.server import ApiServer, ServerConfig
+    from studio.metrics.sources.http import is_loopback, token_path
+
+    if not is_loopback(args.host):
+        if not args.allow_remote:
+            raise CommandError(
+                f"--host {args.host} would let other computers reach the events endpoint, and "
+                "its bearer token travels in plain HTTP (anyone on the network can read it); "
+                "add --allow-remote if that is what you want, or keep the default 127.0.0.1 "
+                "and put a TLS proxy in front",
+                2,
+            )
+        print(
+            f"studio: warning: listening on {args.host}: the events endpoint is reachable from "
+            "other computers and its bearer token is sent unencrypted",
+            file=sys.stderr,
+            flush=True,
+        )
+    routes = {"viewer_events", "health"} | ({"samples"} if args.with_samples else set())
+    server = ApiServer(
+        store, args.show, ServerConfig(host=args.host, port=port, routes=frozenset(routes))
+    )
+    try:
+        server.start()
+    except OSError as exc:
+        raise CommandError(f"cannot listen on {args.host}:{port}: {exc.strerror}", 1) from exc
+    print(f"listening on {server.url}/v1/events (bearer token in {token_path()})", flush=True)
+    try:
+        stop.wait()
+    finally:
+        server.stop()
+    stats = server.stats
+    return "http: " + (", ".join(f"{k} {v}" for k, v in sorted(stats.items())) or "no requests"), 0
+
+
 @guarded
 def cmd_ingest(args: argparse.Namespace) -> int:
     kind, _, rest = args.source.partition(":")
-    if kind == "http":
+    if kind not in ("sim", "jsonl", "csv", "http"):
         raise CommandError(
-            "--source http: not available yet in this build (the shared API server serves "
-            "POST /v1/events when it is running); use jsonl:PATH or csv:PATH",
-            2,
+            f"--source {args.source!r}: use sim, jsonl:PATH, csv:PATH or http[:PORT]", 2
         )
-    if kind not in ("sim", "jsonl", "csv"):
-        raise CommandError(f"--source {args.source!r}: use sim, jsonl:PATH or csv:PATH", 2)
-    if kind != "sim" and not rest:
+    port = DEFAULT_HTTP_PORT
+    if kind == "http" and rest:
+        if not rest.isdigit() or not 0 <= int(rest) <= 65535:
+            raise CommandError(f"--source http:{rest}: not a port number", 2)
+        port = int(rest)
+    if kind in ("jsonl", "csv") and not rest:
         raise CommandError(f"--source {kind}: needs a path, e.g. {kind}:/data/comments.{kind}", 2)
     if args.speed < 0:
         raise CommandError("--speed must be 0 (as fast as possible) or positive", 2)
@@ -92,6 +135,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         with _stop_on_signals() as stop:
             if kind == "sim":
                 summary, code = _sim(store, args, stop)
+            elif kind == "http":
+                summary, code = _http(store, args, port, stop)
             else:
                 summary, code = _tail(store, args, kind, rest, stop)
     finally:
@@ -212,11 +257,22 @@ def register(sub: Any) -> None:
 
     q = csub.add_parser("ingest", help="feed viewer events (simulator, JSONL or CSV file)")
     q.add_argument("--show", type=int, required=True, metavar="ID")
-    q.add_argument("--source", required=True, help="sim | jsonl:PATH | csv:PATH")
+    q.add_argument("--source", required=True, help="sim | jsonl:PATH | csv:PATH | http[:PORT]")
     q.add_argument("--follow", action="store_true", help="keep tailing the file until interrupted")
     q.add_argument("--speed", type=float, default=1.0, help="sim: 1 = real time, 0 = at once")
     q.add_argument("--seed", type=int, default=0, help="sim: random seed")
     q.add_argument("--start-ts", type=float, default=None, help=argparse.SUPPRESS)
+    q.add_argument("--host", default="127.0.0.1", help="http: address to bind (default loopback)")
+    q.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="http: allow a --host other computers can reach (the token is sent in plain HTTP)",
+    )
+    q.add_argument(
+        "--with-samples",
+        action="store_true",
+        help="http: also take metric samples (POST /v1/samples) on the same port",
+    )
     q.set_defaults(func=cmd_ingest)
 
     q = csub.add_parser("list", help="comments with what the desk read in them")
