@@ -111,3 +111,15 @@ def test_unreadable_conditions_are_refused(text: str) -> None:
     """A condition with an unknown figure, no number or a wrong unit is an error, not a guess."""
     with pytest.raises(ConditionError):
         parse_condition(text)
+
+
+def test_hovering_at_the_threshold_is_one_episode() -> None:
+    """GMV pace wobbling 79.5 / 80.3 / 79.0 % around "< 80%" fires once; it re-arms only once
+    back above 81.6 % (2 % of the threshold), and then fires again."""
+    clock = FakeClock()
+    ev = Evaluator([Rule("pace", parse_condition("gmv_pace < 80%"), banner=True)], clock)
+    fired = []
+    for pace in (85.0, 79.5, 80.3, 79.0, 81.5, 79.9, 82.0, 79.0):
+        clock.advance(5)
+        fired += [f.value for f in ev.step(show(gmv_pace=pace))]
+    assert fired == [79.5, 79.0]

@@ -233,3 +233,27 @@ def test_obs_text_action_goes_through_the_obs_link(store: Store, show: int) -> N
     assert sent == [("SetInputSettings", {"inputName": "库存文字",
                                           "inputSettings": {"text": "仅剩 95"}, "overlay": True})]  # fmt: skip
     assert perform(store, show, firing, obs=None).actions == ["banner"]
+
+
+def test_replayed_sales_derive_what_the_store_derives(store: Store, show: int) -> None:
+    """The replay's in-memory sales give the same derived figures as `derive_show` at every
+    sample time, flash sale included (one truth for stock and quota left)."""
+    from studio.products.changes import start_flash_sale
+    from studio.products.reader import derive_show
+    from studio.rules.replay import SalesTimeline
+
+    start_flash_sale(store, show, "MZ-KH03", 9_900, 300, seconds=60, clock=lambda: T0 + 5)
+    sell(store, show, (0, 500), (10, 690), (20, 705))
+    write_samples(
+        store,
+        [
+            make_row(show, "sim", "units", T0 + t, v, "MZ-KH03")
+            for t, v in ((0, 10), (30, 250), (90, 400))
+        ],
+    )
+    timeline = SalesTimeline(store, show)
+    for t in (0, 10, 20, 30, 90):
+        now = from_epoch(T0 + t)
+        ours = [(d.sku, d.stock_left, d.flash) for d in timeline.derived(T0 + t)]
+        theirs = [(d.sku, d.stock_left, d.flash) for d in derive_show(store, show, now, T0 + t)]
+        assert ours == theirs

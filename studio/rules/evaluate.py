@@ -2,9 +2,10 @@
 
 Pure and clocked: `Evaluator(rules, clock)`; `step(facts)` judges every rule on the figures as
 they stand (`Facts`) at `clock()`. A rule fires when its condition holds while it is armed, and
-disarms; it re-arms only once the condition no longer holds (hysteresis), so a stock that hovers
-at 100 prompts the anchor once, and a flash sale that is topped up and sells out again prompts
-again. An unknown figure (no such product, no flash sale running) counts as "does not hold".
+disarms; it re-arms only once the condition no longer holds, by a margin (`Condition.cleared`:
+2 % of the threshold), so a stock that hovers at 100 prompts the anchor once, and a flash sale
+that is topped up and sells out again prompts again. An unknown figure (no such product, no
+flash sale running) counts as "does not hold" and ends the episode.
 """
 
 from __future__ import annotations
@@ -137,7 +138,8 @@ class Evaluator:
         for i, rule in enumerate(self.rules):
             x = self.value(rule, facts, drop)
             if not rule.when.holds(x):
-                self._armed[i] = True
+                if rule.when.cleared(x):
+                    self._armed[i] = True
                 continue
             if not self._armed[i]:
                 continue

@@ -13,7 +13,7 @@ from typing import Any
 
 from studio.rules.actions import perform
 from studio.rules.evaluate import Evaluator
-from studio.rules.facts import facts_at
+from studio.rules.facts import facts_at, needs
 from studio.rules.model import Rule
 from studio.rules.parse import rules_of_script, studio_rules
 from studio.runner.state import Snapshot as RunSnapshot
@@ -77,6 +77,7 @@ class LiveRules:
         self.rules = list(rules) if rules is not None else rules_for_show(store, show_id)
         self.clock = clock
         self.evaluator = Evaluator(self.rules, clock)
+        self.need = needs(self.rules)
         self.run_snapshot = run_snapshot
         if questions_waiting is None and any(
             r.when.figure == "questions_waiting" for r in self.rules
@@ -97,7 +98,9 @@ class LiveRules:
         now = self.clock()
         run = self.run_snapshot(now) if self.run_snapshot is not None else None
         waiting = self.questions_waiting() if self.questions_waiting is not None else None
-        facts = facts_at(self.store, self.show_id, now, run=run, questions_waiting=waiting)
+        facts = facts_at(
+            self.store, self.show_id, now, run=run, questions_waiting=waiting, need=self.need
+        )
         return [
             perform(self.store, self.show_id, f, rehearsal=self.rehearsal, obs=self.obs)
             for f in self.evaluator.step(facts)

@@ -45,6 +45,8 @@ FIGURES: Final[dict[str, Figure]] = {
 }
 OPS: Final = ("<=", ">=", "<", ">", "==")
 VIEWERS_DROP_WINDOW_S: Final = 120.0
+# A rule re-arms once its figure is back past the threshold by this share of it (2 %).
+HYSTERESIS: Final = 0.02
 
 _COND = re.compile(
     r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(<=|>=|<|>|==|≤|≥)\s*(-?\d+(?:\.\d+)?)\s*(%|s|m|min)?\s*$"
@@ -75,11 +77,25 @@ class Condition:
             return x > self.value
         return x == self.value
 
+    def cleared(self, x: float | None) -> bool:
+        """The episode is over: the figure is unknown, or back past the threshold by the
+        hysteresis margin (a stock that hovers at 100 ± 1 is one episode, not ten)."""
+        if x is None:
+            return True
+        margin = abs(self.value) * HYSTERESIS
+        if self.op in ("<=", "<"):
+            return x > self.value + margin
+        if self.op in (">=", ">"):
+            return x < self.value - margin
+        return not self.holds(x)
+
     def __str__(self) -> str:
         if FIGURES.get(self.figure, Figure()).unit == "bool":
             return self.figure
         num = int(self.value) if self.value == int(self.value) else self.value
-        return f"{self.figure} {self.op} {num}{'%' if self.pct else ''}"
+        fig = FIGURES.get(self.figure, Figure())
+        unit = "%" if self.pct or fig.unit == "pct" else "s" if fig.unit == "s" else ""
+        return f"{self.figure} {self.op} {num}{unit}"
 
 
 def figure_of(name: str) -> Figure | None:
