@@ -399,3 +399,28 @@ def test_http_source(store: Store, show: int, db_url: str) -> None:
     rows = list_comments(store, show)
     assert [r["text"] for r in rows] == ["3号链接多少钱", "口红还有吗"]
     assert rows[0]["sku"] == "MZ-KH03" and rows[0]["status"] == "open"
+
+
+def test_simulated_stream_follows_the_show(store: Store, show: int) -> None:
+    """The demo's comments are about the product on air and burst while a lucky bag runs and
+    just after its draw; a restarted stream re-sends the same ids (stored once)."""
+    from studio.audience.simulate import CommentSimulator
+
+    start = START.timestamp()
+    sim = CommentSimulator(store, show, start_ts=start, seed=7)
+    events = sim.until(start + 1800, None)
+    kinds = {(a, b): k for a, b, k, _sku in sim.plan.kinds}
+    bag = next((a, b) for (a, b), k in kinds.items() if k == "lucky_bag")
+    essence = next((a, b, sku) for a, b, k, sku in sim.plan.kinds if sku == "MZ-JH01")
+
+    def rate(a: float, b: float) -> float:
+        return sum(1 for e in events if a <= float(e["ts"]) < b) / (b - a)
+
+    assert rate(bag[0], bag[1] + 60) > 2.5 * rate(essence[0] + 60, essence[1])
+    r = accept_lines(store, show, events, source="sim")
+    assert r.accepted == len(events) and not r.bad
+    about = [c["sku"] for c in list_comments(store, show, kind="question")
+             if essence[0] <= datetime.fromisoformat(c["at"]).timestamp() < essence[1]]  # fmt: skip
+    assert about and about.count("MZ-JH01") / len(about) > 0.5
+    again = CommentSimulator(store, show, start_ts=start, seed=7).until(start + 1800, None)
+    assert accept_lines(store, show, again, source="sim").duplicates == len(events)

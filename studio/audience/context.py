@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from studio.audience.classify import ProductRef
 from studio.store.audience_models import AudienceAlias
-from studio.store.models import CueEvent, Product, ProductEvent, Segment
+from studio.store.models import CueEvent, Product, ProductEvent, Segment, Show
 
 
 @dataclass
@@ -59,6 +59,30 @@ def load_products(s: Session, show_id: int) -> list[ProductRef]:
     return [ProductRef(sku, name, link, tuple(aliases.get(sku, ()))) for sku, name, link in rows]
 
 
+def _planned(s: Session, show_id: int) -> Timeline:
+    """The script's schedule from the show's start (actual, else planned): what was on air
+    when the runner recorded nothing (a file of comments ingested after a rehearsal-less run,
+    the simulator from the command line)."""
+    line = Timeline()
+    row = s.execute(select(Show.started_at, Show.planned_start).where(Show.id == show_id)).first()
+    start = None if row is None else (row[0] or row[1])
+    if start is None:
+        return line
+    t = start.timestamp()
+    for key, secs in s.execute(
+        select(Segment.key, Segment.planned_seconds)
+        .where(Segment.show_id == show_id)
+        .order_by(Segment.position)
+    ):
+        line.times.append(t)
+        line.values.append(key)
+        t += secs or 0
+    if line.times:
+        line.times.append(t)
+        line.values.append(None)
+    return line
+
+
 def _segments(s: Session, show_id: int) -> Timeline:
     line = Timeline()
     for at, key in s.execute(
@@ -71,7 +95,7 @@ def _segments(s: Session, show_id: int) -> Timeline:
             continue
         line.times.append(ts)
         line.values.append(key)
-    return line
+    return line if line.times else _planned(s, show_id)
 
 
 def _presenting(s: Session, show_id: int) -> Timeline:

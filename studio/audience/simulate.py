@@ -82,6 +82,19 @@ MIX: Final = (
 )  # fmt: skip
 
 
+# What viewers call a product: the category noun its name ends with (玻色因焕亮精华 -> 精华).
+NOUNS: Final = (
+    "粉底液", "眼影盘", "防晒乳", "防晒霜", "卸妆油", "卸妆水", "睫毛膏", "连衣裙", "羽绒服",
+    "精华", "口红", "唇釉", "眼影", "面膜", "香水", "乳液", "面霜", "爽肤水", "洗面奶", "外套",
+    "毛衣", "卫衣", "裤子", "鞋", "包",
+)  # fmt: skip
+
+
+def short_name(name: str) -> str:
+    first = name.split()[0] if name.split() else ""
+    return next((n for n in NOUNS if first.endswith(n)), first or "这个")
+
+
 @dataclass
 class _Plan:
     start_ts: float
@@ -135,7 +148,7 @@ class CommentSimulator:
         if sku is None or sku not in self.plan.products:
             return "这个", 1
         name, link = self.plan.products[sku]
-        short = name.split()[0][-3:] if name else "这个"
+        short = short_name(name)
         choice = self.rng.random()
         if choice < 0.45:
             return "这个", link or 1
