@@ -424,3 +424,30 @@ def test_simulated_stream_follows_the_show(store: Store, show: int) -> None:
     assert about and about.count("MZ-JH01") / len(about) > 0.5
     again = CommentSimulator(store, show, start_ts=start, seed=7).until(start + 1800, None)
     assert accept_lines(store, show, again, source="sim").duplicates == len(events)
+
+
+def test_aliases_tag_products(store: Store, show: int) -> None:
+    """An alias a studio adds (小棕瓶) tags the product from then on; removing it stops that
+    (asked in the opening, when no product is on air)."""
+    from studio.audience.aliases import add_alias, list_aliases, remove_alias
+    from studio.audience.ingest import Ingester
+
+    add_alias(store, show, "MZ-JH01", "小棕瓶")
+    assert list_aliases(store, show) == {"MZ-JH01": ["小棕瓶"]}
+    accept_lines(
+        store,
+        show,
+        [_chat(1, "小棕瓶多少钱", ts=START.timestamp() + 60)],
+        source="t",
+        ingester=Ingester(store, show),
+    )
+    assert list_comments(store, show)[0]["sku"] == "MZ-JH01"
+    assert remove_alias(store, show, "小棕瓶")
+    accept_lines(
+        store,
+        show,
+        [_chat(2, "小棕瓶多少钱", ts=START.timestamp() + 61)],
+        source="t",
+        ingester=Ingester(store, show),
+    )
+    assert list_comments(store, show)[1]["sku"] is None

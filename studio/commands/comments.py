@@ -251,6 +251,33 @@ def cmd_faq(args: argparse.Namespace) -> int:
     return 0
 
 
+@guarded
+def cmd_alias(args: argparse.Namespace) -> int:
+    from studio.audience.aliases import AliasError, add_alias, list_aliases, remove_alias
+
+    store = open_store(args)
+    try:
+        _show(store, args.show)
+        try:
+            for alias in args.add or []:
+                if not args.sku:
+                    raise CommandError("--add needs --sku", 2)
+                add_alias(store, args.show, args.sku, alias)
+            for alias in args.remove or []:
+                remove_alias(store, args.show, alias)
+        except AliasError as exc:
+            raise CommandError(str(exc), 2) from exc
+        found = list_aliases(store, args.show)
+    finally:
+        store.close()
+    if args.json:
+        print_json(found)
+    else:
+        for sku, names in found.items():
+            print(f"{sku}: {', '.join(names)}")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("comments", help="viewer comments and the question queue (客服)")
     csub = p.add_subparsers(dest="comments_command", metavar="ACTION", required=True)
@@ -293,6 +320,14 @@ def register(sub: Any) -> None:
     q.add_argument("--show", type=int, required=True, metavar="ID")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_stats)
+
+    q = csub.add_parser("alias", help="other names viewers use for a product (316, 枫叶红)")
+    q.add_argument("--show", type=int, required=True, metavar="ID")
+    q.add_argument("--sku", default=None)
+    q.add_argument("--add", action="append", metavar="ALIAS")
+    q.add_argument("--remove", action="append", metavar="ALIAS")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_alias)
 
     q = csub.add_parser("faq", help="list the FAQ library, or add to it with --answer")
     q.add_argument("--show", type=int, default=None, metavar="ID", help="per-show entries")
