@@ -147,17 +147,17 @@
 <context>
     <name>CsStation</name>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="330" />
+        <location filename="../../studio/ui/audience/station.py" line="335" />
         <source>Customer service — studio</source>
         <translation>客服 — studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="334" />
+        <location filename="../../studio/ui/audience/station.py" line="339" />
         <source>Questions</source>
         <translation>观众问题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="335" />
+        <location filename="../../studio/ui/audience/station.py" line="340" />
         <source>FAQ library</source>
         <translation>常见问题库</translation>
     </message>
@@ -345,67 +345,72 @@
         <translation>没有打开直播：打开一场直播即可看到观众问题。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="212" />
+        <location filename="../../studio/ui/audience/station.py" line="213" />
         <source>Open %1 · answered %2 · response p50 %3 · %4 questions/min</source>
         <translation>待回复 %1 · 已回复 %2 · 响应中位数 %3 · 每分钟 %4 个问题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="225" />
+        <location filename="../../studio/ui/audience/station.py" line="219" />
+        <source>you: %1 answered, p50 %2</source>
+        <translation>我：已回复 %1，中位数 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="230" />
         <source>Could not read the questions: %1</source>
         <translation>无法读取观众问题：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="245" />
+        <location filename="../../studio/ui/audience/station.py" line="250" />
         <source>No open questions.</source>
         <translation>没有待回复的问题。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="250" />
+        <location filename="../../studio/ui/audience/station.py" line="255" />
         <source>No product</source>
         <translation>未关联商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="252" />
+        <location filename="../../studio/ui/audience/station.py" line="257" />
         <source>claimed by %1</source>
         <translation>%1 已认领</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="254" />
+        <location filename="../../studio/ui/audience/station.py" line="259" />
         <source>on the anchor's strip</source>
         <translation>已推到主播提词器</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="286" />
+        <location filename="../../studio/ui/audience/station.py" line="291" />
         <source>Write a reply or pick a quick reply first.</source>
         <translation>请先写回复或选择快捷回复。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="297" />
+        <location filename="../../studio/ui/audience/station.py" line="302" />
         <source>Claimed.</source>
         <translation>已认领。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="298" />
+        <location filename="../../studio/ui/audience/station.py" line="303" />
         <source>Answered: the reply is on the clipboard for the platform console.</source>
         <translation>已回复：回复内容已复制，可粘贴到平台后台。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="299" />
+        <location filename="../../studio/ui/audience/station.py" line="304" />
         <source>Marked done.</source>
         <translation>已标记为已解答。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="300" />
+        <location filename="../../studio/ui/audience/station.py" line="305" />
         <source>Sent to the anchor's prompter.</source>
         <translation>已推到主播提词器。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="301" />
+        <location filename="../../studio/ui/audience/station.py" line="306" />
         <source>Ignored.</source>
         <translation>已忽略。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="305" />
+        <location filename="../../studio/ui/audience/station.py" line="310" />
         <source>(queued until the database is back)</source>
         <translation>（数据库连接恢复后发送）</translation>
     </message>

@@ -132,10 +132,13 @@ def suggest(
     if card.sku:
         derived = find(derive_show(store, card.show_id, now), card.sku)
         if derived is not None:
-            out += from_figures(derived, card.topic)
-            out += [
+            figures = from_figures(derived, card.topic)
+            points = [
                 f"{_name(derived)}：{sp}" for sp in selling_points_of(store, card.show_id, card.sku)
             ]
+            # Usage, ingredients, size and colour are what the selling points talk about.
+            wordy = card.topic in ("usage", "ingredients", "size", "colour")
+            out += points + figures if wordy else figures + points
     return list(dict.fromkeys(out))[:limit]
 
 

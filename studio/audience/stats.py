@@ -50,7 +50,12 @@ def list_comments(
     if limit is not None:
         q = q.limit(limit)
     out: list[dict[str, Any]] = []
+    from studio.store.models import Product
+
     with store.session() as s:
+        links = dict(
+            s.execute(select(Product.sku, Product.link).where(Product.show_id == show_id)).all()
+        )
         for e, grp in s.execute(q):
             answered = grp.answered_ts if grp is not None and grp.status == "answered" else None
             out.append({
@@ -62,7 +67,7 @@ def list_comments(
                 "kind": e.kind,
                 "topics": [t for t in e.topics.split(",") if t],
                 "sku": e.product_sku,
-                "link": e.link,
+                "link": e.link if e.link is not None else links.get(e.product_sku or ""),
                 "segment": e.segment_key,
                 "status": None if grp is None else grp.status,
                 "group": e.group_id,

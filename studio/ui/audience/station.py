@@ -208,12 +208,17 @@ class QueueView(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         p50 = duration_words(st.response_p50_s, ui_lang())
+        mine = st.per_agent.get(self.who, {})
         self.summary.setText(
             self.tr("Open %1 · answered %2 · response p50 %3 · %4 questions/min")
             .replace("%1", str(now.open))
             .replace("%2", str(st.answered))
             .replace("%3", p50)
             .replace("%4", f"{now.questions_per_min:.1f}")
+            + "  |  "
+            + self.tr("you: %1 answered, p50 %2")
+            .replace("%1", str(mine.get("answered", 0)))
+            .replace("%2", duration_words(mine.get("response_p50_s"), ui_lang()))
         )
         self._show_card()
         if self._dirty:
