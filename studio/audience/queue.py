@@ -225,9 +225,10 @@ def escalate(store: Store, card_id: int, *, who: str, role: str, at: float) -> b
         raise CardError("only an open question can go to the anchor")
     from studio.talkback.messages import send
 
-    text = card.text if card.count < 2 else f"{card.text} (×{card.count})"
+    # The viewers' words, for a Chinese-speaking anchor: Chinese brackets around the product.
+    text = card.text if card.count < 2 else f"{card.text}（×{card.count}）"
     if card.product:
-        text = f"[{card.product}] {text}"
+        text = f"【{card.product}】{text}"
     send(
         store,
         card.show_id,
