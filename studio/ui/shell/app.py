@@ -75,6 +75,7 @@ class StudioApp(QObject):
         self._autopilot: QTimer | None = None
         self.wiring: LiveWiring | None = None
         self._runner_status = ""
+        self.rules: Any = None  # studio.ui.talkback.qt_rules.QtRules: the show's rules, on a worker
         self.api: Any = None  # studio.ui.shell.api_link.ApiLink, once started
         self.cs_window: Any = None  # studio.ui.audience.station.CsStation (role cs)
 
@@ -96,6 +97,10 @@ class StudioApp(QObject):
             self.ctx.database = QtSync(self.ctx.store, self)
         self._make_runner()
         self._make_products()
+        if self.rules is None:
+            from studio.ui.talkback.qt_rules import QtRules
+
+            self.rules = QtRules(self.ctx, self).start()
         self._start_api()
         if self.ctx.encoder is not None:
             self.ctx.encoder.follow_show(self.ctx.show_id)
@@ -388,6 +393,9 @@ class StudioApp(QObject):
     def shutdown(self) -> None:
         if self._autopilot is not None:
             self._autopilot.stop()
+        if self.rules is not None:
+            self.rules.stop()
+            self.rules = None
         runner = self.ctx.runner
         if self.ctx.demo and runner is not None and runner.snapshot().status in ("running", "held"):
             # A real show stays live when the app closes (it is resumed on the next start);

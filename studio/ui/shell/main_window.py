@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
             ("planning", self.tr("Planning"), lazy("planning.panel:PlanningPanel"), right),
             ("review", self.tr("Review"), lazy("review.panel:ReviewPanel"), right),
             ("insights", self.tr("Insights"), lazy("insights:InsightsPanel"), right),
+            ("talkback", self.tr("Talkback"), lazy("talkback.panel:TalkbackPanel"), right),
+            ("audience", self.tr("Audience"), lazy("audience.panel:AudiencePanel"), right),
         ]
         specs.append((
             "audio", self.tr("Live audio"), lazy("devices.audio_panel:AudioLivePanel"),
@@ -247,6 +249,10 @@ class MainWindow(QMainWindow):
                 [640, 240],
                 Qt.Orientation.Horizontal,
             )
+        # Tabs on the incident list, after the splits above (splitting a tabbed dock drops it
+        # out of the layout); the incident list is put in front once shown (show_first).
+        self.tabifyDockWidget(self.docks["incidents"], self.docks["talkback"])
+        self.tabifyDockWidget(self.docks["talkback"], self.docks["audience"])
         installer = getattr(self.panels["incidents"], "install_shortcuts", None)
         if callable(installer):
             installer(self)
@@ -491,6 +497,8 @@ class MainWindow(QMainWindow):
         """Show at the remembered size; on a first start, fill the screen's free area."""
         if not self._has_saved_geometry:
             self.showMaximized()
+            # A tab group of four is only raised once shown (before, the last tab stays on top).
+            self.docks["incidents"].raise_()
         else:
             self.show()
 
