@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -451,3 +452,35 @@ def test_aliases_tag_products(store: Store, show: int) -> None:
         ingester=Ingester(store, show),
     )
     assert list_comments(store, show)[1]["sku"] is None
+
+
+def test_hostile_lines_never_raise(store: Store, show: int) -> None:
+    """Garbage of every shape is quarantined with a reason (or stored when it is a valid event);
+    accept_lines never raises and the good line among them is stored."""
+    import random
+
+    rng = random.Random(5)
+    lines: list[Any] = [
+        b"\xff\xfe\x00garbage", "", "   ", "[]", "null", "42", '"text"', "{" * 5000,
+        json.dumps({"ts": 1e308, "type": "chat", "text": "x"}),
+        json.dumps({"ts": "2026-13-45T99:00", "type": "chat", "text": "x"}),
+        json.dumps({"ts": T0, "type": ["chat"], "text": "x"}),
+        json.dumps({"ts": T0, "type": "chat", "text": {"a": 1}}),
+        json.dumps({"ts": T0, "type": "chat", "text": "x", "user": ["a"]}),
+        json.dumps({"ts": T0, "type": "chat", "text": "x", "link": 10**40}),
+        json.dumps({"ts": T0, "type": "chat", "text": "x", "link": True}),
+        json.dumps({"ts": T0, "type": "chat", "text": "\ud800 lone surrogate \x00 nul"}),
+        json.dumps({"ts": T0, "type": "chat", "text": "长" * 50_000, "id": "long"}),
+        json.dumps({"ts": T0, "type": "gift", "user": "x", "extra": "y" * 10_000}),
+        {"ts": T0, "type": "chat", "text": "3号链接多少钱", "id": "ok"},
+        {"ts": None}, {"no": "ts"},
+    ]  # fmt: skip
+    lines += [bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 80))) for _ in range(50)]
+    r = accept_lines(store, show, lines, source="fuzz")
+    with store.session() as s:
+        q = s.scalar(select(func.count()).select_from(AudienceQuarantine))
+    assert r.accepted + len(r.bad) == len([x for x in lines if x not in ("", "   ")])
+    assert q == len(r.bad) and all(why for _, why in r.bad)
+    texts = {c["text"] for c in list_comments(store, show)}
+    assert "3号链接多少钱" in texts
+    assert len(max(texts, key=len)) <= 2000
