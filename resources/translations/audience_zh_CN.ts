@@ -147,17 +147,17 @@
 <context>
     <name>CsStation</name>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="335" />
+        <location filename="../../studio/ui/audience/station.py" line="372" />
         <source>Customer service — studio</source>
         <translation>客服 — studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="339" />
+        <location filename="../../studio/ui/audience/station.py" line="376" />
         <source>Questions</source>
         <translation>观众问题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="340" />
+        <location filename="../../studio/ui/audience/station.py" line="377" />
         <source>FAQ library</source>
         <translation>常见问题库</translation>
     </message>
@@ -305,112 +305,137 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="102" />
+        <location filename="../../studio/ui/audience/station.py" line="106" />
         <source>Reply to post on the platform (1–9: a quick reply)</source>
         <translation>要发到平台的回复（按 1–9 选快捷回复）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="107" />
+        <location filename="../../studio/ui/audience/station.py" line="111" />
         <source>Claim</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="108" />
+        <location filename="../../studio/ui/audience/station.py" line="112" />
         <source>Answer and copy</source>
         <translation>回复并复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="109" />
+        <location filename="../../studio/ui/audience/station.py" line="113" />
         <source>Done</source>
         <translation>已解答</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="110" />
+        <location filename="../../studio/ui/audience/station.py" line="114" />
         <source>To the anchor</source>
         <translation>推给主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="111" />
+        <location filename="../../studio/ui/audience/station.py" line="115" />
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="127" />
+        <location filename="../../studio/ui/audience/station.py" line="131" />
         <source>Quick replies</source>
         <translation>快捷回复</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="178" />
+        <location filename="../../studio/ui/audience/station.py" line="146" />
+        <source>Wait colours…</source>
+        <translation>等待颜色…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="188" />
         <source>No show open: open a show to see its questions.</source>
         <translation>没有打开直播：打开一场直播即可看到观众问题。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="213" />
+        <location filename="../../studio/ui/audience/station.py" line="223" />
         <source>Open %1 · answered %2 · response p50 %3 · %4 questions/min</source>
         <translation>待回复 %1 · 已回复 %2 · 响应中位数 %3 · 每分钟 %4 个问题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="219" />
+        <location filename="../../studio/ui/audience/station.py" line="229" />
         <source>you: %1 answered, p50 %2</source>
         <translation>我：已回复 %1，中位数 %2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="230" />
+        <location filename="../../studio/ui/audience/station.py" line="240" />
         <source>Could not read the questions: %1</source>
         <translation>无法读取观众问题：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="250" />
+        <location filename="../../studio/ui/audience/station.py" line="253" />
+        <source>Wait colours</source>
+        <translation>等待颜色</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="257" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="260" />
+        <source>Amber after:</source>
+        <translation>等待超过此时长显示黄色：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="261" />
+        <source>Red after:</source>
+        <translation>等待超过此时长显示红色：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="287" />
         <source>No open questions.</source>
         <translation>没有待回复的问题。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="255" />
+        <location filename="../../studio/ui/audience/station.py" line="292" />
         <source>No product</source>
         <translation>未关联商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="257" />
+        <location filename="../../studio/ui/audience/station.py" line="294" />
         <source>claimed by %1</source>
         <translation>%1 已认领</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="259" />
+        <location filename="../../studio/ui/audience/station.py" line="296" />
         <source>on the anchor's strip</source>
         <translation>已推到主播提词器</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="291" />
+        <location filename="../../studio/ui/audience/station.py" line="328" />
         <source>Write a reply or pick a quick reply first.</source>
         <translation>请先写回复或选择快捷回复。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="302" />
+        <location filename="../../studio/ui/audience/station.py" line="339" />
         <source>Claimed.</source>
         <translation>已认领。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="303" />
+        <location filename="../../studio/ui/audience/station.py" line="340" />
         <source>Answered: the reply is on the clipboard for the platform console.</source>
         <translation>已回复：回复内容已复制，可粘贴到平台后台。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="304" />
+        <location filename="../../studio/ui/audience/station.py" line="341" />
         <source>Marked done.</source>
         <translation>已标记为已解答。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="305" />
+        <location filename="../../studio/ui/audience/station.py" line="342" />
         <source>Sent to the anchor's prompter.</source>
         <translation>已推到主播提词器。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="306" />
+        <location filename="../../studio/ui/audience/station.py" line="343" />
         <source>Ignored.</source>
         <translation>已忽略。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="310" />
+        <location filename="../../studio/ui/audience/station.py" line="347" />
         <source>(queued until the database is back)</source>
         <translation>（数据库连接恢复后发送）</translation>
     </message>

@@ -100,3 +100,28 @@ def test_audience_panel_figures(ctx: Any, qtbot: QtBot) -> None:
     assert panel.figures["answered"].text() == "0"
     assert panel.top.item(0).text().startswith("×2")
     panel.shutdown()
+
+
+def test_wait_colours_are_configurable(ctx: Any, qtbot: QtBot) -> None:
+    """Amber and red thresholds change the row colours and are remembered for the station."""
+    from studio.ui.audience.queue_model import AMBER, RED
+    from studio.ui.audience.station import CsStation
+
+    _show(ctx)  # the oldest question has waited 100 s, the newest 50 s
+    win = CsStation(ctx)
+    qtbot.addWidget(win)
+    view = win.queue
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5)
+    bg = Qt.ItemDataRole.BackgroundRole
+    assert view.model.data(view.model.index(0, 0), bg) is RED
+    view.set_wait_colours(120, 200)
+    assert view.model.data(view.model.index(0, 0), bg) is None
+    view.set_wait_colours(200, 60)  # given the wrong way round: amber is the smaller
+    assert view.model.data(view.model.index(0, 0), bg) is AMBER
+    assert view.model.data(view.model.index(4, 0), bg) is None
+    assert int(ctx.settings.value("audience/amber_s")) == 60
+    win.shutdown()
+    again = CsStation(ctx)
+    qtbot.addWidget(again)
+    assert (again.queue.model.amber_s, again.queue.model.red_s) == (60, 200)
+    again.shutdown()

@@ -17,6 +17,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -137,7 +141,13 @@ class QueueView(QWidget):
         split.setSizes([780, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        colours = QPushButton(self.tr("Wait colours…"), self)
+        colours.setObjectName("audience_wait_colours")
+        colours.clicked.connect(self.edit_wait_colours)
+        top.addWidget(colours)
+        layout.addLayout(top)
         layout.addWidget(split, 1)
 
         keys: list[tuple[str, Callable[[], None]]] = [
@@ -236,6 +246,33 @@ class QueueView(QWidget):
     def _on_tick(self) -> None:
         if self.isVisible():
             self.model.tick()
+
+    def edit_wait_colours(self) -> None:
+        """Amber and red from how many seconds of waiting (remembered on this station)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Wait colours"))
+        amber, red = QSpinBox(dialog), QSpinBox(dialog)
+        for box, value in ((amber, self.model.amber_s), (red, self.model.red_s)):
+            box.setRange(5, 3600)
+            box.setSuffix(self.tr(" s"))
+            box.setValue(value)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("Amber after:"), amber)
+        form.addRow(self.tr("Red after:"), red)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec():
+            self.set_wait_colours(amber.value(), red.value())
+
+    def set_wait_colours(self, amber_s: int, red_s: int) -> None:
+        self.model.amber_s, self.model.red_s = min(amber_s, red_s), max(amber_s, red_s)
+        self.ctx.settings.setValue("audience/amber_s", self.model.amber_s)
+        self.ctx.settings.setValue("audience/red_s", self.model.red_s)
+        self.model.tick()
 
     # -- the selected card -------------------------------------------------------------------
     def current(self) -> cards.Card | None:
