@@ -74,3 +74,36 @@ def test_cs_answers_and_the_controller_sees_it(stations: tuple[Store, Store]) ->
     act(cs, ship.id, "answer", who="cs", at=now + 5, reply="新疆补 10 元运费")
     msgs = list_messages(controller, show, kind="question")
     assert [m.ref for m in msgs] == [ship.uid] and msgs[0].cleared_at is not None
+
+
+def test_answer_made_while_the_server_is_down_arrives_once(
+    pg_cluster: PgCluster, pg_url: str
+) -> None:
+    """The 客服 answers with the server stopped: the answer is queued, applied once when the
+    server is back, and the controller then sees the card answered with that reply."""
+    controller = Store.open(pg_url, station="controller")
+    cs = Store.open(pg_url, station="cs")
+    try:
+        now = wall_clock()
+        show = create_show_from_script_file(
+            controller, demo_script_path(), planned_start=from_epoch(now - 600)
+        )
+        line = {"ts": now - 5, "type": "chat", "id": "a", "user": "阿狸", "text": "新疆包邮吗"}
+        accept_lines(controller, show, [line], source="platform")
+        assert wait_for(lambda: len(open_cards(cs, show)) == 1)
+        card = open_cards(cs, show)[0]
+        pg_cluster.stop()
+        assert act(cs, card, "answer", who="cs", at=now, reply="新疆补 10 元运费") is False
+        assert cs.outbox_size() == 1
+        pg_cluster.start()
+        assert wait_for(lambda: cs.outbox_size() == 0 and cs.link_status.online, 30)
+        assert wait_for(lambda: not open_cards(controller, show))
+        st = show_stats(controller, show)
+        assert (st.answered, st.unanswered) == (1, 0)
+        cs.flush_outbox()  # nothing left to apply twice
+        assert show_stats(controller, show).answered == 1
+    finally:
+        if not pg_cluster.running():
+            pg_cluster.start()
+        controller.close()
+        cs.close()

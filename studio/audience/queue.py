@@ -191,19 +191,21 @@ register_replay(OP, _replay)
 
 def act(
     store: Store,
-    card_id: int,
+    card: Card | int,
     action: str,
     *,
     who: str,
     at: float,
     reply: str = "",
 ) -> bool:
-    """Do `action` on a card; False when it was queued offline (True: committed)."""
+    """Do `action` on a card (the Card as read, or its id); False when it was queued offline
+    (True: committed). Given the Card, nothing is read first: it works with the link down."""
     if action not in ACTIONS:
         raise CardError(f"unknown action {action!r} (one of: {', '.join(ACTIONS)})")
     if action == "answer" and not reply.strip():
         raise CardError("the reply is empty (use 'done' for a question answered on air)")
-    card = get_card(store, card_id)
+    if not isinstance(card, Card):
+        card = get_card(store, card)
     args = {"uid": card.uid, "action": action, "who": who, "at": at, "reply": reply.strip()}
 
     def now() -> bool:
@@ -218,9 +220,10 @@ def act(
     return bool(done)
 
 
-def escalate(store: Store, card_id: int, *, who: str, role: str, at: float) -> bool:
+def escalate(store: Store, card: Card | int, *, who: str, role: str, at: float) -> bool:
     """Put the question on the anchor's strip (at most 2 there; it expires after 60 s)."""
-    card = get_card(store, card_id)
+    if not isinstance(card, Card):
+        card = get_card(store, card)
     if card.status != "open":
         raise CardError("only an open question can go to the anchor")
     from studio.talkback.messages import send
@@ -239,7 +242,7 @@ def escalate(store: Store, card_id: int, *, who: str, role: str, at: float) -> b
         expires_in_s=60,
         at=from_epoch(at),
     )
-    return act(store, card_id, "escalate", who=who, at=at)
+    return act(store, card, "escalate", who=who, at=at)
 
 
 def _clear_on_prompter(store: Store, show_id: int, uid: str, at: float) -> None:

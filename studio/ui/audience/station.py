@@ -332,8 +332,8 @@ class QueueView(QWidget):
 
         def job() -> bool:
             if action == "escalate":
-                return cards.escalate(store, card.id, who=who, role=self.role, at=at)
-            return cards.act(store, card.id, action, who=who, at=at, reply=text)
+                return cards.escalate(store, card, who=who, role=self.role, at=at)
+            return cards.act(store, card, action, who=who, at=at, reply=text)
 
         said = {
             "claim": self.tr("Claimed."),
