@@ -257,3 +257,33 @@ def test_replayed_sales_derive_what_the_store_derives(store: Store, show: int) -
         ours = [(d.sku, d.stock_left, d.flash) for d in timeline.derived(T0 + t)]
         theirs = [(d.sku, d.stock_left, d.flash) for d in derive_show(store, show, now, T0 + t)]
         assert ours == theirs
+
+
+def test_hostile_rules_are_errors_at_their_lines_never_a_crash(tmp_path: Path) -> None:
+    """Non-text names, a number or a mapping as condition, a huge or attribute template, a
+    negative expiry, a rule that is not a mapping: each an error at its own line; a good rule
+    after a skipped item is still reported at its own line, not its neighbour's."""
+    f = tmp_path / "hostile.yaml"
+    f.write_text(
+        "title: t\nproducts:\n  - {sku: A, name: a, list_price: 2, live_price: 1, stock: 10}\n"
+        "segments:\n  - {id: s, duration: 5m, cues: [{text: hi}]}\nrules:\n"
+        "  - name: [1, 2]\n    when: 5\n    prompt: {a: b}\n"  # 7-9
+        "  - name: big\n    when: stock_left <= 3\n    prompt: '{stock_left:>99999999}'\n"  # 10-12
+        "  - name: attr\n    when: stock_left <= 3\n    prompt: '{product.__class__}'\n"  # 13-15
+        "    expires: -5\n"  # 16
+        "  - just text\n"  # 17
+        "  - name: nested\n    when: {a: 1}\n    banner: true\n"  # 18-20
+        "  - name: ok\n    when: stock_left <= 3\n    sku: A\n    urgent: 1\n"  # 21-24
+        "    prompt: '{price:.2f} 元，剩 {stock_left:,}'\n",  # 25
+        encoding="utf-8",
+    )
+    _, issues = check_file(f)
+    assert [(i.where, i.message.split(":")[0]) for i in issues] == [
+        ("8", "rule '[1, 2]'"),
+        ("9", "rule '[1, 2]'"),
+        ("12", "rule 'big'"),
+        ("15", "rule 'attr'"),
+        ("16", "rule 'attr'"),
+        ("17", "rule 4 must be a mapping"),
+        ("19", "rule 'nested'"),
+    ]

@@ -10,6 +10,7 @@ flash sale running) counts as "does not hold" and ends the episode.
 
 from __future__ import annotations
 
+import re
 import string
 from collections import deque
 from collections.abc import Mapping, Sequence
@@ -58,12 +59,21 @@ class _Blank(dict[str, Any]):
         return "?"
 
 
+_FIELD = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
+
+
 def render(template: str, figures: Mapping[str, Any]) -> str:
-    """Fill `{stock_left}` and friends; an unknown or missing figure shows as '?'."""
+    """Fill `{stock_left}` and friends; an unknown or missing figure shows as '?' (a format
+    that does not fit the value, '{stock_left:.1f}' of an unknown stock, is dropped)."""
     try:
         return string.Formatter().vformat(template, (), _Blank(figures))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+
+        def plain(m: re.Match[str]) -> str:
+            v = figures.get(m.group(1))
+            return "?" if v is None else str(v)
+
+        return _FIELD.sub(plain, template)
 
 
 class Evaluator:

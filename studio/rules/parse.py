@@ -8,6 +8,7 @@ validate` and `studio rules check` print).
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -32,7 +33,7 @@ from studio.script.validate import sort_issues, validate
 
 KEYS = ("name", "when", "sku", "prompt", "urgent", "banner", "obs", "incident", "expires")
 # What a template may name besides the figures.
-EXTRA_FIELDS = ("product", "sku", "value", "threshold", "rule")
+EXTRA_FIELDS = ("product", "sku", "price", "value", "threshold", "rule", "gmv_target_pct")
 MAX_RULES = 200
 
 Where = Callable[..., str]
@@ -43,14 +44,30 @@ def studio_rules_path() -> Path:
     return paths.config_dir() / "rules.yaml"
 
 
+_SPEC = re.compile(r"^,?(\.[0-3])?[f%]?$")  # "{price:.2f}", "{gmv_cents:,}", "{x:.1%}"
+
+
 def template_fields(text: str) -> list[str]:
-    """The `{name}` fields of a template; ValueError for a broken one ('{stock' )."""
-    return [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+    """The `{name}` fields of a template; ValueError for a broken one ('{stock'), for an
+    attribute, index or conversion ('{product.x}', '{a[0]}', '{a!r}') and for a format other
+    than separators and decimals ('{a:>999999}' would build a huge text)."""
+    out = []
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if not name.isidentifier() or conversion:
+            raise ValueError(f"{{{name}}}: write a figure's plain name")
+        if spec and not _SPEC.match(spec):
+            raise ValueError(f"{{{name}:{spec}}}: only ',' and '.1f'-style formats")
+        out.append(name)
+    return out
 
 
 def _bool(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
     if isinstance(value, str) and value.strip().lower() in ("true", "yes", "1", "是", "y"):
         return True
     if isinstance(value, str) and value.strip().lower() in ("false", "no", "0", "否", "n", ""):
@@ -132,6 +149,9 @@ def parse_rules(
                 expires = float(parse_duration(raw["expires"]))
             except ValueError as exc:
                 bad(f"{what}: expires: {exc}", "expires")
+            else:
+                if not 0 < expires <= 3600:
+                    bad(f"{what}: expires must be between 1 s and 1 h", "expires")
         for key, text in (("prompt", prompt), ("obs", obs.text if obs else "")):
             try:
                 fields = template_fields(text)

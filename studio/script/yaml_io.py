@@ -120,6 +120,7 @@ class _Reader:
     def __init__(self, filename: str) -> None:
         self.src = SourceMap(filename)
         self.issues: list[Issue] = []
+        self.rules_kept = 0
         self._constructor = SafeConstructor()
 
     # -- generic helpers -------------------------------------------------------------------
@@ -313,11 +314,15 @@ class _Reader:
         )
 
     def rule(self, node: Node, i: int) -> dict[str, Any] | None:
-        """A rule as a plain mapping, each key's line noted; `studio.rules` checks the rest."""
+        """A rule as a plain mapping, its lines noted under its place among the rules kept
+        (`Script.rules` leaves out what is not a mapping); `studio.rules` checks the rest."""
         value = self.plain(node, f"rule {i + 1}")
         if value is not None and isinstance(node, MappingNode):
+            n = self.rules_kept
+            self.rules_kept += 1
+            self.src.where[("rules", n)] = self._line(node)
             for key_node, _ in node.value:
-                self.src.where[("rules", i, str(key_node.value))] = self._line(key_node)
+                self.src.where[("rules", n, str(key_node.value))] = self._line(key_node)
         return value
 
     def sequence(self, node: Node, name: str, item: Any) -> list[Any]:
