@@ -131,3 +131,15 @@ def test_rules_worker_fires_on_the_driving_station_only(app_ctx: AppContext) -> 
     finally:
         rules.stop()
     assert not rules.running
+
+
+def test_clear_selected_takes_a_message_off(panel: Any, qtbot: QtBot) -> None:
+    """Selecting a waiting message and Clear selected: the store has it cleared and the list
+    says Cleared."""
+    ctx: AppContext = panel.ctx
+    panel.send("上链接")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=5000)
+    panel.table.selectRow(0)
+    panel.clear_button.click()
+    qtbot.waitUntil(lambda: stored(ctx)[0].cleared_at is not None, timeout=5000)
+    qtbot.waitUntil(lambda: panel.table.item(0, 3).text() == "Cleared", timeout=5000)
