@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import itertools
 import math
 import os
@@ -232,7 +233,14 @@ class Stalls:
         while not self._stop.wait(0.02):
             if time.perf_counter() - self._last < 0.06:
                 continue
-            frame = sys._current_frames().get(self._gui)
+            # CPython 3.11 can deadlock when sys._current_frames() triggers a collection whose
+            # weakref callback lets another thread run while the runtime's thread list is
+            # locked (a thread exiting then waits for that lock holding the GIL): no GC here.
+            gc.disable()
+            try:
+                frame = sys._current_frames().get(self._gui)
+            finally:
+                gc.enable()
             if frame is None:
                 continue
             stack = [
@@ -548,6 +556,11 @@ def soak(
     from studio.ui.shell.settings import open_settings
 
     setup_logging(verbose=False)
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from studio.ui.shell.app import _qt_message
+
+    qInstallMessageHandler(_qt_message)  # Qt's messages to the log file, as the app does
     if opts.tracemalloc:
         import tracemalloc
 

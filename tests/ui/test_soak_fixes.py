@@ -64,3 +64,30 @@ def test_a_second_show_replaces_the_demo_feed_and_autopilot(
         assert len(timers) == 1
     finally:
         app.shutdown()
+
+
+def test_a_hidden_review_panel_waits_to_be_shown_before_rebuilding(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """Changes to the reviewed show do not rebuild the review while the panel is hidden (a
+    tab behind the live metrics); it rebuilds once when shown."""
+    from studio.demo import ensure_demo_show
+    from studio.ui.review.panel import ReviewPanel
+
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    panel = ReviewPanel(app_ctx)
+    qtbot.addWidget(panel)
+    try:
+        qtbot.waitUntil(lambda: panel.review is not None, timeout=15_000)
+        reloads: list[int] = []
+        real = panel.reload
+        panel.reload = lambda: (reloads.append(1), real())  # type: ignore[method-assign]
+        assert panel.show_id == app_ctx.show_id
+        panel._on_change("incident", 1, panel.show_id)
+        panel._debounce.timeout.emit()  # the debounce ran out
+        assert reloads == [] and panel._stale
+        panel.show()
+        assert reloads == [1] and not panel._stale
+        qtbot.waitUntil(lambda: not panel._loading, timeout=15_000)
+    finally:
+        panel.shutdown()

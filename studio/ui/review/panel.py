@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -211,7 +211,8 @@ class ReviewPanel(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(RELOAD_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.reload)
+        self._debounce.timeout.connect(self._reload_if_seen)
+        self._stale = False  # a change came while the panel was hidden: reload when shown
         ctx.signals.changed.connect(self._on_change)
         self._update_buttons()
         self.reload_shows()
@@ -277,6 +278,21 @@ class ReviewPanel(QWidget):
             and not self._debounce.isActive()
         ):
             self._debounce.start()
+
+    def _reload_if_seen(self) -> None:
+        """A live show changes every second: rebuilding its whole review every few seconds
+        behind another tab cost a fifth of a core and stalled the control room (show-day soak),
+        so a hidden panel only notes that it is stale."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
