@@ -43,12 +43,31 @@ class Rule:
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     vetoes: list[re.Pattern[str]] = field(default_factory=list)
 
+    _any: re.Pattern[str] | None = None  # the patterns as one alternation (built on first use)
+    _veto: re.Pattern[str] | None = None
+
+    def compile(self) -> None:
+        """One regular expression per list: a comment costs one search, not one per pattern."""
+        self._any = _alternation(self.patterns)
+        self._veto = _alternation(self.vetoes)
+
     def matches(self, tokens: Iterable[str], text: str) -> bool:
-        if any(v.search(text) for v in self.vetoes):
+        if self._any is None and self.patterns:
+            self.compile()
+        hit = not self.words.isdisjoint(tokens) or (
+            self._any is not None and self._any.search(text) is not None
+        )
+        if not hit:
             return False
-        if not self.words.isdisjoint(tokens):
-            return True
-        return any(p.search(text) for p in self.patterns)
+        if self._veto is None and self.vetoes:
+            self.compile()
+        return self._veto is None or self._veto.search(text) is None
+
+
+def _alternation(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 @dataclass
@@ -88,6 +107,7 @@ def _merge(rule: Rule, where: str, data: Any) -> None:
     rule.words |= {str(w).lower() for w in data.get("words") or []}
     rule.patterns += [_compile(where, p) for p in data.get("patterns") or []]
     rule.vetoes += [_compile(where, p) for p in data.get("not") or []]
+    rule.compile()
 
 
 def _read(path: Path) -> Mapping[str, Any]:
