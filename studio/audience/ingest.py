@@ -130,7 +130,9 @@ class Ingester:
         self._ctx: ShowContext | None = None
         self._ctx_at = 0.0
         self._window: Window | None = None
-        self._lock = threading.Lock()
+        # One batch at a time: the HTTP server calls from a pool of threads, and a batch may
+        # rebuild the classifier's product index (set_products) before reading.
+        self.lock = threading.RLock()
 
     def context(self, s: Session) -> ShowContext:
         now = time.monotonic()
@@ -157,7 +159,7 @@ class Ingester:
     def store_in(self, s: Session, items: Sequence[Incoming], source: str) -> StoreResult:
         """Insert the events inside the caller's transaction (duplicates skipped), group the
         new questions; the changes in the result are published by the caller after commit."""
-        with self._lock:
+        with self.lock:
             return self._store_in(s, items, source)
 
     def _store_in(self, s: Session, items: Sequence[Incoming], source: str) -> StoreResult:
@@ -319,7 +321,7 @@ def accept_lines(
     """
     ing = ingester or ingester_for(store, show_id)
     result = AcceptResult()
-    with store.transaction() as s:
+    with ing.lock, store.transaction() as s:
         window = ing.window(s)
         items: list[Incoming] = []
         bad: list[Bad] = []
