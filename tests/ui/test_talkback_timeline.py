@@ -76,3 +76,32 @@ def test_message_and_rule_firing_are_dashboard_markers(ctx, qtbot, clock) -> Non
     assert "看镜头 (seen)" in labels[0].toolTip()
     assert "rule 精华剩 100 单: 精华仅剩 95 单" in labels[1].toolTip()
     panel.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_report_lists_talkback(store, tmp_path, lang: str, qapp) -> None:  # type: ignore[no-untyped-def]
+    """`studio report` (HTML and PDF) has the talkback section with the message and the rule
+    firing, in both languages."""
+    import shutil
+    import subprocess
+
+    from studio.cli import main
+
+    sid = _show(store)
+    sent = talkback.send(store, sid, "看镜头", urgent=True, at=from_epoch(T0 + 200))
+    talkback.acknowledge(store, sent.uid, at=from_epoch(T0 + 203))
+    log_firing(store, sid, "精华剩 100 单", from_epoch(T0 + 500), text="精华仅剩 95 单",
+               actions=["prompt"])  # fmt: skip
+    db = str(store.engine.url)
+    pdf, html = tmp_path / "r.pdf", tmp_path / "r.html"
+    for out in (pdf, html):
+        assert main(["--db", db, "report", "--show", str(sid), "-o", str(out), "--lang", lang]) == 0
+    heading = "给主播的提示与自动提示" if lang == "zh_CN" else "Talkback and automatic prompts"
+    seen = "已读" if lang == "zh_CN" else "seen"
+    text = html.read_text(encoding="utf-8")
+    assert heading in text and "⚠ 看镜头" in text and seen in text and "精华仅剩 95 单" in text
+    if shutil.which("pdftotext"):
+        pdf_text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True
+        ).stdout
+        assert heading in pdf_text.replace("\n", "") and "精华仅剩 95 单" in pdf_text

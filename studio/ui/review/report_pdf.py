@@ -364,6 +364,9 @@ def _sections(lay: _Layout, r: Review, lang: str, generated: str, wording: Wordi
     if r.product_changes:
         lay.heading(s("sec.product_changes", lang))
         lay.table(tables.product_changes(r, lang), 7.5)
+    if r.talkback:
+        lay.heading(s("sec.talkback", lang))
+        lay.table(tables.talkback(r, lang), 7.5)
     if r.questions is not None and r.questions.questions:
         lay.heading(s("sec.questions", lang))
         lay.table(tables.questions_summary(r, lang), 7.5)
