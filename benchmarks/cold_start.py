@@ -54,8 +54,11 @@ class FirstPaint(QObject):
                 FirstPaint.done = True
                 import resource
                 ru = resource.getrusage(resource.RUSAGE_SELF)
+                with open(f"/proc/self/task/{os.getpid()}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                gui = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
                 print(f"FIRST_PAINT {time.time():.6f} PYTHON {t_python:.6f} "
-                      f"CPU {ru.ru_utime + ru.ru_stime:.6f}", flush=True)
+                      f"CPU {ru.ru_utime + ru.ru_stime:.6f} GUI {gui:.6f}", flush=True)
                 if os.environ.get("COLD_START_MODULES"):
                     mods = sorted(m for m in sys.modules if m.split(".")[0] in
                                   ("cv2", "scipy", "sounddevice", "obsws_python", "sqlalchemy",
@@ -103,9 +106,9 @@ def child_env(home: Path, extra: dict[str, str]) -> dict[str, str]:
 
 def one_run(
     args: list[str], env: dict[str, str], *, python_flags: tuple[str, ...] = ()
-) -> tuple[float, float, float, str, str]:
+) -> tuple[float, float, tuple[float, float], str, str]:
     """(seconds to first paint, seconds to Python running, CPU seconds of the process by
-    then (all its threads), stderr, modules line)."""
+    then (all its threads, and the GUI thread's), stderr, modules line)."""
     t0 = time.time()
     proc = subprocess.run(
         [sys.executable, *python_flags, "-c", CHILD, *args],
@@ -115,7 +118,7 @@ def one_run(
         timeout=120,
         cwd=str(ROOT),
     )
-    m = re.search(r"FIRST_PAINT ([\d.]+) PYTHON ([\d.]+) CPU ([\d.]+)", proc.stdout)
+    m = re.search(r"FIRST_PAINT ([\d.]+) PYTHON ([\d.]+) CPU ([\d.]+) GUI ([\d.]+)", proc.stdout)
     if m is None:
         raise RuntimeError(
             f"no first paint (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr[-3000:]}"
@@ -124,7 +127,7 @@ def one_run(
     return (
         float(m.group(1)) - t0,
         float(m.group(2)) - t0,
-        float(m.group(3)),
+        (float(m.group(3)), float(m.group(4))),
         proc.stderr,
         modules.group(1) if modules else "",
     )
@@ -206,18 +209,20 @@ def importtime_breakdown(stderr: str, top: int) -> None:
 
 def measure(label: str, args: list[str], env: dict[str, str], n: int) -> list[float]:
     one_run(args, env)  # creates the demo show and settings; not counted
-    paints, pythons, cpus = [], [], []
+    paints, pythons, cpus, guis = [], [], [], []
     for _ in range(n):
         paint, python, cpu, _err, _mods = one_run(args, env)
         paints.append(paint)
         pythons.append(python)
-        cpus.append(cpu)
+        cpus.append(cpu[0])
+        guis.append(cpu[1])
     load = Path("/proc/loadavg").read_text().split()[0]
     print(
         f"{label}: first paint median {statistics.median(paints):.3f} s, "
         f"min {min(paints):.3f} s, max {max(paints):.3f} s "
         f"(n={n}; Python itself up after {statistics.median(pythons):.3f} s; "
-        f"CPU used by then, all threads: median {statistics.median(cpus):.3f} s; load {load})"
+        f"CPU used by then: all threads {statistics.median(cpus):.3f} s, GUI thread "
+        f"{statistics.median(guis):.3f} s (medians); load {load})"
     )
     return paints
 

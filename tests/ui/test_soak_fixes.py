@@ -72,6 +72,7 @@ def test_a_hidden_review_panel_waits_to_be_shown_before_rebuilding(
     """Changes to the reviewed show do not rebuild the review while the panel is hidden (a
     tab behind the live metrics); it rebuilds once when shown."""
     from studio.demo import ensure_demo_show
+    from studio.store.shows import list_shows
     from studio.ui.review.panel import ReviewPanel
 
     app_ctx.show_id = ensure_demo_show(app_ctx.store)
@@ -85,6 +86,7 @@ def test_a_hidden_review_panel_waits_to_be_shown_before_rebuilding(
         assert panel.show_id == app_ctx.show_id
         panel._on_change("incident", 1, panel.show_id)
         panel._debounce.timeout.emit()  # the debounce ran out
+        panel._fill_shows(list_shows(app_ctx.store))  # a show row changed
         assert reloads == [] and panel._stale
         panel.show()
         assert reloads == [1] and not panel._stale

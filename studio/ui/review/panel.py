@@ -236,7 +236,10 @@ class ReviewPanel(QWidget):
         if idx >= 0:
             self.show_combo.setCurrentIndex(idx)
         self.show_combo.blockSignals(False)
-        self.reload()
+        if self.review is None or self.isVisible():
+            self.reload()
+        else:  # a show row changed (a live show's does often): rebuild when shown
+            self._stale = True
 
     def _on_pick(self, index: int) -> None:
         self.set_show(self.show_combo.itemData(index))
