@@ -147,19 +147,24 @@
 <context>
     <name>CsStation</name>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="372" />
+        <location filename="../../studio/ui/audience/station.py" line="374" />
         <source>Customer service — studio</source>
         <translation>客服 — studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="376" />
+        <location filename="../../studio/ui/audience/station.py" line="378" />
         <source>Questions</source>
         <translation>观众问题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/audience/station.py" line="377" />
+        <location filename="../../studio/ui/audience/station.py" line="379" />
         <source>FAQ library</source>
         <translation>常见问题库</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/audience/station.py" line="381" />
+        <source>Open show…</source>
+        <translation>打开场次…</translation>
     </message>
 </context>
 <context>

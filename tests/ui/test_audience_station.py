@@ -125,3 +125,33 @@ def test_wait_colours_are_configurable(ctx: Any, qtbot: QtBot) -> None:
     qtbot.addWidget(again)
     assert (again.queue.model.amber_s, again.queue.model.red_s) == (60, 200)
     again.shutdown()
+
+
+def test_cs_role_opens_the_station_in_chinese(app_ctx: Any, qtbot: QtBot) -> None:
+    """`studio --role cs` builds the 客服 station (no control room, no prompter); in Chinese its
+    visible texts are Chinese; Open show switches the station to the chosen show."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from studio.demo import ensure_demo_show
+    from studio.ui.audience.station import CsStation
+    from studio.ui.shell.app import StudioApp
+    from studio.ui.shell.i18n import Translations
+
+    translations = Translations()
+    translations.install("zh_CN")
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    app = StudioApp(app_ctx, translations, role="cs")
+    try:
+        app.build()
+        assert app.window is None and isinstance(app.cs_window, CsStation)
+        station = app.cs_window
+        texts = [b.text() for b in station.findChildren(QAbstractButton)]
+        texts += [label.text() for label in station.findChildren(QLabel) if label.text()]
+        assert "认领" in texts and "推给主播" in texts and "打开场次…" in texts
+        assert not [t for t in texts if t.isascii() and any(c.isalpha() for c in t)]
+        other = create_show_from_script_file(app_ctx.store, demo_script_path(), title="第二场")
+        station.open_show_requested.emit(other)
+        assert app.cs_window is not station and app_ctx.show_id == other
+    finally:
+        app.shutdown()
+        translations.install("en")

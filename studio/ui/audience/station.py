@@ -365,6 +365,8 @@ class QueueView(QWidget):
 class CsStation(QMainWindow):
     """The customer-service station's window: the queue and the FAQ library."""
 
+    open_show_requested = Signal(int)  # a show picked with "Open show…" (Ctrl+O)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -376,11 +378,25 @@ class CsStation(QMainWindow):
         self.tabs.addTab(self.queue, self.tr("Questions"))
         self.tabs.addTab(self.faq, self.tr("FAQ library"))
         self.setCentralWidget(self.tabs)
+        pick = QPushButton(self.tr("Open show…"), self.tabs)
+        pick.setObjectName("cs_open_show")
+        pick.setToolTip("Ctrl+O")
+        pick.clicked.connect(self.open_show)
+        self.tabs.setCornerWidget(pick, Qt.Corner.TopRightCorner)
+        sc = QShortcut(QKeySequence("Ctrl+O"), self)
+        sc.activated.connect(self.open_show)
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
             avail = screen.availableGeometry()
             self.resize(min(1280, avail.width()), min(800, avail.height()))
         self.queue.table.setFocus()
+
+    def open_show(self) -> None:
+        from studio.ui.shell.open_show import OpenShowDialog
+
+        dialog = OpenShowDialog(self.ctx, self)
+        if dialog.exec() and dialog.show_id is not None:
+            self.open_show_requested.emit(dialog.show_id)
 
     def shutdown(self) -> None:
         self.queue.shutdown()

@@ -76,6 +76,7 @@ class StudioApp(QObject):
         self.wiring: LiveWiring | None = None
         self._runner_status = ""
         self.rules: Any = None  # studio.ui.talkback.qt_rules.QtRules: the show's rules, on a worker
+        ctx.signals.changed.connect(self._rule_fired)
         self.api: Any = None  # studio.ui.shell.api_link.ApiLink, once started
         self.cs_window: Any = None  # studio.ui.audience.station.CsStation (role cs)
 
@@ -108,6 +109,7 @@ class StudioApp(QObject):
             from studio.ui.audience.station import CsStation
 
             self.cs_window = CsStation(self.ctx)
+            self.cs_window.open_show_requested.connect(self.load_show)
             self.cs_window.show()
             return
         if self.role != "anchor":
@@ -137,6 +139,12 @@ class StudioApp(QObject):
             # The prompter opens by itself on the controller's station only: a tech or review
             # station opens it with F10 when wanted, instead of finding it over the control room.
             self.anchor.show()
+
+    def _rule_fired(self, table: str, _row: object, show_id: object) -> None:
+        """A rule fired: the talkback panel is built (if it was not), its banner comes forward."""
+        window = self.window
+        if table == "rule_firing" and show_id == self.ctx.show_id and window is not None:
+            window.panel("talkback")
 
     def _hook_planning(self, planning: QWidget) -> None:
         from studio.ui.planning.panel import PlanningPanel
@@ -536,7 +544,8 @@ def run(args: argparse.Namespace) -> int:
     if seconds is not None:
 
         def finish() -> None:
-            window = studio_app.window
+            # The 客服 station has no control room: its own window is the one to save.
+            window = studio_app.window or studio_app.cs_window
             if screenshot and window is not None:
                 if window.grab().save(screenshot):
                     print(f"studio: screenshot saved to {Path(screenshot).resolve()}")
