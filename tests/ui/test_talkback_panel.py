@@ -143,3 +143,37 @@ def test_clear_selected_takes_a_message_off(panel: Any, qtbot: QtBot) -> None:
     panel.clear_button.click()
     qtbot.waitUntil(lambda: stored(ctx)[0].cleared_at is not None, timeout=5000)
     qtbot.waitUntil(lambda: panel.table.item(0, 3).text() == "Cleared", timeout=5000)
+
+
+def test_new_rule_banner_brings_its_dock_forward(app_ctx: AppContext, qtbot: QtBot) -> None:
+    """Tabbed behind another dock, the talkback dock comes to the front when a rule's banner
+    fires (once per firing: after that the controller may switch away)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+    from studio.ui.talkback.panel import TalkbackPanel
+
+    app_ctx.clock = FakeClock()
+    show = app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    other, mine = QDockWidget("incidents", win), QDockWidget("talkback", win)
+    other.setWidget(QLabel("incidents"))
+    panel = TalkbackPanel(app_ctx)
+    mine.setWidget(panel)
+    for d in (other, mine):
+        win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, d)
+    win.tabifyDockWidget(other, mine)
+    win.resize(900, 600)
+    win.show()
+    other.raise_()
+    qtbot.waitUntil(lambda: mine.visibleRegion().isEmpty(), timeout=3000)
+    log_firing(app_ctx.store, show, "口红秒杀抢光", from_epoch(app_ctx.clock()),
+               text="已抢光", actions=["banner"])  # fmt: skip
+    qtbot.waitUntil(lambda: not mine.visibleRegion().isEmpty(), timeout=5000)
+    assert panel.banner_box.isVisible()
+    other.raise_()
+    panel.refresh(force=True)
+    qtbot.wait(300)
+    assert mine.visibleRegion().isEmpty()  # the same banner does not pull it forward again
+    panel.shutdown()

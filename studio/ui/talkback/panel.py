@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDockWidget,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -48,6 +49,7 @@ class TalkbackPanel(QWidget):
         self._worker = SerialWorker(self, "talkback")
         self._busy = False
         self._dismissed: set[str] = set()
+        self._raised: set[str] = set()
         self.sent: list[talkback.Message] = []
         self.banners: list[firings.FiringRecord] = []
         layout = QVBoxLayout(self)
@@ -285,11 +287,22 @@ class TalkbackPanel(QWidget):
         self.banners = [b for b in banners if b.uid not in self._dismissed]
         if self.banners:
             b = self.banners[0]
+            if b.uid not in self._raised:  # a new banner: the dock comes to the front
+                self._raised.add(b.uid)
+                self._bring_forward()
             self.banner.setText(
                 self.tr("Rule fired: %1 — %2").replace("%1", b.rule).replace("%2", b.text)
                 + (self.tr(" (rehearsal)") if b.rehearsal else "")
             )
         self.banner_box.setVisible(bool(self.banners))
+
+    def _bring_forward(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QDockWidget):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.show()
+            parent.raise_()
 
     def dismiss_banner(self) -> None:
         self._dismissed.update(b.uid for b in self.banners)
