@@ -462,232 +462,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="70"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="103"/>
         <source>Studio control room</source>
         <translation>直播间控制台</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="83"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="122"/>
         <source>Database link</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="223"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="312"/>
         <source>Open show script…</source>
         <translation>打开直播脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="107"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="150"/>
         <source>Rundown</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="108"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="151"/>
         <source>Checks</source>
         <translation>设备检查</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="109"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="152"/>
         <source>Live metrics</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="110"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="153"/>
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="111"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="154"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="112"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="155"/>
         <source>Planning</source>
         <translation>策划</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="113"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="156"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="114"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="157"/>
         <source>Insights</source>
         <translation>数据洞察</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="117"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="158"/>
+        <source>Talkback</source>
+        <translation>主播提示</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/main_window.py" line="159"/>
+        <source>Audience</source>
+        <translation>观众互动</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/main_window.py" line="162"/>
         <source>Live audio</source>
         <translation>实时音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="125"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="170"/>
         <source>OBS scenes</source>
         <translation>OBS 场景</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="218"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="307"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="220"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="309"/>
         <source>New show…</source>
         <translation>新建场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="226"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="315"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="228"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="317"/>
         <source>S&amp;how</source>
         <translation>场次(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="229"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="318"/>
         <source>Open show…</source>
         <translation>打开场次…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="231"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="320"/>
         <source>Go live…</source>
         <translation>开播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="232"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="321"/>
         <source>End show…</source>
         <translation>结束直播…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="234"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="323"/>
         <source>Enter metrics by hand…</source>
         <translation>手动录入数据…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="238"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="327"/>
         <source>Start a rehearsal of this show</source>
         <translation>开始本场彩排</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="241"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="330"/>
         <source>Take over the rundown…</source>
         <translation>接管流程…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="244"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="333"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="249"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="338"/>
         <source>Anchor window</source>
         <translation>主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="253"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="342"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="255"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="344"/>
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="257"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="346"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="261"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="262"/>
-        <location filename="../../studio/ui/shell/main_window.py" line="313"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="351"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="404"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="263"/>
-        <location filename="../../studio/ui/shell/main_window.py" line="321"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="352"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="412"/>
         <source>About studio</source>
         <translation>关于 studio</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="287"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="378"/>
         <source>%n incident(s) still open.</source>
         <translation>
             <numerusform>还有 %n 个事故未处理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="296"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="387"/>
         <source> and %n more</source>
         <translation>
             <numerusform> 等 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="298"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="389"/>
         <source>%n segment(s) not run yet: </source>
         <translation>
             <numerusform>还有 %n 个环节未进行：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/shell/main_window.py" line="301"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="392"/>
         <source>%n of them sell(s) a product.</source>
         <translation>
             <numerusform>其中 %n 个环节要卖货。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="304"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="395"/>
         <source>End show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="380"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="471"/>
         <source>open a stored show</source>
         <translation>打开已有场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="381"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="472"/>
         <source>products board: pick by link number</source>
         <translation>商品看板：按链接号选中商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="382"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="473"/>
         <source>products board: present, list / unlist</source>
         <translation>商品看板：讲解，上架 / 下架</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="383"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="474"/>
         <source>products board: change price, add stock</source>
         <translation>商品看板：改价，补库存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="384"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="475"/>
         <source>products board: end flash sale, add coupon</source>
         <translation>商品看板：结束秒杀，发优惠券</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="385"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="476"/>
         <source>products board: undo the last change (10 s)</source>
         <translation>商品看板：撤销上一次修改（10 秒内）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="284"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="375"/>
         <source>End the show now? The rundown stops and the end time is recorded.</source>
         <translation>现在结束直播？流程将停止并记录结束时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="323"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="414"/>
         <source>studio {0}
 Control room for e-commerce live-streaming studios.
 
@@ -700,63 +710,63 @@ Log file: {2}</source>
 日志文件：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="370"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="461"/>
         <source>next cue</source>
         <translation>下一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="371"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="462"/>
         <source>previous cue</source>
         <translation>上一条提示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="372"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="463"/>
         <source>hold / resume</source>
         <translation>暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="373"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="464"/>
         <source>jump to segment</source>
         <translation>跳转到环节</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="374"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="465"/>
         <source>log incident: technical, product, anchor, compliance, other</source>
         <translation>记录事故：技术、商品、主播、合规、其他</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="375"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="466"/>
         <source>go live (after the readiness checklist)</source>
         <translation>开播（完成就绪检查后）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="376"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="467"/>
         <source>end show</source>
         <translation>结束直播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="377"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="468"/>
         <source>show / hide the anchor window</source>
         <translation>显示 / 隐藏主播窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="378"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="469"/>
         <source>anchor window full screen</source>
         <translation>主播窗口全屏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="379"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="470"/>
         <source>open a show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="251"/>
-        <location filename="../../studio/ui/shell/main_window.py" line="356"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="340"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="447"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/main_window.py" line="357"/>
+        <location filename="../../studio/ui/shell/main_window.py" line="448"/>
         <source>The default layout is used from the next start.</source>
         <translation>下次启动时将使用默认布局。</translation>
     </message>
@@ -994,13 +1004,43 @@ Log file: {2}</source>
     </message>
     <message>
         <location filename="../../studio/ui/shell/preferences.py" line="93"/>
-        <source>Metrics ingest token</source>
-        <translation>数据接入令牌</translation>
+        <source>Access token (ingest and remote control)</source>
+        <translation>访问令牌（数据接入与远程控制）</translation>
     </message>
     <message>
         <location filename="../../studio/ui/shell/preferences.py" line="94"/>
         <source>Collectors POST to http://127.0.0.1:8765/v1/samples with the header “Authorization: Bearer &lt;token&gt;” while `studio ingest --source http` runs.</source>
         <translation>运行 `studio ingest --source http` 时，采集程序以请求头“Authorization: Bearer &lt;token&gt;”向 http://127.0.0.1:8765/v1/samples 发送 POST。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="112"/>
+        <source>Serve the remote control, status and browser views</source>
+        <translation>提供远程控制、状态接口和浏览器视图</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="114"/>
+        <source>Remote control</source>
+        <translation>远程控制</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="115"/>
+        <source>Reachable from other computers (every request needs the token)</source>
+        <translation>允许局域网内其他电脑访问（每个请求都需令牌）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="121"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="122"/>
+        <source>New token</source>
+        <translation>更换令牌</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="123"/>
+        <source>Replace the token: tablets and Companion need the new one</source>
+        <translation>更换令牌：平板和 Companion 需改用新令牌</translation>
     </message>
 </context>
 <context>
@@ -1072,37 +1112,37 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="241"/>
+        <location filename="../../studio/ui/shell/app.py" line="283"/>
         <source>Take over the rundown</source>
         <translation>接管流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="242"/>
+        <location filename="../../studio/ui/shell/app.py" line="284"/>
         <source>{0} still drives this show (heartbeat {1:.0f} s ago).</source>
         <translation>{0} 仍在控制本场（{1:.0f} 秒前有心跳）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="271"/>
+        <location filename="../../studio/ui/shell/app.py" line="313"/>
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="273"/>
+        <location filename="../../studio/ui/shell/app.py" line="315"/>
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="284"/>
+        <location filename="../../studio/ui/shell/app.py" line="326"/>
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="300"/>
+        <location filename="../../studio/ui/shell/app.py" line="342"/>
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="300"/>
+        <location filename="../../studio/ui/shell/app.py" line="342"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>

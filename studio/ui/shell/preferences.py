@@ -90,7 +90,7 @@ class PreferencesDialog(QDialog):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.token.text()))
         token_row.addWidget(self.token, 1)
         token_row.addWidget(copy)
-        form.addRow(self.tr("Metrics ingest token"), token_row)
+        form.addRow(self.tr("Access token (ingest and remote control)"), token_row)
         hint = QLabel(self.tr("Collectors POST to http://127.0.0.1:8765/v1/samples with the header "
                               "“Authorization: Bearer <token>” while `studio ingest --source http` "
                               "runs."))  # fmt: skip
