@@ -80,6 +80,11 @@ class ProductIndex:
     by_link: dict[int, str] = field(default_factory=dict)
     by_sku: dict[str, str] = field(default_factory=dict)  # lower-cased sku -> sku
     names: list[tuple[str, str]] = field(default_factory=list)  # (alias, sku), longest first
+    # SKUs, then names as one alternation, longest first: one search finds the product named
+    # first (at one position the longer name wins, so 粉底液 beats 粉底).
+    sku_re: re.Pattern[str] | None = None
+    name_re: re.Pattern[str] | None = None
+    owner: dict[str, str] = field(default_factory=dict)  # alias -> sku
 
     @classmethod
     def build(
@@ -110,6 +115,12 @@ class ProductIndex:
                 continue
             names[alias] = next(iter(skus))
         index.names = sorted(names.items(), key=lambda kv: -len(kv[0]))
+        index.owner = dict(index.names)
+        if index.names:
+            index.name_re = re.compile("|".join(re.escape(a) for a, _ in index.names))
+        if index.by_sku:
+            keys = sorted(index.by_sku, key=len, reverse=True)
+            index.sku_re = re.compile("|".join(re.escape(k) for k in keys))
         return index
 
     def words(self) -> set[str]:
@@ -233,17 +244,12 @@ class Classifier:
         n = link_number(t)
         if n is not None and n in idx.by_link:
             return idx.by_link[n], "link"
-        for key, real in idx.by_sku.items():
-            if key in t:
-                return real, "sku"
-        # The product named first (names tried longest first, so 粉底液 beats 粉底).
-        best: tuple[int, str] | None = None
-        for alias, owner in idx.names:
-            at = t.find(alias)
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, owner)
-        if best is not None:
-            return best[1], "name"
+        m = idx.sku_re.search(t) if idx.sku_re is not None else None
+        if m is not None:
+            return idx.by_sku[m.group(0)], "sku"
+        m = idx.name_re.search(t) if idx.name_re is not None else None
+        if m is not None:
+            return idx.owner[m.group(0)], "name"
         if presenting is None:
             return None, ""
         if this:
