@@ -376,6 +376,8 @@ def run_show(
     stalls.stop()
     wall = time.perf_counter() - wall0
     cpu1, proc1 = thread_cpu(), os.times()
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    native = {tid: comm(tid) for tid in cpu1 if tid not in names}
     # The show ends as a controller ends it: the feed stops with it.
     if runner is not None and runner.snapshot().status in ("running", "held"):
         runner.end()
@@ -388,13 +390,12 @@ def run_show(
     gui_tid = os.getpid()
     gui_cpu = cpu1.get(gui_tid, 0.0) - cpu0.get(gui_tid, 0.0)
     total_cpu = (proc1.user + proc1.system) - (proc0.user + proc0.system)
-    names = {t.native_id: t.name for t in threading.enumerate()}
     by_name: dict[str, float] = {}
     for tid, cpu in cpu1.items():
         if tid == gui_tid:
             continue
         py = names.get(tid)
-        name = py.split(":")[0].rstrip("0123456789-_") if py else comm(tid)
+        name = py.split(":")[0].rstrip("0123456789-_") if py else native[tid]
         by_name[name] = by_name.get(name, 0.0) + cpu - cpu0.get(tid, 0.0)
     if opts.tracemalloc and "snap" in figures:
         import tracemalloc
