@@ -189,7 +189,13 @@ def _for_each_subparser(
 # Modules whose edits can wait in the offline outbox register how to replay them when imported;
 # every process that opens a shared database must know them all, or a queued edit of a kind
 # this process never imported stalls the outbox.
-REPLAY_MODULES = ("studio.incidents.log", "studio.products.changes", "studio.products.coupon_book", "studio.talkback.messages", "studio.audience.queue")
+REPLAY_MODULES = (
+    "studio.incidents.log",
+    "studio.products.changes",
+    "studio.products.coupon_book",
+    "studio.talkback.messages",
+    "studio.audience.queue",
+)
 
 
 def register_replays() -> None:

@@ -565,9 +565,7 @@ def talkback(r: Review, lang: str) -> Table:
         who = m.who if m.kind == "rule" else s(f"role.{m.who}", lang)
         rows.append((when, s(f"talk.{m.kind}", lang), who, text, state))
     keys = ("col.time", "col.talk_kind", "col.from", "col.text", "col.status")
-    return Table(
-        tuple(s(k, lang) for k in keys), tuple(rows), "lllll", (2.0, 1.0, 1.4, 4.0, 1.4)
-    )
+    return Table(tuple(s(k, lang) for k in keys), tuple(rows), "lllll", (2.0, 1.0, 1.4, 4.0, 1.4))
 
 
 def checks(r: Review, lang: str, wording: Wording = ENGLISH) -> Table:

@@ -112,7 +112,9 @@ class PreferencesDialog(QDialog):
         self.api_enabled = QCheckBox(self.tr("Serve the remote control, status and browser views"))
         self.api_enabled.setChecked(setting_bool(s, ENABLED_KEY, False))
         form.addRow(self.tr("Remote control"), self.api_enabled)
-        self.api_lan = QCheckBox(self.tr("Reachable from other computers (every request needs the token)"))
+        self.api_lan = QCheckBox(
+            self.tr("Reachable from other computers (every request needs the token)")
+        )
         self.api_lan.setChecked(setting_bool(s, LAN_KEY, False))
         form.addRow("", self.api_lan)
         self.api_port = QSpinBox()
