@@ -4,11 +4,17 @@ Demo shows are marked (`Show.extra["demo"]`) and kept apart from the user's show
 was killed (at `--speed 60` its clock runs an hour a minute, so its events lie in the future)
 is never resumed by a plain `studio`, and is ended, at its own last event, the next time
 anything asks (`end_abandoned_demos`).
+
+A demo show has one clock, like any show: at `--speed 60` it is the accelerated clock
+(`demo_clock`), recorded on the show, so that a reader in another process (`studio product
+list`, `studio serve`, a report) asks `show_clock` and reads the show's figures at the show's
+time, not at the wall clock's (on which a sped-up show's flash sale lies in the future).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,10 +22,12 @@ from sqlalchemy import select
 from studio.paths import resources_dir
 from studio.store.models import CueEvent, Show
 from studio.store.store import Store
+from studio.timeutil import Clock, wall_clock
 
 log = logging.getLogger(__name__)
 
 DEMO_MARK = "demo"
+CLOCK_KEY = "clock"  # Show.extra[CLOCK_KEY]: {"wall": s, "show": s, "speed": x}
 
 
 def demo_script_path() -> Path:
@@ -116,3 +124,41 @@ def ensure_demo_show(store: Store) -> int:
         if show is not None and not (show.extra or {}).get(DEMO_MARK):
             show.extra = {**(show.extra or {}), DEMO_MARK: True}
     return show_id
+
+
+def _sped(wall_origin: float, show_origin: float, speed: float, wall: Clock) -> Clock:
+    def clock() -> float:
+        return show_origin + (wall() - wall_origin) * speed
+
+    return clock
+
+
+def demo_clock(store: Store, show_id: int, speed: float, wall: Clock = wall_clock) -> Clock:
+    """The demo show's clock at `speed`: it starts at the wall time now and runs `speed` times
+    faster. Recorded on the show, so `show_clock` gives every other reader the same clock."""
+    speed = float(speed) if speed and speed > 0 else 1.0
+    origin = wall()
+    with store.transaction() as s:
+        show = s.get(Show, show_id)
+        if show is not None:
+            recorded = {"wall": origin, "show": origin, "speed": speed}
+            show.extra = {**(show.extra or {}), CLOCK_KEY: recorded}
+    return _sped(origin, origin, speed, wall)
+
+
+def show_clock(store: Store, show_id: int, wall: Clock = wall_clock) -> Clock:
+    """The clock a show's times are on: the wall clock, or the sped-up clock a demo recorded
+    (`demo_clock`). An unknown show, or a recorded clock that does not read, is the wall's."""
+    with store.session() as s:
+        extra = s.scalar(select(Show.extra).where(Show.id == show_id))
+    recorded = extra.get(CLOCK_KEY) if isinstance(extra, dict) else None
+    if not isinstance(recorded, dict):
+        return wall
+    try:
+        wall0, show0, speed = (float(recorded[k]) for k in ("wall", "show", "speed"))
+    except (KeyError, TypeError, ValueError):
+        log.warning("show %s: recorded clock %r not read, using the wall clock", show_id, recorded)
+        return wall
+    if not (speed > 0 and all(map(math.isfinite, (wall0, show0, speed)))):
+        return wall
+    return _sped(wall0, show0, speed, wall)

@@ -9,6 +9,12 @@ The model, per simulated second:
   unit: a flash sale never sells more than its quota, and no product more than its stock left
   (`stocks`; `restock` adds to it mid-show).
 - Lucky bags make people comment (the draw's password) and follow.
+- Given `flash_windows` (the flash sales as the store holds them, `StoredFlashWindows`), a flash
+  sale sells when the show actually runs it, not when the script planned it: its units go inside
+  the stored window [start, end), at the stored price and quota, whatever segment the plan is
+  in; outside it the product sells at its live price. The rundown drifts from the plan (at demo
+  speed the autopilot's quarter-second tick is 15 show seconds a segment), and units sold before
+  the window's start are, rightly, not the flash sale's.
 Everything is drawn from one seeded numpy Generator, so a (script, seed, start) triple always
 gives the same samples, whatever the playback speed.
 """
@@ -28,6 +34,7 @@ from sqlalchemy import select
 
 from studio.metrics.names import NAMES
 from studio.metrics.samples import Row, make_row
+from studio.store.changes import Change
 from studio.store.models import Product, Segment, Show
 from studio.store.store import Store
 from studio.timeutil import Clock
@@ -147,6 +154,83 @@ _ROLE = {
 }
 
 
+@dataclass(frozen=True)
+class FlashWindow:
+    """A flash sale as the store holds it: `quota` units of `sku` at `price_cents` from
+    `starts_ts` (inclusive) to `ends_ts` (exclusive; None: until ended), epoch seconds."""
+
+    sku: str
+    starts_ts: float
+    ends_ts: float | None
+    quota: int
+    price_cents: int
+
+    def running(self, ts: float) -> bool:
+        """The second [ts, ts + 1) sells at the flash price: its sales are sampled at ts + 1,
+        and the window counts the samples after its start up to its end (`studio.products`)."""
+        return self.starts_ts < ts + 1 and (self.ends_ts is None or ts + 1 <= self.ends_ts)
+
+
+def read_flash_windows(store: Store, show_id: int) -> list[FlashWindow]:
+    """The show's flash sales that have a start, as stored now."""
+    with store.session() as s:
+        rows = s.scalars(
+            select(Product).where(
+                Product.show_id == show_id,
+                Product.flash_starts_at.is_not(None),
+                Product.flash_price_cents.is_not(None),
+                Product.flash_quota.is_not(None),
+            )
+        )
+        return [
+            FlashWindow(
+                sku=r.sku,
+                starts_ts=r.flash_starts_at.timestamp(),
+                ends_ts=None if r.flash_ends_at is None else r.flash_ends_at.timestamp(),
+                quota=int(r.flash_quota or 0),
+                price_cents=int(r.flash_price_cents or 0),
+            )
+            for r in rows
+            if r.flash_starts_at is not None
+        ]
+
+
+class StoredFlashWindows:
+    """The show's flash windows for a simulator, re-read only after a product change (this
+    station's or, on PostgreSQL, another's). Callable from the simulator's thread; `close()`
+    when done."""
+
+    def __init__(self, store: Store, show_id: int) -> None:
+        self.store = store
+        self.show_id = show_id
+        self._dirty = threading.Event()
+        self._dirty.set()
+        self._windows: list[FlashWindow] = []
+        self._unsubscribe: Callable[[], None] | None = store.bus.subscribe(self._note)
+
+    def _note(self, change: Change) -> None:
+        if change.table in ("product", "product_event", "show") and change.show_id in (
+            None,
+            self.show_id,
+        ):
+            self._dirty.set()
+
+    def __call__(self) -> list[FlashWindow]:
+        if self._dirty.is_set():
+            self._dirty.clear()
+            try:
+                self._windows = read_flash_windows(self.store, self.show_id)
+            except Exception:  # database away: keep what was known, try again next time
+                log.warning("simulator: flash sales not read", exc_info=True)
+                self._dirty.set()
+        return self._windows
+
+    def close(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+
 class ShowSimulator:
     """Steps a simulated show second by second and returns cumulative sample rows."""
 
@@ -163,6 +247,7 @@ class ShowSimulator:
         ad_spend_per_hour_cents: int = 1_500_000,
         per_sku: bool = True,
         stocks: Mapping[str, int] | None = None,
+        flash_windows: Callable[[], Sequence[FlashWindow]] | None = None,
     ) -> None:
         segs = [
             s if isinstance(s, SimSegment) else segment_from_dict(s, i)
@@ -188,6 +273,9 @@ class ShowSimulator:
         self.c: dict[str, float] = {n: 0.0 for n in NAMES}
         self.watch_seconds = 0.0
         self.sku_c: dict[str, dict[str, int]] = {}
+        # None: flash sales run as the script plans them (a replay, `studio ingest --sim`).
+        self.flash_windows = flash_windows
+        self._row_sku: str | None = None  # the SKU that sold in the last second
 
     @property
     def done(self) -> bool:
@@ -233,17 +321,33 @@ class ShowSimulator:
 
         sku = seg.product_sku
         featured = role in ("product", "flash_sale") and sku is not None
+        # The flash sale as planned (key, quota, price), or as the show runs it.
+        flash: tuple[str, int, int] | None = None
+        if self.flash_windows is None:
+            if role == "flash_sale" and sku is not None:
+                flash = (seg.key, seg.flash_quantity(), seg.flash_price_cents(self._price(sku)))
+        else:
+            ts = self.start_ts + self.t
+            window = next((w for w in self.flash_windows() if w.running(ts)), None)
+            if window is not None:
+                sku, featured = window.sku, True
+                into = int(ts - window.starts_ts)
+                key = f"{window.sku}@{window.starts_ts}"
+                flash = (key, window.quota, window.price_cents)
+            elif role == "flash_sale":
+                role = "product"  # not started yet, or over: the live price
+        selling = "flash_sale" if flash is not None else role
         pexp = rng.poisson(online * (0.035 if featured else 0.006))
-        ctr = 0.24 if role == "flash_sale" else 0.11
+        ctr = 0.24 if selling == "flash_sale" else 0.11
         clicks = rng.binomial(pexp, ctr) if pexp else 0
         price = self._price(sku)
         quota: int | None = None
-        if role == "flash_sale" and sku is not None:
-            quota = self.flash_left.setdefault(seg.key, seg.flash_quantity())
+        if flash is not None:
+            quota = self.flash_left.setdefault(flash[0], flash[1])
             # Buyers wait for the go: most of the stock goes in the first 90 seconds.
             urge = 0.55 if 10 <= into <= 120 else 0.08
             buyers = min(quota, rng.binomial(clicks, urge) if clicks else 0)
-            price = seg.flash_price_cents(price)
+            price = flash[2]
         else:
             buyers = rng.binomial(clicks, 0.075) if clicks else 0
         orders = buyers + (rng.binomial(buyers, 0.08) if buyers else 0)
@@ -252,8 +356,8 @@ class ShowSimulator:
             if cap is not None and orders > cap:
                 orders = cap
         buyers = min(buyers, orders)
-        if quota is not None:
-            self.flash_left[seg.key] = quota - orders
+        if flash is not None and quota is not None:
+            self.flash_left[flash[0]] = quota - orders
         if featured and sku in self.stock_left:
             self.stock_left[sku] -= orders
         gmv = orders * price
@@ -283,6 +387,7 @@ class ShowSimulator:
             s["orders"] += orders
             s["buyers"] += buyers
             s["gmv_cents"] += gmv
+        self._row_sku = sku if featured and self.per_sku else None
         self.t += 1
 
     def _rows(self) -> list[Row]:
@@ -298,10 +403,12 @@ class ShowSimulator:
                 rows.append(make_row(sid, SOURCE, name, ts, round(avg, 1)))
             else:
                 rows.append(make_row(sid, SOURCE, name, ts, int(c[name])))
-        _, seg = self.segment_at(max(0, self.t - 1))
-        if seg.product_sku and seg.product_sku in self.sku_c:
-            for name, v in self.sku_c[seg.product_sku].items():
-                rows.append(make_row(sid, SOURCE, name, ts, v, seg.product_sku))
+        sku = self._row_sku
+        if sku is None and self.flash_windows is None:
+            sku = self.segment_at(max(0, self.t - 1))[1].product_sku
+        if sku and sku in self.sku_c:
+            for name, v in self.sku_c[sku].items():
+                rows.append(make_row(sid, SOURCE, name, ts, v, sku))
         return rows
 
     def step(self) -> list[Row]:
@@ -354,6 +461,30 @@ def load_show(store: Store, show_id: int) -> tuple[list[SimSegment], dict[str, i
         }
         start = show.started_at or show.planned_start
         return segs, prices, (start.timestamp() if start else None)
+
+
+def feed_simulator(
+    store: Store,
+    show_id: int,
+    *,
+    now: float,
+    seed: int = 0,
+    flash_windows: Callable[[], Sequence[FlashWindow]] | None = None,
+) -> ShowSimulator:
+    """The simulator of a live feed (the demo's, a rehearsal's) for a stored show: its segments,
+    prices and stock, from the show's start (else `now`, the show clock); flash sales sell in
+    the windows `flash_windows` gives (`StoredFlashWindows`: as the rundown runs them)."""
+    segments, prices, start = load_show(store, show_id)
+    return ShowSimulator(
+        segments,
+        show_id=show_id,
+        start_ts=start or now,
+        seed=seed,
+        prices=prices,
+        # Never sells past the stock left (a flash sale never past its quota).
+        stocks=load_stocks(store, show_id),
+        flash_windows=flash_windows,
+    )
 
 
 class SimulatorRunner:

@@ -9,7 +9,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from studio.metrics.sources.sim import ShowSimulator, SimulatorRunner, load_show, load_stocks
+from studio.metrics.sources.sim import SimulatorRunner, StoredFlashWindows, feed_simulator
 from studio.metrics.writer import MetricWriter
 from studio.store.store import Store
 from studio.timeutil import Clock
@@ -56,16 +56,11 @@ class MetricsFeed(QObject):
         self.stateChanged.emit("running")
 
     def _run(self, show_id: int, speed: float, writer: MetricWriter) -> None:
+        # Flash sales sell when the rundown runs them (stored windows), not when planned.
+        windows = StoredFlashWindows(self.store, show_id)
         try:
-            segments, prices, start = load_show(self.store, show_id)
-            sim = ShowSimulator(
-                segments,
-                show_id=show_id,
-                start_ts=start or self.clock(),
-                seed=self.seed,
-                prices=prices,
-                # Never sells past the stock left (a flash sale never past its quota).
-                stocks=load_stocks(self.store, show_id),
+            sim = feed_simulator(
+                self.store, show_id, now=self.clock(), seed=self.seed, flash_windows=windows
             )
             # A show that started before the feed (crash resume, late start): catch up at once.
             behind = int(self.clock() - sim.start_ts)
@@ -76,6 +71,8 @@ class MetricsFeed(QObject):
         except Exception as exc:  # the demo feed must never take the app down
             log.exception("metrics simulator failed")
             self.stateChanged.emit(f"error: {exc}")
+        finally:
+            windows.close()
 
     def stop(self) -> None:
         self._stop.set()
