@@ -14,11 +14,13 @@ import random
 from dataclasses import dataclass, field
 
 from studio.demo import CLOCK_KEY, demo_clock, ensure_demo_show, show_clock
+from studio.metrics.series import latest_value
 from studio.metrics.sources.sim import (
     FlashWindow,
     ShowSimulator,
     SimSegment,
     StoredFlashWindows,
+    StoredRundown,
     feed_simulator,
 )
 from studio.metrics.writer import write_samples
@@ -71,6 +73,7 @@ def play_demo(store: Store, *, jitter_s: float, seed: int = 1, rules: bool = Fal
     wall.t += 2.0  # the window is built before the show goes on air
     session = RunnerSession(store, show_id, clock=clock)
     windows = StoredFlashWindows(store, show_id)
+    rundown = StoredRundown(store, show_id)
     live_rules = (
         LiveRules(store, show_id, clock=clock, run_snapshot=session.snapshot) if rules else None
     )
@@ -86,7 +89,7 @@ def play_demo(store: Store, *, jitter_s: float, seed: int = 1, rules: bool = Fal
 
         start = clock()
         act("start")
-        sim = feed_simulator(store, show_id, now=clock(), flash_windows=windows)
+        sim = feed_simulator(store, show_id, now=clock(), flash_windows=windows, rundown=rundown)
         run.planned = {s.key: float(b) for s, b in zip(sim.segments, sim.bounds, strict=False)}
         while session.snapshot().status != "ended":
             wall.t += TICK_S + rnd.uniform(0.0, jitter_s)
@@ -102,6 +105,7 @@ def play_demo(store: Store, *, jitter_s: float, seed: int = 1, rules: bool = Fal
                 run.firings.extend(live_rules.tick())
     finally:
         windows.close()
+        rundown.close()
         session.close()
     return run
 
@@ -142,6 +146,28 @@ def test_the_lipstick_sold_out_rule_fires_in_the_demo(store: Store) -> None:
     lipstick = flash_of(store, run.show_id, LIPSTICK, fired[0].at.timestamp()).flash
     assert lipstick is not None and lipstick.starts_at is not None
     assert lipstick.starts_at <= fired[0].at
+
+
+def test_the_demo_lucky_bags_draw_their_crowd_while_the_rundown_is_in_them(store: Store) -> None:
+    """Lucky bags have no stored window, but the simulator plays them as the rundown runs them:
+    the last one, reached well after its planned time, gains its followers (关注) inside its
+    actual span, far more than in as long a span just before it."""
+    run = play_demo(store, jitter_s=0.05)
+    keys = list(run.planned)
+    nxt = keys[keys.index("lucky-bag-3") + 1]
+    begin, end = run.entered["lucky-bag-3"], run.entered[nxt]
+    assert begin - run.planned["lucky-bag-3"] > 60
+    with store.session() as s:
+        show = s.get(Show, run.show_id)
+        assert show is not None and show.started_at is not None
+        start = show.started_at.timestamp()
+
+        def followers(at: float) -> float:
+            return latest_value(s, run.show_id, "new_followers", start + at) or 0
+
+        during = followers(end) - followers(begin)
+        before = followers(begin) - followers(begin - (end - begin))
+    assert during > 2 * before
 
 
 def test_another_process_reads_the_demo_on_the_demo_clock(store: Store, db_url: str) -> None:

@@ -9,6 +9,9 @@ The model, per simulated second:
   unit: a flash sale never sells more than its quota, and no product more than its stock left
   (`stocks`; `restock` adds to it mid-show).
 - Lucky bags make people comment (the draw's password) and follow.
+- Given `rundown` (where the show's rundown stands, `StoredRundown`), the model plays the
+  segments as the show runs them, not as the script planned them: a lucky bag draws its crowd
+  while the rundown is in it, however late it came.
 - Given `flash_windows` (the flash sales as the store holds them, `StoredFlashWindows`), a flash
   sale sells when the show actually runs it, not when the script planned it: its units go inside
   the stored window [start, end), at the stored price and quota, whatever segment the plan is
@@ -21,6 +24,7 @@ gives the same samples, whatever the playback speed.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import threading
@@ -35,7 +39,7 @@ from sqlalchemy import select
 from studio.metrics.names import NAMES
 from studio.metrics.samples import Row, make_row
 from studio.store.changes import Change
-from studio.store.models import Product, Segment, Show
+from studio.store.models import CueEvent, Product, Segment, Show
 from studio.store.store import Store
 from studio.timeutil import Clock
 
@@ -231,6 +235,63 @@ class StoredFlashWindows:
             self._unsubscribe = None
 
 
+class StoredRundown:
+    """Where the show's rundown stood at a moment, from its stored CueEvents (re-read after a
+    cue_event change): `(segment key, seconds into it)`, or None before the start and after
+    the end. Callable from the simulator's thread; `close()` when done."""
+
+    def __init__(self, store: Store, show_id: int) -> None:
+        self.store = store
+        self.show_id = show_id
+        self._dirty = threading.Event()
+        self._dirty.set()
+        # (at, segment key or None after an end, when that segment was entered), by time.
+        self._steps: list[tuple[float, str | None, float]] = []
+        self._unsubscribe: Callable[[], None] | None = store.bus.subscribe(self._note)
+
+    def _note(self, change: Change) -> None:
+        if change.table == "cue_event" and change.show_id in (None, self.show_id):
+            self._dirty.set()
+
+    def _read(self) -> None:
+        with self.store.session() as s:
+            rows = s.execute(
+                select(CueEvent.at, CueEvent.action, CueEvent.segment_key)
+                .where(CueEvent.show_id == self.show_id)
+                .order_by(CueEvent.at, CueEvent.id)
+            ).all()
+        steps: list[tuple[float, str | None, float]] = []
+        key: str | None = None
+        entered = 0.0
+        for at, action, seg_key in rows:
+            ts = at.timestamp()
+            if action == "end" or seg_key is None:
+                key = None
+            elif seg_key != key:
+                key, entered = seg_key, ts
+            steps.append((ts, key, entered))
+        self._steps = steps
+
+    def __call__(self, ts: float) -> tuple[str, float] | None:
+        if self._dirty.is_set():
+            self._dirty.clear()
+            try:
+                self._read()
+            except Exception:  # database away: keep what was known, try again next time
+                log.warning("simulator: rundown not read", exc_info=True)
+                self._dirty.set()
+        i = bisect.bisect_right(self._steps, ts, key=lambda step: step[0]) - 1
+        if i < 0:
+            return None
+        _, key, entered = self._steps[i]
+        return None if key is None else (key, ts - entered)
+
+    def close(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+
 class ShowSimulator:
     """Steps a simulated show second by second and returns cumulative sample rows."""
 
@@ -248,6 +309,7 @@ class ShowSimulator:
         per_sku: bool = True,
         stocks: Mapping[str, int] | None = None,
         flash_windows: Callable[[], Sequence[FlashWindow]] | None = None,
+        rundown: Callable[[float], tuple[str, float] | None] | None = None,
     ) -> None:
         segs = [
             s if isinstance(s, SimSegment) else segment_from_dict(s, i)
@@ -276,10 +338,27 @@ class ShowSimulator:
         # None: flash sales run as the script plans them (a replay, `studio ingest --sim`).
         self.flash_windows = flash_windows
         self._row_sku: str | None = None  # the SKU that sold in the last second
+        # None: the segments follow one another as planned.
+        self.rundown = rundown
+        self._index = {seg.key: i for i, seg in enumerate(segs)}
+        self._on_air = False  # the rundown was on a segment at the last second
 
     @property
     def done(self) -> bool:
-        return self.t >= self.duration
+        """The plan's length is over and, when following the rundown, the show is no longer on
+        air (a show that runs late keeps its feed to the end)."""
+        return self.t >= self.duration and not self._on_air
+
+    def _position(self) -> tuple[int, SimSegment, int]:
+        """(index, segment, whole seconds into it) of the second about to be simulated."""
+        if self.rundown is not None:
+            at = self.rundown(self.start_ts + self.t)
+            self._on_air = at is not None and at[0] in self._index
+            if at is not None and at[0] in self._index:
+                i = self._index[at[0]]
+                return i, self.segments[i], int(at[1])
+        idx, seg = self.segment_at(self.t)
+        return idx, seg, self.t - int(self.bounds[idx])
 
     def segment_at(self, t: float) -> tuple[int, SimSegment]:
         i = int(np.searchsorted(self.bounds, t, side="right")) - 1
@@ -297,10 +376,9 @@ class ShowSimulator:
     def _second(self) -> None:
         """Advance the model by one second."""
         rng = self.rng
-        idx, seg = self.segment_at(self.t)
+        _, seg, into = self._position()
         role = seg.role
         traffic, hold, hook, comment_x, follow_x = _ROLE[role]
-        into = self.t - int(self.bounds[idx])
         if hook:
             self.since_hook = 0.0
         else:
@@ -404,7 +482,7 @@ class ShowSimulator:
             else:
                 rows.append(make_row(sid, SOURCE, name, ts, int(c[name])))
         sku = self._row_sku
-        if sku is None and self.flash_windows is None:
+        if sku is None and self.flash_windows is None and self.rundown is None:
             sku = self.segment_at(max(0, self.t - 1))[1].product_sku
         if sku and sku in self.sku_c:
             for name, v in self.sku_c[sku].items():
@@ -470,10 +548,12 @@ def feed_simulator(
     now: float,
     seed: int = 0,
     flash_windows: Callable[[], Sequence[FlashWindow]] | None = None,
+    rundown: Callable[[float], tuple[str, float] | None] | None = None,
 ) -> ShowSimulator:
     """The simulator of a live feed (the demo's, a rehearsal's) for a stored show: its segments,
-    prices and stock, from the show's start (else `now`, the show clock); flash sales sell in
-    the windows `flash_windows` gives (`StoredFlashWindows`: as the rundown runs them)."""
+    prices and stock, from the show's start (else `now`, the show clock); segments as `rundown`
+    runs them and flash sales in the windows `flash_windows` gives (`StoredRundown`,
+    `StoredFlashWindows`: as the show runs them; None: as planned)."""
     segments, prices, start = load_show(store, show_id)
     return ShowSimulator(
         segments,
@@ -484,6 +564,7 @@ def feed_simulator(
         # Never sells past the stock left (a flash sale never past its quota).
         stocks=load_stocks(store, show_id),
         flash_windows=flash_windows,
+        rundown=rundown,
     )
 
 

@@ -9,7 +9,12 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from studio.metrics.sources.sim import SimulatorRunner, StoredFlashWindows, feed_simulator
+from studio.metrics.sources.sim import (
+    SimulatorRunner,
+    StoredFlashWindows,
+    StoredRundown,
+    feed_simulator,
+)
 from studio.metrics.writer import MetricWriter
 from studio.store.store import Store
 from studio.timeutil import Clock
@@ -56,11 +61,17 @@ class MetricsFeed(QObject):
         self.stateChanged.emit("running")
 
     def _run(self, show_id: int, speed: float, writer: MetricWriter) -> None:
-        # Flash sales sell when the rundown runs them (stored windows), not when planned.
+        # Segments and flash sales as the show runs them (stored), not as the script planned.
         windows = StoredFlashWindows(self.store, show_id)
+        rundown = StoredRundown(self.store, show_id)
         try:
             sim = feed_simulator(
-                self.store, show_id, now=self.clock(), seed=self.seed, flash_windows=windows
+                self.store,
+                show_id,
+                now=self.clock(),
+                seed=self.seed,
+                flash_windows=windows,
+                rundown=rundown,
             )
             # A show that started before the feed (crash resume, late start): catch up at once.
             behind = int(self.clock() - sim.start_ts)
@@ -73,6 +84,7 @@ class MetricsFeed(QObject):
             self.stateChanged.emit(f"error: {exc}")
         finally:
             windows.close()
+            rundown.close()
 
     def stop(self) -> None:
         self._stop.set()
