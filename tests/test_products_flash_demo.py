@@ -119,8 +119,7 @@ def flash_of(store: Store, show_id: int, sku: str, now: float) -> Derived:
 def test_demo_flash_sales_sell_out_inside_their_windows_when_the_rundown_runs_late(
     store: Store,
 ) -> None:
-    """At demo speed the rundown reaches each flash sale after the plan does, and each still
-    sells its whole quota inside the window the runner stamped: quota left 0, never below."""
+    """Each demo flash sale sells its whole quota inside the window the late rundown stamped."""
     run = play_demo(store, jitter_s=0.05)
     late = run.entered["flash-lipstick"] - run.planned["flash-lipstick"]
     assert late > 10  # the simulator's plan alone would sell before the window opened
@@ -137,8 +136,7 @@ def test_demo_flash_sales_sell_out_inside_their_windows_when_the_rundown_runs_la
 
 
 def test_the_lipstick_sold_out_rule_fires_in_the_demo(store: Store) -> None:
-    """The demo script's rule 口红秒杀抢光 (quota_left <= 0 on MZ-KH03) fires once, while the
-    lipstick's flash sale runs, on the figures the board shows."""
+    """The demo script's rule 口红秒杀抢光 fires once, while the lipstick's flash sale runs."""
     run = play_demo(store, jitter_s=0.05, seed=2, rules=True)
     fired = [f for f in run.firings if f.rule == SOLD_OUT_RULE]
     assert len(fired) == 1
@@ -149,9 +147,7 @@ def test_the_lipstick_sold_out_rule_fires_in_the_demo(store: Store) -> None:
 
 
 def test_the_demo_lucky_bags_draw_their_crowd_while_the_rundown_is_in_them(store: Store) -> None:
-    """Lucky bags have no stored window, but the simulator plays them as the rundown runs them:
-    the last one, reached well after its planned time, gains its followers (关注) inside its
-    actual span, far more than in as long a span just before it."""
+    """A lucky bag reached late gains its followers while the rundown is in it, not as planned."""
     run = play_demo(store, jitter_s=0.05)
     keys = list(run.planned)
     nxt = keys[keys.index("lucky-bag-3") + 1]
@@ -171,8 +167,7 @@ def test_the_demo_lucky_bags_draw_their_crowd_while_the_rundown_is_in_them(store
 
 
 def test_another_process_reads_the_demo_on_the_demo_clock(store: Store, db_url: str) -> None:
-    """`studio product list` in another process takes the show's recorded clock: at demo speed
-    the flash sale it sees is the one that sold out, not one still to come on the wall clock."""
+    """Another process reading on the demo's recorded clock sees the sold-out flash sale."""
     run = play_demo(store, jitter_s=0.05, seed=3)
     other = Store.open(db_url)
     try:
@@ -189,8 +184,7 @@ def test_another_process_reads_the_demo_on_the_demo_clock(store: Store, db_url: 
 def test_a_show_without_a_recorded_clock_or_with_a_bad_one_is_on_the_wall_clock(
     store: Store,
 ) -> None:
-    """A user's show reads on the wall clock; a recorded clock that does not read never
-    crashes a reader, it falls back to the wall clock."""
+    """A show without a recorded clock, or with one that does not read, is on the wall clock."""
     wall = Wall()
     show_id = ensure_demo_show(store)
     assert show_clock(store, show_id, wall=wall)() == wall.t
@@ -207,8 +201,7 @@ def test_a_show_without_a_recorded_clock_or_with_a_bad_one_is_on_the_wall_clock(
 
 
 def test_the_simulator_sells_a_flash_sale_only_inside_its_stored_window() -> None:
-    """Given the stored window, no flash unit is sold before it opens (the plan's segment may
-    start earlier) and every unit of the quota is sold inside it, at the flash price."""
+    """The simulator sells a flash sale's whole quota inside its stored window, at its price."""
     seg = SimSegment(
         key="flash",
         kind="flash_sale",
