@@ -52,7 +52,7 @@ def test_upgrade_from_revision_8_and_back(tmp_path: Path) -> None:
     engine.dispose()
     store = Store.open(url)
     try:
-        assert migrate.current_revision(store.engine) == "0009"
+        assert migrate.current_revision(store.engine) == migrate.HEAD_REVISION
         with store.engine.begin() as conn:
             conn.execute(
                 text(
