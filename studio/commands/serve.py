@@ -33,6 +33,7 @@ def _open_store(args: argparse.Namespace) -> Any:
 def cmd_serve(args: argparse.Namespace) -> int:
     from studio.api.server import ApiServer, ServerConfig
     from studio.commands.ingest import _stop_on_signals
+    from studio.demo import show_clock
     from studio.metrics.sources.http import is_loopback, token_path
 
     if not 0 <= args.port <= 65535:
@@ -68,7 +69,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             ssl_context=ssl_context,
         )
         try:
-            server = ApiServer(store, args.show, config).start()
+            server = ApiServer(store, args.show, config, clock=show_clock(store, args.show)).start()
         except ValueError as exc:  # a show without segments
             raise CommandError(str(exc), 1) from exc
         except OSError as exc:

@@ -520,11 +520,12 @@ def run(args: argparse.Namespace) -> int:
     studio_app = StudioApp(ctx, translations, role=role)
 
     if ctx.demo:
-        from studio.demo import ensure_demo_show
+        from studio.demo import demo_clock, ensure_demo_show
 
         ctx.show_id = ensure_demo_show(store)
         if ctx.demo_speed != 1.0:
-            ctx.clock = accelerated_clock(ctx.demo_speed)
+            # Recorded on the show: the CLI, `studio serve` and other stations read the same clock.
+            ctx.clock = demo_clock(store, ctx.show_id, ctx.demo_speed)
     else:
         ctx.show_id = startup_show(store, settings)
     studio_app.start_encoder_link()
