@@ -88,7 +88,12 @@ class ProductIndex:
 
     @classmethod
     def build(
-        cls, products: Sequence[ProductRef], tokenize: Any, cut: Any, stop: set[str]
+        cls,
+        products: Sequence[ProductRef],
+        tokenize: Any,
+        cut: Any,
+        stop: set[str],
+        known: Any = lambda w: False,
     ) -> ProductIndex:
         index = cls()
         owners: dict[str, set[str]] = {}
@@ -105,6 +110,11 @@ class ProductIndex:
                     # 透水 inside 清透水感 no.
                     if part.startswith(word) or part.endswith(word) or word in cut(part):
                         candidates.add(word)
+                # Viewers drop a name's last character when the rest is a word itself:
+                # 防晒 for 防晒乳, 粉底 for 粉底液.
+                for word in cut(part):
+                    if len(word) >= 3 and known(word[:-1]):
+                        candidates.add(word[:-1])
             for c in candidates:
                 owners.setdefault(c, set()).add(p.sku)
             for a in p.aliases:
@@ -189,6 +199,7 @@ class Classifier:
             lambda t: self._tok.cut_for_search(t, HMM=False),
             lambda t: set(self._tok.cut(t, HMM=False)),
             self.rules.alias_stop,
+            lambda w: self._tok.FREQ.get(w, 0) > 0,
         )
         for w in self.index.words():
             if len(w) > 1:
