@@ -415,7 +415,14 @@ def run_show(
         total_cpu=total_cpu,
         by_name=by_name,
         incidents=incidents["n"],
-        end={"rss": rss_mb(), "fds": open_fds(), "threads": thread_count(), "db": size()},
+        end={
+            "rss": rss_mb(),
+            "fds": open_fds(),
+            "threads": thread_count(),
+            "db": size(),
+            "widgets": len(QApplication.allWidgets()),
+            "objects": len(gc.get_objects()),
+        },
         follower=None
         if follower is None
         else {"latency": list(follower.latency_ms), "received": follower.received},
@@ -455,7 +462,8 @@ def report(f: dict[str, Any], opts: argparse.Namespace) -> None:
     print(f"  growth start to end: {(rss[-1] - rss[0]) / opts.hours:+.1f} MB per show hour")
     print(
         f"open fds: start {f['start']['fds']}, end {f['end']['fds']}; threads: start "
-        f"{f['start']['threads']}, end {f['end']['threads']}"
+        f"{f['start']['threads']}, end {f['end']['threads']}; at the end {f['end']['widgets']} "
+        f"widgets, {f['end']['objects']} Python objects tracked by the GC"
     )
     db = [f["start"]["db"]] + [h["db"] for h in hourly]
     per_hour = [b - a for a, b in itertools.pairwise(db)]
@@ -504,6 +512,7 @@ def main() -> int:
     ap.add_argument("--obs", action="store_true", help="link a real OBS (needs obs and Xvfb)")
     ap.add_argument("--no-devices", action="store_true", help="no camera/mic sources")
     ap.add_argument("--why", action="store_true", help="where the GUI thread was in stalls")
+    ap.add_argument("--trim", action="store_true", help="malloc_trim(0) after each show")
     ap.add_argument(
         "--tracemalloc", action="store_true", help="Python allocations grown after hour 1"
     )
@@ -593,6 +602,7 @@ def soak(
     ctx.show_id = create_show_from_script_file(store, script)
     studio_app.build()
     runs = []
+    last_snap: Any = None
 
     def size() -> float:
         return db_size_mb(store, sqlite_path)
@@ -601,8 +611,26 @@ def soak(
         if n:
             studio_app.load_show(create_show_from_script_file(store, script))
         figures = run_show(f"show {n + 1}", studio_app, ctx, opts, writes, size, sources, follower)
+        if opts.trim:
+            import ctypes
+
+            before = rss_mb()
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+            print(f"malloc_trim after show {n + 1}: RSS {before:.1f} -> {rss_mb():.1f} MB")
         report(figures, opts)
         runs.append(figures)
+        if opts.tracemalloc:
+            import tracemalloc
+
+            gc.collect()
+            snap = tracemalloc.take_snapshot()
+            if n:
+                print(
+                    f"Python allocations grown from the end of show {n} to the end of show {n + 1}:"
+                )
+                for d in snap.compare_to(last_snap, "lineno")[:12]:
+                    print(f"  {d.size_diff / 1e6:+.2f} MB {d.count_diff:+d} blocks {d.traceback}")
+            last_snap = snap
     if len(runs) >= 2:
         a, b = runs[0], runs[-1]
         print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
@@ -93,3 +94,31 @@ def test_a_hidden_review_panel_waits_to_be_shown_before_rebuilding(
         qtbot.waitUntil(lambda: not panel._loading, timeout=15_000)
     finally:
         panel.shutdown()
+
+
+def test_freed_heap_is_returned_periodically_and_after_a_show_switch(
+    app_ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app returns freed C heap to the system every few minutes while it runs and once
+    after a show switch rebuilt the windows (RSS grew ~67 MB per show without it)."""
+    import sys
+
+    import studio.ui.shell.app as app_module
+    from studio.ui.shell.app import StudioApp
+    from studio.ui.shell.i18n import Translations
+    from studio.ui.shell.native_memory import release_free_memory
+
+    assert release_free_memory() is sys.platform.startswith("linux")
+    calls: list[int] = []
+    monkeypatch.setattr(app_module, "release_in_background", lambda: calls.append(1))
+    translations = Translations()
+    translations.install("en")
+    app = StudioApp(app_ctx, translations)
+    app.build()
+    try:
+        assert app._trim.isActive() and app._trim.interval() == app_module.TRIM_EVERY_MS
+        app.rebuild()
+        qtbot.waitUntil(lambda: calls == [1], timeout=10_000)
+    finally:
+        app.shutdown()
+    assert not app._trim.isActive()

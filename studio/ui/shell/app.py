@@ -26,10 +26,13 @@ from studio.ui.rundown.qt_runner import QtRunner
 from studio.ui.shell.i18n import Translations, choose_language
 from studio.ui.shell.live_wiring import LiveWiring
 from studio.ui.shell.main_window import MainWindow
+from studio.ui.shell.native_memory import release_in_background
 from studio.ui.shell.settings import open_settings
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
+
+TRIM_EVERY_MS = 5 * 60 * 1000
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -73,6 +76,11 @@ class StudioApp(QObject):
         self.anchor: QWidget | None = None
         self._feed: Any = None
         self._autopilot: QTimer | None = None
+        # Freed C heap back to the system every few minutes and after a show switch (see
+        # studio.ui.shell.native_memory: RSS otherwise grew ~67 MB per show in one process).
+        self._trim = QTimer(self)
+        self._trim.setInterval(TRIM_EVERY_MS)
+        self._trim.timeout.connect(release_in_background)
         self.wiring: LiveWiring | None = None
         self._runner_status = ""
         self.rules: Any = None  # studio.ui.talkback.qt_rules.QtRules: the show's rules, on a worker
@@ -112,6 +120,8 @@ class StudioApp(QObject):
             self.cs_window.open_show_requested.connect(self.load_show)
             self.cs_window.show()
             return
+        if not self._trim.isActive():
+            self._trim.start()
         if self.role != "anchor":
             self.window = MainWindow(self.ctx)
             self.window.language_requested.connect(self.switch_language)
@@ -206,6 +216,8 @@ class StudioApp(QObject):
     def rebuild(self) -> None:
         self.teardown()
         self.build()
+        # The old windows are deleted when the event loop next runs; trim after that.
+        QTimer.singleShot(2000, self, release_in_background)
 
     def _make_runner(self) -> None:
         old = self.ctx.runner
@@ -399,6 +411,7 @@ class StudioApp(QObject):
             runner.end()
 
     def shutdown(self) -> None:
+        self._trim.stop()
         if self._autopilot is not None:
             self._autopilot.stop()
         if self.rules is not None:
