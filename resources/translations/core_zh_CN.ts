@@ -913,134 +913,170 @@ Log file: {2}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="40"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="41"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="180"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="46"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="47"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="48"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="49"/>
         <source>Dark (studio)</source>
         <translation>深色（直播间）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="49"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="50"/>
         <source>Light (office)</source>
         <translation>浅色（办公室）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="52"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="53"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="55"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="56"/>
         <source>Controller</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="56"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="57"/>
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="57"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="58"/>
         <source>Studio tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="58"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="59"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="63"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="64"/>
         <source>Station role (next start)</source>
         <translation>工位角色（下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="64"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="65"/>
         <source>Start and stop the OBS recording with the show</source>
         <translation>随开播 / 下播自动开始和停止 OBS 录制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="66"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="67"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="68"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="69"/>
         <source>A segment&apos;s product is presented (and its flash sale runs) when it starts</source>
         <translation>环节开始时自动讲解该环节的商品（秒杀环节同时开始秒杀）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="71"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="72"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="77"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="78"/>
         <source>Prompter font size</source>
         <translation>提词器字号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="78"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="79"/>
         <source>Mirror the prompter (for beam-splitter glass)</source>
         <translation>提词器镜像（用于分光玻璃）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="81"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="82"/>
         <source>Prompter</source>
         <translation>提词器</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="89"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="90"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="93"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="94"/>
         <source>Access token (ingest and remote control)</source>
         <translation>访问令牌（数据接入与远程控制）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="94"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="95"/>
         <source>Collectors POST to http://127.0.0.1:8765/v1/samples with the header “Authorization: Bearer &lt;token&gt;” while `studio ingest --source http` runs.</source>
         <translation>运行 `studio ingest --source http` 时，采集程序以请求头“Authorization: Bearer &lt;token&gt;”向 http://127.0.0.1:8765/v1/samples 发送 POST。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="112"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="121"/>
         <source>Serve the remote control, status and browser views</source>
         <translation>提供远程控制、状态接口和浏览器视图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="114"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="123"/>
         <source>Remote control</source>
         <translation>远程控制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="115"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="125"/>
         <source>Reachable from other computers (every request needs the token)</source>
         <translation>允许局域网内其他电脑访问（每个请求都需令牌）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="121"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="132"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="122"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="137"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="139"/>
+        <source>OSC port (UDP)</source>
+        <translation>OSC 端口（UDP）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="141"/>
+        <source>HOST:PORT, e.g. 127.0.0.1:12321</source>
+        <translation>地址和端口，例如 127.0.0.1:12321</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="142"/>
+        <source>OSC feedback to</source>
+        <translation>OSC 反馈发往</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="144"/>
+        <source>HOST[:PORT], e.g. 127.0.0.1</source>
+        <translation>地址（端口可省），例如 127.0.0.1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="145"/>
+        <source>Companion variables to</source>
+        <translation>Companion 变量发往</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="146"/>
         <source>New token</source>
         <translation>更换令牌</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/preferences.py" line="123"/>
+        <location filename="../../studio/ui/shell/preferences.py" line="147"/>
         <source>Replace the token: tablets and Companion need the new one</source>
         <translation>更换令牌：平板和 Companion 需改用新令牌</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shell/preferences.py" line="182"/>
+        <source>“%1” is not an address: write HOST:PORT, e.g. 127.0.0.1:12321.</source>
+        <translation>“%1”不是有效地址：请写地址和端口，例如 127.0.0.1:12321。</translation>
     </message>
 </context>
 <context>
@@ -1112,37 +1148,37 @@ Log file: {2}</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="283"/>
+        <location filename="../../studio/ui/shell/app.py" line="295"/>
         <source>Take over the rundown</source>
         <translation>接管流程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="284"/>
+        <location filename="../../studio/ui/shell/app.py" line="296"/>
         <source>{0} still drives this show (heartbeat {1:.0f} s ago).</source>
         <translation>{0} 仍在控制本场（{1:.0f} 秒前有心跳）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="313"/>
+        <location filename="../../studio/ui/shell/app.py" line="325"/>
         <source>Open show script</source>
         <translation>打开直播脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="315"/>
+        <location filename="../../studio/ui/shell/app.py" line="327"/>
         <source>Show scripts (*.yaml *.yml *.xlsx *.csv)</source>
         <translation>直播脚本 (*.yaml *.yml *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="326"/>
+        <location filename="../../studio/ui/shell/app.py" line="338"/>
         <source>Script not loaded</source>
         <translation>脚本未加载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="342"/>
+        <location filename="../../studio/ui/shell/app.py" line="354"/>
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shell/app.py" line="342"/>
+        <location filename="../../studio/ui/shell/app.py" line="354"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>

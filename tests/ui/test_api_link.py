@@ -138,3 +138,32 @@ def test_preferences_save_the_server_settings_and_rotate_the_token(ctx, qtbot) -
     s = ctx.settings
     assert s.value(ENABLED_KEY, type=bool) and s.value(LAN_KEY, type=bool)
     assert s.value(PORT_KEY, type=int) == 5000
+
+
+def test_preferences_save_osc_and_companion_addresses_and_refuse_a_bad_one(
+    ctx, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Preferences → OSC port, feedback and Companion addresses are saved and read back by the
+    server's settings; an address that is not HOST:PORT keeps the dialog open and saves nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from studio.ui.shell.api_link import COMPANION_KEY, OSC_FEEDBACK_KEY, OSC_PORT_KEY, host_port
+    from studio.ui.shell.preferences import PreferencesDialog
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
+    dialog = PreferencesDialog(ctx, "en")
+    qtbot.addWidget(dialog)
+    assert dialog.osc_port.value() == 0 and dialog.osc_port.text() == "off"
+    dialog.osc_port.setValue(9000)
+    dialog.osc_feedback.setText("127.0.0.1:port")
+    dialog.accept()
+    assert len(warnings) == 1 and "127.0.0.1:port" in warnings[0]
+    assert ctx.settings.value(OSC_PORT_KEY) is None  # nothing saved from a refused dialog
+    dialog.osc_feedback.setText(" 127.0.0.1:12321 ")
+    dialog.companion.setText("10.0.0.5")
+    dialog.accept()
+    s = ctx.settings
+    assert s.value(OSC_PORT_KEY, type=int) == 9000
+    assert host_port(str(s.value(OSC_FEEDBACK_KEY))) == ("127.0.0.1", 12321)
+    assert host_port(str(s.value(COMPANION_KEY)), 51235) == ("10.0.0.5", 51235)

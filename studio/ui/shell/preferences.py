@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -106,7 +107,15 @@ class PreferencesDialog(QDialog):
 
     def _add_remote_control(self, form: QFormLayout) -> None:
         """The remote-control server: on/off, LAN (token then required), port, token rotation."""
-        from studio.ui.shell.api_link import DEFAULT_PORT, ENABLED_KEY, LAN_KEY, PORT_KEY
+        from studio.ui.shell.api_link import (
+            COMPANION_KEY,
+            DEFAULT_PORT,
+            ENABLED_KEY,
+            LAN_KEY,
+            OSC_FEEDBACK_KEY,
+            OSC_PORT_KEY,
+            PORT_KEY,
+        )
 
         s = self.ctx.settings
         self.api_enabled = QCheckBox(self.tr("Serve the remote control, status and browser views"))
@@ -121,6 +130,19 @@ class PreferencesDialog(QDialog):
         self.api_port.setRange(1024, 65535)
         self.api_port.setValue(setting_int(s, PORT_KEY, DEFAULT_PORT))
         form.addRow(self.tr("Port"), self.api_port)
+        # Hardware panels: OSC commands in, cue title and remaining time out (Companion's
+        # feedback pattern), and Companion's own UDP remote control for its custom variables.
+        self.osc_port = QSpinBox()
+        self.osc_port.setRange(0, 65535)
+        self.osc_port.setSpecialValueText(self.tr("off"))
+        self.osc_port.setValue(setting_int(s, OSC_PORT_KEY, 0))
+        form.addRow(self.tr("OSC port (UDP)"), self.osc_port)
+        self.osc_feedback = QLineEdit(setting_str(s, OSC_FEEDBACK_KEY, ""))
+        self.osc_feedback.setPlaceholderText(self.tr("HOST:PORT, e.g. 127.0.0.1:12321"))
+        form.addRow(self.tr("OSC feedback to"), self.osc_feedback)
+        self.companion = QLineEdit(setting_str(s, COMPANION_KEY, ""))
+        self.companion.setPlaceholderText(self.tr("HOST[:PORT], e.g. 127.0.0.1"))
+        form.addRow(self.tr("Companion variables to"), self.companion)
         rotate = QPushButton(self.tr("New token"))
         rotate.setToolTip(self.tr("Replace the token: tablets and Companion need the new one"))
         rotate.clicked.connect(self._rotate_token)
@@ -140,6 +162,29 @@ class PreferencesDialog(QDialog):
         return str(self.theme_box.currentData())
 
     def accept(self) -> None:
+        from studio.ui.shell.api_link import (
+            COMPANION_KEY,
+            ENABLED_KEY,
+            LAN_KEY,
+            OSC_FEEDBACK_KEY,
+            OSC_PORT_KEY,
+            PORT_KEY,
+            host_port,
+        )
+
+        for field, default_port in ((self.osc_feedback, None), (self.companion, 51235)):
+            text = field.text().strip()
+            if text and host_port(text, default_port) is None:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Preferences"),
+                    self.tr(
+                        "“%1” is not an address: write HOST:PORT, e.g. 127.0.0.1:12321."
+                    ).replace("%1", text),
+                )
+                field.setFocus()
+                field.selectAll()
+                return
         s = self.ctx.settings
         s.setValue("ui/theme", self.theme)
         s.setValue("station/role", self.role_box.currentData())
@@ -150,11 +195,12 @@ class PreferencesDialog(QDialog):
             self.ctx.runner.products_follow = self.products_follow.isChecked()
         s.setValue(FONT_SCALE_KEY, self.prompter_font.value())
         s.setValue(MIRROR_KEY, self.prompter_mirror.isChecked())
-        from studio.ui.shell.api_link import ENABLED_KEY, LAN_KEY, PORT_KEY
-
         s.setValue(ENABLED_KEY, self.api_enabled.isChecked())
         s.setValue(LAN_KEY, self.api_lan.isChecked())
         s.setValue(PORT_KEY, self.api_port.value())
+        s.setValue(OSC_PORT_KEY, self.osc_port.value())
+        s.setValue(OSC_FEEDBACK_KEY, self.osc_feedback.text().strip())
+        s.setValue(COMPANION_KEY, self.companion.text().strip())
         # Open prompters take the new size and mirror at once (the app keeps at most one, but
         # finding them here needs no wiring through the shell).
         for widget in QApplication.topLevelWidgets():
