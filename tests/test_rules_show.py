@@ -167,6 +167,55 @@ def test_questions_waiting_reads_the_customer_service_queue(store: Store, show: 
     assert live.tick() == []
 
 
+def test_rules_test_replays_questions_waiting_from_the_stored_cards(
+    store: Store, show: int, db_url: str, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """`rules test` counts the questions waiting at each time from the stored cards (first
+    asked, answered, ignored): "questions_waiting > 2" fires when the 3rd is asked, re-arms
+    once answers bring it to 1, fires again at the next 3rd; ignoring counts from its time."""
+    from datetime import datetime
+
+    from studio.audience.ingest import accept_lines
+    from studio.audience.queue import act, open_cards, questions_waiting
+
+    t = datetime.fromisoformat("2026-12-12T20:01:00+08:00").timestamp()  # the demo's day
+
+    def ask(at: float, text: str) -> None:
+        line = json.dumps({"ts": t + at, "type": "chat", "id": f"q{at:g}", "user": f"u{at:g}",
+                           "text": text})  # fmt: skip
+        assert accept_lines(store, show, [line], source="test").accepted == 1
+
+    def close(action: str, text: str, at: float) -> None:
+        card = next(c for c in open_cards(store, show) if c.text == text)
+        assert act(store, card, action, who="cs1", at=t + at, reply="有的") is True
+
+    ask(0, "这个口红适合黄皮吗？")
+    ask(5, "什么时候发货？")
+    ask(10, "有没有优惠券？")  # 3 waiting: fires
+    close("answer", "这个口红适合黄皮吗？", 20)  # 2: still the same episode
+    close("answer", "什么时候发货？", 25)  # 1: re-armed
+    ask(30, "精华液怎么用？")  # 2
+    ask(40, "气垫是什么色号？")  # 3: fires again
+    close("ignore", "有没有优惠券？", 45)
+    close("ignore", "精华液怎么用？", 50)  # 1: re-armed
+    ask(55, "面膜一盒几片？")
+    ask(60, "防晒乳会不会油？")  # 3: fires a third time
+    assert len(open_cards(store, show)) == 3
+    counts = [questions_waiting(store, show, t + s) for s in (-1, 0, 10, 20, 25, 40, 45, 50, 60)]
+    assert counts == [0, 1, 3, 2, 1, 3, 2, 1, 3]
+
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - name: 问题积压\n    when: questions_waiting > 2\n"
+                     "    prompt: 有 {questions_waiting} 个问题在等\n", encoding="utf-8")  # fmt: skip
+    assert main(["--db", db_url, "rules", "test", str(rules), "--show", str(show), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["at"], r["value"], r["text"]) for r in rows] == [
+        (from_epoch(t + s).isoformat(), 3.0, "有 3 个问题在等") for s in (10, 40, 60)
+    ]
+    live = LiveRules(store, show, load_rules_file(rules)[0], clock=lambda: t + 60)
+    assert [d.figures["questions_waiting"] for d in live.tick()] == [3]  # live: the same count
+
+
 def test_rules_sheet_of_a_spreadsheet_script(tmp_path: Path) -> None:
     """An xlsx script's 规则 sheet: good rows become rules (kept in the script's YAML), a bad
     row is reported at its sheet and row."""

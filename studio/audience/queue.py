@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from studio.store.audience_models import AudienceEvent, AudienceGroup
@@ -110,6 +110,56 @@ def open_cards(store: Store, show_id: int, *, limit: int = 5000) -> list[Card]:
         return _cards(s, rows)
 
 
+# -- questions waiting at a time -----------------------------------------------------------
+
+
+def _closed_ts() -> ColumnElement[Any]:
+    """When a card left the queue: answered or ignored (an ignored card from before ignored
+    times were stored counts until its last asker); NULL while it is open."""
+    G = AudienceGroup
+    return case(
+        (G.status == "answered", G.answered_ts),
+        (G.status == "ignored", func.coalesce(G.ignored_ts, G.last_ts)),
+        else_=None,
+    )
+
+
+def questions_waiting(store: Store, show_id: int, at: float) -> int:
+    """Question cards waiting at `at` (epoch seconds, the show's clock): first asked by then
+    and not answered or ignored by then. The one count of the queue's length: the live rules'
+    `questions_waiting` (at = now) and `studio rules test` replaying a stored show (at = each
+    replayed time) both read it here. A card reopened after an answer counts as open from its
+    first asker on (the store keeps a card's last state, not each reopening)."""
+    G = AudienceGroup
+    closed = _closed_ts()
+    with store.session() as s:
+        n = s.scalar(
+            select(func.count())
+            .select_from(G)
+            .where(
+                G.show_id == show_id,
+                G.first_ts <= at,
+                or_(closed.is_(None), closed > at),
+            )
+        )
+    return int(n or 0)
+
+
+def queue_change_times(store: Store, show_id: int) -> list[float]:
+    """The times the number of waiting questions changes (a card first asked, answered or
+    ignored), oldest first: where a replay must look so a rule fires when the count does."""
+    G = AudienceGroup
+    closed = _closed_ts()
+    with store.session() as s:
+        rows = s.execute(select(G.first_ts, closed).where(G.show_id == show_id)).all()
+    times: set[float] = set()
+    for first, end in rows:
+        times.add(float(first))
+        if end is not None:
+            times.add(float(end))
+    return sorted(times)
+
+
 def cards(
     store: Store, show_id: int, *, status: str | None = None, limit: int = 5000
 ) -> list[Card]:
@@ -167,7 +217,7 @@ def _apply(s: Session, args: Mapping[str, Any], record_change: RecordChange) -> 
     elif action == "ignore":
         if g.status != "open":
             return []
-        values = {"status": "ignored", "answered_by": who}
+        values = {"status": "ignored", "answered_by": who, "ignored_ts": at}
     elif action == "escalate":
         if g.status != "open" or g.escalated_ts is not None:
             return []
@@ -175,7 +225,10 @@ def _apply(s: Session, args: Mapping[str, Any], record_change: RecordChange) -> 
     elif action == "reopen":
         if g.status == "open":
             return []
-        values = {"status": "open", "answered_ts": None, "answered_by": "", "reply": ""}
+        values = {
+            "status": "open", "answered_ts": None, "ignored_ts": None, "answered_by": "",
+            "reply": "",
+        }  # fmt: skip
     else:
         raise CardError(f"unknown action {action!r}")
     s.execute(update(AudienceGroup).where(AudienceGroup.id == g.id).values(**values))

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from studio.audience.ingest import QUEUE_KINDS
+from studio.audience.queue import questions_waiting
 from studio.store.audience_models import AudienceEvent, AudienceGroup
 from studio.store.store import Store
 from studio.timeutil import from_epoch
@@ -211,7 +212,7 @@ def desk_now(store: Store, show_id: int, now: float, *, window_s: float = 300.0)
         ).all()
     return Now(
         questions_per_min=recent * 60.0 / window_s,
-        open=int(counts.get("open", 0)),
+        open=questions_waiting(store, show_id, now),  # the rules' figure, one count
         answered=int(counts.get("answered", 0)),
         oldest_wait_s=None if oldest is None else max(0.0, now - float(oldest)),
         top=[(int(i), str(t), int(c), sk) for i, t, c, sk in top],

@@ -27,7 +27,8 @@ PRODUCT_FIGURES = frozenset(
 
 
 def needs(rules: Iterable[Rule]) -> frozenset[str]:
-    """What the rules read: "products" and/or "metrics" (the run's figures are free)."""
+    """What the rules read: "products", "metrics" and/or "questions" (the audience desk's
+    queue); the run's figures are free."""
     out: set[str] = set()
     for r in rules:
         names = {r.when.figure}
@@ -37,7 +38,9 @@ def needs(rules: Iterable[Rule]) -> frozenset[str]:
         for name in names:
             if name in PRODUCT_FIGURES:
                 out.add("products")
-            elif name == "questions_waiting" or name in RUN_FIGURES:
+            elif name == "questions_waiting":
+                out.add("questions")
+            elif name in RUN_FIGURES:
                 continue
             elif name in FIGURES or name not in ("value", "threshold", "rule"):
                 out.add("metrics")

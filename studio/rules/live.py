@@ -41,13 +41,13 @@ def rules_for_show(store: Store, show_id: int) -> list[Rule]:
     return rules
 
 
-def count_questions_waiting(store: Store, show_id: int, cap: int = 500) -> int | None:
-    """Open cards in the customer-service queue (studio.audience), up to `cap`; None when
-    the audience desk has nothing for this show (or cannot be read)."""
+def count_questions_waiting(store: Store, show_id: int, at: float) -> int | None:
+    """Questions waiting at the audience desk at `at` (`studio.audience.queue.questions_waiting`,
+    the count `rules test` replays too); None when it cannot be read."""
     try:
-        from studio.audience.queue import open_cards
+        from studio.audience.queue import questions_waiting
 
-        return len(open_cards(store, show_id, limit=cap))
+        return questions_waiting(store, show_id, at)
     except Exception:  # the rule then does not hold; it never stops the others
         log.debug("questions waiting not read", exc_info=True)
         return None
@@ -68,7 +68,7 @@ class LiveRules:
         *,
         clock: Clock = wall_clock,
         run_snapshot: Callable[[float], RunSnapshot | None] | None = None,
-        questions_waiting: Callable[[], int | None] | None = None,
+        questions_waiting: Callable[[float], int | None] | None = None,
         obs: Any = None,
         rehearsal: bool | None = None,
     ) -> None:
@@ -79,12 +79,10 @@ class LiveRules:
         self.evaluator = Evaluator(self.rules, clock)
         self.need = needs(self.rules)
         self.run_snapshot = run_snapshot
-        if questions_waiting is None and any(
-            r.when.figure == "questions_waiting" for r in self.rules
-        ):
+        if questions_waiting is None and "questions" in self.need:
 
-            def waiting() -> int | None:
-                return count_questions_waiting(store, show_id)
+            def waiting(at: float) -> int | None:
+                return count_questions_waiting(store, show_id, at)
 
             questions_waiting = waiting
         self.questions_waiting = questions_waiting
@@ -97,7 +95,7 @@ class LiveRules:
             return []
         now = self.clock()
         run = self.run_snapshot(now) if self.run_snapshot is not None else None
-        waiting = self.questions_waiting() if self.questions_waiting is not None else None
+        waiting = self.questions_waiting(now) if self.questions_waiting is not None else None
         facts = facts_at(
             self.store, self.show_id, now, run=run, questions_waiting=waiting, need=self.need
         )

@@ -3,7 +3,10 @@
 At every stored sample time of the show (in order) the figures are read as they stood then
 (sales and totals at that time, the rundown from its CueEvents up to then) and the evaluator
 judges them with its clock set to that time, so a rule fires at the sample where its condition
-first held — what it would have done live. Nothing is written.
+first held — what it would have done live. Nothing is written. When a rule names
+`questions_waiting`, the times the audience desk's queue changed (a question first asked,
+answered, ignored) are replayed too, and the count at each time is the live rules' own
+(`studio.audience.queue.questions_waiting`).
 
 The per-product sales are read once and replayed from memory into the same `derive_all` every
 screen uses (one query per sample time would make a 2-hour show take minutes); the show's totals
@@ -110,11 +113,21 @@ def replay_show(store: Store, show_id: int, rules: Sequence[Rule]) -> list[Firin
     state = RunState.initial(plan) if plan is not None else None
     need = needs(rules)
     timeline = SalesTimeline(store, show_id) if "products" in need else None
+    times = sample_times(store, show_id)
+    waiting_at = None
+    if "questions" in need:
+        from studio.audience.queue import questions_waiting, queue_change_times
+
+        times = sorted(set(times).union(queue_change_times(store, show_id)))
+
+        def waiting_at(at: float) -> int:
+            return questions_waiting(store, show_id, at)
+
     t = [0.0]
     ev = Evaluator(rules, clock=lambda: t[0])
     fired: list[Firing] = []
     k = 0
-    for ts in sample_times(store, show_id):
+    for ts in times:
         t[0] = ts
         run = None
         if plan is not None and state is not None:
@@ -133,5 +146,6 @@ def replay_show(store: Store, show_id: int, rules: Sequence[Rule]) -> list[Firin
             run = snapshot(plan, state, ts)
         show = show_facts(store, show_id, ts) if "metrics" in need else {}
         derived = timeline.derived(ts) if timeline is not None else []
-        fired.extend(ev.step(assemble(show, derived, ts, run, None)))
+        waiting = waiting_at(ts) if waiting_at is not None else None
+        fired.extend(ev.step(assemble(show, derived, ts, run, waiting)))
     return fired

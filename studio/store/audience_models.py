@@ -88,6 +88,7 @@ class AudienceGroup(Base):
     claimed_ts: Mapped[float | None] = mapped_column(Float)
     escalated_ts: Mapped[float | None] = mapped_column(Float)
     answered_ts: Mapped[float | None] = mapped_column(Float)
+    ignored_ts: Mapped[float | None] = mapped_column(Float)  # when the desk ignored it
     answered_by: Mapped[str] = mapped_column(String(64), default="")
     reply: Mapped[str] = mapped_column(Text, default="")
 
