@@ -4,6 +4,11 @@ with bursts while a lucky bag (福袋) runs and just after its draw.
 
 Deterministic for a (show, seed): every comment's id is `sim:<seed>:<n>`, so a restarted feed
 re-sends what it sent before and the ingest's de-duplication stores it once.
+
+Given `rundown` (where the show's rundown stands, `studio.metrics.sources.sim.StoredRundown`,
+the metrics simulator's own source), bursts and the product on air follow the rundown as run,
+not the script's plan, which a late rundown trails (at demo speed by minutes): one answer to
+"what is on air" for the comments and the figures. Before the show is run, the plan.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from sqlalchemy import select
 
 from studio.audience.context import ShowContext
 from studio.audience.ingest import Ingester, accept_lines
+from studio.metrics.sources.sim import StoredRundown
 from studio.store.models import Product, Segment, Show
 from studio.store.store import Store
 
@@ -100,6 +106,7 @@ class _Plan:
     start_ts: float
     kinds: list[tuple[float, float, str, str | None]] = field(default_factory=list)
     products: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    segments: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # key -> kind, sku
 
     def at(self, ts: float) -> tuple[str, str | None, str | None]:
         """(segment kind, segment key, product sku) planned at ts."""
@@ -113,12 +120,13 @@ def _plan(store: Store, show_id: int, start_ts: float) -> _Plan:
     plan = _Plan(start_ts)
     with store.session() as s:
         t = start_ts
-        for kind, secs, sku in s.execute(
-            select(Segment.kind, Segment.planned_seconds, Segment.product_sku)
+        for key, kind, secs, sku in s.execute(
+            select(Segment.key, Segment.kind, Segment.planned_seconds, Segment.product_sku)
             .where(Segment.show_id == show_id)
             .order_by(Segment.position)
         ):
             plan.kinds.append((t, t + secs, str(kind), sku))
+            plan.segments[str(key)] = (str(kind), sku)
             t += secs
         for sku, name, link in s.execute(
             select(Product.sku, Product.name, Product.link).where(Product.show_id == show_id)
@@ -127,22 +135,45 @@ def _plan(store: Store, show_id: int, start_ts: float) -> _Plan:
     return plan
 
 
+Rundown = Callable[[float], tuple[str, float] | None]  # ts -> (segment key, s into it) | None
+
+
 class CommentSimulator:
-    def __init__(self, store: Store, show_id: int, *, start_ts: float, seed: int = 0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        show_id: int,
+        *,
+        start_ts: float,
+        seed: int = 0,
+        rundown: Rundown | None = None,
+    ) -> None:
         self.store = store
         self.show_id = show_id
         self.seed = seed
         self.rng = random.Random(f"{show_id}:{seed}")
         self.plan = _plan(store, show_id, start_ts)
+        # None: the segments follow one another as planned.
+        self.rundown = rundown
         self.n = 0
         self.t = start_ts
 
+    def _segment(self, ts: float) -> tuple[str, str | None]:
+        """(segment kind, its product) on air at ts: where the rundown stood, as the metrics
+        simulator reads it (`ShowSimulator._position`), else the plan."""
+        if self.rundown is not None:
+            at = self.rundown(ts)
+            if at is not None and at[0] in self.plan.segments:
+                return self.plan.segments[at[0]]
+        kind, _, sku = self.plan.at(ts)
+        return kind, sku
+
     def _on_air(self, ctx: ShowContext | None, ts: float) -> tuple[str | None, bool]:
         """(product on air, in a lucky-bag burst) at ts."""
-        kind, _, planned_sku = self.plan.at(ts)
-        burst = kind == "lucky_bag" or self.plan.at(ts - AFTER_DRAW_S)[0] == "lucky_bag"
+        kind, segment_sku = self._segment(ts)
+        burst = kind == "lucky_bag" or self._segment(ts - AFTER_DRAW_S)[0] == "lucky_bag"
         sku = ctx.product_at(ts) if ctx is not None else None
-        return sku or planned_sku, burst
+        return sku or segment_sku, burst
 
     def _name(self, sku: str | None) -> tuple[str, int]:
         if sku is None or sku not in self.plan.products:
@@ -213,26 +244,33 @@ def run_feed(
     start_ts: float | None = None,
     interval: float = 0.5,
     until_ts: float | None = None,
+    rundown: Rundown | None = None,
 ) -> int:
     """Simulate comments up to `clock()` every `interval` wall seconds until stopped (or until
-    `until_ts`); returns how many were sent."""
+    `until_ts`); returns how many were sent. Bursts and products follow `rundown`, by default
+    the show's stored rundown (`StoredRundown`; the plan until the show is run)."""
     start = start_ts if start_ts is not None else (show_start(store, show_id) or clock())
-    sim = CommentSimulator(store, show_id, start_ts=start, seed=seed)
+    stored = StoredRundown(store, show_id) if rundown is None else None
+    sim = CommentSimulator(store, show_id, start_ts=start, seed=seed, rundown=rundown or stored)
     ing = Ingester(store, show_id)
     if until_ts is None and not math.isfinite(clock()):
         until_ts = sim.plan.kinds[-1][1] if sim.plan.kinds else start + 3600
     sent = 0
-    while not stop.is_set():
-        now = clock() if until_ts is None else min(clock(), until_ts)
-        with store.session() as s:
-            ctx = ing.context(s)
-        batch = sim.until(now, ctx)
-        for i in range(0, len(batch), 2000):
-            accept_lines(store, show_id, batch[i : i + 2000], source="sim", ingester=ing)
-        sent += len(batch)
-        if until_ts is not None and now >= until_ts:
-            break
-        stop.wait(interval)
+    try:
+        while not stop.is_set():
+            now = clock() if until_ts is None else min(clock(), until_ts)
+            with store.session() as s:
+                ctx = ing.context(s)
+            batch = sim.until(now, ctx)
+            for i in range(0, len(batch), 2000):
+                accept_lines(store, show_id, batch[i : i + 2000], source="sim", ingester=ing)
+            sent += len(batch)
+            if until_ts is not None and now >= until_ts:
+                break
+            stop.wait(interval)
+    finally:
+        if stored is not None:
+            stored.close()
     return sent
 
 

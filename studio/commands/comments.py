@@ -15,7 +15,6 @@ from studio.commands.common import CommandError, guarded, open_store, print_json
 from studio.commands.ingest import MAX_REPORTED, _stop_on_signals
 from studio.store.shows import ShowNotFound, get_show
 from studio.store.store import Store
-from studio.timeutil import wall_clock
 
 DEFAULT_HTTP_PORT = 8766  # next to the metrics listener's 8765
 KINDS = ("question", "purchase_intent", "complaint", "after_sales", "praise", "other")
@@ -29,16 +28,31 @@ def _show(store: Store, show_id: int) -> None:
 
 
 def _sim(store: Store, args: argparse.Namespace, stop: threading.Event) -> tuple[str, int]:
+    """Comments follow the show as run (its stored rundown), like the GUI's demo feed; at
+    --speed 0 up to the show's clock now (later cues are not known yet), then the plan."""
     from studio.audience.simulate import run_feed, show_start, sped_clock
+    from studio.demo import show_clock
+    from studio.metrics.sources.sim import StoredRundown
 
-    start = (
-        args.start_ts
-        if args.start_ts is not None
-        else (show_start(store, args.show) or wall_clock())
-    )
-    n = run_feed(
-        store, args.show, stop, clock=sped_clock(start, args.speed), seed=args.seed, start_ts=start
-    )
+    now = show_clock(store, args.show)()
+    start = args.start_ts if args.start_ts is not None else (show_start(store, args.show) or now)
+    rundown = StoredRundown(store, args.show)
+
+    def as_run(ts: float) -> tuple[str, float] | None:
+        return rundown(ts) if args.speed > 0 or ts <= now else None
+
+    try:
+        n = run_feed(
+            store,
+            args.show,
+            stop,
+            clock=sped_clock(start, args.speed),
+            seed=args.seed,
+            start_ts=start,
+            rundown=as_run,
+        )
+    finally:
+        rundown.close()
     return f"simulated {n} comments", 0
 
 
@@ -170,6 +184,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 @guarded
 def cmd_answer(args: argparse.Namespace) -> int:
     from studio.audience.queue import CardError, act, card_of_comment, get_card
+    from studio.demo import show_clock
 
     store = open_store(args)
     try:
@@ -183,7 +198,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
                 card_id,
                 "answer" if args.text.strip() else "done",
                 who=args.who or getattr(args, "role", None) or "cli",
-                at=wall_clock(),
+                at=show_clock(store, card.show_id)(),  # the show's time (a demo's sped-up)
                 reply=args.text,
             )
         except CardError as exc:

@@ -6,7 +6,6 @@ import argparse
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -37,30 +36,42 @@ def _stop_on_signals() -> Iterator[threading.Event]:
 
 
 def _sim(store: Store, args: argparse.Namespace, stop: threading.Event) -> str:
+    """The simulator plays the show as it is run, like the GUI's demo feed: the segment the
+    stored rundown is in and the flash sales in their stored windows (as planned until the show
+    has been run). At --speed 0 the rundown is followed up to the show's clock now (later cues
+    are not known yet), so the command ends."""
+    from studio.demo import show_clock
     from studio.metrics.sources.sim import (
-        ShowSimulator,
         SimulatorRunner,
-        load_show,
-        load_stocks,
+        StoredFlashWindows,
+        StoredRundown,
+        feed_simulator,
+        flash_windows_as_run,
+        planned_flash_windows,
     )
     from studio.metrics.writer import MetricWriter
 
-    segments, prices, start = load_show(store, args.show)
-    start_ts = args.start_ts if args.start_ts is not None else (start or time.time())
-    sim = ShowSimulator(
-        segments,
-        show_id=args.show,
-        start_ts=start_ts,
-        seed=args.seed,
-        prices=prices,
-        stocks=load_stocks(store, args.show),  # never sells past the stock left
-    )
-    writer = MetricWriter(store).start()
-    runner = SimulatorRunner(sim, writer.submit, speed=args.speed, stop_event=stop)
+    now = show_clock(store, args.show)()
+    rundown = StoredRundown(store, args.show)
+    stored = StoredFlashWindows(store, args.show)
     try:
-        n = runner.run()
+
+        def as_run(ts: float) -> tuple[str, float] | None:
+            return rundown(ts) if args.speed > 0 or ts <= now else None
+
+        sim = feed_simulator(store, args.show, now=now, seed=args.seed, rundown=as_run)
+        if args.start_ts is not None:
+            sim.start_ts = args.start_ts
+        sim.flash_windows = flash_windows_as_run(stored, rundown, planned_flash_windows(sim))
+        writer = MetricWriter(store).start()
+        runner = SimulatorRunner(sim, writer.submit, speed=args.speed, stop_event=stop)
+        try:
+            n = runner.run()
+        finally:
+            writer.stop()
     finally:
-        writer.stop()
+        rundown.close()
+        stored.close()
     return (
         f"simulated {sim.t} s of show ({n} samples, {writer.stats.inserted} stored, "
         f"{writer.stats.rejected} refused)"

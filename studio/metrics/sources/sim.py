@@ -272,7 +272,7 @@ class StoredRundown:
             steps.append((ts, key, entered))
         self._steps = steps
 
-    def __call__(self, ts: float) -> tuple[str, float] | None:
+    def _refresh(self) -> None:
         if self._dirty.is_set():
             self._dirty.clear()
             try:
@@ -280,6 +280,14 @@ class StoredRundown:
             except Exception:  # database away: keep what was known, try again next time
                 log.warning("simulator: rundown not read", exc_info=True)
                 self._dirty.set()
+
+    def started(self) -> bool:
+        """The show has been run: the runner stored at least one cue (else it plays as planned)."""
+        self._refresh()
+        return bool(self._steps)
+
+    def __call__(self, ts: float) -> tuple[str, float] | None:
+        self._refresh()
         i = bisect.bisect_right(self._steps, ts, key=lambda step: step[0]) - 1
         if i < 0:
             return None
@@ -566,6 +574,37 @@ def feed_simulator(
         flash_windows=flash_windows,
         rundown=rundown,
     )
+
+
+def planned_flash_windows(sim: ShowSimulator) -> list[FlashWindow]:
+    """The script's flash sales as windows on the simulator's plan (start, planned length,
+    the segment's quota and price)."""
+    return [
+        FlashWindow(
+            sku=seg.product_sku,
+            starts_ts=sim.start_ts + float(bound),
+            ends_ts=sim.start_ts + float(bound) + seg.planned_seconds,
+            quota=seg.flash_quantity(),
+            price_cents=seg.flash_price_cents(sim.prices.get(seg.product_sku, DEFAULT_PRICE_CENTS)),
+        )
+        for seg, bound in zip(sim.segments, sim.bounds, strict=False)
+        if seg.role == "flash_sale" and seg.product_sku is not None
+    ]
+
+
+def flash_windows_as_run(
+    stored: Callable[[], Sequence[FlashWindow]],
+    rundown: StoredRundown,
+    planned: Sequence[FlashWindow],
+) -> Callable[[], Sequence[FlashWindow]]:
+    """The flash sales as the show runs them (`stored`) once it has been run or has a stored
+    window; before that (a replay of a show never put on air) as the script planned them."""
+
+    def windows() -> Sequence[FlashWindow]:
+        now = stored()
+        return now if now or rundown.started() else planned
+
+    return windows
 
 
 class SimulatorRunner:

@@ -1,0 +1,135 @@
+"""The simulated comment stream follows the rundown as run (the stored CueEvents, the metrics
+simulator's own source), not the script's plan: at demo speed the rundown runs late, and the
+lucky-bag bursts and the product viewers talk about must be those actually on air."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime
+
+import pytest
+
+from studio.audience.simulate import run_feed
+from studio.audience.stats import list_comments
+from studio.cli import main
+from studio.demo import CLOCK_KEY, demo_script_path
+from studio.script.store_io import create_show_from_script_file
+from studio.store.models import CueEvent, Segment, Show
+from studio.store.store import Store
+from studio.timeutil import from_epoch
+
+START = datetime(2026, 12, 12, 12, 0, tzinfo=UTC)
+LATE_S = 360.0  # the opening overran by six minutes; every later segment is six minutes late
+MIN = 60.0
+
+
+def _late_rundown(store: Store, show_id: int) -> dict[str, tuple[float, float]]:
+    """Store the CueEvents of a run whose every segment after the opening starts LATE_S after
+    its plan; returns segment key -> (planned start, actual start), seconds into the show."""
+    with store.session() as s:
+        segs = [
+            (str(k), int(secs))
+            for k, secs in s.execute(
+                Segment.__table__.select()
+                .with_only_columns(Segment.key, Segment.planned_seconds)
+                .where(Segment.show_id == show_id)
+                .order_by(Segment.position)
+            )
+        ]
+    t0 = START.timestamp()
+    times: dict[str, tuple[float, float]] = {}
+    planned = 0.0
+    with store.transaction() as s:
+        for i, (key, secs) in enumerate(segs):
+            actual = 0.0 if i == 0 else planned + LATE_S
+            times[key] = (planned, actual)
+            s.add(
+                CueEvent(
+                    show_id=show_id,
+                    at=from_epoch(t0 + actual),
+                    action="start" if i == 0 else "next",
+                    segment_key=key,
+                    segment_index=i,
+                )
+            )
+            planned += secs
+        s.add(
+            CueEvent(
+                show_id=show_id,
+                at=from_epoch(t0 + planned + LATE_S),
+                action="end",
+                segment_key=segs[-1][0],
+                segment_index=len(segs) - 1,
+            )
+        )
+        show = s.get(Show, show_id)
+        assert show is not None
+        show.started_at = START
+    return times
+
+
+@pytest.fixture
+def show(store: Store) -> int:
+    return create_show_from_script_file(store, demo_script_path(), planned_start=START)
+
+
+def _comments(store: Store, show_id: int) -> list[tuple[float, str | None]]:
+    """(seconds into the show, product tagged) of every stored comment."""
+    t0 = START.timestamp()
+    return [
+        (datetime.fromisoformat(c["at"]).timestamp() - t0, c["sku"])
+        for c in list_comments(store, show_id)
+    ]
+
+
+def _rate(rows: list[tuple[float, str | None]], a: float, b: float) -> float:
+    return sum(1 for t, _ in rows if a <= t < b) / (b - a)
+
+
+def _check_follows_the_rundown(
+    rows: list[tuple[float, str | None]], times: dict[str, tuple[float, float]]
+) -> None:
+    planned_bag, actual_bag = times["lucky-bag-1"]
+    assert actual_bag >= planned_bag + 3 * MIN + MIN  # no overlap: the plan alone would miss
+    # The burst runs while the lucky bag is on air, not when the plan had it.
+    on_air = _rate(rows, actual_bag, actual_bag + 3 * MIN)
+    planned_only = _rate(rows, planned_bag, planned_bag + 3 * MIN)
+    assert on_air > 2.5 * planned_only
+    # While the planned flash sale's time passes in the (late) foundation and interaction
+    # segments, nobody asks about the lipstick the plan would have had on air.
+    planned_flash, actual_flash = times["flash-lipstick"]
+    before = [sku for t, sku in rows if planned_flash <= t < actual_flash]
+    assert len(before) > 100 and before.count("MZ-KH03") == 0
+    during = [sku for t, sku in rows if actual_flash <= t < actual_flash + 5 * MIN and sku]
+    assert during and during.count("MZ-KH03") / len(during) > 0.6
+
+
+def test_the_demo_comment_feed_follows_the_stored_rundown(store: Store, show: int) -> None:
+    """The demo's comment feed bursts for a lucky bag and names the product while the late
+    rundown has them on air, not when the script planned them."""
+    times = _late_rundown(store, show)
+    end = START.timestamp() + times["eyeshadow"][1]
+    sent = run_feed(store, show, threading.Event(), clock=lambda: end, seed=3, until_ts=end)
+    assert sent > 1000
+    _check_follows_the_rundown(_comments(store, show), times)
+
+
+def test_comments_ingest_sim_follows_the_stored_rundown(
+    store: Store, show: int, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`studio comments ingest --source sim --speed 0` follows the stored rundown too (up to the
+    show's clock now)."""
+    times = _late_rundown(store, show)
+    with store.transaction() as s:  # the show's clock reads after the show (as a demo records)
+        row = s.get(Show, show)
+        assert row is not None
+        after = START.timestamp() + 4 * 3600
+        row.extra = {
+            **(row.extra or {}),
+            CLOCK_KEY: {"wall": time.time(), "show": after, "speed": 1},
+        }
+    argv = ["--db", db_url, "comments", "ingest", "--show", str(show), "--source", "sim"]
+    code = main([*argv, "--speed", "0", "--seed", "5"])
+    assert code == 0, capsys.readouterr().err
+    _check_follows_the_rundown(_comments(store, show), times)
