@@ -18,6 +18,7 @@ import math
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from studio.paths import resources_dir
 from studio.store.models import CueEvent, Show
@@ -148,9 +149,14 @@ def demo_clock(store: Store, show_id: int, speed: float, wall: Clock = wall_cloc
 
 def show_clock(store: Store, show_id: int, wall: Clock = wall_clock) -> Clock:
     """The clock a show's times are on: the wall clock, or the sped-up clock a demo recorded
-    (`demo_clock`). An unknown show, or a recorded clock that does not read, is the wall's."""
-    with store.session() as s:
-        extra = s.scalar(select(Show.extra).where(Show.id == show_id))
+    (`demo_clock`). An unknown show, or a recorded clock that does not read, is the wall's;
+    so is the clock of a station whose database is away (its edits queue on the wall's time)."""
+    try:
+        with store.session() as s:
+            extra = s.scalar(select(Show.extra).where(Show.id == show_id))
+    except SQLAlchemyError:
+        log.warning("show %s: clock not read (database away), using the wall clock", show_id)
+        return wall
     recorded = extra.get(CLOCK_KEY) if isinstance(extra, dict) else None
     if not isinstance(recorded, dict):
         return wall

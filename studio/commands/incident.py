@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -11,7 +12,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from studio.commands.common import CommandError, guarded, open_store, print_json
 from studio.incidents.categories import CATEGORY_KEYS, STATUSES
 from studio.store.retry import describe
-from studio.timeutil import parse_iso
+from studio.store.store import Store
+from studio.timeutil import from_epoch, parse_iso
 
 
 def _profile() -> Any:
@@ -29,6 +31,7 @@ def _profile() -> Any:
 
 @guarded
 def cmd_add(args: argparse.Namespace) -> int:
+    from studio.demo import show_clock
     from studio.incidents.log import IncidentError, quick_log
 
     at = None
@@ -39,6 +42,8 @@ def cmd_add(args: argparse.Namespace) -> int:
             raise CommandError(f"--at: not an ISO time: {args.at!r}", 2) from exc
     store = open_store(args)
     held: list[str] = []
+    if at is None:  # now on the show's clock: a demo's incident among its runner events
+        at = from_epoch(show_clock(store, args.show)())
     try:
         incident_id = quick_log(
             store,
@@ -99,6 +104,22 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _incident_now(store: Store, incident_id: int) -> datetime | None:
+    """Now on the clock of the incident's show (a demo's sped-up clock); None (the wall clock)
+    when the incident cannot be read (unknown: `update` says so; database away: queued)."""
+    from sqlalchemy import select
+
+    from studio.demo import show_clock
+    from studio.store.models import Incident
+
+    try:
+        with store.session() as s:
+            show_id = s.scalar(select(Incident.show_id).where(Incident.id == incident_id))
+    except SQLAlchemyError:
+        return None
+    return None if show_id is None else from_epoch(show_clock(store, show_id)())
+
+
 @guarded
 def cmd_update(args: argparse.Namespace) -> int:
     from studio.incidents.log import IncidentError, IncidentNotFound, update
@@ -113,6 +134,7 @@ def cmd_update(args: argparse.Namespace) -> int:
             who=getattr(args, "role", None) or "cli",
             status=args.status,
             note=args.note,
+            at=_incident_now(store, args.id),
         )
     except IncidentNotFound as exc:
         raise CommandError(str(exc), 1) from exc

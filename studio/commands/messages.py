@@ -10,9 +10,10 @@ from studio.commands.common import CommandError, guarded, open_store, print_json
 
 @guarded
 def cmd_messages(args: argparse.Namespace) -> int:
+    from studio.demo import show_clock
     from studio.store.shows import get_show
     from studio.talkback import messages as talkback
-    from studio.timeutil import utcnow
+    from studio.timeutil import from_epoch
 
     store = open_store(args)
     try:
@@ -21,9 +22,9 @@ def cmd_messages(args: argparse.Namespace) -> int:
         except LookupError as exc:
             raise CommandError(str(exc), 2) from exc
         rows = talkback.list_messages(store, args.show, kind=args.kind)
+        now = from_epoch(show_clock(store, args.show)())  # seen/expired on the show's time
     finally:
         store.close()
-    now = utcnow()
     if args.json:
         print_json([m.as_json(now) for m in rows])
         return 0

@@ -110,6 +110,7 @@ def _run_change(func: Any) -> Any:
 
 @guarded
 def cmd_set(args: argparse.Namespace) -> int:
+    from studio.demo import show_clock
     from studio.products.changes import edit_product
 
     if args.stock_add is not None and args.stock_add <= 0:
@@ -126,6 +127,7 @@ def cmd_set(args: argparse.Namespace) -> int:
                 who=_who(args),
                 reason=args.reason or "",
                 force=args.force,
+                clock=show_clock(store, args.show),  # a demo's records on its sped-up time
             )
         )
     finally:
@@ -141,6 +143,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 @guarded
 def cmd_flash(args: argparse.Namespace) -> int:
+    from studio.demo import show_clock
     from studio.products.changes import end_flash_sale, start_flash_sale
 
     store = open_store(args)
@@ -148,7 +151,12 @@ def cmd_flash(args: argparse.Namespace) -> int:
         if args.end:
             result = _run_change(
                 lambda: end_flash_sale(
-                    store, args.show, args.sku, who=_who(args), reason=args.reason or ""
+                    store,
+                    args.show,
+                    args.sku,
+                    who=_who(args),
+                    reason=args.reason or "",
+                    clock=show_clock(store, args.show),
                 )
             )
         else:
@@ -166,6 +174,7 @@ def cmd_flash(args: argparse.Namespace) -> int:
                     who=_who(args),
                     reason=args.reason or "",
                     force=args.force,
+                    clock=show_clock(store, args.show),
                 )
             )
     finally:
@@ -177,11 +186,12 @@ def cmd_flash(args: argparse.Namespace) -> int:
 
 @guarded
 def cmd_undo(args: argparse.Namespace) -> int:
+    from studio.demo import show_clock
     from studio.products.changes import ProductError, undo
 
     store = open_store(args)
     try:
-        result = undo(store, args.show, args.op, who=_who(args))
+        result = undo(store, args.show, args.op, who=_who(args), clock=show_clock(store, args.show))
     except ProductError as exc:
         raise CommandError(str(exc), 1) from exc
     finally:

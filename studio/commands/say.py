@@ -10,7 +10,9 @@ from studio.commands.common import CommandError, guarded, open_store
 
 @guarded
 def cmd_say(args: argparse.Namespace) -> int:
+    from studio.demo import show_clock
     from studio.talkback import messages as talkback
+    from studio.timeutil import from_epoch
 
     store = open_store(args)
     try:
@@ -25,6 +27,7 @@ def cmd_say(args: argparse.Namespace) -> int:
                 urgent=args.urgent,
                 expires_in_s=args.expires,
                 ref=args.ref,
+                at=from_epoch(show_clock(store, args.show)()),  # a demo's message on its time
             )
         except talkback.TalkbackError as exc:
             raise CommandError(str(exc), 2) from exc
