@@ -2,7 +2,8 @@
 
 The product's own name gives aliases by itself (its words that name no other product, see
 `studio.audience.classify.ProductIndex`); these are the ones a studio adds. An alias names one
-product of a show; adding it to another moves it.
+product of a show; adding it to another moves it. A change takes effect at once for the
+comments this process ingests, within `CONTEXT_TTL_S` for other processes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, select
 
+from studio.audience.ingest import reread_products
 from studio.store.audience_models import AudienceAlias
 from studio.store.models import Product
 from studio.store.store import Store
@@ -40,6 +42,7 @@ def add_alias(store: Store, show_id: int, sku: str, alias: str) -> None:
         s.flush()
         change = store.record_change(s, "audience_alias", row.id, show_id)
     store.publish(change)
+    reread_products(store, show_id)
 
 
 def remove_alias(store: Store, show_id: int, alias: str) -> bool:
@@ -56,6 +59,7 @@ def remove_alias(store: Store, show_id: int, alias: str) -> bool:
         gone = done.rowcount
         change = store.record_change(s, "audience_alias", None, show_id)
     store.publish(change)
+    reread_products(store, show_id)
     return bool(gone)
 
 

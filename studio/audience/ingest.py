@@ -293,6 +293,15 @@ def ingester_for(store: Store, show_id: int) -> Ingester:
         return ing
 
 
+def reread_products(store: Store, show_id: int) -> None:
+    """The show's products or aliases were just changed in this process: the next batch this
+    process ingests reads them afresh (other processes see them within CONTEXT_TTL_S)."""
+    with _ingesters_lock:
+        ing = _ingesters.get((id(store), show_id))
+    if ing is not None:
+        ing._ctx_at = float("-inf")
+
+
 def _quarantine_rows(show_id: int, source: str, bad: Iterable[Bad]) -> list[dict[str, Any]]:
     now = utcnow()
     return [

@@ -155,3 +155,95 @@ def test_cs_role_opens_the_station_in_chinese(app_ctx: Any, qtbot: QtBot) -> Non
     finally:
         app.shutdown()
         translations.install("en")
+
+
+def _tagged(ctx: Any, show: int, msg_id: str, text: str) -> str | None:
+    """The product the tagger gives a new viewer comment."""
+    from studio.audience.stats import list_comments
+
+    line = {"ts": ctx.clock(), "type": "chat", "id": msg_id, "user": "v", "text": text}
+    assert accept_lines(ctx.store, show, [line], source="test").accepted == 1
+    row = next(r for r in list_comments(ctx.store, show) if r["text"] == text)
+    sku = row["sku"]
+    return None if sku is None else str(sku)
+
+
+def test_product_aliases_from_the_faq_tab(ctx: Any, qtbot: QtBot) -> None:
+    """Product aliases… on the FAQ tab: typing 小金瓶 + Enter for the essence stores it (the
+    tagger then tags 小金瓶 comments as the essence); Delete removes it, Ctrl+Z brings it back."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from studio.audience.aliases import list_aliases
+    from studio.ui.audience.station import CsStation
+
+    show = _show(ctx)
+    assert _tagged(ctx, show, "a1", "小金瓶还有货吗") != "MZ-JH01"
+    win = CsStation(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.tabs.setCurrentWidget(win.faq)
+    qtbot.mouseClick(win.faq.aliases_button, Qt.MouseButton.LeftButton)
+    dlg = win.faq.aliases
+    assert dlg is not None and dlg.isVisible()
+    qtbot.waitUntil(lambda: dlg.product.count() == 8)
+    assert dlg.product.currentData() == "MZ-JH01"  # 1号 玻色因焕亮精华 first
+    typed = QInputMethodEvent()  # Chinese arrives as an input method's commit
+    typed.setCommitString("小金瓶")
+    QApplication.sendEvent(dlg.alias, typed)
+    qtbot.keyClick(dlg.alias, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dlg.list.count() == 1)
+    assert list_aliases(ctx.store, show) == {"MZ-JH01": ["小金瓶"]}
+    assert dlg.alias.text() == "" and "小金瓶" in dlg.message.text()
+    assert _tagged(ctx, show, "a2", "小金瓶多少钱") == "MZ-JH01"
+
+    # Another product's list is its own; back to the essence, remove by Delete, undo.
+    dlg.product.setFocus()
+    qtbot.keyClick(dlg.product, Qt.Key.Key_Down)
+    assert dlg.product.currentData() == "MZ-FD02" and dlg.list.count() == 0
+    qtbot.keyClick(dlg.product, Qt.Key.Key_Up)
+    assert dlg.list.count() == 1
+    dlg.list.setFocus()
+    dlg.list.setCurrentRow(0)
+    qtbot.keyClick(dlg.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: dlg.list.count() == 0)
+    assert list_aliases(ctx.store, show) == {} and dlg.undo_button.isEnabled()
+    qtbot.keyClick(dlg.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dlg.list.count() == 1)
+    assert list_aliases(ctx.store, show) == {"MZ-JH01": ["小金瓶"]}
+    assert not dlg.undo_button.isEnabled()
+    qtbot.keyClick(dlg.list, Qt.Key.Key_Escape)  # Esc closes it; the button opens a new one
+    assert not dlg.isVisible()
+    qtbot.mouseClick(win.faq.aliases_button, Qt.MouseButton.LeftButton)
+    again = win.faq.aliases
+    assert again is not None and again is not dlg and again.isVisible()
+    qtbot.waitUntil(lambda: again.list.count() == 1)
+    win.shutdown()
+
+
+def test_product_aliases_dialog_in_chinese(ctx: Any, qtbot: QtBot) -> None:
+    """The aliases dialog's visible texts are Chinese in the Chinese UI."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from studio.ui.audience.station import CsStation
+    from studio.ui.shell.i18n import Translations
+
+    translations = Translations()
+    translations.install("zh_CN")
+    try:
+        _show(ctx)
+        win = CsStation(ctx)
+        qtbot.addWidget(win)
+        win.show()
+        assert win.faq.aliases_button.text() == "商品别名…"
+        win.faq.open_aliases()
+        dlg = win.faq.aliases
+        assert dlg is not None
+        qtbot.waitUntil(lambda: dlg.product.count() == 8)
+        texts = [b.text() for b in dlg.findChildren(QAbstractButton)]
+        texts += [label.text() for label in dlg.findChildren(QLabel) if label.text()]
+        texts += [dlg.windowTitle(), dlg.alias.placeholderText()]
+        assert not [t for t in texts if any(c.isascii() and c.isalpha() for c in t)], texts
+        win.shutdown()
+    finally:
+        translations.install("en")

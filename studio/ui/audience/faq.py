@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from studio.audience.replies import Faq, add_faq, delete_faq, list_faq, products_of, update_faq
 from studio.audience.rules import TOPICS
+from studio.ui.audience.aliases import AliasDialog
 from studio.ui.audience.labels import topic_label
 from studio.ui.common.context import AppContext
 from studio.ui.common.qt_jobs import SerialWorker
@@ -71,6 +72,13 @@ class FaqEditor(QWidget):
             b.clicked.connect(fn)
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.aliases_button = QPushButton(self.tr("Product aliases…"), self)
+        self.aliases_button.setToolTip(
+            self.tr("Other names viewers use for the show's products (316, 枫叶红)")
+        )
+        self.aliases_button.clicked.connect(self.open_aliases)
+        buttons.addWidget(self.aliases_button)
+        self.aliases: AliasDialog | None = None
         self.message = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -164,6 +172,26 @@ class FaqEditor(QWidget):
         store = self.ctx.store
         self._run(lambda: delete_faq(store, f.id), self.tr("Deleted."))
 
+    def open_aliases(self) -> None:
+        """The open show's product aliases, in a small dialog (one at a time)."""
+        if self.ctx.show_id is None:
+            self.message.setText(self.tr("Open a show first."))
+            return
+        dialog = self.aliases
+        if dialog is not None and not dialog.isVisible():
+            dialog.shutdown()
+            dialog.deleteLater()
+            dialog = None
+        if dialog is None or dialog.show_id != self.ctx.show_id:
+            if dialog is not None:
+                dialog.close()
+            dialog = self.aliases = AliasDialog(self.ctx, self)
+        if dialog.isVisible():  # already open: bring it forward
+            dialog.raise_()
+            dialog.activateWindow()
+        dialog.show()
+        dialog.alias.setFocus()
+
     def _on_changed(self, table: str, _row_id: object, _show_id: object) -> None:
         if table in ("audience_faq", "product"):
             self.refresh()
@@ -172,6 +200,8 @@ class FaqEditor(QWidget):
         if self._closed:
             return
         self._closed = True
+        if self.aliases is not None:
+            self.aliases.shutdown()
         self._worker.shutdown()
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.signals.changed.disconnect(self._on_changed)
