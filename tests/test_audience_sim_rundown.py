@@ -132,4 +132,8 @@ def test_comments_ingest_sim_follows_the_stored_rundown(
     argv = ["--db", db_url, "comments", "ingest", "--show", str(show), "--source", "sim"]
     code = main([*argv, "--speed", "0", "--seed", "5"])
     assert code == 0, capsys.readouterr().err
-    _check_follows_the_rundown(_comments(store, show), times)
+    rows = _comments(store, show)
+    _check_follows_the_rundown(rows, times)
+    # The late rundown's last minutes, after the plan's end, have their comments too.
+    planned_end = times["closing"][0] + 5 * MIN
+    assert _rate(rows, planned_end, planned_end + LATE_S) > 0.5

@@ -255,6 +255,11 @@ def run_feed(
     ing = Ingester(store, show_id)
     if until_ts is None and not math.isfinite(clock()):
         until_ts = sim.plan.kinds[-1][1] if sim.plan.kinds else start + 3600
+        # A rundown that ran late is still on air after the plan's end: to its end (at most
+        # as long again as the plan).
+        cap = until_ts + (until_ts - start)
+        while sim.rundown is not None and until_ts < cap and sim.rundown(until_ts) is not None:
+            until_ts += 60.0
     sent = 0
     try:
         while not stop.is_set():
