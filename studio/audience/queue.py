@@ -15,6 +15,7 @@ puts the question on the anchor's prompter strip (`studio.talkback.messages.send
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -124,40 +125,47 @@ def _closed_ts() -> ColumnElement[Any]:
     )
 
 
+@dataclass(frozen=True)
+class QueueSpans:
+    """When each question card of a show waited: sorted first-asked times and sorted
+    left-the-queue times (answered or ignored). `waiting(t)` is the one count of the queue's
+    length at a time; read once, it answers any number of times (a replay)."""
+
+    opened: tuple[float, ...]
+    closed: tuple[float, ...]  # each >= its card's first-asked time
+
+    @classmethod
+    def read(cls, store: Store, show_id: int, *, at: float | None = None) -> QueueSpans:
+        """The show's cards; with `at`, only those that may be waiting then (what a live
+        count needs: the open ones and any closed after `at`)."""
+        G = AudienceGroup
+        closed = _closed_ts()
+        q = select(G.first_ts, closed).where(G.show_id == show_id)
+        if at is not None:
+            q = q.where(G.first_ts <= at, or_(closed.is_(None), closed > at))
+        with store.session() as s:
+            rows = s.execute(q).all()
+        opened = sorted(float(first) for first, _ in rows)
+        ends = sorted(max(float(first), float(end)) for first, end in rows if end is not None)
+        return cls(tuple(opened), tuple(ends))
+
+    def waiting(self, at: float) -> int:
+        """Cards first asked by `at` and not answered or ignored by then."""
+        return bisect_right(self.opened, at) - bisect_right(self.closed, at)
+
+    def change_times(self) -> list[float]:
+        """The times the count changes, oldest first: where a replay must look so a rule
+        fires when the count does."""
+        return sorted(set(self.opened).union(self.closed))
+
+
 def questions_waiting(store: Store, show_id: int, at: float) -> int:
     """Question cards waiting at `at` (epoch seconds, the show's clock): first asked by then
-    and not answered or ignored by then. The one count of the queue's length: the live rules'
-    `questions_waiting` (at = now) and `studio rules test` replaying a stored show (at = each
-    replayed time) both read it here. A card reopened after an answer counts as open from its
-    first asker on (the store keeps a card's last state, not each reopening)."""
-    G = AudienceGroup
-    closed = _closed_ts()
-    with store.session() as s:
-        n = s.scalar(
-            select(func.count())
-            .select_from(G)
-            .where(
-                G.show_id == show_id,
-                G.first_ts <= at,
-                or_(closed.is_(None), closed > at),
-            )
-        )
-    return int(n or 0)
-
-
-def queue_change_times(store: Store, show_id: int) -> list[float]:
-    """The times the number of waiting questions changes (a card first asked, answered or
-    ignored), oldest first: where a replay must look so a rule fires when the count does."""
-    G = AudienceGroup
-    closed = _closed_ts()
-    with store.session() as s:
-        rows = s.execute(select(G.first_ts, closed).where(G.show_id == show_id)).all()
-    times: set[float] = set()
-    for first, end in rows:
-        times.add(float(first))
-        if end is not None:
-            times.add(float(end))
-    return sorted(times)
+    and not answered or ignored by then. The live rules' `questions_waiting` (at = now) and the
+    audience panel's open count read it here; `studio rules test` reads the show's
+    `QueueSpans` once and asks the same `waiting(at)` at each replayed time. A card reopened
+    after an answer counts as open from its first asker on (a card keeps its last state)."""
+    return QueueSpans.read(store, show_id, at=at).waiting(at)
 
 
 def cards(

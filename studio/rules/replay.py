@@ -6,7 +6,7 @@ judges them with its clock set to that time, so a rule fires at the sample where
 first held — what it would have done live. Nothing is written. When a rule names
 `questions_waiting`, the times the audience desk's queue changed (a question first asked,
 answered, ignored) are replayed too, and the count at each time is the live rules' own
-(`studio.audience.queue.questions_waiting`).
+(`studio.audience.queue.QueueSpans.waiting`, read once for the show).
 
 The per-product sales are read once and replayed from memory into the same `derive_all` every
 screen uses (one query per sample time would make a 2-hour show take minutes); the show's totals
@@ -116,12 +116,11 @@ def replay_show(store: Store, show_id: int, rules: Sequence[Rule]) -> list[Firin
     times = sample_times(store, show_id)
     waiting_at = None
     if "questions" in need:
-        from studio.audience.queue import questions_waiting, queue_change_times
+        from studio.audience.queue import QueueSpans
 
-        times = sorted(set(times).union(queue_change_times(store, show_id)))
-
-        def waiting_at(at: float) -> int:
-            return questions_waiting(store, show_id, at)
+        queue = QueueSpans.read(store, show_id)
+        times = sorted(set(times).union(queue.change_times()))
+        waiting_at = queue.waiting
 
     t = [0.0]
     ev = Evaluator(rules, clock=lambda: t[0])
