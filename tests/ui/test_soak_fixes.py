@@ -122,3 +122,28 @@ def test_freed_heap_is_returned_periodically_and_after_a_show_switch(
     finally:
         app.shutdown()
     assert not app._trim.isActive()
+
+
+def test_a_hidden_review_panel_builds_one_review_while_show_rows_change(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """A hidden review panel whose first review is still being built does not queue another
+    full build for each change of a live show's row."""
+    from studio.demo import ensure_demo_show
+    from studio.store.shows import list_shows
+    from studio.ui.review.panel import ReviewPanel
+
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    panel = ReviewPanel(app_ctx)
+    qtbot.addWidget(panel)
+    try:
+        reloads: list[int] = []
+        real = panel.reload
+        panel.reload = lambda: (reloads.append(1), real())  # type: ignore[method-assign]
+        shows = list_shows(app_ctx.store)
+        for _ in range(3):  # three show-row changes while the first build runs
+            panel._fill_shows(shows)
+        assert reloads == [1] and panel._stale
+        qtbot.waitUntil(lambda: panel.review is not None, timeout=15_000)
+    finally:
+        panel.shutdown()

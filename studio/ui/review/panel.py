@@ -213,6 +213,9 @@ class ReviewPanel(QWidget):
         self._debounce.setInterval(RELOAD_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._reload_if_seen)
         self._stale = False  # a change came while the panel was hidden: reload when shown
+        # A hidden panel builds one review by itself (the first); while that one was still
+        # being built, every change to a live show's row queued another full build.
+        self._tried = False
         ctx.signals.changed.connect(self._on_change)
         self._update_buttons()
         self.reload_shows()
@@ -236,7 +239,7 @@ class ReviewPanel(QWidget):
         if idx >= 0:
             self.show_combo.setCurrentIndex(idx)
         self.show_combo.blockSignals(False)
-        if self.review is None or self.isVisible():
+        if self.isVisible() or not self._tried:
             self.reload()
         else:  # a show row changed (a live show's does often): rebuild when shown
             self._stale = True
@@ -258,6 +261,7 @@ class ReviewPanel(QWidget):
         from studio.review.load import build_review
 
         store, show_id = self.ctx.store, self.show_id
+        self._tried = True
         self._loading = True
         self.status.setText(self.tr("Loading…"))
         self.jobs.submit(lambda _p: build_review(store, show_id), self._show_review, self._failed)
