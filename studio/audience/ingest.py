@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Final, cast
 
-from sqlalchemy import CursorResult, Table, insert, select, update
+from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from studio.audience.classify import Classifier, Reading, near_key
@@ -39,10 +38,19 @@ from studio.audience.events import (
     parse_json_line,
 )
 from studio.metrics.samples import safe_text
+from studio.metrics.sources.offsets import (
+    OffsetMoved,
+    OffsetState,
+    file_id,
+    load_offset,
+    read_complete,
+    save_offset,
+    split_lines,
+)
 from studio.metrics.window import DEFAULT_MARGIN_S, Window, show_window
 from studio.store.audience_models import AudienceEvent, AudienceGroup, AudienceQuarantine
 from studio.store.changes import Change
-from studio.store.models import IngestOffset, Show
+from studio.store.models import Show
 from studio.store.shows import ShowNotFound
 from studio.store.store import Store
 from studio.timeutil import utcnow
@@ -386,10 +394,6 @@ class TailStats:
     partial_bytes: int = 0
 
 
-class _Moved(Exception):
-    """Another ingest of the same file committed meanwhile."""
-
-
 class CommentTailer:
     """Tails one JSONL or CSV file of viewer events (see the module docstring)."""
 
@@ -420,20 +424,13 @@ class CommentTailer:
         self._loaded = False
 
     def _load(self) -> None:
-        import json
-
-        with self.store.session() as s:
-            row = s.scalar(
-                select(IngestOffset).where(
-                    IngestOffset.show_id == self.show_id, IngestOffset.path == self.key
-                )
-            )
-        if row is None:
+        state = load_offset(self.store, self.show_id, self.key)
+        if state is None:
             self._committed = None
         else:
-            self._fid, self._offset, self._line_no = row.file_id, row.offset, row.line_no
-            self._header = json.loads(row.header) if row.header else None
-            self._committed = (row.file_id, row.offset)
+            self._fid, self._offset, self._line_no = state.file_id, state.offset, state.line_no
+            self._header = state.header
+            self._committed = (state.file_id, state.offset)
         self._loaded = True
 
     def poll(self) -> int:
@@ -446,7 +443,7 @@ class CommentTailer:
             return 0
         with fh:
             st = os.fstat(fh.fileno())
-            fid = f"{st.st_dev}:{st.st_ino}"
+            fid = file_id(st)
             if (self._fid and fid != self._fid) or st.st_size < self._offset:
                 log.warning("%s: a different or shorter file; reading it from the start", self.path)
                 self._offset, self._line_no, self._header = 0, 0, None
@@ -459,28 +456,16 @@ class CommentTailer:
                 total += n
 
     def _chunk(self, fh: IO[bytes]) -> int:
-        fh.seek(self._offset)
-        data = fh.read(READ_CHUNK)
-        end = data.rfind(b"\n")
-        if end < 0:
-            self.stats.partial_bytes = len(data)
-            if len(data) < MAX_LINE:
-                return 0
-            end = len(data) - 1  # no newline in 64 KiB: quarantined as one line
-        chunk = data[: end + 1]
-        self.stats.partial_bytes = len(data) - len(chunk)
+        # No newline in 64 KiB: quarantined as one line.
+        chunk, self.stats.partial_bytes = read_complete(fh, self._offset, READ_CHUNK, MAX_LINE)
+        if not chunk:
+            return 0
         items: list[Incoming] = []
         bad: list[Bad] = []
-        pos, line_no, header = self._offset, self._line_no, self._header
+        line_no, header = self._line_no, self._header
         with self.store.session() as s:
             window = self.ing.window(s)
-        for raw in chunk.split(b"\n")[:-1] if chunk.endswith(b"\n") else [chunk]:
-            start = pos
-            pos += len(raw) + 1
-            line_no += 1
-            raw = raw.rstrip(b"\r")
-            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
+        for line_no, start, _end, raw in split_lines(chunk, self._offset, self._line_no):
             try:
                 text = raw.decode("utf-8")
                 if not text.strip():
@@ -526,7 +511,7 @@ class CommentTailer:
         end_offset = self._offset + len(chunk)
         try:
             stored = self._commit(items, bad, end_offset, line_no, header)
-        except _Moved:
+        except OffsetMoved:
             log.info("%s: another ingest got further; continuing from there", self.path)
             self._load()
             return 1
@@ -549,38 +534,10 @@ class CommentTailer:
         line_no: int,
         header: list[str] | None,
     ) -> StoreResult:
-        import json
-
-        head = json.dumps(header) if header is not None else None
         with self.store.transaction() as s:
             # The offset first: its compare-and-set keeps two ingests of one file apart.
-            if self._committed is None:
-                s.add(
-                    IngestOffset(
-                        show_id=self.show_id, path=self.key, file_id=self._fid, offset=end,
-                        line_no=line_no, header=head,
-                    )
-                )  # fmt: skip
-                try:
-                    s.flush()
-                except IntegrityError:
-                    raise _Moved from None
-            else:
-                done = cast(
-                    CursorResult[Any],
-                    s.execute(
-                        update(IngestOffset)
-                        .where(
-                            IngestOffset.show_id == self.show_id,
-                            IngestOffset.path == self.key,
-                            IngestOffset.file_id == self._committed[0],
-                            IngestOffset.offset == self._committed[1],
-                        )
-                        .values(file_id=self._fid, offset=end, line_no=line_no, header=head)
-                    ),
-                )
-                if done.rowcount != 1:
-                    raise _Moved
+            state = OffsetState(self._fid, end, line_no, header)
+            save_offset(s, self.show_id, self.key, self._committed, state)
             stored = self.ing.store_in(s, items, self.source)
             if bad:
                 s.execute(

@@ -30,16 +30,25 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
-from sqlalchemy import CursorResult, insert, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy import insert
+from sqlalchemy.exc import SQLAlchemyError
 
 from studio.metrics.samples import Row, SampleError, parse_object, safe_text
+from studio.metrics.sources.offsets import (
+    OffsetMoved,
+    OffsetState,
+    file_id,
+    load_offset,
+    read_complete,
+    save_offset,
+    split_lines,
+)
 from studio.metrics.window import DEFAULT_MARGIN_S, Window, show_window
 from studio.metrics.writer import insert_sample_rows
 from studio.store.changes import Change
-from studio.store.models import IngestOffset, MetricQuarantine
+from studio.store.models import MetricQuarantine
 from studio.store.retry import GaveUp, describe, is_transient, with_retry
 from studio.store.store import Store
 from studio.timeutil import Clock, utcnow
@@ -71,14 +80,6 @@ class _Line:
     header: list[str] | None  # the CSV header as it stands after this line
     rows: list[Row] = field(default_factory=list)
     bad: dict[str, Any] | None = None
-
-
-class _Moved(Exception):
-    """Another ingest committed this file's offset meanwhile: re-read the state."""
-
-
-def file_id(st: os.stat_result) -> str:
-    return f"{st.st_dev}:{st.st_ino}"
 
 
 def detect_format(path: Path) -> str:
@@ -132,18 +133,13 @@ class FileTailer:
     # -- state -----------------------------------------------------------------------------
 
     def _load_state(self) -> None:
-        with self.store.session() as s:
-            row = s.scalar(
-                select(IngestOffset).where(
-                    IngestOffset.show_id == self.show_id, IngestOffset.path == self.key
-                )
-            )
-            if row is not None:
-                self._fid, self._offset, self._line_no = row.file_id, row.offset, row.line_no
-                self._header = json.loads(row.header) if row.header else None
-                self._committed = (row.file_id, row.offset)
-            else:
-                self._committed = None
+        state = load_offset(self.store, self.show_id, self.key)
+        if state is not None:
+            self._fid, self._offset, self._line_no = state.file_id, state.offset, state.line_no
+            self._header = state.header
+            self._committed = (state.file_id, state.offset)
+        else:
+            self._committed = None
         self._loaded = True
 
     def _reset(self, fid: str) -> None:
@@ -224,33 +220,24 @@ class FileTailer:
 
     def _read_chunk(self) -> int:
         assert self._fh is not None
-        self._fh.seek(self._offset)
-        data = self._fh.read(READ_CHUNK)
-        end = data.rfind(b"\n")
-        if end < 0:
-            self.stats.partial_bytes = len(data)
-            if len(data) >= MAX_LINE:
-                # No newline in a megabyte: quarantine it rather than wait forever.
-                end = len(data) - 1
-            else:
-                return 0
-        chunk = data[: end + 1]
-        self.stats.partial_bytes = len(data) - len(chunk)
+        # No newline in a megabyte: quarantined as one line rather than waited for forever.
+        chunk, self.stats.partial_bytes = read_complete(
+            self._fh, self._offset, READ_CHUNK, MAX_LINE
+        )
+        if not chunk:
+            return 0
         window = self._window()
         lines: list[_Line] = []
         line_no = self._line_no
         header = self._header
-        pos = self._offset
-        for raw in chunk.split(b"\n")[:-1] if chunk.endswith(b"\n") else [chunk]:
-            line_no += 1
-            pos += len(raw) + 1
-            line = _Line(line_no, min(pos, self._offset + len(chunk)), header)
+        for line_no, _start, end, raw in split_lines(chunk, self._offset, self._line_no):
+            line = _Line(line_no, end, header)
             header = self._parse_line(raw, line, window)
             line.header = header
             lines.append(line)
         try:
             self._commit_split(lines)
-        except _Moved:
+        except OffsetMoved:
             self._reload()
             return 1
         consumed = line_no - self._line_no
@@ -273,7 +260,8 @@ class FileTailer:
             self.close()
 
     def _parse_line(self, raw: bytes, line: _Line, window: Window) -> list[str] | None:
-        """Fill `line` with its rows or its quarantine entry; returns the CSV header after it."""
+        """Fill `line` with its rows or its quarantine entry; returns the CSV header after it.
+        `raw` comes from split_lines: without its CR, and on line 1 without a UTF-8 BOM."""
         header = line.header
 
         def reject(reason: str) -> None:
@@ -287,9 +275,6 @@ class FileTailer:
                 "at": utcnow(),
             }
 
-        raw = raw.rstrip(b"\r")
-        if line.no == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]  # Excel's UTF-8 BOM
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -346,7 +331,7 @@ class FileTailer:
         batch until the line it refuses is alone, and quarantine that line with the reason."""
         try:
             self._commit_retrying(lines)
-        except (_Moved, GaveUp):
+        except (OffsetMoved, GaveUp):
             raise
         except (SQLAlchemyError, ValueError, UnicodeError, OverflowError) as exc:
             if isinstance(exc, SQLAlchemyError) and is_transient(exc):
@@ -399,43 +384,13 @@ class FileTailer:
         rows = [r for line in lines for r in line.rows]
         bad = [line.bad for line in lines if line.bad is not None]
         last = lines[-1]
-        header = json.dumps(last.header) if last.header is not None else None
         changes: list[Change] = []
         inserted = 0
         with self.store.transaction() as s:
             # The offset first: its compare-and-set is what keeps two ingests of one file from
             # both storing it (the UPDATE's WHERE is checked under the write lock).
-            if self._committed is None:
-                s.add(
-                    IngestOffset(
-                        show_id=self.show_id,
-                        path=self.key,
-                        file_id=self._fid,
-                        offset=last.end,
-                        line_no=last.no,
-                        header=header,
-                    )
-                )
-                try:
-                    s.flush()
-                except IntegrityError:
-                    raise _Moved from None
-            else:
-                done = cast(
-                    CursorResult[Any],
-                    s.execute(
-                        update(IngestOffset)
-                        .where(
-                            IngestOffset.show_id == self.show_id,
-                            IngestOffset.path == self.key,
-                            IngestOffset.file_id == self._committed[0],
-                            IngestOffset.offset == self._committed[1],
-                        )
-                        .values(file_id=self._fid, offset=last.end, line_no=last.no, header=header)
-                    ),
-                )
-                if done.rowcount != 1:
-                    raise _Moved
+            state = OffsetState(self._fid, last.end, last.no, last.header)
+            save_offset(s, self.show_id, self.key, self._committed, state)
             if rows:
                 inserted, changes = insert_sample_rows(self.store, s, rows)
             if bad:
