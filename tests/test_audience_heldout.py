@@ -12,10 +12,7 @@ without its last character became an automatic alias (防晒 of 防晒乳)."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +20,7 @@ import pytest
 import yaml
 
 from studio.audience.classify import Classifier, ProductRef
+from studio.audience.labelled import Labelled, load_labelled_jsonl, measure
 from studio.audience.rules import KINDS, load_rules
 from studio.demo import demo_script_path
 
@@ -36,99 +34,6 @@ ALIASES = {
 ALIASES_NOTE = "精华, 粉底, 口红, 眼影, 防晒, 面膜, 卸妆油, 香水"
 
 
-@dataclass(frozen=True)
-class Row:
-    line: int
-    text: str
-    kind: str
-    topics: frozenset[str]
-    sku: str | None
-
-
-@dataclass
-class Result:
-    rows: int = 0
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (want, got)
-    named: int = 0
-    tagged_right: int = 0
-    unnamed: int = 0
-    tagged_wrongly: int = 0  # a product read into a comment that names none
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / max(1, self.tp + self.fn)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / max(1, self.tp + self.fp)
-
-    @property
-    def tagging(self) -> float:
-        return self.tagged_right / max(1, self.named)
-
-    @property
-    def kind_accuracy(self) -> float:
-        return sum(n for (w, g), n in self.confusion.items() if w == g) / max(1, self.rows)
-
-    def report(self) -> str:
-        lines = [
-            f"{self.rows} comments: question recall {self.recall:.3f} at precision "
-            f"{self.precision:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn}); kind accuracy "
-            f"{self.kind_accuracy:.3f}; product tagging "
-            f"{self.tagging:.3f} ({self.tagged_right}/{self.named} naming a product); a product "
-            f"read into {self.tagged_wrongly}/{self.unnamed} comments naming none",
-            "  kind (want) -> got",
-        ]
-        for want in KINDS:
-            total = sum(n for (w, _), n in self.confusion.items() if w == want)
-            right = self.confusion[(want, want)]
-            wrong = ", ".join(
-                f"{got} {n}"
-                for (w, got), n in sorted(self.confusion.items(), key=lambda kv: -kv[1])
-                if w == want and got != want
-            )
-            lines.append(f"  {want:<16}{right:>4}/{total:<4} {wrong}")
-        return "\n".join(lines)
-
-
-def load_rows(path: Path) -> list[Row]:
-    rows = []
-    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if raw.strip():
-            d = json.loads(raw)
-            rows.append(Row(no, d["text"], d["kind"], frozenset(d["topics"]), d["product_sku"]))
-    return rows
-
-
-def run(classifier: Classifier, rows: Sequence[Row]) -> Result:
-    """Each comment read on its own, with no product presenting (the set labels "这个" as naming
-    nothing, so only the comment's own words can name a product)."""
-    r = Result()
-    for row in rows:
-        got = classifier.read(row.text)
-        r.rows += 1
-        want_q, got_q = row.kind == "question", got.kind == "question"
-        r.tp += want_q and got_q
-        r.fp += got_q and not want_q
-        r.fn += want_q and not got_q
-        r.confusion[(row.kind, got.kind)] += 1
-        if row.sku is not None:
-            r.named += 1
-            r.tagged_right += got.sku == row.sku
-        else:
-            r.unnamed += 1
-            r.tagged_wrongly += got.sku is not None
-        if got.kind != row.kind or got.sku != row.sku:
-            r.misses.append(
-                f"{row.line}: {row.text!r} want {row.kind}/{row.sku} got {got.kind}/{got.sku}"
-            )
-    return r
-
-
 def demo_products(aliases: dict[str, tuple[str, ...]] | None = None) -> list[ProductRef]:
     """The demo show's products (SKU, name, link number), with the given aliases."""
     show: dict[str, Any] = yaml.safe_load(demo_script_path().read_text(encoding="utf-8"))
@@ -139,38 +44,45 @@ def demo_products(aliases: dict[str, tuple[str, ...]] | None = None) -> list[Pro
 
 
 @pytest.fixture(scope="module")
-def rows() -> list[Row]:
-    return load_rows(HELDOUT)
+def rows() -> list[Labelled]:
+    return load_labelled_jsonl(HELDOUT)
 
 
-def test_heldout_set_is_well_formed(rows: list[Row]) -> None:
+def test_heldout_set_is_well_formed(rows: list[Labelled]) -> None:
     """The set has ≥ 200 comments, every kind, known topics and demo-show SKUs only."""
     skus = {p.sku for p in demo_products()}
     topics = {"price", "size", "colour", "stock", "shipping", "usage", "ingredients", "coupon",
               "link"}  # fmt: skip
     assert len(rows) >= 200
     assert {r.kind for r in rows} == set(KINDS)
-    assert all(r.topics <= topics for r in rows)
+    assert all(set(r.topics) <= topics for r in rows)
     assert all(r.sku is None or r.sku in skus for r in rows)
     assert len({r.text for r in rows}) == len(rows)
 
 
 def test_heldout_set_figures(
-    rows: list[Row],
+    rows: list[Labelled],
     capsys: pytest.CaptureFixture[str],
     record_property: Callable[[str, object], None],
 ) -> None:
     """On the held-out set, with only the demo show's products (names, links, SKUs, no aliases):
-    question recall ≥ 0.90 at precision ≥ 0.85, product tagging ≥ 0.85 (figures printed)."""
-    r = run(Classifier(load_rules(include_user=False), demo_products()), rows)
+    question recall ≥ 0.90 at precision ≥ 0.85, product tagging ≥ 0.85 (figures printed).
+    Each comment is read on its own, with no product presenting (the set labels "这个" as naming
+    nothing, so only the comment's own words can name a product)."""
+    r = measure(Classifier(load_rules(include_user=False), demo_products()), rows)
     record_property("recall", round(r.recall, 4))
     record_property("precision", round(r.precision, 4))
     record_property("tagging", round(r.tagging, 4))
     with capsys.disabled():
-        print(f"\naudience held-out set: {r.report()}")
+        print(
+            f"\naudience held-out set: {r.summary()}; a product read into "
+            f"{r.tagged_wrongly}/{r.unnamed} comments naming none\n{r.kinds_table()}"
+        )
         for miss in r.misses:
             print(f"  {miss}")
-        with_aliases = run(Classifier(load_rules(include_user=False), demo_products(ALIASES)), rows)
+        with_aliases = measure(
+            Classifier(load_rules(include_user=False), demo_products(ALIASES)), rows
+        )
         print(f"  with the studio's aliases ({ALIASES_NOTE}): tagging {with_aliases.tagging:.3f}")
     assert r.named >= 100
     assert r.recall >= 0.90 and r.precision >= 0.85

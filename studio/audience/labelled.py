@@ -1,12 +1,20 @@
-"""Reading a labelled comment set and measuring the rules against it (tests and benchmarks)."""
+"""Reading a labelled comment set and measuring the rules against it (tests and benchmarks).
+
+Two formats: `text | kind | topics | sku` lines with `# presenting: SKU` comments
+(tests/data/audience_labelled.txt, `load_labelled`), and JSON lines `{"text", "kind", "topics",
+"product_sku"}` read with no product presenting (tests/data/audience_heldout.jsonl,
+`load_labelled_jsonl`). `measure` scores either."""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.audience.classify import Classifier, Reading
+from studio.audience.rules import KINDS
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,9 @@ class Figures:
     topic_tp: int = 0
     topic_fp: int = 0
     topic_fn: int = 0
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (want, got)
+    unnamed: int = 0  # comments that name no product
+    tagged_wrongly: int = 0  # a product read into a comment that names none
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -63,6 +74,20 @@ class Figures:
             f"{self.tagging:.3f} on {self.named} comments naming a product"
         )
 
+    def kinds_table(self) -> str:
+        """Per labelled kind: how many were read as it, and what the others were read as."""
+        lines = ["  kind (want) -> got"]
+        for want in KINDS:
+            total = sum(n for (w, _), n in self.confusion.items() if w == want)
+            right = self.confusion[(want, want)]
+            wrong = ", ".join(
+                f"{got} {n}"
+                for (w, got), n in sorted(self.confusion.items(), key=lambda kv: -kv[1])
+                if w == want and got != want
+            )
+            lines.append(f"  {want:<16}{right:>4}/{total:<4} {wrong}")
+        return "\n".join(lines)
+
 
 def load_labelled(path: Path) -> list[Labelled]:
     out: list[Labelled] = []
@@ -89,6 +114,18 @@ def load_labelled(path: Path) -> list[Labelled]:
     return out
 
 
+def load_labelled_jsonl(path: Path) -> list[Labelled]:
+    """JSON lines `{"text", "kind", "topics", "product_sku"}`, read with no product presenting."""
+    out: list[Labelled] = []
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.strip():
+            d = json.loads(raw)
+            out.append(
+                Labelled(no, d["text"], d["kind"], tuple(d["topics"]), d["product_sku"], None)
+            )
+    return out
+
+
 def measure(classifier: Classifier, rows: Sequence[Labelled]) -> Figures:
     f = Figures()
     for row in rows:
@@ -99,6 +136,7 @@ def measure(classifier: Classifier, rows: Sequence[Labelled]) -> Figures:
         f.fp += got_q and not want_q
         f.fn += want_q and not got_q
         f.kind_right += r.kind == row.kind
+        f.confusion[(row.kind, r.kind)] += 1
         want_t, got_t = set(row.topics), set(r.topics)
         f.topic_tp += len(want_t & got_t)
         f.topic_fp += len(got_t - want_t)
@@ -106,6 +144,9 @@ def measure(classifier: Classifier, rows: Sequence[Labelled]) -> Figures:
         if row.sku is not None:
             f.named += 1
             f.tagged_right += r.sku == row.sku
+        else:
+            f.unnamed += 1
+            f.tagged_wrongly += r.sku is not None
         if r.kind != row.kind or (row.sku is not None and r.sku != row.sku) or want_t != got_t:
             f.misses.append(
                 f"{row.line}: {row.text!r} want {row.kind}/{sorted(want_t)}/{row.sku} "
