@@ -12,7 +12,7 @@ import threading
 from typing import Any
 
 from studio.commands.common import CommandError, guarded, open_store, print_json
-from studio.commands.ingest import MAX_REPORTED, _stop_on_signals
+from studio.commands.ingest import MAX_REPORTED, _stop_on_signals, check_listen_host
 from studio.store.shows import ShowNotFound, get_show
 from studio.store.store import Store
 
@@ -93,23 +93,9 @@ def _http(
     metrics listener's token and loopback rules; --with-samples serves `POST /v1/samples` on
     the same port too."""
     from studio.api.server import ApiServer, ServerConfig
-    from studio.metrics.sources.http import is_loopback, token_path
+    from studio.metrics.sources.http import token_path
 
-    if not is_loopback(args.host):
-        if not args.allow_remote:
-            raise CommandError(
-                f"--host {args.host} would let other computers reach the events endpoint, and "
-                "its bearer token travels in plain HTTP (anyone on the network can read it); "
-                "add --allow-remote if that is what you want, or keep the default 127.0.0.1 "
-                "and put a TLS proxy in front",
-                2,
-            )
-        print(
-            f"studio: warning: listening on {args.host}: the events endpoint is reachable from "
-            "other computers and its bearer token is sent unencrypted",
-            file=sys.stderr,
-            flush=True,
-        )
+    check_listen_host(args.host, args.allow_remote, "events")
     routes = {"viewer_events", "health"} | ({"samples"} if args.with_samples else set())
     server = ApiServer(
         store, args.show, ServerConfig(host=args.host, port=port, routes=frozenset(routes))

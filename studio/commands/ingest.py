@@ -157,25 +157,34 @@ def _tail(
     return summary, 1 if stats.bad else 0
 
 
+def check_listen_host(host: str, allow_remote: bool, endpoint: str) -> None:
+    """Refuse a --host other computers can reach unless --allow-remote (the bearer token
+    travels in plain HTTP); with it, warn on stderr. `endpoint` names it ("ingest")."""
+    from studio.metrics.sources.http import is_loopback
+
+    if is_loopback(host):
+        return
+    if not allow_remote:
+        raise CommandError(
+            f"--host {host} would let other computers reach the {endpoint} endpoint, and "
+            "its bearer token travels in plain HTTP (anyone on the network can read it); "
+            "add --allow-remote if that is what you want, or keep the default 127.0.0.1 "
+            "and put a TLS proxy in front",
+            2,
+        )
+    print(
+        f"studio: warning: listening on {host}: the {endpoint} endpoint is reachable from "
+        "other computers and its bearer token is sent unencrypted",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def _http(store: Store, args: argparse.Namespace, port: int, stop: threading.Event) -> str:
     from studio.api.ingest import IngestServer
-    from studio.metrics.sources.http import is_loopback, token_path
+    from studio.metrics.sources.http import token_path
 
-    if not is_loopback(args.host):
-        if not args.allow_remote:
-            raise CommandError(
-                f"--host {args.host} would let other computers reach the ingest endpoint, and "
-                "its bearer token travels in plain HTTP (anyone on the network can read it); "
-                "add --allow-remote if that is what you want, or keep the default 127.0.0.1 "
-                "and put a TLS proxy in front",
-                2,
-            )
-        print(
-            f"studio: warning: listening on {args.host}: the ingest endpoint is reachable from "
-            "other computers and its bearer token is sent unencrypted",
-            file=sys.stderr,
-            flush=True,
-        )
+    check_listen_host(args.host, args.allow_remote, "ingest")
     server = IngestServer(
         store, args.show, host=args.host, port=port, margin=args.window_margin * 3600
     )
