@@ -14,11 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studio.store.changes import Change
-from studio.store.models import Show, new_uid
+from studio.store.models import new_uid
 from studio.store.store import Store
-from studio.store.sync.rows import RecordChange, RowError
+from studio.store.sync.rows import RecordChange
 from studio.store.sync.writes import register_replay
 from studio.store.talkback_models import RuleFiring as Row
+from studio.talkback.rows import insert_row, replay_insert
 
 TABLE: Final = "rule_firing"
 LOG_OP: Final = "rule_firing_log"
@@ -72,13 +73,6 @@ def _clean(figures: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _insert(s: Session, values: dict[str, Any], record_change: RecordChange) -> tuple[int, Change]:
-    row = Row(**values)
-    s.add(row)
-    s.flush()
-    return row.id, record_change(s, TABLE, row.id, row.show_id)
-
-
 def log_firing(
     store: Store,
     show_id: int,
@@ -105,7 +99,7 @@ def log_firing(
 
     def now() -> int:
         with store.transaction() as s:
-            new_id, change = _insert(s, values, store.record_change)
+            new_id, change = insert_row(s, Row, TABLE, values, store.record_change)
         store.publish(change)
         return new_id
 
@@ -114,16 +108,7 @@ def log_firing(
 
 
 def _replay(s: Session, args: dict[str, Any], record_change: RecordChange) -> list[Change]:
-    uid = args.get("uid")
-    if not isinstance(uid, str) or not isinstance(args.get("at"), datetime):
-        raise RowError(f"rule firing: malformed entry {args!r}"[:300])
-    if s.scalar(select(Row.id).where(Row.uid == uid)) is not None:
-        return []
-    if s.get(Show, args.get("show_id")) is None:
-        raise RowError(f"rule firing {uid}: no show {args.get('show_id')}")
-    known = set(Row.__table__.c.keys()) - {"id"}
-    _, change = _insert(s, {k: v for k, v in args.items() if k in known}, record_change)
-    return [change]
+    return replay_insert(s, Row, TABLE, "rule firing", args, record_change)
 
 
 def list_firings(

@@ -30,6 +30,7 @@ from studio.store.store import Store
 from studio.store.sync.rows import RecordChange, RowError
 from studio.store.sync.writes import is_link_error, register_replay
 from studio.store.talkback_models import TalkbackMessage as Row
+from studio.talkback.rows import insert_row, replay_insert
 from studio.timeutil import parse_iso, utcnow
 
 TABLE: Final = "talkback_message"  # the change-log table name views subscribe to
@@ -172,13 +173,6 @@ def _figures(figures: Mapping[str, Any] | None) -> dict[str, Any]:
     return out
 
 
-def _insert(s: Session, values: dict[str, Any], record_change: RecordChange) -> tuple[int, Change]:
-    row = Row(**values)
-    s.add(row)
-    s.flush()
-    return row.id, record_change(s, TABLE, row.id, row.show_id)
-
-
 def send(
     store: Store,
     show_id: int,
@@ -245,7 +239,7 @@ def send(
 
     def now() -> Sent:
         with store.transaction() as s:
-            new_id, change = _insert(s, values, store.record_change)
+            new_id, change = insert_row(s, Row, TABLE, values, store.record_change)
         store.publish(change)
         return Sent(values["uid"], new_id, queued=False)
 
@@ -254,19 +248,7 @@ def send(
 
 
 def _replay_send(s: Session, args: dict[str, Any], record_change: RecordChange) -> list[Change]:
-    uid = args.get("uid")
-    if not isinstance(uid, str) or not isinstance(args.get("at"), datetime):
-        raise RowError(f"talkback send: malformed entry {args!r}"[:300])
-    if s.scalar(select(Row.id).where(Row.uid == uid)) is not None:
-        return []  # sent already: the outbox was not emptied after that commit
-    if s.get(Show, args.get("show_id")) is None:
-        raise RowError(f"talkback send {uid}: no show {args.get('show_id')}")
-    known = set(Row.__table__.c.keys()) - {"id"}
-    try:
-        _, change = _insert(s, {k: v for k, v in args.items() if k in known}, record_change)
-    except (TypeError, ValueError) as exc:
-        raise RowError(f"talkback send {uid}: {exc}") from exc
-    return [change]
+    return replay_insert(s, Row, TABLE, "talkback send", args, record_change)
 
 
 def _stamp(
