@@ -5,7 +5,6 @@ A removal can be undone (Undo / Ctrl+Z adds the alias back to its product)."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from studio.audience.aliases import AliasError, add_alias, list_aliases, remove_alias
 from studio.audience.replies import products_of
+from studio.ui.audience.life import stop_view
 from studio.ui.common.context import AppContext
 from studio.ui.common.qt_jobs import SerialWorker
 
@@ -221,9 +221,7 @@ class AliasDialog(QDialog):
         if self._closed:
             return
         self._closed = True
-        self._worker.shutdown()
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.signals.changed.disconnect(self._on_changed)
+        stop_view(self.ctx, self._on_changed, self._worker)
 
     def done(self, result: int) -> None:  # Esc, Close and the window's close button
         self.shutdown()

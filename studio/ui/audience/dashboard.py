@@ -9,7 +9,6 @@ tables change; the metrics panel owns one and shuts it down with itself."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 import numpy as np
@@ -18,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QGraphicsItem
 
 from studio.audience.stats import per_minute
+from studio.ui.audience.life import stop_view
 from studio.ui.common.context import AppContext
 from studio.ui.common.qt_jobs import SerialWorker
 
@@ -130,7 +130,4 @@ class AudienceCurves(QObject):
         if self._closed:
             return
         self._closed = True
-        self._timer.stop()
-        self._worker.shutdown()
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.signals.changed.disconnect(self._on_changed)
+        stop_view(self.ctx, self._on_changed, self._worker, self._timer)

@@ -3,7 +3,6 @@ optionally for one topic; the queue offers them as quick replies."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -26,6 +25,7 @@ from studio.audience.replies import Faq, add_faq, delete_faq, list_faq, products
 from studio.audience.rules import TOPICS
 from studio.ui.audience.aliases import AliasDialog
 from studio.ui.audience.labels import topic_label
+from studio.ui.audience.life import stop_view
 from studio.ui.common.context import AppContext
 from studio.ui.common.qt_jobs import SerialWorker
 
@@ -202,6 +202,4 @@ class FaqEditor(QWidget):
         self._closed = True
         if self.aliases is not None:
             self.aliases.shutdown()
-        self._worker.shutdown()
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.signals.changed.disconnect(self._on_changed)
+        stop_view(self.ctx, self._on_changed, self._worker)

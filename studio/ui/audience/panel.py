@@ -4,7 +4,6 @@ a click (the controller can push a question as the 客服 can)."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from studio.audience import queue as cards
 from studio.audience.stats import Now, desk_now
 from studio.timeutil import duration_words
+from studio.ui.audience.life import stop_view
 from studio.ui.common.context import AppContext
 from studio.ui.common.qt_jobs import SerialWorker
 from studio.ui.common.tables import ui_lang
@@ -140,7 +140,4 @@ class AudiencePanel(QWidget):
         if self._closed:
             return
         self._closed = True
-        self._timer.stop()
-        self._worker.shutdown()
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.signals.changed.disconnect(self._on_changed)
+        stop_view(self.ctx, self._on_changed, self._worker, self._timer)

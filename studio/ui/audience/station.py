@@ -9,7 +9,6 @@ station changes a card (change bus, NOTIFY on PostgreSQL) and its wait colours e
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -42,6 +41,7 @@ from studio.incidents.places import segment_titles
 from studio.timeutil import duration_words, from_epoch
 from studio.ui.audience.faq import FaqEditor
 from studio.ui.audience.labels import topic_label
+from studio.ui.audience.life import stop_view
 from studio.ui.audience.queue_model import QueueModel
 from studio.ui.common.context import AppContext
 from studio.ui.common.qt_jobs import SerialWorker
@@ -356,10 +356,7 @@ class QueueView(QWidget):
         if self._closed:
             return
         self._closed = True
-        self._tick.stop()
-        self._worker.shutdown()
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.signals.changed.disconnect(self._on_changed)
+        stop_view(self.ctx, self._on_changed, self._worker, self._tick)
 
 
 class CsStation(QMainWindow):
