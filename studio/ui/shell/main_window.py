@@ -80,7 +80,7 @@ def lazy_panel(path: str, ctx: AppContext, parent: QWidget) -> Callable[[], QWid
 
 
 # Bump when dock names or defaults change, so an old saved layout is not restored over new docks.
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4  # 4: the Talkback and Audience docks
 
 
 class MainWindow(QMainWindow):
