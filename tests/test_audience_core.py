@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from kill_ingest import ENV, kill_when_rows_arrive
 from sqlalchemy import func, select
 
 from studio.audience.classify import Classifier, ProductRef, link_number, near_key
@@ -289,25 +289,9 @@ def test_kill_9_mid_ingestion_then_restart_exactly_once(
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     cmd = [sys.executable, "-m", "studio.cli", "--db", db_url, "comments", "ingest",
            "--show", str(show), "--source", f"jsonl:{f}"]  # fmt: skip
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            with store.session() as s:
-                done = s.scalar(select(func.count()).select_from(AudienceEvent)) or 0
-            if done > 0:
-                break
-            time.sleep(0.01)
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.wait(30)
-        proc.stdout.close()  # type: ignore[union-attr]
-        proc.stderr.close()  # type: ignore[union-attr]
-    with store.session() as s:
-        partial = s.scalar(select(func.count()).select_from(AudienceEvent)) or 0
+    partial = kill_when_rows_arrive(store, cmd, AudienceEvent, 120)
     assert 0 < partial < n, "the kill should land mid-file"
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, check=True)
+    out = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=300, check=True)
     assert "quarantined" in out.stdout
     with store.session() as s:
         count, distinct = s.execute(

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
+from kill_ingest import ENV, kill_when_rows_arrive
 from sqlalchemy import func, select
 
 from studio.metrics.sources.tail import FileTailer
@@ -160,25 +158,9 @@ def test_kill_9_mid_ingestion_then_restart_no_loss_no_duplicate(
         "--source",
         f"jsonl:{f}",
     ]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with store.session() as s:
-                done = s.scalar(select(func.count()).select_from(MetricSample)) or 0
-            if done > 0:
-                break
-            time.sleep(0.02)
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.wait(30)
-        proc.stdout.close()  # type: ignore[union-attr]
-        proc.stderr.close()  # type: ignore[union-attr]
-    with store.session() as s:
-        partial = s.scalar(select(func.count()).select_from(MetricSample)) or 0
+    partial = kill_when_rows_arrive(store, cmd, MetricSample, 60)
     assert 0 < partial < n, "the kill should land mid-file"
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=True)
+    out = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=120, check=True)
     assert "quarantined" in out.stdout
     with store.session() as s:
         count, distinct = s.execute(
