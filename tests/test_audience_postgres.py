@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from pg_cluster import PgCluster, pg_cluster, pg_url, wait_for  # noqa: F401
+from two_stations import open_stations
 
 from studio.audience.ingest import accept_lines
 from studio.audience.queue import act, escalate, open_cards
@@ -26,13 +27,8 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def stations(pg_url: str) -> Iterator[tuple[Store, Store]]:
-    controller = Store.open(pg_url, station="controller")
-    cs = Store.open(pg_url, station="cs")
-    try:
-        yield controller, cs
-    finally:
-        controller.close()
-        cs.close()
+    with open_stations(pg_url, "controller", "cs") as both:
+        yield both
 
 
 def test_cs_answers_and_the_controller_sees_it(stations: tuple[Store, Store]) -> None:

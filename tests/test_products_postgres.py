@@ -5,47 +5,22 @@ the server is away is queued and applied exactly once."""
 # ruff: noqa: F811  (pytest fixtures imported from pg_cluster are parameters by design)
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 from pg_cluster import PgCluster, pg_cluster, pg_url, wait_for  # noqa: F401
+from two_stations import arrival, stations  # noqa: F401 - the fixture
 
 from studio.demo import demo_script_path
 from studio.products.changes import add_stock, change_price, present, start_flash_sale
 from studio.products.history import product_history
 from studio.products.reader import LiveProducts
 from studio.script.store_io import create_show_from_script_file
-from studio.store.changes import Change
 from studio.store.store import Store
 
 pytestmark = pytest.mark.postgres
 
 SKU = "MZ-KH03"
-
-
-@pytest.fixture
-def stations(pg_url: str) -> Iterator[tuple[Store, Store]]:
-    controller = Store.open(pg_url, station="controller")
-    anchor = Store.open(pg_url, station="anchor")
-    try:
-        yield controller, anchor
-    finally:
-        controller.close()
-        anchor.close()
-
-
-def arrival(store: Store, table: str) -> threading.Event:
-    """Set when a change of `table` written by another station arrives on `store`'s bus."""
-    got = threading.Event()
-
-    def seen(c: Change) -> None:
-        if c.remote and c.table == table:
-            got.set()
-
-    store.bus.subscribe(seen)
-    return got
 
 
 def test_price_change_on_the_controller_reaches_the_anchors_card(

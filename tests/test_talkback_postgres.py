@@ -5,14 +5,11 @@ a station sends or acknowledges while the server is away arrives exactly once.""
 # ruff: noqa: F811  (pytest fixtures imported from pg_cluster are parameters by design)
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-
 import pytest
 from pg_cluster import PgCluster, pg_cluster, pg_url, wait_for  # noqa: F401
 from sqlalchemy import func, select
+from two_stations import arrival, stations  # noqa: F401 - the fixture
 
-from studio.store.changes import Change
 from studio.store.shows import create_show
 from studio.store.store import Store
 from studio.store.talkback_models import RuleFiring, TalkbackMessage
@@ -21,29 +18,6 @@ from studio.talkback.firings import log_firing
 from studio.timeutil import utcnow
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def stations(pg_url: str) -> Iterator[tuple[Store, Store]]:
-    controller = Store.open(pg_url, station="controller")
-    anchor = Store.open(pg_url, station="anchor")
-    try:
-        yield controller, anchor
-    finally:
-        controller.close()
-        anchor.close()
-
-
-def arrival(store: Store, table: str) -> threading.Event:
-    """Set when a change of `table` written by another station arrives on `store`'s bus."""
-    got = threading.Event()
-
-    def seen(c: Change) -> None:
-        if c.remote and c.table == table:
-            got.set()
-
-    store.bus.subscribe(seen)
-    return got
 
 
 def count(store: Store, model: type) -> int:
