@@ -11,15 +11,14 @@ from typing import Any
 
 import pytest
 from clock import FakeClock
+from live_board import feed_samples, open_board, set_timeline
 
 from studio.incidents.log import quick_log
 from studio.metrics import alerts, fmt, queries
 from studio.metrics.live_figures import live_figures, target_line
 from studio.metrics.series import SeriesCache
-from studio.metrics.sources.sim import ShowSimulator
-from studio.metrics.writer import write_samples
 from studio.planning.targets import set_targets
-from studio.store.models import Incident, Segment, Show
+from studio.store.models import Incident
 from studio.store.shows import create_show
 from studio.timeutil import from_epoch
 
@@ -48,50 +47,16 @@ def _show(store: Any) -> int:
     sid = create_show(store, "graphs", gmv_target_cents=50_000_000)
     set_targets(store, sid, traffic_target=80_000)
     with store.transaction() as s:
-        show = s.get(Show, sid)
-        show.started_at = from_epoch(T0)
-        show.planned_seconds = 3600
-        for i, (key, title, kind, secs) in enumerate(SEGS):
-            s.add(
-                Segment(
-                    show_id=sid, position=i, key=key, title=title, kind=kind, planned_seconds=secs
-                )
-            )
+        set_timeline(s, sid, T0, 3600, SEGS)
         for at, cat, sev, text in INCIDENTS:
             s.add(Incident(show_id=sid, at=from_epoch(at), category=cat, severity=sev, text=text))
     return sid
 
 
-def _feed(store: Any, sid: int, seconds: int) -> float:
-    sim = ShowSimulator(
-        [
-            {"key": k, "kind": kind, "planned_seconds": secs, "product_sku": None, "extra": {}}
-            for k, _t, kind, secs in SEGS
-        ],
-        show_id=sid,
-        start_ts=T0,
-        seed=3,
-    )
-    rows = []
-    while sim.t < seconds:
-        rows += sim.step()
-    write_samples(store, rows)
-    return max(float(r["ts"]) for r in rows)  # type: ignore[arg-type]
-
-
 def _panel(ctx: Any, qtbot: Any, clock: FakeClock, seconds: int = 900) -> Any:
-    from studio.ui.metrics.panel import MetricsPanel
-
     sid = _show(ctx.store)
-    clock.t = _feed(ctx.store, sid, seconds) + 1
-    ctx.show_id = sid
-    panel = MetricsPanel(ctx)
-    qtbot.addWidget(panel)
-    panel.resize(900, 1000)
-    panel.show()
-    qtbot.waitExposed(panel)
-    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.board, timeout=3000)
-    return panel
+    clock.t = feed_samples(ctx.store, sid, SEGS, T0, seconds) + 1
+    return open_board(ctx, qtbot, sid)
 
 
 def _visible_incident_labels(panel: Any) -> list[Any]:

@@ -8,13 +8,11 @@ from typing import Any
 
 import pytest
 from clock import FakeClock
+from live_board import feed_samples, open_board, set_timeline
 
-from studio.metrics.sources.sim import ShowSimulator
-from studio.metrics.writer import write_samples
 from studio.products.changes import add_stock, change_price
-from studio.store.models import Product, Segment, Show
+from studio.store.models import Product
 from studio.store.shows import create_show
-from studio.timeutil import from_epoch
 
 T0 = 1_794_000_000.0
 SEGS = [("open", "开场", "opening", 600), ("p1", "讲解", "product", 2400)]
@@ -29,15 +27,7 @@ def _show(store: Any) -> int:
     """A 1-hour show with two products (links 3 and 4) and 15 minutes of samples."""
     sid = create_show(store, "markers")
     with store.transaction() as s:
-        show = s.get(Show, sid)
-        show.started_at = from_epoch(T0)
-        show.planned_seconds = 3000
-        for i, (key, title, kind, secs) in enumerate(SEGS):
-            s.add(
-                Segment(
-                    show_id=sid, position=i, key=key, title=title, kind=kind, planned_seconds=secs
-                )
-            )
+        set_timeline(s, sid, T0, 3000, SEGS)
         for i, (sku, name, link, cents) in enumerate(
             [("LIP-1", "口红", 3, 15_900), ("MASK-2", "面膜", 4, 9_900)]
         ):
@@ -47,35 +37,14 @@ def _show(store: Any) -> int:
                     list_price_cents=cents, live_price_cents=cents, stock=500,
                 )
             )  # fmt: skip
-    sim = ShowSimulator(
-        [
-            {"key": k, "kind": kind, "planned_seconds": secs, "product_sku": None, "extra": {}}
-            for k, _t, kind, secs in SEGS
-        ],
-        show_id=sid,
-        start_ts=T0,
-        seed=3,
-    )
-    rows = []
-    while sim.t < 900:
-        rows += sim.step()
-    write_samples(store, rows)
+    feed_samples(store, sid, SEGS, T0, 900)
     return sid
 
 
 def _panel(ctx: Any, qtbot: Any, clock: FakeClock) -> Any:
-    from studio.ui.metrics.panel import MetricsPanel
-
     sid = _show(ctx.store)
     clock.t = T0 + 901
-    ctx.show_id = sid
-    panel = MetricsPanel(ctx)
-    qtbot.addWidget(panel)
-    panel.resize(900, 1000)
-    panel.show()
-    qtbot.waitExposed(panel)
-    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.board, timeout=3000)
-    return panel
+    return open_board(ctx, qtbot, sid)
 
 
 def _labels(panel: Any) -> list[Any]:

@@ -8,10 +8,8 @@ from typing import Any
 
 import pytest
 from clock import FakeClock
+from live_board import feed_samples, open_board, set_timeline
 
-from studio.metrics.sources.sim import ShowSimulator
-from studio.metrics.writer import write_samples
-from studio.store.models import Segment, Show
 from studio.store.shows import create_show
 from studio.talkback import messages as talkback
 from studio.talkback.firings import log_firing
@@ -30,39 +28,19 @@ def _show(store: Any) -> int:
     """A 50-minute show with 15 minutes of samples."""
     sid = create_show(store, "talkback timeline")
     with store.transaction() as s:
-        show = s.get(Show, sid)
-        show.started_at = from_epoch(T0)
-        show.planned_seconds = 3000
-        for i, (key, title, kind, secs) in enumerate(SEGS):
-            s.add(Segment(show_id=sid, position=i, key=key, title=title, kind=kind,
-                          planned_seconds=secs))  # fmt: skip
-    sim = ShowSimulator(
-        [{"key": k, "kind": kind, "planned_seconds": secs, "product_sku": None, "extra": {}}
-         for k, _t, kind, secs in SEGS],
-        show_id=sid, start_ts=T0, seed=3,
-    )  # fmt: skip
-    rows = []
-    while sim.t < 900:
-        rows += sim.step()
-    write_samples(store, rows)
+        set_timeline(s, sid, T0, 3000, SEGS)
+    feed_samples(store, sid, SEGS, T0, 900)
     return sid
 
 
 def test_message_and_rule_firing_are_dashboard_markers(ctx, qtbot, clock) -> None:  # type: ignore[no-untyped-def]
     """A message (acknowledged) and a rule firing 5 minutes apart are two markers in the
     talkback colour; the tooltips name the text, the rule and "seen"."""
-    from studio.ui.metrics.panel import MetricsPanel
     from studio.ui.talkback.timeline_overlay import TALK_COLOR
 
     sid = _show(ctx.store)
     clock.t = T0 + 901
-    ctx.show_id = sid
-    panel = MetricsPanel(ctx)
-    qtbot.addWidget(panel)
-    panel.resize(900, 1000)
-    panel.show()
-    qtbot.waitExposed(panel)
-    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.board, timeout=3000)
+    panel = open_board(ctx, qtbot, sid)
     sent = talkback.send(ctx.store, sid, "看镜头", at=from_epoch(T0 + 200))
     talkback.acknowledge(ctx.store, sent.uid, at=from_epoch(T0 + 205))
     log_firing(ctx.store, sid, "精华剩 100 单", from_epoch(T0 + 500), text="精华仅剩 95 单",
