@@ -8,31 +8,19 @@ from typing import Any
 
 import pytest
 from clock import FakeClock
+from demo_prompter import open_prompter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from studio.demo import ensure_demo_show
 from studio.ui.common.context import AppContext
 
 
 @pytest.fixture
 def prompter(app_ctx: AppContext, qtbot: QtBot) -> Iterator[Any]:
     """The demo show running on a fake clock, with the prompter at 1920x1080."""
-    from studio.ui.anchor.window import AnchorWindow
-    from studio.ui.rundown.qt_runner import QtRunner
-
-    clock = FakeClock()
-    app_ctx.clock = clock
-    show_id = app_ctx.show_id = ensure_demo_show(app_ctx.store)
-    app_ctx.runner = QtRunner(app_ctx.store, show_id, clock=clock)
-    anchor = AnchorWindow(app_ctx)
-    qtbot.addWidget(anchor)
-    anchor.resize(1920, 1080)
-    anchor.show()
-    app_ctx.runner.start()
-    anchor.refresh()
+    anchor = open_prompter(app_ctx, qtbot)
     yield anchor
     anchor.close()
 

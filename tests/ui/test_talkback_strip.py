@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 from clock import FakeClock
+from demo_prompter import open_prompter
 from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QKeyEvent
 from pytestqt.qtbot import QtBot
 
-from studio.demo import ensure_demo_show
 from studio.talkback import messages as talkback
 from studio.timeutil import from_epoch
 from studio.ui.common.context import AppContext
@@ -31,22 +31,14 @@ class KeyClock:
 
 @pytest.fixture
 def prompter(app_ctx: AppContext, qtbot: QtBot) -> Iterator[Any]:
-    """The demo show running on a fake clock, the prompter at 1920x1080."""
-    from studio.ui.anchor.window import AnchorWindow
-    from studio.ui.rundown.qt_runner import QtRunner
+    """The demo show running on a fake clock, the prompter at 1920x1080, keys and the strip
+    on their own fake clock."""
 
-    clock = FakeClock()
-    app_ctx.clock = clock
-    show_id = app_ctx.show_id = ensure_demo_show(app_ctx.store)
-    app_ctx.runner = QtRunner(app_ctx.store, show_id, clock=clock)
-    anchor = AnchorWindow(app_ctx)
-    anchor.key_clock = KeyClock()
-    anchor.strip.clock = anchor.key_clock
-    qtbot.addWidget(anchor)
-    anchor.resize(1920, 1080)
-    anchor.show()
-    app_ctx.runner.start()
-    anchor.refresh()
+    def key_clock(anchor: Any) -> None:
+        anchor.key_clock = KeyClock()
+        anchor.strip.clock = anchor.key_clock
+
+    anchor = open_prompter(app_ctx, qtbot, key_clock)
     yield anchor
     anchor.close()
 
