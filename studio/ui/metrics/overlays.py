@@ -31,7 +31,6 @@ from studio.metrics.live_spans import (
     in_view,
     incident_label_y,
     label_x,
-    marker_label_x,
     product_label_y,
     segment_edges,
 )
@@ -41,6 +40,7 @@ from studio.talkback.timeline import TalkMark
 from studio.ui.common.safe_line import SafeInfiniteLine
 from studio.ui.incidents.labels import IncidentLabels
 from studio.ui.metrics.graphs import MetricsGraphs
+from studio.ui.metrics.marker_row import MARKER_PADDING_PX, place_labels
 from studio.ui.talkback.timeline_overlay import TalkOverlay
 
 SEGMENT_BRUSH = {
@@ -56,7 +56,6 @@ INCIDENT_COLOR = "#f85149"
 PRODUCT_COLOR = "#bc8cff"
 PRODUCT_GLYPHS = {"price": "¥", "stock": "+", "state": "●", "flash": "⚡", "other": "•"}
 # Room kept between two incident labels on the viewers graph (pixels).
-MARKER_PADDING_PX = 8
 # The product states' words (the products feature's texts, context "ProductStates").
 _STATE_WORDS = {
     "pending": "Pending",
@@ -444,8 +443,8 @@ class ShowOverlays:
                 text.setPos(left, top)
             if text.isVisible() != visible:
                 text.setVisible(visible)
-        self._place_labels(self._incident_labels, incident_label_y(lo, top), x0, x1, px_per_s)
-        self._place_labels(self._product_labels, product_label_y(lo, top), x0, x1, px_per_s)
+        place_labels(self._incident_labels, incident_label_y(lo, top), x0, x1, px_per_s)
+        place_labels(self._product_labels, product_label_y(lo, top), x0, x1, px_per_s)
         self.talk.place(x0, x1, lo, top, px_per_s)
         for line in (*self._incident_lines, *self._product_lines):
             # Off-screen markers hidden: every visible line recomputes its geometry on each
@@ -453,24 +452,3 @@ class ShowOverlays:
             inside = in_view(line.value(), x0, x1)
             if line.isVisible() != inside:
                 line.setVisible(inside)
-
-    @staticmethod
-    def _place_labels(
-        labels: Sequence[tuple[QGraphicsSimpleTextItem, float]],
-        y: float,
-        x0: float,
-        x1: float,
-        px_per_s: float,
-    ) -> None:
-        """One row of marker labels at height y, each clear of the one before it."""
-        after = x0
-        for text, x in labels:
-            inside = in_view(x, x0, x1)
-            if inside:
-                width_s = (text.boundingRect().width() + MARKER_PADDING_PX) / px_per_s
-                left = marker_label_x(x, width_s, x1, after)
-                after = left + width_s
-                if (text.pos().x(), text.pos().y()) != (left, y):
-                    text.setPos(left, y)
-            if text.isVisible() != inside:
-                text.setVisible(inside)

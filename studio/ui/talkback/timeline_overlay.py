@@ -14,15 +14,15 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
-from studio.metrics.live_spans import in_view, marker_label_x
+from studio.metrics.live_spans import in_view
 from studio.metrics.markers import cluster_markers, gap_for_pixels
 from studio.talkback.timeline import TalkMark
 from studio.ui.common.safe_line import SafeInfiniteLine
+from studio.ui.metrics.marker_row import MARKER_PADDING_PX, place_labels
 
 TALK_COLOR = "#3fb950"
 TALK_LABEL_HEIGHT = 0.58  # of the viewers graph's height: below the product changes' row
 GLYPHS = {"message": "✉", "question": "？", "rule": "⚑"}
-PADDING_PX = 8
 
 
 class _Words(QObject):
@@ -82,7 +82,7 @@ class TalkOverlay:
         self.marks = tuple(marks)
         if self.marks:
             probe = _label(group_label(self.marks * 10))
-            self._px = PADDING_PX + probe.boundingRect().width()
+            self._px = MARKER_PADDING_PX + probe.boundingRect().width()
 
     def _draw(self, gap: float) -> None:
         for item in self._items:
@@ -111,17 +111,7 @@ class TalkOverlay:
         if gap != self._gap:
             self._draw(gap)
         y = lo + TALK_LABEL_HEIGHT * (top - lo)
-        after = x0
-        for text, x in self._labels:
-            inside = in_view(x, x0, x1)
-            if inside:
-                width_s = (text.boundingRect().width() + PADDING_PX) / max(px_per_s, 1e-9)
-                left = marker_label_x(x, width_s, x1, after)
-                after = left + width_s
-                if (text.pos().x(), text.pos().y()) != (left, y):
-                    text.setPos(left, y)
-            if text.isVisible() != inside:
-                text.setVisible(inside)
+        place_labels(self._labels, y, x0, x1, px_per_s)
         for line in self._lines:
             inside = in_view(line.value(), x0, x1)
             if line.isVisible() != inside:
