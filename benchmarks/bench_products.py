@@ -30,7 +30,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -282,42 +281,29 @@ def bench_board(store: object, show: int, n: int, start_s: int, refreshes: int) 
 
 def bench_pg(changes: int) -> None:
     sys.path.insert(0, str(ROOT / "tests"))
-    from pg_cluster import PgCluster
+    from two_stations import arrival, pg_stations
 
     from studio.products.changes import change_price
     from studio.products.reader import LiveProducts
-    from studio.store.store import Store
 
-    cluster = PgCluster().init()
-    try:
-        os.environ.update(cluster.env())
-        url = cluster.url(cluster.create_database("bench"))
-        controller = Store.open(url, station="controller")
-        anchor = Store.open(url, station="anchor")
-        try:
-            show = make_show(controller, 200, 3)
-            card = LiveProducts(anchor, show, time.time)
-            card.refresh()
-            got = threading.Event()
-            anchor.bus.subscribe(lambda c: got.set() if c.remote and c.table == "product" else None)
-            ms = []
-            for k in range(changes):
-                got.clear()
-                price = 18_000 + k
-                t = time.perf_counter()
-                change_price(controller, show, "SKU-001", price)
-                if not got.wait(10):
-                    raise SystemExit("the anchor never heard of a change")
-                d = next(d for d in card.refresh() if d.sku == "SKU-001")
-                ms.append((time.perf_counter() - t) * 1000)
-                assert d.effective_price_cents == price
-            summary("price change -> anchor's derived figure (PostgreSQL)", ms, 1000)
-            card.close()
-        finally:
-            controller.close()
-            anchor.close()
-    finally:
-        cluster.destroy()
+    with pg_stations() as (controller, anchor):
+        show = make_show(controller, 200, 3)
+        card = LiveProducts(anchor, show, time.time)
+        card.refresh()
+        got = arrival(anchor, "product")
+        ms = []
+        for k in range(changes):
+            got.clear()
+            price = 18_000 + k
+            t = time.perf_counter()
+            change_price(controller, show, "SKU-001", price)
+            if not got.wait(10):
+                raise SystemExit("the anchor never heard of a change")
+            d = next(d for d in card.refresh() if d.sku == "SKU-001")
+            ms.append((time.perf_counter() - t) * 1000)
+            assert d.effective_price_cents == price
+        summary("price change -> anchor's derived figure (PostgreSQL)", ms, 1000)
+        card.close()
 
 
 def main() -> int:

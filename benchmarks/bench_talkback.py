@@ -20,7 +20,6 @@ import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -119,53 +118,35 @@ def bench_rules(ticks: int) -> None:
 
 def bench_pg(messages: int) -> None:
     sys.path.insert(0, str(ROOT / "tests"))
-    from pg_cluster import PgCluster
+    from two_stations import arrival, pg_stations
 
     from studio.store.shows import create_show
-    from studio.store.store import Store
     from studio.talkback import messages as talkback
     from studio.timeutil import utcnow
 
-    cluster = PgCluster().init()
-    try:
-        os.environ.update(cluster.env())
-        url = cluster.url(cluster.create_database("bench"))
-        controller = Store.open(url, station="controller")
-        anchor = Store.open(url, station="anchor")
-        try:
-            show = create_show(controller, "bench")
-            heard, acked = threading.Event(), threading.Event()
-            anchor.bus.subscribe(
-                lambda c: heard.set() if c.remote and c.table == talkback.TABLE else None
-            )
-            controller.bus.subscribe(
-                lambda c: acked.set() if c.remote and c.table == talkback.TABLE else None
-            )
-            send_ms, ack_ms = [], []
-            for k in range(messages):
-                heard.clear()
-                t = time.perf_counter()
-                sent = talkback.send(controller, show, f"提示 {k}")
-                if not heard.wait(10):
-                    raise SystemExit("the anchor never heard of a message")
-                shown = talkback.strip(anchor, show, utcnow()).messages
-                send_ms.append((time.perf_counter() - t) * 1000)
-                assert shown and shown[0].uid == sent.uid
-                acked.clear()
-                t = time.perf_counter()
-                talkback.acknowledge(anchor, sent.uid)
-                if not acked.wait(10):
-                    raise SystemExit("the controller never heard of an acknowledgement")
-                state = talkback.get_message(controller, sent.uid).state(utcnow())
-                ack_ms.append((time.perf_counter() - t) * 1000)
-                assert state == "seen"
-            summary("message on the controller -> the anchor's strip (PG)", send_ms, 1000)
-            summary("anchor's acknowledgement -> controller says seen (PG)", ack_ms, 1000)
-        finally:
-            controller.close()
-            anchor.close()
-    finally:
-        cluster.destroy()
+    with pg_stations() as (controller, anchor):
+        show = create_show(controller, "bench")
+        heard, acked = arrival(anchor, talkback.TABLE), arrival(controller, talkback.TABLE)
+        send_ms, ack_ms = [], []
+        for k in range(messages):
+            heard.clear()
+            t = time.perf_counter()
+            sent = talkback.send(controller, show, f"提示 {k}")
+            if not heard.wait(10):
+                raise SystemExit("the anchor never heard of a message")
+            shown = talkback.strip(anchor, show, utcnow()).messages
+            send_ms.append((time.perf_counter() - t) * 1000)
+            assert shown and shown[0].uid == sent.uid
+            acked.clear()
+            t = time.perf_counter()
+            talkback.acknowledge(anchor, sent.uid)
+            if not acked.wait(10):
+                raise SystemExit("the controller never heard of an acknowledgement")
+            state = talkback.get_message(controller, sent.uid).state(utcnow())
+            ack_ms.append((time.perf_counter() - t) * 1000)
+            assert state == "seen"
+        summary("message on the controller -> the anchor's strip (PG)", send_ms, 1000)
+        summary("anchor's acknowledgement -> controller says seen (PG)", ack_ms, 1000)
 
 
 def main() -> int:

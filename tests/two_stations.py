@@ -1,9 +1,11 @@
 """Two stations (stores) on one PostgreSQL database, and waiting for the other's changes.
 
-Import the `stations` fixture next to pg_cluster's fixtures (it needs `pg_url`)."""
+Import the `stations` fixture next to pg_cluster's fixtures (it needs `pg_url`); benchmarks
+start their own server with `pg_stations()`."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +27,21 @@ def open_stations(
     finally:
         a.close()
         b.close()
+
+
+@contextmanager
+def pg_stations(database: str = "bench") -> Iterator[tuple[Store, Store]]:
+    """A throwaway PostgreSQL server with one database, the controller's and the anchor's
+    store on it; all gone afterwards."""
+    from pg_cluster import PgCluster
+
+    cluster = PgCluster().init()
+    try:
+        os.environ.update(cluster.env())
+        with open_stations(cluster.url(cluster.create_database(database))) as both:
+            yield both
+    finally:
+        cluster.destroy()
 
 
 @pytest.fixture
