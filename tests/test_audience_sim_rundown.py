@@ -9,15 +9,15 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from late_rundown import planned_starts, store_late_run
 
 from studio.audience.simulate import run_feed
 from studio.audience.stats import list_comments
 from studio.cli import main
 from studio.demo import CLOCK_KEY, demo_script_path
 from studio.script.store_io import create_show_from_script_file
-from studio.store.models import CueEvent, Segment, Show
+from studio.store.models import Show
 from studio.store.store import Store
-from studio.timeutil import from_epoch
 
 START = datetime(2026, 12, 12, 12, 0, tzinfo=UTC)
 LATE_S = 360.0  # the opening overran by six minutes; every later segment is six minutes late
@@ -27,46 +27,10 @@ MIN = 60.0
 def _late_rundown(store: Store, show_id: int) -> dict[str, tuple[float, float]]:
     """Store the CueEvents of a run whose every segment after the opening starts LATE_S after
     its plan; returns segment key -> (planned start, actual start), seconds into the show."""
-    with store.session() as s:
-        segs = [
-            (str(k), int(secs))
-            for k, secs in s.execute(
-                Segment.__table__.select()
-                .with_only_columns(Segment.key, Segment.planned_seconds)
-                .where(Segment.show_id == show_id)
-                .order_by(Segment.position)
-            )
-        ]
-    t0 = START.timestamp()
-    times: dict[str, tuple[float, float]] = {}
-    planned = 0.0
-    with store.transaction() as s:
-        for i, (key, secs) in enumerate(segs):
-            actual = 0.0 if i == 0 else planned + LATE_S
-            times[key] = (planned, actual)
-            s.add(
-                CueEvent(
-                    show_id=show_id,
-                    at=from_epoch(t0 + actual),
-                    action="start" if i == 0 else "next",
-                    segment_key=key,
-                    segment_index=i,
-                )
-            )
-            planned += secs
-        s.add(
-            CueEvent(
-                show_id=show_id,
-                at=from_epoch(t0 + planned + LATE_S),
-                action="end",
-                segment_key=segs[-1][0],
-                segment_index=len(segs) - 1,
-            )
-        )
-        show = s.get(Show, show_id)
-        assert show is not None
-        show.started_at = START
-    return times
+    planned = planned_starts(store, show_id)
+    store_late_run(store, show_id, START, planned, LATE_S)
+    keys = [k for k in planned if k]
+    return {k: (planned[k], 0.0 if i == 0 else planned[k] + LATE_S) for i, k in enumerate(keys)}
 
 
 @pytest.fixture

@@ -7,15 +7,15 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from late_rundown import planned_starts, store_late_run
 
 from studio.cli import main
 from studio.demo import CLOCK_KEY, demo_script_path
 from studio.metrics.series import latest_value
 from studio.products.changes import start_flash_sale
 from studio.script.store_io import create_show_from_script_file
-from studio.store.models import CueEvent, Segment, Show
+from studio.store.models import Show
 from studio.store.store import Store
-from studio.timeutil import from_epoch
 
 START = datetime(2026, 12, 12, 12, 0, tzinfo=UTC)
 LATE_S = 360.0  # every segment after the opening starts six minutes after its plan
@@ -36,52 +36,11 @@ def show(store: Store) -> int:
     return show_id
 
 
-def _planned(store: Store, show_id: int) -> dict[str, float]:
-    with store.session() as s:
-        rows = s.execute(
-            Segment.__table__.select()
-            .with_only_columns(Segment.key, Segment.planned_seconds)
-            .where(Segment.show_id == show_id)
-            .order_by(Segment.position)
-        ).all()
-    out, t = {}, 0.0
-    for key, secs in rows:
-        out[str(key)] = t
-        t += secs
-    out[""] = t  # the plan's end
-    return out
-
-
 def _run_late(store: Store, show_id: int, planned: dict[str, float]) -> None:
     """The runner's record of a late run: CueEvents LATE_S after the plan, and the lipstick's
     flash sale stamped when the rundown reached it."""
-    t0 = START.timestamp()
-    keys = [k for k in planned if k]
-    with store.transaction() as s:
-        for i, key in enumerate(keys):
-            at = 0.0 if i == 0 else planned[key] + LATE_S
-            s.add(
-                CueEvent(
-                    show_id=show_id,
-                    at=from_epoch(t0 + at),
-                    action="start" if i == 0 else "next",
-                    segment_key=key,
-                    segment_index=i,
-                )
-            )
-        s.add(
-            CueEvent(
-                show_id=show_id,
-                at=from_epoch(t0 + planned[""] + LATE_S),
-                action="end",
-                segment_key=keys[-1],
-                segment_index=len(keys) - 1,
-            )
-        )
-        row = s.get(Show, show_id)
-        assert row is not None
-        row.started_at = START
-    flash_at = t0 + planned["flash-lipstick"] + LATE_S
+    store_late_run(store, show_id, START, planned, LATE_S)
+    flash_at = START.timestamp() + planned["flash-lipstick"] + LATE_S
     start_flash_sale(
         store, show_id, LIPSTICK, 9_900, QUOTA, seconds=FLASH_S, clock=lambda: flash_at
     )
@@ -103,7 +62,7 @@ def test_ingest_sim_sells_the_flash_sale_in_its_stored_window(
 ) -> None:
     """A late rundown's flash sale sells its quota inside the stored window, nothing on the
     plan's time before it (the plan alone would have sold it all there)."""
-    planned = _planned(store, show)
+    planned = planned_starts(store, show)
     _run_late(store, show, planned)
     _ingest(db_url, show, capsys)
     window = planned["flash-lipstick"] + LATE_S
@@ -116,7 +75,7 @@ def test_ingest_sim_of_a_show_never_run_plays_the_plan(
 ) -> None:
     """A show with no runner record replays as planned: its flash sale sells in the plan's
     window (the script's quota)."""
-    planned = _planned(store, show)
+    planned = planned_starts(store, show)
     _ingest(db_url, show, capsys)
     begin, end = planned["flash-lipstick"], planned["eyeshadow"]
     assert _orders(store, show, begin) == 0
