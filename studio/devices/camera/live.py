@@ -1,6 +1,14 @@
 """Live analysis for the GUI: a thread takes the capture's newest frame, analyses it, feeds the
 monitor and keeps the newest result and a rolling window for "Run check". Analysis may skip
-frames; capture never waits for it."""
+frames; capture never waits for it.
+
+Two modes. `full` (the check card is on screen): every frame is analysed, so the rolling check
+measures frame-rate things like flicker, and a preview is made at `preview_width`. Watching
+(`full = False`, the card hidden during a show): only what the live alarms need — frozen and
+black pictures for the monitor, at most `watch_hz` frames a second, no preview and no rolling
+check (the last one stays). Every analysis takes the GIL between its OpenCV calls; at 30 frames
+a second that was what kept the GUI thread waiting.
+"""
 
 from __future__ import annotations
 
@@ -32,16 +40,60 @@ class LiveResult:
     preview_scale: float  # preview pixels per frame pixel
 
 
+ZEBRA_GREY = (40, 40, 40)
+_stripes: dict[tuple[int, int], npt.NDArray[np.uint8]] = {}
+_greys: dict[tuple[int, ...], npt.NDArray[np.uint8]] = {}
+
+
+def _stripe_mask(h: int, w: int, phase: int) -> npt.NDArray[np.uint8]:
+    """255 on the zebra's stripes (pixels with ((x + y + phase) // 4) even), else 0; one
+    pattern per preview size, 8 columns wider, so each phase is a view of it."""
+    base = _stripes.get((h, w))
+    if base is None:
+        if len(_stripes) > 8:  # a resized preview: forget the old sizes
+            _stripes.clear()
+        yy, xx = np.ogrid[:h, : w + 8]
+        base = np.where(((xx + yy) // 4) % 2 == 0, 255, 0).astype(np.uint8)
+        _stripes[(h, w)] = base
+    return base[:, phase % 8 : phase % 8 + w]
+
+
 def zebra(preview: npt.NDArray[Any], clip_level: int, phase: int = 0) -> None:
-    """Diagonal stripes over clipped highlights, in place (what camera viewfinders show)."""
+    """Diagonal stripes over clipped highlights, in place (what camera viewfinders show).
+
+    OpenCV throughout (it releases the GIL; numpy masks over a whole picture would hold it)."""
     gray = cv2.cvtColor(preview, cv2.COLOR_BGR2GRAY)
-    mask = gray >= clip_level
-    if not mask.any():
+    _, mask = cv2.threshold(gray, clip_level - 1, 255, cv2.THRESH_BINARY)  # gray >= clip_level
+    if not cv2.countNonZero(mask):
         return
     h, w = gray.shape
-    yy, xx = np.ogrid[:h, :w]
-    stripes = ((xx + yy + phase) // 4) % 2 == 0
-    preview[mask & stripes] = (40, 40, 40)
+    cv2.bitwise_and(mask, np.ascontiguousarray(_stripe_mask(h, w, phase)), dst=mask)
+    grey = _greys.get(preview.shape)
+    if grey is None:
+        _greys.clear()
+        grey = _greys[preview.shape] = np.full(preview.shape, ZEBRA_GREY, dtype=np.uint8)
+    cv2.copyTo(grey, mask, preview)  # in place: `preview` has the size and type of `grey`
+
+
+class RateGate:
+    """At most `hz` events a second: `due(now)` is True at most once per 1/hz of `now`."""
+
+    def __init__(self, hz: float) -> None:
+        self.period = 1.0 / hz if hz > 0 else 0.0
+        self._next: float | None = None
+
+    def due(self, now: float) -> bool:
+        if self._next is not None and now < self._next:
+            return False
+        # Step from the due time, not from `now`, so the rate holds on average; but never
+        # build up a backlog after a pause.
+        base = now if self._next is None or now - self._next > self.period else self._next
+        self._next = base + self.period
+        return True
+
+    def wait_s(self, now: float) -> float:
+        """Seconds until the next event may happen."""
+        return 0.0 if self._next is None else max(0.0, self._next - now)
 
 
 class LiveAnalysis:
@@ -53,6 +105,8 @@ class LiveAnalysis:
         window_s: float = 5.0,
         preview_width: int | None = 960,
         snapshot_every_s: float = 1.0,
+        full: bool = True,
+        watch_hz: float = 5.0,
     ) -> None:
         self.capture = capture
         self.cfg = cfg
@@ -70,6 +124,8 @@ class LiveAnalysis:
         self._snapshot: CheckResult | None = None
         self.analysed = 0
         self.analysis_ms = 0.0  # smoothed cost per frame
+        self.full = full  # the GUI switches it as the check card is shown and hidden
+        self._watch = RateGate(watch_hz)
 
     def start(self) -> LiveAnalysis:
         self._thread = threading.Thread(target=self._run, name="camera-analysis", daemon=True)
@@ -139,10 +195,30 @@ class LiveAnalysis:
             zebra(img, int(self.cfg["exposure"]["clip_level"]), frame.seq % 8)
         return img, k
 
+    def _take(self) -> Frame | None:
+        """The next frame to analyse: the newest one, and in watching mode only when due (the
+        thread sleeps in between instead of waking for every frame)."""
+        if self.full:
+            return self.capture.get(timeout=0.1)
+        wait = self._watch.wait_s(time.monotonic())
+        if wait > 0:
+            self._stop.wait(min(wait, 0.1))
+            return None
+        frame = self.capture.get(timeout=0.1)
+        if frame is not None:
+            self._watch.due(time.monotonic())
+        return frame
+
     def _run(self) -> None:
         last_update = last_snapshot = 0.0
+        window_full = self.full
         while not self._stop.is_set():
-            frame = self.capture.get(timeout=0.1)
+            full = self.full
+            if full != window_full:  # a window at another rate would fool the rolling check
+                window_full = full
+                with self._lock:
+                    self._window.clear()
+            frame = self._take()
             if frame is not None:
                 started = time.perf_counter()
                 try:
@@ -151,7 +227,7 @@ class LiveAnalysis:
                     log.exception("camera analysis failed")
                     continue
                 cost = (time.perf_counter() - started) * 1000.0
-                preview, scale = self._preview(frame)
+                preview, scale = self._preview(frame) if full else (None, 1.0)
                 self.analysis_ms = (
                     cost if not self.analysed else 0.9 * self.analysis_ms + 0.1 * cost
                 )
@@ -167,7 +243,7 @@ class LiveAnalysis:
                 if self.monitor is not None:
                     self.monitor.feed(stats)
             now = time.monotonic()
-            if self._snapshot_every_s and now - last_snapshot >= self._snapshot_every_s:
+            if full and self._snapshot_every_s and now - last_snapshot >= self._snapshot_every_s:
                 last_snapshot = now
                 try:
                     snap = self.snapshot()

@@ -46,7 +46,13 @@ class _Bridge(QObject):
 
 
 class CameraPreview(QWidget):
-    """The newest frame, scaled to fit, with the face box and focus score drawn on top."""
+    """The newest frame, scaled to fit, with the face box and focus score drawn on top.
+
+    `shown_width` tells the camera how many device pixels wide the picture is shown, and None
+    when the widget is hidden (a tab behind another, a minimised window), so that it makes the
+    preview at that size in OpenCV, or none at all."""
+
+    shown_width = Signal(object)  # int | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +68,25 @@ class CameraPreview(QWidget):
 
     def heightForWidth(self, w: int) -> int:
         return w * 9 // 16
+
+    def wanted_width(self) -> int | None:
+        """Device pixels across the picture is shown at; None while hidden."""
+        if not self.isVisible():
+            return None
+        return max(1, round(self.width() * self.devicePixelRatioF()))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.shown_width.emit(self.wanted_width())
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        self.shown_width.emit(None)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.shown_width.emit(self.wanted_width())
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -164,7 +189,7 @@ class CameraCheckCard(QFrame):
         self.camera = QtCamera(self.cfg, self)
         self.camera.frame.connect(self._on_frame)
         self.camera.state.connect(self._on_state)
-        self.camera.findings.connect(self.show_result)
+        self.camera.findings.connect(self._on_live_findings)
         self.camera.condition.connect(self._on_condition)
         # The status bar's camera light and the incident helper find the camera here.
         if ctx.camera is None:
@@ -218,6 +243,8 @@ class CameraCheckCard(QFrame):
         root.addWidget(self.state_label)
 
         self.preview = CameraPreview(self)
+        self.preview.shown_width.connect(self.camera.set_preview_width)
+        self.camera.set_preview_width(self.preview.wanted_width())
         self.preview.clear(self.tr("Pick a camera, a stream URL or a video file, then press Start"))
         root.addWidget(self.preview)
 
@@ -414,6 +441,12 @@ class CameraCheckCard(QFrame):
 
     def _on_frame(self, image: QImage, result: Any) -> None:
         self.preview.set_frame(image, result)
+        if not self.run_button.isEnabled() and self.camera.running:
+            self.run_button.setEnabled(True)
+
+    def _on_live_findings(self, result: Any) -> None:
+        """The rolling check: a second of picture is there to save, shown or not."""
+        self.show_result(result)
         if not self.run_button.isEnabled() and self.camera.running:
             self.run_button.setEnabled(True)
 

@@ -3,6 +3,10 @@ preview images, per-frame stats, capture state, rolling findings and monitor con
 
 The GUI thread never touches the device: capture and analysis run in their own threads
 (`studio.devices.camera.capture` / `.live`); here we only wrap the newest preview in a QImage.
+The preview is made by the analysis thread at the size the widget shows it
+(`set_preview_width`). While the widget is hidden (the card's tab behind another during a
+show) the analysis only watches for the live alarms, a few frames a second, makes no preview,
+and the timer here only polls state and conditions, a few times a second.
 Stopping joins those threads on a helper thread, so the Stop button never freezes the window;
 `shutdown()` waits for everything (quit, tests).
 """
@@ -17,6 +21,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
+
+PREVIEW_MAX_WIDTH = 960  # device pixels; a wider widget scales the preview up when painting
+HIDDEN_POLL_MS = 200  # state, conditions and findings while no preview is shown
 
 
 def bgr_to_qimage(img: Any) -> QImage:
@@ -44,9 +51,34 @@ class QtCamera(QObject):
         self._conditions: dict[str, str] = {}
         self.check_status: str | None = None  # the last check run on this source: pass/warn/fail
         self.condition.connect(self._on_condition)
+        self._preview_width: int | None = PREVIEW_MAX_WIDTH
         self._timer = QTimer(self)
         self._timer.setInterval(33)
         self._timer.timeout.connect(self._poll)
+
+    @property
+    def preview_width(self) -> int | None:
+        return self._preview_width
+
+    def set_preview_width(self, width: int | None) -> None:
+        """How many device pixels wide the preview is shown (capped at PREVIEW_MAX_WIDTH), or
+        None while it is hidden: the analysis then watches only for the live alarms (frozen,
+        black, lost, slow) and makes no preview and no rolling check."""
+        self._preview_width = None if width is None else max(16, min(PREVIEW_MAX_WIDTH, width))
+        if self.live is not None:
+            self.live.preview_width = self._preview_width
+            self.live.full = self._preview_width is not None
+        self._set_interval()
+
+    def _set_interval(self) -> None:
+        """Poll at the camera's rate (capped at 60 Hz) while a preview is shown, else slowly."""
+        interval = HIDDEN_POLL_MS
+        info = self.capture.info if self.capture is not None else None
+        if self._preview_width is not None:
+            fps = info.fps if info is not None and info.fps else 30.0
+            interval = max(16, int(1000 / min(fps, 60.0)))
+        if interval != self._timer.interval():
+            self._timer.setInterval(interval)
 
     @property
     def running(self) -> bool:
@@ -93,9 +125,15 @@ class QtCamera(QObject):
         self.check_status = None  # a new source has not been checked yet
         self.monitor = LiveMonitor(self.cfg, self.condition.emit)
         self.capture = Capture(spec, loop=loop_files).start()
-        self.live = LiveAnalysis(self.capture, self.cfg, self.monitor).start()
+        self.live = LiveAnalysis(
+            self.capture,
+            self.cfg,
+            self.monitor,
+            preview_width=self._preview_width,
+            full=self._preview_width is not None,
+        ).start()
         self._last_seq, self._last_state, self._last_snapshot = -1, "", None
-        self._timer.setInterval(33)
+        self._set_interval()
         self._timer.start()
         self._poll()
 
@@ -132,12 +170,7 @@ class QtCamera(QObject):
         if st != self._last_state:
             self._last_state = st
             self.state.emit(st, cap.last_error if st in ("lost", "failed") else "")
-        info = cap.info
-        if info is not None and info.fps:
-            # Poll at the camera's rate (capped at 60 Hz: painting faster shows nothing new).
-            interval = max(16, int(1000 / min(info.fps, 60.0)))
-            if interval != self._timer.interval():
-                self._timer.setInterval(interval)
+        self._set_interval()
         result = live.newest()
         if result is not None and result.frame.seq != self._last_seq and result.preview is not None:
             self._last_seq = result.frame.seq
