@@ -4,6 +4,7 @@ holds its rate, and the zebra drawn with OpenCV is the same picture as the numpy
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from typing import Any
@@ -61,7 +62,9 @@ def _reference_zebra(preview: Any, clip_level: int, phase: int) -> None:
 
 
 @pytest.mark.parametrize("shape", [(54, 96, 3), (37, 71, 3)])
-def test_zebra_draws_the_defined_stripes_on_clipped_pixels_only(shape: tuple[int, int, int]) -> None:
+def test_zebra_draws_the_defined_stripes_on_clipped_pixels_only(
+    shape: tuple[int, int, int],
+) -> None:
     """OpenCV's zebra greys exactly the clipped pixels on the stripes, for every phase."""
     rng = np.random.default_rng(3)
     grey_levels = rng.integers(200, 256, shape[:2], dtype=np.uint8)
@@ -87,7 +90,7 @@ def test_rate_gate_lets_through_at_most_its_rate() -> None:
     gate = RateGate(5.0)
     passed = [t / 1000 for t in range(0, 2000, 10) if gate.due(t / 1000)]
     assert len(passed) == 10
-    assert all(b - a > 0.1 for a, b in zip(passed, passed[1:], strict=False))
+    assert all(b - a > 0.1 for a, b in itertools.pairwise(passed))
     assert gate.due(10.0) and not gate.due(10.05) and gate.wait_s(10.05) == pytest.approx(0.15)
 
 

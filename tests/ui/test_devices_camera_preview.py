@@ -51,7 +51,9 @@ def test_hidden_card_gets_no_frames_until_shown(card, video: Path, qtbot: QtBot)
     frames: list[object] = []
     card.camera.frame.connect(lambda _image, result: frames.append(result))
     card.start(str(video))
-    qtbot.waitUntil(lambda: card.camera.live is not None and card.camera.live.analysed >= 3, timeout=5000)
+    qtbot.waitUntil(
+        lambda: card.camera.live is not None and card.camera.live.analysed >= 3, timeout=5000
+    )
     assert card.camera.preview_width is None and not card.camera.live.full
     assert frames == [] and card.preview.image is None
     assert card.camera.live.newest().preview is None
