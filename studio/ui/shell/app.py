@@ -21,7 +21,6 @@ from studio.ui.anchor.window import AnchorWindow
 from studio.ui.common.context import AppContext, StoreSignals
 from studio.ui.common.settings_values import setting_bool, setting_int, setting_str
 from studio.ui.common.theme import apply_theme
-from studio.ui.metrics.qt_feed import MetricsFeed
 from studio.ui.rundown.qt_runner import QtRunner
 from studio.ui.shell.i18n import Translations, choose_language
 from studio.ui.shell.live_wiring import LiveWiring
@@ -123,7 +122,8 @@ class StudioApp(QObject):
         if not self._trim.isActive():
             self._trim.start()
         if self.role != "anchor":
-            self.window = MainWindow(self.ctx)
+            # The docks paint first (each "Loading…"), their panels are built right after.
+            self.window = MainWindow(self.ctx, defer_panels=True)
             self.window.language_requested.connect(self.switch_language)
             self.window.open_script_requested.connect(self.open_script)
             self.window.new_show_requested.connect(self.new_show)
@@ -371,6 +371,9 @@ class StudioApp(QObject):
         if self.ctx.show_id is None:
             return
         self._drop_feed()  # the previous show's (a second show in the same process)
+        # Imported here: the simulator pulls in numpy, which a plain start does not need yet.
+        from studio.ui.metrics.qt_feed import MetricsFeed
+
         self._feed = MetricsFeed(self.ctx.store, parent=self, clock=self.ctx.clock)
         self.ctx.metrics_feed = self._feed
         self._feed.start(self.ctx.show_id, speed=speed)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -38,9 +39,12 @@ def default_size(available: QRect) -> tuple[int, int]:
     return min(DEFAULT_SIZE[0], available.width()), min(DEFAULT_SIZE[1], available.height())
 
 
-# Panels built with the window whatever the layout: the rundown drives the show, the metrics
-# panel's alerts file auto-incidents, the incidents panel owns F1-F5. Every other dock's panel
-# (and its module) is built when the dock is first shown: a hidden tab costs nothing at start.
+# Panels built whatever the layout: the rundown drives the show, the metrics panel's alerts file
+# auto-incidents, the incidents panel owns F1-F5. Every other dock's panel (and its module) is
+# built when the dock is first shown: a hidden tab costs nothing at start. A window made with
+# `defer_panels` (the app's) paints its docks first, each saying "Loading…", and builds these
+# right after that first paint, one per turn of the event loop (their imports, pyqtgraph and
+# numpy among them, and their first reads are then not part of the cold start).
 ALWAYS_BUILT = ("rundown", "metrics", "incidents")
 # Built just after the window's first paint even when hidden: the checks' mic and camera cards
 # reopen the remembered devices, whose monitors feed the live-audio meters and auto-incidents.
@@ -96,7 +100,9 @@ class MainWindow(QMainWindow):
     open_show_requested = Signal(int)  # a show picked in Show → Open or the planning list
     quit_requested = Signal()  # Ctrl+Q, or the user closed the control room
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, defer_panels: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("ControlRoom")
@@ -110,7 +116,13 @@ class MainWindow(QMainWindow):
         self._scrollers: dict[str, QScrollArea] = {}
         self._panel_hooks: dict[str, list[Callable[[QWidget], None]]] = {}
         self._tearing_down = False
+        self._defer_panels = defer_panels
+        self._first_paint = False  # the window has painted once
+        # Painted, and the panels deferred to after the first paint are built (at once when
+        # nothing was deferred): the start is over.
         self._painted = False
+        self._after_paint: list[str] = []
+        self._shown_before_paint: list[str] = []  # docks shown with the window (defer_panels)
         self._build_docks()
         self._build_menus()
         self._offline_bar: QToolBar | None = None
@@ -184,7 +196,10 @@ class MainWindow(QMainWindow):
             self._factories[key] = factory
             self._scrollers[key] = scroller
             if key in ALWAYS_BUILT:
-                self.panel(key)
+                if self._defer_panels:  # built right after the first paint
+                    scroller.setWidget(self._loading_label(scroller))
+                else:
+                    self.panel(key)
             else:  # built when its dock (or its tab) is first shown
                 dock.visibilityChanged.connect(
                     lambda visible, key=key: self._first_shown(key) if visible else None
@@ -253,9 +268,20 @@ class MainWindow(QMainWindow):
         # out of the layout); the incident list is put in front once shown (show_first).
         self.tabifyDockWidget(self.docks["incidents"], self.docks["talkback"])
         self.tabifyDockWidget(self.docks["talkback"], self.docks["audience"])
-        installer = getattr(self.panels["incidents"], "install_shortcuts", None)
+        self.on_panel("incidents", self._install_incident_keys)
+
+    def _install_incident_keys(self, incidents: QWidget) -> None:
+        installer = getattr(incidents, "install_shortcuts", None)
         if callable(installer):
             installer(self)
+
+    def _loading_label(self, parent: QWidget) -> QLabel:
+        """What a dock shows until its panel is built (a moment after the first paint)."""
+        label = QLabel(self.tr("Loading…"), parent)
+        label.setObjectName("panel_loading")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setProperty("role", "empty-hint")
+        return label
 
     def panel(self, key: str) -> QWidget:
         """The dock's panel, built now if it was not yet (KeyError for an unknown dock)."""
@@ -279,19 +305,50 @@ class MainWindow(QMainWindow):
             self._panel_hooks.setdefault(key, []).append(hook)
 
     def _first_shown(self, key: str) -> None:
-        if not self._tearing_down:
-            self.panel(key)
+        if self._tearing_down or key in self._built:
+            return
+        if self._defer_panels and not self._first_paint:
+            # Shown with the window (a dock visible in the layout): built right after the
+            # first paint with the other visible docks' panels.
+            if key not in self._shown_before_paint:
+                self._shown_before_paint.append(key)
+                self._scrollers[key].setWidget(self._loading_label(self._scrollers[key]))
+            return
+        self.panel(key)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+        if not self._first_paint:
+            self._first_paint = True
+            self._after_paint = [
+                key
+                for key in dict.fromkeys(
+                    (*ALWAYS_BUILT, *self._shown_before_paint, *BUILT_AFTER_FIRST_PAINT)
+                )
+                if key in self._factories and key not in self._built
+            ]
+            self._painted = not self._visible_pending()
             QTimer.singleShot(0, self, self._build_after_first_paint)
 
     def _build_after_first_paint(self) -> None:
-        for key in BUILT_AFTER_FIRST_PAINT:
-            if key in self._factories and not self._tearing_down:
+        """One deferred panel per turn of the event loop (the window repaints between them):
+        the visible docks' first, then `_painted` (the start is over), then the checks."""
+        if self._tearing_down:
+            return
+        if self._after_paint:
+            key = self._after_paint.pop(0)
+            if key not in self._built:
                 self.panel(key)
+        if not self._visible_pending():
+            self._painted = True
+        if self._after_paint:
+            QTimer.singleShot(0, self, self._build_after_first_paint)
+
+    def _visible_pending(self) -> bool:
+        """Whether a panel the window shows (not only the checks) still waits to be built."""
+        return any(
+            key in ALWAYS_BUILT or key in self._shown_before_paint for key in self._after_paint
+        )
 
     # -- menus -------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: str | None = None) -> QAction:
