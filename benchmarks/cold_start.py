@@ -36,46 +36,67 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # The child: wrap make_application so the first paint of the MainWindow is noted, then quit.
+# The wrap is put in when `studio` itself imports studio.ui.shell.app (an import hook), so the
+# modules load in the order a user's start loads them (importing the app module up front here
+# would load PySide6 before the core, which `studio` avoids: studio.commands.gui.BEFORE_QT).
 CHILD = r"""
-import os, sys, time
+import importlib.machinery, os, sys, time
 t_python = time.time()
-import studio.ui.shell.app as app_mod
-from PySide6.QtCore import QEvent, QObject, QTimer
 
-_make = app_mod.make_application
 
-class FirstPaint(QObject):
-    done = False
-    def eventFilter(self, obj, event):
-        if not FirstPaint.done and event.type() == QEvent.Type.Paint:
-            from studio.ui.shell.main_window import MainWindow
-            w = obj.window() if hasattr(obj, "window") else None
-            if isinstance(w, MainWindow):
-                FirstPaint.done = True
-                import resource
-                ru = resource.getrusage(resource.RUSAGE_SELF)
-                with open(f"/proc/self/task/{os.getpid()}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-                gui = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-                print(f"FIRST_PAINT {time.time():.6f} PYTHON {t_python:.6f} "
-                      f"CPU {ru.ru_utime + ru.ru_stime:.6f} GUI {gui:.6f}", flush=True)
-                if os.environ.get("COLD_START_MODULES"):
-                    mods = sorted(m for m in sys.modules if m.split(".")[0] in
-                                  ("cv2", "scipy", "sounddevice", "obsws_python", "sqlalchemy",
-                                   "pyqtgraph", "numpy", "openpyxl", "reportlab", "jieba"))
-                    tops = sorted({m.split(".")[0] for m in mods})
-                    print("MODULES " + " ".join(tops), flush=True)
-                QTimer.singleShot(0, app_mod.QApplication.instance().quit)
-        return False
+def patch(app_mod):
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
-_filter = FirstPaint()
+    _make = app_mod.make_application
 
-def make_application(argv=None):
-    app = _make(argv)
-    app.installEventFilter(_filter)
-    return app
+    class FirstPaint(QObject):
+        done = False
+        def eventFilter(self, obj, event):
+            if not FirstPaint.done and event.type() == QEvent.Type.Paint:
+                from studio.ui.shell.main_window import MainWindow
+                w = obj.window() if hasattr(obj, "window") else None
+                if isinstance(w, MainWindow):
+                    FirstPaint.done = True
+                    import resource
+                    ru = resource.getrusage(resource.RUSAGE_SELF)
+                    with open(f"/proc/self/task/{os.getpid()}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    gui = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+                    print(f"FIRST_PAINT {time.time():.6f} PYTHON {t_python:.6f} "
+                          f"CPU {ru.ru_utime + ru.ru_stime:.6f} GUI {gui:.6f}", flush=True)
+                    if os.environ.get("COLD_START_MODULES"):
+                        mods = sorted(m for m in sys.modules if m.split(".")[0] in
+                                      ("cv2", "scipy", "sounddevice", "obsws_python", "sqlalchemy",
+                                       "pyqtgraph", "numpy", "openpyxl", "reportlab", "jieba"))
+                        tops = sorted({m.split(".")[0] for m in mods})
+                        print("MODULES " + " ".join(tops), flush=True)
+                    QTimer.singleShot(0, app_mod.QApplication.instance().quit)
+            return False
 
-app_mod.make_application = make_application
+    _filter = FirstPaint()
+
+    def make_application(argv=None):
+        app = _make(argv)
+        app.installEventFilter(_filter)
+        return app
+
+    app_mod.make_application = make_application
+
+
+class PatchApp:
+    def find_spec(self, name, path=None, target=None):
+        if name != "studio.ui.shell.app":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        real = spec.loader.exec_module
+        def exec_module(module):
+            real(module)
+            patch(module)
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+sys.meta_path.insert(0, PatchApp())
 from studio.cli import main
 sys.exit(main(sys.argv[1:]))
 """

@@ -7,6 +7,9 @@ from typing import Any
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from studio.commands.gui import import_core_before_qt
+
+    import_core_before_qt()
     from studio.ui.shell.app import run
 
     args.demo = True

@@ -104,15 +104,13 @@ class StudioApp(QObject):
 
             self.ctx.database = QtSync(self.ctx.store, self)
         self._make_runner()
-        self._make_products()
-        if self.rules is None:
-            from studio.ui.talkback.qt_rules import QtRules
-
-            self.rules = QtRules(self.ctx, self).start()
+        self._drop_products()
         self._start_api()
         if self.ctx.encoder is not None:
             self.ctx.encoder.follow_show(self.ctx.show_id)
         if self.role == "cs":  # the 客服 station: the question queue, no control room or prompter
+            self._make_products()
+            self._start_rules()
             from studio.ui.audience.station import CsStation
 
             self.cs_window = CsStation(self.ctx)
@@ -124,6 +122,10 @@ class StudioApp(QObject):
         if self.role != "anchor":
             # The docks paint first (each "Loading…"), their panels are built right after.
             self.window = MainWindow(self.ctx, defer_panels=True)
+            # The live products (their reader imports numpy) come with the panels, just after
+            # the first paint; the prompter's card shows the script's figures until then.
+            self.window.before_panels(self._make_products)
+            self.window.before_panels(self._start_rules)  # the rules' facts import numpy too
             self.window.language_requested.connect(self.switch_language)
             self.window.open_script_requested.connect(self.open_script)
             self.window.new_show_requested.connect(self.new_show)
@@ -142,6 +144,9 @@ class StudioApp(QObject):
                 self.window.docks[focus].show()
                 self.window.docks[focus].raise_()
             self.window.show_first()
+        if self.window is None:
+            self._make_products()
+            self._start_rules()
         self.anchor = AnchorWindow(self.ctx)
         if self.role == "anchor":
             self.anchor.showFullScreen()
@@ -149,6 +154,13 @@ class StudioApp(QObject):
             # The prompter opens by itself on the controller's station only: a tech or review
             # station opens it with F10 when wanted, instead of finding it over the control room.
             self.anchor.show()
+
+    def _start_rules(self) -> None:
+        """The show's rules, checked on a worker; started once for the station."""
+        if self.rules is None:
+            from studio.ui.talkback.qt_rules import QtRules
+
+            self.rules = QtRules(self.ctx, self).start()
 
     def _rule_fired(self, table: str, _row: object, show_id: object) -> None:
         """A rule fired: the talkback panel is built (if it was not), its banner comes forward."""
@@ -244,10 +256,13 @@ class StudioApp(QObject):
         self._runner_status = runner.snapshot().status
         runner.changed.connect(self._on_runner_changed)
 
-    def _make_products(self) -> None:
+    def _drop_products(self) -> None:
         if self.ctx.products is not None:
             self.ctx.products.shutdown()
             self.ctx.products = None
+
+    def _make_products(self) -> None:
+        self._drop_products()
         if self.ctx.show_id is not None:
             from studio.ui.products.qt_live import QtLiveProducts
 

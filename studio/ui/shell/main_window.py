@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._after_paint: list[str] = []
         self._shown_before_paint: list[str] = []  # docks shown with the window (defer_panels)
+        self._first_paint_calls: list[Callable[[], None]] = []
         self._build_docks()
         self._build_menus()
         self._offline_bar: QToolBar | None = None
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
         panel = self._built.get(key)
         if panel is not None:
             return panel
+        self._run_before_panels()
         panel = self._factories[key]()
         panel.setObjectName(f"panel_{key}")
         self._scrollers[key].setWidget(panel)
@@ -330,11 +332,25 @@ class MainWindow(QMainWindow):
             self._painted = not self._visible_pending()
             QTimer.singleShot(0, self, self._build_after_first_paint)
 
+    def before_panels(self, call: Callable[[], None]) -> None:
+        """Call `call()` before the first panel is built: just after the first paint (the
+        deferred panels come next), when a panel is asked for before that, or now."""
+        if self._first_paint or self._built:
+            call()
+        else:
+            self._first_paint_calls.append(call)
+
+    def _run_before_panels(self) -> None:
+        calls, self._first_paint_calls = self._first_paint_calls, []
+        for call in calls:
+            call()
+
     def _build_after_first_paint(self) -> None:
         """One deferred panel per turn of the event loop (the window repaints between them):
         the visible docks' first, then `_painted` (the start is over), then the checks."""
         if self._tearing_down:
             return
+        self._run_before_panels()
         if self._after_paint:
             key = self._after_paint.pop(0)
             if key not in self._built:
