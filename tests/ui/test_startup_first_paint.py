@@ -1,0 +1,170 @@
+"""Cold start (issue 23): the control room paints its docks first, each saying "Loading…", and
+builds the visible panels right after; pyqtgraph, numpy and the audience dashboard, the live
+products and the rules worker come after the first paint; `studio` imports the core before Qt."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QScrollArea
+from pytestqt.qtbot import QtBot
+
+from studio.demo import ensure_demo_show
+from studio.ui.common.context import AppContext
+from studio.ui.shell.app import StudioApp
+from studio.ui.shell.i18n import Translations
+from studio.ui.shell.main_window import ALWAYS_BUILT, MainWindow
+
+
+def make_app(ctx: AppContext, language: str = "en") -> StudioApp:
+    translations = Translations()
+    translations.install(language)
+    app = StudioApp(ctx, translations)
+    app.build()
+    return app
+
+
+def dock_content(window: MainWindow, key: str) -> object:
+    scroller = window.docks[key].widget()
+    assert isinstance(scroller, QScrollArea)
+    return scroller.widget()
+
+
+def test_docks_say_loading_until_their_panels_are_built_after_the_first_paint(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """Before the first paint the visible docks hold a 'Loading…' label (in Chinese in the
+    Chinese UI), no panel, no live products and no rules worker; once painted, each visible
+    dock holds its panel and the products and rules run."""
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    app = make_app(app_ctx, "zh_CN")
+    try:
+        window = app.window
+        assert window is not None
+        assert not window.panels.built()
+        assert app_ctx.products is None and app.rules is None
+        for key in ALWAYS_BUILT:
+            label = dock_content(window, key)
+            assert isinstance(label, QLabel) and label.text() == "加载中…", key
+        qtbot.waitUntil(lambda: window._painted, timeout=10_000)
+        built = window.panels.built()
+        for key in ALWAYS_BUILT:
+            assert dock_content(window, key) is built[key], key
+        assert app_ctx.products is not None and app.rules is not None
+    finally:
+        app.shutdown()
+
+
+def test_a_panel_asked_for_before_the_paint_has_the_live_products(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """Asking for a panel before the first paint builds it at once, with the station's live
+    products started first (the products board follows them from the start)."""
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    app = make_app(app_ctx)
+    try:
+        window = app.window
+        assert window is not None and app_ctx.products is None
+        products = window.panels["products"]
+        assert app_ctx.products is not None
+        assert dock_content(window, "products") is products
+        qtbot.waitUntil(lambda: window._painted, timeout=10_000)
+        assert window.panels.built()["products"] is products  # not built twice
+    finally:
+        app.shutdown()
+
+
+def test_incident_keys_come_with_the_deferred_incident_panel(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """F1 logs an incident from anywhere once the incidents panel is built after the paint."""
+    app = make_app(app_ctx)
+    try:
+        window = app.window
+        assert window is not None
+        qtbot.waitUntil(lambda: window._painted, timeout=10_000)
+        keys = {sc.key().toString() for sc in window.findChildren(QShortcut)}
+        assert QKeySequence(Qt.Key.Key_F1).toString() in keys
+    finally:
+        app.shutdown()
+
+
+PROBE = textwrap.dedent(
+    """
+    import json, os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QLabel
+    from studio.store.store import Store
+    from studio.demo import ensure_demo_show
+    from studio.profile import Profile
+    from studio.ui.shell.app import StudioApp, make_application
+    from studio.ui.shell.i18n import Translations
+    from studio.ui.shell.main_window import MainWindow
+    from studio.ui.shell.settings import open_settings
+    from studio.ui.common.context import AppContext, StoreSignals
+    WATCH = ("pyqtgraph", "numpy", "studio.ui.audience.dashboard", "studio.ui.metrics.graphs",
+             "studio.ui.metrics.panel", "studio.ui.talkback.qt_rules",
+             "studio.ui.products.qt_live")
+    seen = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if not seen and event.type() == QEvent.Type.Paint:
+                w = obj.window() if hasattr(obj, "window") else None
+                if isinstance(w, MainWindow):
+                    seen["modules"] = sorted(m for m in WATCH if m in sys.modules)
+                    seen["loading"] = len(w.findChildren(QLabel, "panel_loading"))
+                    seen["built"] = sorted(w.panels.built())
+            return False
+
+    app = make_application()
+    first_paint = FirstPaint()
+    app.installEventFilter(first_paint)
+    store = Store.open(sys.argv[1])
+    ctx = AppContext(store=store, profile=Profile(), settings=open_settings(),
+                     signals=StoreSignals(store))
+    ctx.show_id = ensure_demo_show(store)
+    t = Translations(); t.install("zh_CN")
+    studio_app = StudioApp(ctx, t)
+    studio_app.build()
+    window = studio_app.window
+    while not window._painted:
+        app.processEvents()
+    seen["after"] = sorted(m for m in WATCH if m in sys.modules)
+    print(json.dumps(seen))
+    studio_app.shutdown()
+    store.close()
+    """
+)
+
+
+def test_first_paint_comes_before_pyqtgraph_numpy_and_the_panels(tmp_path: Path) -> None:
+    """In a fresh process the control room's first paint happens with none of pyqtgraph,
+    numpy, the metrics graphs, the audience dashboard, the rules worker or the live products
+    imported, and no panel built (the docks say "Loading…"); they all follow."""
+    env = {
+        **os.environ,
+        "STUDIO_CONFIG_DIR": str(tmp_path / "config"),
+        "STUDIO_DATA_DIR": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, f"sqlite:///{tmp_path / 'db.sqlite'}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=True,
+    ).stdout
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["modules"] == [], seen
+    assert seen["built"] == [] and seen["loading"] >= len(ALWAYS_BUILT), seen
+    assert {"pyqtgraph", "numpy", "studio.ui.metrics.panel"} <= set(seen["after"]), seen
