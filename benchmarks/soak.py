@@ -319,6 +319,11 @@ def run_show(
             card.open_source(str(audio))
         elif name == "CameraCheckCard" and video is not None and not opts.no_devices:
             card.start(str(video))
+    if opts.show_checks:  # the checks tab in front: preview and meters painted all show
+        window.docks["checks"].raise_()
+    app.processEvents()
+    shown = [type(c).__name__ for c in checks.cards if c.isVisible()]
+    print(f"  [{label}] check cards on screen: {', '.join(shown) or 'none'}", flush=True)
     runner = ctx.runner
     if runner is not None and runner.snapshot().status == "ready":
         runner.start()
@@ -512,6 +517,11 @@ def main() -> int:
     ap.add_argument("--obs", action="store_true", help="link a real OBS (needs obs and Xvfb)")
     ap.add_argument("--no-devices", action="store_true", help="no camera/mic sources")
     ap.add_argument("--why", action="store_true", help="where the GUI thread was in stalls")
+    ap.add_argument(
+        "--show-checks",
+        action="store_true",
+        help="the checks tab in front (camera preview and meters painted; default: behind)",
+    )
     ap.add_argument("--trim", action="store_true", help="malloc_trim(0) after each show")
     ap.add_argument(
         "--tracemalloc", action="store_true", help="Python allocations grown after hour 1"

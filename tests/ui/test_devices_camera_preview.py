@@ -67,3 +67,41 @@ def test_hidden_card_gets_no_frames_until_shown(card, video: Path, qtbot: QtBot)
     seen = len(frames)
     qtbot.wait(300)  # at most the frame already on its way
     assert len(frames) <= seen + 1
+
+
+def test_card_in_a_dock_tabbed_behind_another_gets_no_frames(
+    app_ctx: AppContext, video: Path, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
+    """A dock tabbed behind another stays 'visible' to Qt: the card still sees it is covered,
+    the analysis only watches, and raising the dock brings the preview back."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+    app_ctx.profile = Profile({})
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QLabel("centre"))
+    front, back = QDockWidget("front", window), QDockWidget("checks", window)
+    front.setObjectName("front")
+    back.setObjectName("checks")
+    front.setWidget(QLabel("rundown"))
+    card = CameraCheckCard(app_ctx)
+    back.setWidget(card)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, front)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, back)
+    window.tabifyDockWidget(front, back)
+    front.raise_()
+    window.resize(1200, 900)
+    window.show()
+    try:
+        card.start(str(video))
+        qtbot.waitUntil(
+            lambda: card.camera.live is not None and card.camera.live.analysed >= 3, timeout=5000
+        )
+        assert card.isVisible() and card.camera.preview_width is None and not card.camera.live.full
+        assert card.preview.image is None
+        back.raise_()
+        qtbot.waitUntil(lambda: card.preview.image is not None, timeout=5000)
+        assert card.camera.live.full
+    finally:
+        card.shutdown()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from studio.ui.devices.qt_camera import QtCamera
 log = logging.getLogger(__name__)
 
 SETTINGS_GROUP = "camera"
+PREVIEW_POLL_MS = 250  # how soon a preview uncovered (its dock tab raised) gets pictures again
 
 
 class _Bridge(QObject):
@@ -48,9 +49,10 @@ class _Bridge(QObject):
 class CameraPreview(QWidget):
     """The newest frame, scaled to fit, with the face box and focus score drawn on top.
 
-    `shown_width` tells the camera how many device pixels wide the picture is shown, and None
-    when the widget is hidden (a tab behind another, a minimised window), so that it makes the
-    preview at that size in OpenCV, or none at all."""
+    `wanted_width` is how many device pixels wide the picture is shown, None when it is not on
+    screen: hidden, or covered — a dock tabbed behind another stays "visible" to Qt, only its
+    visible region is empty, so the card polls this as well as hearing `shown_width` from the
+    show, hide and resize events. The camera makes the preview at that size, or none at all."""
 
     shown_width = Signal(object)  # int | None
 
@@ -70,8 +72,8 @@ class CameraPreview(QWidget):
         return w * 9 // 16
 
     def wanted_width(self) -> int | None:
-        """Device pixels across the picture is shown at; None while hidden."""
-        if not self.isVisible():
+        """Device pixels across the picture is shown at; None while hidden or covered."""
+        if not self.isVisible() or self.visibleRegion().isEmpty():
             return None
         return max(1, round(self.width() * self.devicePixelRatioF()))
 
@@ -243,8 +245,13 @@ class CameraCheckCard(QFrame):
         root.addWidget(self.state_label)
 
         self.preview = CameraPreview(self)
-        self.preview.shown_width.connect(self.camera.set_preview_width)
-        self.camera.set_preview_width(self.preview.wanted_width())
+        self._preview_wanted: int | bool | None = False  # False: not told the camera yet
+        self.preview.shown_width.connect(lambda _width: self._sync_preview())
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setInterval(PREVIEW_POLL_MS)
+        self._preview_timer.timeout.connect(self._sync_preview)
+        self._preview_timer.start()
+        self._sync_preview()
         self.preview.clear(self.tr("Pick a camera, a stream URL or a video file, then press Start"))
         root.addWidget(self.preview)
 
@@ -444,6 +451,14 @@ class CameraCheckCard(QFrame):
         if not self.run_button.isEnabled() and self.camera.running:
             self.run_button.setEnabled(True)
 
+    def _sync_preview(self) -> None:
+        """Tell the camera the preview's width on screen when it changed (None: not on screen,
+        so the analysis only watches for the live alarms)."""
+        wanted = self.preview.wanted_width()
+        if wanted != self._preview_wanted:
+            self._preview_wanted = wanted
+            self.camera.set_preview_width(wanted)
+
     def _on_live_findings(self, result: Any) -> None:
         """The rolling check: a second of picture is there to save, shown or not."""
         self.show_result(result)
@@ -528,6 +543,7 @@ class CameraCheckCard(QFrame):
     def shutdown(self) -> None:
         """Stop the camera and every worker; the main window calls this on quit."""
         self._workers.closing = True
+        self._preview_timer.stop()
         if self.ctx.camera is self.camera:
             self.ctx.camera = None
         self.camera.shutdown()
