@@ -322,7 +322,7 @@ def run_show(
     if opts.show_checks:  # the checks tab in front: preview and meters painted all show
         window.docks["checks"].raise_()
     app.processEvents()
-    shown = [type(c).__name__ for c in checks.cards if c.isVisible()]
+    shown = [type(c).__name__ for c in checks.cards if not c.visibleRegion().isEmpty()]
     print(f"  [{label}] check cards on screen: {', '.join(shown) or 'none'}", flush=True)
     runner = ctx.runner
     if runner is not None and runner.snapshot().status == "ready":
