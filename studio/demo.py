@@ -157,14 +157,30 @@ def show_clock(store: Store, show_id: int, wall: Clock = wall_clock) -> Clock:
     except SQLAlchemyError:
         log.warning("show %s: clock not read (database away), using the wall clock", show_id)
         return wall
+    recorded = _recorded_clock(extra, show_id)
+    if recorded is None:
+        return wall
+    wall0, show0, speed = recorded
+    return _sped(wall0, show0, speed, wall)
+
+
+def recorded_speed(extra: object) -> float:
+    """How many show seconds pass in one wall second for a show with this `Show.extra`: 1.0
+    unless a demo recorded a sped-up clock. Durations meant for a person (how long a message
+    stays on the prompter) are wall seconds; times in the store are show times."""
+    recorded = _recorded_clock(extra, None)
+    return 1.0 if recorded is None else recorded[2]
+
+
+def _recorded_clock(extra: object, show_id: int | None) -> tuple[float, float, float] | None:
     recorded = extra.get(CLOCK_KEY) if isinstance(extra, dict) else None
     if not isinstance(recorded, dict):
-        return wall
+        return None
     try:
         wall0, show0, speed = (float(recorded[k]) for k in ("wall", "show", "speed"))
     except (KeyError, TypeError, ValueError):
         log.warning("show %s: recorded clock %r not read, using the wall clock", show_id, recorded)
-        return wall
+        return None
     if not (speed > 0 and all(map(math.isfinite, (wall0, show0, speed)))):
-        return wall
-    return _sped(wall0, show0, speed, wall)
+        return None
+    return wall0, show0, speed

@@ -50,6 +50,22 @@ def test_messages_expire_after_30_s_by_default(store: Store, show: int) -> None:
     assert m.as_json(secs(31))["expired_at"] == secs(30).isoformat()
 
 
+def test_a_demo_at_60x_keeps_messages_up_for_30_wall_seconds(store: Store, show: int) -> None:
+    """On a demo show's sped-up clock (60x) a message and a question stay up for their reading
+    time in wall seconds: 30 s and 60 s of wall time are 1,800 s and 3,600 s of show time."""
+    from studio.demo import demo_clock
+
+    demo_clock(store, show, 60.0, wall=lambda: T0.timestamp())
+    msg = talkback.send(store, show, "看镜头", at=T0)
+    question = talkback.send(store, show, "能用吗", kind="question", at=T0, expires_in_s=60)
+    assert talkback.strip(store, show, secs(1799)).messages
+    assert talkback.strip(store, show, secs(1800)).messages == []
+    assert talkback.strip(store, show, secs(3599)).questions
+    assert talkback.strip(store, show, secs(3600)).questions == []
+    assert talkback.get_message(store, msg.uid).state(secs(1801)) == "expired"
+    assert talkback.get_message(store, question.uid).state(secs(60)) == "waiting"
+
+
 def test_clear_takes_a_message_off_early(store: Store, show: int) -> None:
     """A cleared message leaves the strip at once and reads as expired then."""
     sent = talkback.send(store, show, "上链接", at=T0)

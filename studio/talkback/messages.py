@@ -24,6 +24,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from studio.demo import recorded_speed
 from studio.store.changes import Change
 from studio.store.models import Show, new_uid
 from studio.store.store import Store
@@ -216,6 +217,9 @@ def send(
                     raise TalkbackError(f"no show with id {show_id}")
                 if flag is None:
                     flag = bool(show.is_rehearsal)
+                # The expiry is reading time for the anchor: wall seconds on the show's clock,
+                # so a demo at 60x keeps a message up for 30 s, not half a second.
+                life *= recorded_speed(show.extra)
         except SQLAlchemyError as exc:
             if not is_link_error(exc):
                 raise  # unreachable: queued below, checked when it is replayed
