@@ -4,13 +4,16 @@ products and the rules worker come after the first paint; `studio` imports the c
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QScrollArea
@@ -168,3 +171,25 @@ def test_first_paint_comes_before_pyqtgraph_numpy_and_the_panels(tmp_path: Path)
     assert seen["modules"] == [], seen
     assert seen["built"] == [] and seen["loading"] >= len(ALWAYS_BUILT), seen
     assert {"pyqtgraph", "numpy", "studio.ui.metrics.panel"} <= set(seen["after"]), seen
+
+
+def cold_start_module() -> ModuleType:
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "cold_start.py"
+    spec = importlib.util.spec_from_file_location("cold_start_bench", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("command", [[], ["demo", "--manual"]], ids=["studio", "demo"])
+def test_studio_paints_before_numpy_pyqtgraph_and_jieba(command: list[str], tmp_path: Path) -> None:
+    """`studio` on a stored show and `studio demo` (its simulated feed and viewer comments
+    start after the paint), run as the cold-start benchmark runs them: of the heavy packages
+    only SQLAlchemy is loaded when the control room first paints."""
+    bench = cold_start_module()
+    env = bench.child_env(tmp_path, {"QT_QPA_PLATFORM": "offscreen", "COLD_START_MODULES": "1"})
+    if not command:
+        bench.stored_show(env, tmp_path)
+    _paint, _python, _cpu, _stderr, modules = bench.one_run(command, env)
+    assert modules.split() == ["sqlalchemy"], modules
