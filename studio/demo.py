@@ -64,6 +64,8 @@ def end_abandoned_demos(store: Store) -> list[int]:
             for i in s.scalars(select(Show.id).where(Show.status == "live", Show.id.in_(demos)))
         ]
     for show_id in live:
+        if _driven_now(store, show_id):
+            continue  # another station's demo is on air (a 客服 or anchor station joining it)
         events = read_events(store, show_id)
         if not events or events[-1].action == "end":
             continue
@@ -79,9 +81,39 @@ def end_abandoned_demos(store: Store) -> list[int]:
     return ended
 
 
+def _driven_now(store: Store, show_id: int) -> bool:
+    """A running process holds the show's rundown lease: its process runs on this PC, or its
+    heartbeat is fresh on another PC."""
+    from studio.runner.session import holder_process_gone
+    from studio.store.sync import lease
+
+    try:
+        info = lease.holder(store, show_id)
+    except SQLAlchemyError:
+        return False
+    if info is None or holder_process_gone(info.station):
+        return False
+    return not info.stale
+
+
+def _demo_on_air(store: Store) -> int | None:
+    """The newest demo show live right now in another running process, if any."""
+    demos = demo_show_ids(store)
+    if not demos:
+        return None
+    with store.session() as s:
+        live = s.scalars(
+            select(Show.id)
+            .where(Show.status == "live", Show.id.in_(demos))
+            .order_by(Show.id.desc())
+        ).all()
+    return next((int(i) for i in live if _driven_now(store, int(i))), None)
+
+
 def startup_show(store: Store, last_id: int | None) -> int | None:
     """The show a plain `studio` opens: one of the user's shows left live by a crash first,
-    else `last_id`, never a demo show (those belong to `studio demo`)."""
+    else `last_id`; a demo show only while another process runs it on air (a 客服 or anchor
+    station joining the demo), else never (those belong to `studio demo`)."""
     from studio.runner.recovery import find_resumable_show
     from studio.store.shows import ShowNotFound, get_show
 
@@ -89,6 +121,9 @@ def startup_show(store: Store, last_id: int | None) -> int | None:
     resumable = find_resumable_show(store)
     if resumable is not None and not is_demo_show(store, resumable):
         return resumable
+    on_air = _demo_on_air(store)
+    if on_air is not None:
+        return on_air
     if last_id is None or is_demo_show(store, last_id):
         return None
     try:

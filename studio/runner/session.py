@@ -53,10 +53,16 @@ def station_of(holder: str) -> str:
 
 def _holder_is_dead_here(holder: str, station: str) -> bool:
     """True when `holder` is another process of this station on this PC that no longer runs."""
+    return holder.partition(_SEP)[0] == station and holder_process_gone(holder)
+
+
+def holder_process_gone(holder: str) -> bool:
+    """True when `holder` is a process of this PC that no longer runs (False when it runs, is
+    this process, or lives on another PC: there only its heartbeat tells)."""
     name, _, instance = holder.partition(_SEP)
-    if name != station or not instance:
+    if not instance:
         return False
-    host = station.rpartition("@")[2]
+    host = name.rpartition("@")[2]
     if host and host != socket.gethostname():
         return False
     pid_text = instance.split("-", 1)[0]
