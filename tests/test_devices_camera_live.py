@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from studio.devices.camera.capture import Capture
-from studio.devices.camera.live import LiveAnalysis, RateGate, zebra
+from studio.devices.camera.live import LiveAnalysis, RateGate, downscale, zebra
 from studio.devices.camera.monitor import FROZEN, LiveMonitor
 from studio.devices.camera.sources import SourceSpec
 from studio.devices.camera.thresholds import DEFAULTS
@@ -150,3 +150,16 @@ def test_shown_again_analyses_every_frame_with_preview_and_rolling_check() -> No
     finally:
         live.stop()
         cap.stop()
+
+
+@pytest.mark.parametrize("width", [960, 640, 500, 333, 1279])
+def test_downscale_keeps_the_aspect_and_averages_fine_detail(width: int) -> None:
+    """The preview's cheap downscale has the asked width and the frame's aspect, and averages
+    one-pixel stripes to an even grey instead of aliasing them into moiré."""
+    frame = np.zeros((720, 1280, 3), np.uint8)
+    frame[:, ::2] = 255  # one-pixel stripes: the finest detail a frame can have
+    out = downscale(frame, width)
+    assert out.shape == (round(720 * width / 1280), width, 3)
+    if width <= 640:  # averaged by a whole factor first: no stripe survives
+        assert float(out.std()) < 2.0 and abs(float(out.mean()) - 127.5) < 2.0
+    assert downscale(frame, 2000) is frame
