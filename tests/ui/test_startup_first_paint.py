@@ -52,7 +52,7 @@ def test_docks_say_loading_until_their_panels_are_built_after_the_first_paint(
         window = app.window
         assert window is not None
         assert not window.panels.built()
-        assert app_ctx.products is None and app.rules is None
+        assert app_ctx.products is None and app.rules is None and app._anchor is None
         for key in ALWAYS_BUILT:
             label = dock_content(window, key)
             assert isinstance(label, QLabel) and label.text() == "加载中…", key
@@ -61,6 +61,7 @@ def test_docks_say_loading_until_their_panels_are_built_after_the_first_paint(
         for key in ALWAYS_BUILT:
             assert dock_content(window, key) is built[key], key
         assert app_ctx.products is not None and app.rules is not None
+        assert app._anchor is not None and app._anchor.isVisible()  # the controller's prompter
     finally:
         app.shutdown()
 
@@ -115,7 +116,7 @@ PROBE = textwrap.dedent(
     from studio.ui.common.context import AppContext, StoreSignals
     WATCH = ("pyqtgraph", "numpy", "studio.ui.audience.dashboard", "studio.ui.metrics.graphs",
              "studio.ui.metrics.panel", "studio.ui.talkback.qt_rules",
-             "studio.ui.products.qt_live")
+             "studio.ui.products.qt_live", "studio.ui.anchor.window")
     seen = {}
 
     class FirstPaint(QObject):
@@ -151,8 +152,8 @@ PROBE = textwrap.dedent(
 
 def test_first_paint_comes_before_pyqtgraph_numpy_and_the_panels(tmp_path: Path) -> None:
     """In a fresh process the control room's first paint happens with none of pyqtgraph,
-    numpy, the metrics graphs, the audience dashboard, the rules worker or the live products
-    imported, and no panel built (the docks say "Loading…"); they all follow."""
+    numpy, the metrics graphs, the audience dashboard, the rules worker, the live products or
+    the prompter imported, and no panel built (the docks say "Loading…"); they all follow."""
     env = {
         **os.environ,
         "STUDIO_CONFIG_DIR": str(tmp_path / "config"),
@@ -170,7 +171,9 @@ def test_first_paint_comes_before_pyqtgraph_numpy_and_the_panels(tmp_path: Path)
     seen = json.loads(out.strip().splitlines()[-1])
     assert seen["modules"] == [], seen
     assert seen["built"] == [] and seen["loading"] >= len(ALWAYS_BUILT), seen
-    assert {"pyqtgraph", "numpy", "studio.ui.metrics.panel"} <= set(seen["after"]), seen
+    assert {"pyqtgraph", "numpy", "studio.ui.metrics.panel", "studio.ui.anchor.window"} <= set(
+        seen["after"]
+    ), seen
 
 
 def cold_start_module() -> ModuleType:
@@ -193,3 +196,23 @@ def test_studio_paints_before_numpy_pyqtgraph_and_jieba(command: list[str], tmp_
         bench.stored_show(env, tmp_path)
     _paint, _python, _cpu, _stderr, modules = bench.one_run(command, env)
     assert modules.split() == ["sqlalchemy"], modules
+
+
+def test_the_prompter_asked_for_before_the_paint_is_made_at_once(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """`anchor` before the first paint makes the prompter then (F10 and callers never see
+    None while a control room is up), once."""
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    app = make_app(app_ctx)
+    try:
+        window = app.window
+        assert window is not None and app._anchor is None
+        anchor = app.anchor
+        assert anchor is not None and anchor.isVisible()
+        qtbot.waitUntil(lambda: window._painted, timeout=10_000)
+        assert app.anchor is anchor
+        app.toggle_anchor()
+        assert not anchor.isVisible()
+    finally:
+        app.shutdown()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from studio.profile import Profile, ProfileError
 from studio.store.engine import StoreError
 from studio.store.store import Store
-from studio.ui.anchor.window import AnchorWindow
 from studio.ui.common.context import AppContext, StoreSignals
 from studio.ui.common.settings_values import setting_bool, setting_int, setting_str
 from studio.ui.common.theme import apply_theme
@@ -72,7 +71,8 @@ class StudioApp(QObject):
         self.translations = translations
         self.role = role
         self.window: MainWindow | None = None
-        self.anchor: QWidget | None = None
+        self._anchor: QWidget | None = None
+        self._anchor_pending = False  # the prompter is made just after the control room's paint
         self._feed: Any = None
         self._autopilot: QTimer | None = None
         # Freed C heap back to the system every few minutes and after a show switch (see
@@ -147,13 +147,34 @@ class StudioApp(QObject):
         if self.window is None:
             self._make_products()
             self._start_rules()
-        self.anchor = AnchorWindow(self.ctx)
+            self._make_anchor()
+        else:
+            # The prompter follows the control room's first paint (asking for `anchor` before
+            # that makes it at once).
+            self._anchor_pending = True
+            self.window.before_panels(self._make_anchor)
+
+    @property
+    def anchor(self) -> QWidget | None:
+        """The prompter window (None before `build` and after `teardown`)."""
+        if self._anchor_pending:
+            self._make_anchor()
+        return self._anchor
+
+    def _make_anchor(self) -> None:
+        if self._anchor is not None:
+            self._anchor_pending = False
+            return
+        self._anchor_pending = False
+        from studio.ui.anchor.window import AnchorWindow
+
+        anchor = self._anchor = AnchorWindow(self.ctx)
         if self.role == "anchor":
-            self.anchor.showFullScreen()
+            anchor.showFullScreen()
         elif setting_bool(self.ctx.settings, self._anchor_key(), self.role == "controller"):
             # The prompter opens by itself on the controller's station only: a tech or review
             # station opens it with F10 when wanted, instead of finding it over the control room.
-            self.anchor.show()
+            anchor.show()
 
     def _start_rules(self) -> None:
         """The show's rules, checked on a worker; started once for the station."""
@@ -201,11 +222,12 @@ class StudioApp(QObject):
             self.window.close()
             self.window.deleteLater()
             self.window = None
-        if self.anchor is not None:
-            self.ctx.settings.setValue(self._anchor_key(), self.anchor.isVisible())
-            self.anchor.close()
-            self.anchor.deleteLater()
-            self.anchor = None
+        self._anchor_pending = False  # a prompter never made keeps its remembered visibility
+        if self._anchor is not None:
+            self.ctx.settings.setValue(self._anchor_key(), self._anchor.isVisible())
+            self._anchor.close()
+            self._anchor.deleteLater()
+            self._anchor = None
 
     def _anchor_key(self) -> str:
         return f"anchor/visible_{self.role}"
@@ -249,7 +271,7 @@ class StudioApp(QObject):
         except ValueError as exc:  # a show without segments has nothing to run
             log.info("no runner for show %s: %s", self.ctx.show_id, exc)
             return
-        from studio.ui.shell.preferences import PRODUCTS_FOLLOW_KEY
+        from studio.ui.shell.settings import PRODUCTS_FOLLOW_KEY
 
         runner.products_follow = setting_bool(self.ctx.settings, PRODUCTS_FOLLOW_KEY, True)
         self.ctx.runner = runner
@@ -328,10 +350,11 @@ class StudioApp(QObject):
         self.rebuild()
 
     def toggle_anchor(self) -> None:
-        if self.anchor is None:
+        anchor = self.anchor
+        if anchor is None:
             return
-        self.anchor.setVisible(not self.anchor.isVisible())
-        self.ctx.settings.setValue(self._anchor_key(), self.anchor.isVisible())
+        anchor.setVisible(not anchor.isVisible())
+        self.ctx.settings.setValue(self._anchor_key(), anchor.isVisible())
 
     def open_script(self) -> None:
         parent = self.window

@@ -30,8 +30,9 @@ from studio.ui.anchor.window import (
 )
 from studio.ui.common.context import AppContext
 from studio.ui.common.settings_values import setting_bool, setting_int, setting_str
+from studio.ui.shell.settings import PRODUCTS_FOLLOW_KEY
 
-PRODUCTS_FOLLOW_KEY = "products/follow_rundown"
+__all__ = ["PRODUCTS_FOLLOW_KEY", "PreferencesDialog"]
 
 
 class PreferencesDialog(QDialog):

@@ -9,6 +9,10 @@ from studio.ui.common.settings_values import setting_int
 
 SETTINGS_VERSION = 1
 
+# Preferences → the products board follows the rundown (the runner reads it at start; kept here,
+# not in preferences.py, so the start does not import the dialog and the prompter with it).
+PRODUCTS_FOLLOW_KEY = "products/follow_rundown"
+
 
 def open_settings() -> QSettings:
     path = paths.config_dir() / "studio.ini"
