@@ -64,6 +64,7 @@ def patch(app_mod):
                     gui = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
                     print(f"FIRST_PAINT {time.time():.6f} PYTHON {t_python:.6f} "
                           f"CPU {ru.ru_utime + ru.ru_stime:.6f} GUI {gui:.6f}", flush=True)
+                    print("COLD_START_FIRST_PAINT", file=sys.stderr, flush=True)
                     if os.environ.get("COLD_START_MODULES"):
                         mods = sorted(m for m in sys.modules if m.split(".")[0] in
                                       ("cv2", "scipy", "sounddevice", "obsws_python", "sqlalchemy",
@@ -223,6 +224,8 @@ def stored_show(env: dict[str, str], home: Path) -> None:
 
 def importtime_breakdown(stderr: str, top: int) -> None:
     rows: list[tuple[int, int, int, str]] = []  # self us, cumulative us, depth, name
+    # Only the imports before the first paint (the child goes on until the panels are built).
+    stderr = stderr.split("COLD_START_FIRST_PAINT", 1)[0]
     for line in stderr.splitlines():
         m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
         if m:
@@ -306,7 +309,10 @@ def main() -> int:
                     proc.wait(5)
         env_mods = dict(env, COLD_START_MODULES="1")
         paint, _python, _cpu, err, mods = one_run(cmd, env_mods, python_flags=("-X", "importtime"))
-        print(f"\nbreakdown (offscreen, one run under -X importtime: first paint {paint:.3f} s)")
+        print(
+            f"\nbreakdown of the imports before the first paint (offscreen, one run under "
+            f"-X importtime: first paint {paint:.3f} s)"
+        )
         print(f"  heavy packages loaded at first paint: {mods or '(none)'}")
         importtime_breakdown(err, opts.top)
     print(f"load after: {Path('/proc/loadavg').read_text().split()[:3]}")
