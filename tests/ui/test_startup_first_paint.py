@@ -216,3 +216,24 @@ def test_the_prompter_asked_for_before_the_paint_is_made_at_once(
         assert not anchor.isVisible()
     finally:
         app.shutdown()
+
+
+def test_when_started_runs_once_the_visible_panels_are_built(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """A call waiting for the start (the demo's feed) runs after the visible docks hold their
+    panels, once; one registered later runs at once."""
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    app = make_app(app_ctx)
+    try:
+        window = app.window
+        assert window is not None
+        seen: list[list[str]] = []
+        window.when_started(lambda: seen.append(sorted(window.panels.built())))
+        assert seen == []
+        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+        assert set(ALWAYS_BUILT) <= set(seen[0]) and len(seen) == 1
+        window.when_started(lambda: seen.append([]))
+        assert len(seen) == 2
+    finally:
+        app.shutdown()

@@ -590,13 +590,14 @@ def run(args: argparse.Namespace) -> int:
         if runner is not None and runner.snapshot().status == "ready":
             runner.start()
 
-        # The simulated feed (numpy) and the viewer comments (jieba) start just after the
-        # control room's first paint; a feed that starts late catches up with the show.
+        # The simulated feed (numpy) and the viewer comments (jieba) start once the control
+        # room has painted with its panels (their threads would slow the panels' building);
+        # a feed that starts late catches up with the show.
         def start_feed() -> None:
             studio_app.start_demo_feed(speed=ctx.demo_speed)
 
         if studio_app.window is not None:
-            studio_app.window.before_panels(start_feed)
+            studio_app.window.when_started(start_feed)
         else:
             start_feed()
         if not getattr(args, "manual", False):

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self._after_paint: list[str] = []
         self._shown_before_paint: list[str] = []  # docks shown with the window (defer_panels)
         self._first_paint_calls: list[Callable[[], None]] = []
+        self._started_calls: list[Callable[[], None]] = []
         self._build_docks()
         self._build_menus()
         self._offline_bar: QToolBar | None = None
@@ -329,7 +330,7 @@ class MainWindow(QMainWindow):
                 )
                 if key in self._factories and key not in self._built
             ]
-            self._painted = not self._visible_pending()
+            self._painted = not self._visible_pending()  # its waiting calls run in the timer
             QTimer.singleShot(0, self, self._build_after_first_paint)
 
     def before_panels(self, call: Callable[[], None]) -> None:
@@ -356,9 +357,24 @@ class MainWindow(QMainWindow):
             if key not in self._built:
                 self.panel(key)
         if not self._visible_pending():
-            self._painted = True
+            self._set_painted()
         if self._after_paint:
             QTimer.singleShot(0, self, self._build_after_first_paint)
+
+    def when_started(self, call: Callable[[], None]) -> None:
+        """Call `call()` once the window has painted and its visible docks hold their panels
+        (now if that is so already)."""
+        if self._painted:
+            call()
+        else:
+            self._started_calls.append(call)
+
+    def _set_painted(self) -> None:
+        self._painted = True
+        calls, self._started_calls = self._started_calls, []
+        for call in calls:
+            if not self._tearing_down:
+                call()
 
     def _visible_pending(self) -> bool:
         """Whether a panel the window shows (not only the checks) still waits to be built."""
