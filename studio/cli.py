@@ -21,6 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from studio import __version__
 
+# Before numpy is imported anywhere: OpenBLAS's worker threads spin between the small matrix
+# calls this app makes, a tenth of a core beside the GUI thread in the soak, for no gain.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 log = logging.getLogger(__name__)
 
 ROLES = ("controller", "anchor", "tech", "review", "cs")

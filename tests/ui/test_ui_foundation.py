@@ -97,6 +97,28 @@ def test_last_show_is_loaded_and_products_panel_fills(app_ctx: AppContext, qtbot
     app.shutdown()
 
 
+def test_a_loaded_show_brings_its_own_clock(app_ctx: AppContext, qtbot: QtBot) -> None:
+    """A station loading a demo show that runs at 60x reads the demo's recorded clock (its
+    questions wait and its messages expire on the same clock as the demo's); a plain show is
+    on the wall clock."""
+    import time
+
+    from studio.demo import demo_clock
+
+    sped = create_show(app_ctx.store, "演示场")
+    plain = create_show(app_ctx.store, "测试场")
+    demo_clock(app_ctx.store, sped, 60.0)
+    app = make_app(app_ctx)
+    app.load_show(sped)
+    t0, w0 = app_ctx.clock(), time.time()
+    time.sleep(0.2)
+    w1 = time.time()  # read before the show clock, so the bound holds however slow the machine
+    assert app_ctx.clock() - t0 >= 60 * (w1 - w0) * 0.99 and w1 - w0 > 0.1  # 60 show s per wall s
+    app.load_show(plain)
+    assert abs(app_ctx.clock() - time.time()) < 1.0
+    app.shutdown()
+
+
 def test_void_qt_calls_do_not_leak_references_to_none(qapp: QApplication) -> None:
     """PySide6 6.12.0 on Python 3.11 drops a None reference per void call and aborts the app."""
     label = QLabel()

@@ -345,6 +345,10 @@ class StudioApp(QObject):
 
     def load_show(self, show_id: int | None) -> None:
         self.ctx.show_id = show_id
+        if show_id is not None:
+            from studio.demo import show_clock
+
+            self.ctx.clock = show_clock(self.ctx.store, show_id)  # the new show's own clock
         if show_id is not None and not self.ctx.demo:  # a demo never becomes "the last show"
             self.ctx.settings.setValue("show/last_id", show_id)
         self.rebuild()
@@ -582,6 +586,11 @@ def run(args: argparse.Namespace) -> int:
             ctx.clock = demo_clock(store, ctx.show_id, ctx.demo_speed)
     else:
         ctx.show_id = startup_show(store, settings)
+        if ctx.show_id is not None:
+            from studio.demo import show_clock
+
+            # One clock per show: a station joining a sped-up demo reads the demo's clock.
+            ctx.clock = show_clock(store, ctx.show_id)
     studio_app.start_encoder_link()
     studio_app.build()
     if ctx.demo:
