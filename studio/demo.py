@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from studio.paths import resources_dir
 from studio.store.models import CueEvent, Show
 from studio.store.store import Store
-from studio.timeutil import Clock, wall_clock
+from studio.timeutil import Clock, from_epoch, wall_clock
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +56,7 @@ def end_abandoned_demos(store: Store) -> list[int]:
     from studio.runner.recovery import rebuild_runner
 
     ended = []
-    demos = demo_show_ids(store)
-    if not demos:
-        return []
-    with store.session() as s:
-        live = [
-            int(i)
-            for i in s.scalars(select(Show.id).where(Show.status == "live", Show.id.in_(demos)))
-        ]
-    for show_id in live:
+    for show_id in _live_demos(store):
         if _driven_now(store, show_id):
             continue  # another station's demo is on air (a 客服 or anchor station joining it)
         events = read_events(store, show_id)
@@ -96,18 +89,23 @@ def _driven_now(store: Store, show_id: int) -> bool:
     return not info.stale
 
 
-def _demo_on_air(store: Store) -> int | None:
-    """The newest demo show live right now in another running process, if any."""
+def _live_demos(store: Store) -> list[int]:
+    """Demo shows live in the store, newest first."""
     demos = demo_show_ids(store)
     if not demos:
-        return None
+        return []
     with store.session() as s:
         live = s.scalars(
             select(Show.id)
             .where(Show.status == "live", Show.id.in_(demos))
             .order_by(Show.id.desc())
-        ).all()
-    return next((int(i) for i in live if _driven_now(store, int(i))), None)
+        )
+        return [int(i) for i in live]
+
+
+def _demo_on_air(store: Store) -> int | None:
+    """The newest demo show live right now in another running process, if any."""
+    return next((i for i in _live_demos(store) if _driven_now(store, i)), None)
 
 
 def startup_show(store: Store, last_id: int | None) -> int | None:
@@ -197,6 +195,11 @@ def show_clock(store: Store, show_id: int, wall: Clock = wall_clock) -> Clock:
         return wall
     wall0, show0, speed = recorded
     return _sped(wall0, show0, speed, wall)
+
+
+def show_now(store: Store, show_id: int) -> datetime:
+    """Now on the show's clock (`show_clock`), as the aware UTC time commands stamp."""
+    return from_epoch(show_clock(store, show_id)())
 
 
 def recorded_speed(extra: object) -> float:

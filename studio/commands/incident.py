@@ -13,7 +13,7 @@ from studio.commands.common import CommandError, guarded, open_store, print_json
 from studio.incidents.categories import CATEGORY_KEYS, STATUSES
 from studio.store.retry import describe
 from studio.store.store import Store
-from studio.timeutil import from_epoch, parse_iso
+from studio.timeutil import parse_iso
 
 
 def _profile() -> Any:
@@ -31,7 +31,7 @@ def _profile() -> Any:
 
 @guarded
 def cmd_add(args: argparse.Namespace) -> int:
-    from studio.demo import show_clock
+    from studio.demo import show_now
     from studio.incidents.log import IncidentError, quick_log
 
     at = None
@@ -43,7 +43,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     store = open_store(args)
     held: list[str] = []
     if at is None:  # now on the show's clock: a demo's incident among its runner events
-        at = from_epoch(show_clock(store, args.show)())
+        at = show_now(store, args.show)
     try:
         incident_id = quick_log(
             store,
@@ -109,7 +109,7 @@ def _incident_now(store: Store, incident_id: int) -> datetime | None:
     when the incident cannot be read (unknown: `update` says so; database away: queued)."""
     from sqlalchemy import select
 
-    from studio.demo import show_clock
+    from studio.demo import show_now
     from studio.store.models import Incident
 
     try:
@@ -117,7 +117,7 @@ def _incident_now(store: Store, incident_id: int) -> datetime | None:
             show_id = s.scalar(select(Incident.show_id).where(Incident.id == incident_id))
     except SQLAlchemyError:
         return None
-    return None if show_id is None else from_epoch(show_clock(store, show_id)())
+    return None if show_id is None else show_now(store, show_id)
 
 
 @guarded

@@ -10,10 +10,9 @@ from studio.commands.common import CommandError, guarded, open_store, print_json
 
 @guarded
 def cmd_messages(args: argparse.Namespace) -> int:
-    from studio.demo import show_clock
+    from studio.demo import show_now
     from studio.store.shows import get_show
     from studio.talkback import messages as talkback
-    from studio.timeutil import from_epoch
 
     store = open_store(args)
     try:
@@ -22,7 +21,7 @@ def cmd_messages(args: argparse.Namespace) -> int:
         except LookupError as exc:
             raise CommandError(str(exc), 2) from exc
         rows = talkback.list_messages(store, args.show, kind=args.kind)
-        now = from_epoch(show_clock(store, args.show)())  # seen/expired on the show's time
+        now = show_now(store, args.show)  # seen/expired on the show's time
     finally:
         store.close()
     if args.json:

@@ -21,7 +21,7 @@ from studio.commands.common import (
     print_json,
     yuan_to_cents,
 )
-from studio.timeutil import from_epoch, parse_iso
+from studio.timeutil import parse_iso
 
 STATES = ("listed", "unlisted", "presenting", "sold_out")
 
@@ -46,7 +46,7 @@ def _queued(result: Any) -> bool:
 
 @guarded
 def cmd_list(args: argparse.Namespace) -> int:
-    from studio.demo import show_clock
+    from studio.demo import show_now
     from studio.metrics.fmt import money_cents
     from studio.products.reader import derive_show
     from studio.store.shows import ShowNotFound
@@ -55,7 +55,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         if now is None:  # the show's own clock: a sped-up demo show is read on its time
-            now = from_epoch(show_clock(store, args.show)())
+            now = show_now(store, args.show)
         derived = derive_show(store, args.show, now, at=now.timestamp() if args.at else None)
     except ShowNotFound as exc:
         raise CommandError(str(exc), 2) from exc

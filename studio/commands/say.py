@@ -10,9 +10,8 @@ from studio.commands.common import CommandError, guarded, open_store
 
 @guarded
 def cmd_say(args: argparse.Namespace) -> int:
-    from studio.demo import show_clock
+    from studio.demo import show_now
     from studio.talkback import messages as talkback
-    from studio.timeutil import from_epoch
 
     store = open_store(args)
     try:
@@ -27,7 +26,7 @@ def cmd_say(args: argparse.Namespace) -> int:
                 urgent=args.urgent,
                 expires_in_s=args.expires,
                 ref=args.ref,
-                at=from_epoch(show_clock(store, args.show)()),  # a demo's message on its time
+                at=show_now(store, args.show),  # a demo's message on its time
             )
         except talkback.TalkbackError as exc:
             raise CommandError(str(exc), 2) from exc
