@@ -27,6 +27,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import gc
 import itertools
@@ -216,9 +217,33 @@ class Stalls:
         self._watch = why
         self._stop = threading.Event()
         self._gui = threading.get_ident()
+        # With `why`: the GUI thread's own CPU in each long stall (busy or waiting?), the other
+        # threads' CPU in those stalls (who held the GIL?), and every garbage collection.
+        self._cpu = time.thread_time()
+        self._snaps: collections.deque[tuple[float, dict[int, float]]] = collections.deque(
+            maxlen=50
+        )
+        self.stall_cpu: list[tuple[float, float]] = []
+        self.longest: list[tuple[float, float, float, dict[int, float], list[str]]] = []
+        self._where: list[str] = []
+        self._t0 = time.perf_counter()
+        self.stall_others: dict[int, float] = {}
+        self.gcs: list[tuple[int, float, bool]] = []
+        self._gc_t0 = 0.0
+        if why:
+            gc.callbacks.append(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_t0 = time.perf_counter()
+        else:
+            self.gcs.append(
+                (info["generation"], (time.perf_counter() - self._gc_t0) * 1000,
+                 threading.get_ident() == self._gui)
+            )  # fmt: skip
 
     def start(self) -> None:
-        self._last = time.perf_counter()
+        self._last = self._t0 = time.perf_counter()
         self.timer.start()
         if self._watch:
             threading.Thread(target=self._watcher, name="soak-watch", daemon=True).start()
@@ -226,11 +251,14 @@ class Stalls:
     def stop(self) -> None:
         self.timer.stop()
         self._stop.set()
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
 
     def _watcher(self) -> None:
         import traceback
 
         while not self._stop.wait(0.02):
+            self._snaps.append((time.perf_counter(), thread_cpu()))
             if time.perf_counter() - self._last < 0.06:
                 continue
             # CPython 3.11 can deadlock when sys._current_frames() triggers a collection whose
@@ -250,11 +278,33 @@ class Stalls:
             ][-4:]
             key = " > ".join(stack)
             self.why[key] = self.why.get(key, 0) + 1
+            self._where.append(stack[-1])
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.late_ms.append(max(0.0, (now - self._last) * 1000 - STALL_TICK_MS))
-        self._last = now
+        late = max(0.0, (now - self._last) * 1000 - STALL_TICK_MS)
+        self.late_ms.append(late)
+        if self._watch:
+            cpu = time.thread_time()
+            if late > 50:
+                self.stall_cpu.append((late, (cpu - self._cpu) * 1000))
+                # The watcher's snapshots around the stall: who ran while the GUI waited.
+                snaps = list(self._snaps)
+                before = [s for t, s in snaps if t <= self._last] or [snaps[0][1]] if snaps else []
+                ran: dict[int, float] = {}
+                if before:
+                    first, last = before[-1], snaps[-1][1]
+                    for tid, c in last.items():
+                        d = c - first.get(tid, c)
+                        if d > 0:
+                            ran[tid] = d * 1000
+                            self.stall_others[tid] = self.stall_others.get(tid, 0.0) + d * 1000
+                self.longest.append(
+                    (late, now - self._t0, (cpu - self._cpu) * 1000, ran, self._where)
+                )
+            self._where = []
+            self._cpu = cpu
+        self._last = time.perf_counter()
 
     def take(self) -> list[float]:
         out, self.late_ms = self.late_ms, []
@@ -324,6 +374,10 @@ def run_show(
     app.processEvents()
     shown = [type(c).__name__ for c in checks.cards if not c.visibleRegion().isEmpty()]
     print(f"  [{label}] check cards on screen: {', '.join(shown) or 'none'}", flush=True)
+    seen = [
+        k for k, p in window.panels.items() if p.isVisible() and not p.visibleRegion().isEmpty()
+    ]
+    print(f"  [{label}] panels on screen: {', '.join(seen)}", flush=True)
     runner = ctx.runner
     if runner is not None and runner.snapshot().status == "ready":
         runner.start()
@@ -376,7 +430,17 @@ def run_show(
     driver.timeout.connect(tick)
     driver.start()
     stalls.start()
+    profile = None
+    if opts.profile:  # the GUI thread only: cProfile follows the thread that enables it
+        import cProfile
+
+        profile = cProfile.Profile()
+        profile.enable()
     app.exec()
+    if profile is not None:
+        profile.disable()
+        profile.dump_stats(f"{opts.profile}.{label.replace(' ', '')}")
+        print(f"  [{label}] GUI-thread profile: {opts.profile}.{label.replace(' ', '')}")
     driver.stop()
     stalls.stop()
     wall = time.perf_counter() - wall0
@@ -410,8 +474,31 @@ def run_show(
             f"{d.size_diff / 1e6:+.2f} MB {d.count_diff:+d} blocks {d.traceback}"
             for d in grown[:15]
         ]
+    all_names = {**native, **{tid: n for tid, n in names.items() if tid is not None}}
+    others: dict[str, float] = {}
+    for tid, ms in stalls.stall_others.items():
+        name = "GUI" if tid == os.getpid() else all_names.get(tid, f"gone:{tid}")
+        name = name.split(":")[0].rstrip("0123456789-_") or name
+        others[name] = others.get(name, 0.0) + ms
+
+    def named(tid: int) -> str:
+        return "GUI" if tid == os.getpid() else all_names.get(tid, f"gone:{tid}")
+
     figures.update(
+        longest=[
+            (
+                late,
+                at,
+                own,
+                sorted(((named(t), ms) for t, ms in ran.items()), key=lambda x: -x[1])[:4],
+                where,
+            )
+            for late, at, own, ran, where in sorted(stalls.longest, key=lambda x: -x[0])[:15]
+        ],
         why=sorted(stalls.why.items(), key=lambda kv: -kv[1])[:12],
+        stall_cpu=list(stalls.stall_cpu),
+        stall_others=sorted(others.items(), key=lambda kv: -kv[1])[:10],
+        gcs=list(stalls.gcs),
         stalls=stalls.take(),
         writes=writes.take(),
         hourly=hourly,
@@ -485,6 +572,27 @@ def report(f: dict[str, Any], opts: argparse.Namespace) -> None:
         print("Python allocations grown since the first show hour (tracemalloc):")
         for line in f["grown"]:
             print(f"  {line}")
+    if f["stall_cpu"]:
+        late = sum(x for x, _ in f["stall_cpu"])
+        own = sum(c for _, c in f["stall_cpu"])
+        print(
+            f"stalls > 50 ms: {len(f['stall_cpu'])}, {late:.0f} ms late in all; the GUI thread's "
+            f"own CPU in them {own:.0f} ms ({own / late * 100:.0f} %); CPU of all threads in them: "
+            + ", ".join(f"{n} {ms:.0f} ms" for n, ms in f["stall_others"])
+        )
+    for late, at, own, ran, where in f.get("longest", []):
+        print(
+            f"  stall {late:6.0f} ms at {at:5.1f} s: GUI CPU {own:4.0f} ms; ran "
+            + ", ".join(f"{n} {ms:.0f}" for n, ms in ran)
+            + (f"; GUI in {' | '.join(dict.fromkeys(where))}" if where else "")
+        )
+    if f["gcs"]:
+        for gen in (0, 1, 2):
+            d = [ms for g, ms, _ in f["gcs"] if g == gen]
+            on_gui = sum(1 for g, _, gui in f["gcs"] if g == gen and gui)
+            if d:
+                print(f"  GC gen {gen}: {len(d)} runs ({on_gui} on the GUI thread), "
+                      f"p50 {pct(d, 50):.1f} ms, max {max(d):.1f} ms, total {sum(d):.0f} ms")  # fmt: skip
     if f["why"]:
         print("where the GUI thread was, 60+ ms into a stall (samples every 20 ms):")
         for key, n in f["why"]:
@@ -517,6 +625,7 @@ def main() -> int:
     ap.add_argument("--obs", action="store_true", help="link a real OBS (needs obs and Xvfb)")
     ap.add_argument("--no-devices", action="store_true", help="no camera/mic sources")
     ap.add_argument("--why", action="store_true", help="where the GUI thread was in stalls")
+    ap.add_argument("--profile", metavar="FILE", help="cProfile the GUI thread into FILE.showN")
     ap.add_argument(
         "--show-checks",
         action="store_true",

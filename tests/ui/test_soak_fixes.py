@@ -147,3 +147,70 @@ def test_a_hidden_review_panel_builds_one_review_while_show_rows_change(
         qtbot.waitUntil(lambda: panel.review is not None, timeout=15_000)
     finally:
         panel.shutdown()
+
+
+def test_a_review_tab_behind_the_metrics_waits_until_its_tab_is_raised(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """Qt keeps a dock tabbed behind another visible (only its visible region is empty): the
+    review behind the Metrics tab must still only note that it is stale, and rebuild once its
+    tab comes to the front."""
+    from studio.demo import ensure_demo_show
+    from studio.ui.common.on_screen import on_screen
+    from studio.ui.shell.main_window import MainWindow
+
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    window.show()
+    window.docks["metrics"].raise_()
+    qtbot.waitExposed(window)
+    panel = window.panel("review")
+    qtbot.waitUntil(lambda: not panel._loading, timeout=15_000)
+    assert panel.isVisible() and not on_screen(panel)  # behind the Metrics tab
+    reloads: list[int] = []
+    real = panel.reload
+    panel.reload = lambda: (reloads.append(1), real())  # type: ignore[method-assign]
+    panel._on_change("incident", 1, panel.show_id)
+    panel._debounce.stop()
+    panel._debounce.timeout.emit()  # the debounce ran out
+    assert reloads == [] and panel._stale
+    window.docks["review"].raise_()
+    qtbot.waitUntil(lambda: bool(reloads), timeout=5000)
+    assert on_screen(panel) and not panel._stale
+    qtbot.waitUntil(lambda: not panel._loading, timeout=15_000)
+
+
+def test_the_built_window_is_frozen_out_of_full_collections_and_handed_back_on_a_switch(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """Once every panel is built the long-lived objects are frozen (full collections then walk
+    only what the show made); a show switch unfreezes them so the old window is collected."""
+    import gc
+    import weakref
+
+    from studio.demo import ensure_demo_show
+    from studio.ui.shell.app import StudioApp
+    from studio.ui.shell.i18n import Translations
+
+    app_ctx.show_id = ensure_demo_show(app_ctx.store)
+    translations = Translations()
+    translations.install("en")
+    app = StudioApp(app_ctx, translations)
+    gc.unfreeze()
+    app.build()
+    try:
+        assert app.window is not None
+        app.window.show()
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 10_000, timeout=20_000)
+        old = weakref.ref(app.window.panel("incidents"))
+        app.rebuild()
+        assert gc.get_freeze_count() == 0
+        assert app.window is not None
+        app.window.show()
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 10_000, timeout=20_000)
+        qtbot.waitUntil(lambda: old() is None, timeout=5000)
+    finally:
+        app.shutdown()
+        gc.unfreeze()

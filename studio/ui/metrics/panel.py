@@ -41,6 +41,7 @@ from studio.metrics.series import SeriesCache, ShowTiming
 from studio.talkback.timeline import talk_marks
 from studio.ui.audience.dashboard import AudienceCurves
 from studio.ui.common.context import AppContext
+from studio.ui.common.on_screen import on_screen
 from studio.ui.common.texts import condition_text
 from studio.ui.metrics.curves import TailedCurve
 from studio.ui.metrics.graphs import PLOT_METRICS, STREAM_METRICS, MetricsGraphs
@@ -278,7 +279,7 @@ class MetricsPanel(QWidget):
                     self._dirty = True
 
     def _tick(self) -> None:
-        if self.cache is not None and (self._dirty or self._overlay_dirty) and self.isVisible():
+        if self.cache is not None and (self._dirty or self._overlay_dirty) and on_screen(self):
             t = time.perf_counter()
             self._refresh_data()
             self._update_view()
@@ -450,6 +451,10 @@ class MetricsPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._dirty = True
+
+    def on_revealed(self) -> None:
+        self._dirty = True
+        self._tick()
 
 
 def _times_moved(before: ShowTiming | None, after: ShowTiming) -> bool:

@@ -35,6 +35,7 @@ from studio.store.shows import list_shows
 from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState
 from studio.ui.common.job_runner import JobRunner
+from studio.ui.common.on_screen import on_screen
 from studio.ui.common.tables import ui_lang
 from studio.ui.review.actions_section import ActionsSection
 from studio.ui.review.report_texts import ui_wording
@@ -239,7 +240,7 @@ class ReviewPanel(QWidget):
         if idx >= 0:
             self.show_combo.setCurrentIndex(idx)
         self.show_combo.blockSignals(False)
-        if self.isVisible() or not self._tried:
+        if on_screen(self) or not self._tried:
             self.reload()
         else:  # a show row changed (a live show's does often): rebuild when shown
             self._stale = True
@@ -289,14 +290,17 @@ class ReviewPanel(QWidget):
     def _reload_if_seen(self) -> None:
         """A live show changes every second: rebuilding its whole review every few seconds
         behind another tab cost a fifth of a core and stalled the control room (show-day soak),
-        so a hidden panel only notes that it is stale."""
-        if self.isVisible():
+        so a hidden or covered panel only notes that it is stale."""
+        if on_screen(self):
             self.reload()
         else:
             self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.on_revealed()
+
+    def on_revealed(self) -> None:
         if self._stale:
             self._stale = False
             self.reload()

@@ -39,6 +39,7 @@ from studio.script.model import parse_duration
 from studio.timeutil import fmt_duration
 from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState, request_from_window
+from studio.ui.common.on_screen import on_screen
 from studio.ui.rundown.cue_editor import edit_cue_text
 from studio.ui.rundown.keys import CUE_KEYS, cue_action
 
@@ -246,8 +247,11 @@ class RundownPanel(QWidget):
         }  # fmt: skip
 
     def _tick(self) -> None:
-        if self.runner is not None and self.isVisible():
+        if self.runner is not None and on_screen(self):
             self.refresh()
+
+    def on_revealed(self) -> None:
+        self._tick()
 
     def _fit_timing(self) -> None:
         """The three big timing figures share one row: in a narrow dock (a laptop, English's

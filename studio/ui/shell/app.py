@@ -21,6 +21,7 @@ from studio.ui.common.context import AppContext, StoreSignals
 from studio.ui.common.settings_values import setting_bool, setting_int, setting_str
 from studio.ui.common.theme import apply_theme
 from studio.ui.rundown.qt_runner import QtRunner
+from studio.ui.shell.collector import settle, unsettle
 from studio.ui.shell.i18n import Translations, choose_language
 from studio.ui.shell.live_wiring import LiveWiring
 from studio.ui.shell.main_window import MainWindow
@@ -116,6 +117,7 @@ class StudioApp(QObject):
             self.cs_window = CsStation(self.ctx)
             self.cs_window.open_show_requested.connect(self.load_show)
             self.cs_window.show()
+            QTimer.singleShot(0, self, settle)
             return
         if not self._trim.isActive():
             self._trim.start()
@@ -144,10 +146,13 @@ class StudioApp(QObject):
                 self.window.docks[focus].show()
                 self.window.docks[focus].raise_()
             self.window.show_first()
+            # Full collections stay short once the built window is out of their sight.
+            self.window.when_built(settle)
         if self.window is None:
             self._make_products()
             self._start_rules()
             self._make_anchor()
+            QTimer.singleShot(0, self, settle)
         else:
             # The prompter follows the control room's first paint (asking for `anchor` before
             # that makes it at once).
@@ -248,6 +253,7 @@ class StudioApp(QObject):
             runner.start()
 
     def rebuild(self) -> None:
+        unsettle()  # the old window's objects are collectable again (studio.ui.shell.collector)
         self.teardown()
         self.build()
         # The old windows are deleted when the event loop next runs; trim after that.

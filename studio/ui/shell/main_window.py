@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.ui.common.context import AppContext
+from studio.ui.common.on_screen import Revealable
 from studio.ui.common.settings_values import setting_bytes, setting_int
 from studio.ui.shell.status_bar import StudioStatusBar
 
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
         self._shown_before_paint: list[str] = []  # docks shown with the window (defer_panels)
         self._first_paint_calls: list[Callable[[], None]] = []
         self._started_calls: list[Callable[[], None]] = []
+        self._built_calls: list[Callable[[], None]] = []
+        self._all_built = False
         self._build_docks()
         self._build_menus()
         self._offline_bar: QToolBar | None = None
@@ -206,6 +209,9 @@ class MainWindow(QMainWindow):
                 dock.visibilityChanged.connect(
                     lambda visible, key=key: self._first_shown(key) if visible else None
                 )
+            dock.visibilityChanged.connect(
+                lambda visible, key=key: self._revealed(key) if visible else None
+            )
         # Default arrangement: rundown over products on the left, metrics over incidents right;
         # checks share the rundown's place as a tab (they matter before the show, not during).
         # On a laptop screen the products and live-audio docks become tabs too, so each visible
@@ -307,6 +313,13 @@ class MainWindow(QMainWindow):
         elif key in self._factories:
             self._panel_hooks.setdefault(key, []).append(hook)
 
+    def _revealed(self, key: str) -> None:
+        """A dock (or its tab) came to the front: its panel catches up with what it skipped
+        while covered (studio.ui.common.on_screen)."""
+        panel = self._built.get(key)
+        if isinstance(panel, Revealable) and not self._tearing_down:
+            QTimer.singleShot(0, panel, panel.on_revealed)  # after the tab switch has painted
+
     def _first_shown(self, key: str) -> None:
         if self._tearing_down or key in self._built:
             return
@@ -360,6 +373,8 @@ class MainWindow(QMainWindow):
             self._set_painted()
         if self._after_paint:
             QTimer.singleShot(0, self, self._build_after_first_paint)
+        else:
+            self._set_all_built()
 
     def when_started(self, call: Callable[[], None]) -> None:
         """Call `call()` once the window has painted and its visible docks hold their panels
@@ -368,6 +383,21 @@ class MainWindow(QMainWindow):
             call()
         else:
             self._started_calls.append(call)
+
+    def when_built(self, call: Callable[[], None]) -> None:
+        """Call `call()` once every panel built after the first paint is built (hidden docks
+        that wait to be shown aside), or now if that is so already."""
+        if self._all_built:
+            call()
+        else:
+            self._built_calls.append(call)
+
+    def _set_all_built(self) -> None:
+        self._all_built = True
+        calls, self._built_calls = self._built_calls, []
+        for call in calls:
+            if not self._tearing_down:
+                call()
 
     def _set_painted(self) -> None:
         self._painted = True
