@@ -54,6 +54,12 @@ def _clock(ts: float | None) -> str:
     return datetime.fromtimestamp(ts).strftime("%H:%M:%S") if ts is not None else "—"
 
 
+def _set_style(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes (each set re-polishes the widget)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class RundownPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +81,8 @@ class RundownPanel(QWidget):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._tick)
         self.edits: edit.EditStack | None = None
+        # Each row's look as last applied (RundownPanel._row_style), by row index.
+        self._row_styles: dict[int, tuple[bool, bool, bool, str | None]] = {}
         self.bind(ctx.runner)
 
     # -- building ---------------------------------------------------------------------------
@@ -217,6 +225,7 @@ class RundownPanel(QWidget):
 
     def _fill_table(self) -> None:
         script = self.runner.script
+        self._row_styles = {}  # new items: every row is styled again
         self.table.setRowCount(len(script.segments))
         kinds = self._kind_names()
         for row, seg in enumerate(script.segments):
@@ -258,6 +267,10 @@ class RundownPanel(QWidget):
         longer words) the font steps down until all three fit instead of being cut off."""
         labels = (self.seg_clock, self.to_end, self.over_under)
         room = self.body.width() - 40
+        key = (room, *(lb.text() for lb in labels))
+        if key == self._fitted:
+            return  # same words in the same room: the fonts already fit
+        self._fitted = key
         font = QFont(self._timing_font)
         for _ in range(8):
             needed = sum(QFontMetrics(font).horizontalAdvance(lb.text()) for lb in labels)
@@ -267,6 +280,8 @@ class RundownPanel(QWidget):
         for label in labels:
             if label.font() != font:
                 label.setFont(font)
+
+    _fitted: tuple[object, ...] = ()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -303,8 +318,8 @@ class RundownPanel(QWidget):
                 else self.tr("Flash sale over")
             )
         self.banner.setText(text)
-        self.banner.setStyleSheet(
-            f"background: {colour}; color: white; border-radius: 4px; padding: 4px;"
+        _set_style(
+            self.banner, f"background: {colour}; color: white; border-radius: 4px; padding: 4px;"
         )
         self.banner.show()
 
@@ -323,13 +338,13 @@ class RundownPanel(QWidget):
             status = self.tr("REHEARSAL") + " · " + status
         self.status.setText(status)
         colour = {"running": "#e53935", "held": "#ffb000"}.get(snap.status, "")
-        self.status.setStyleSheet(f"color: {colour};" if colour else "")
+        _set_style(self.status, f"color: {colour};" if colour else "")
 
         rem = snap.segment_remaining
         seg_text = ("+" + fmt_duration(-rem)) if rem < 0 else fmt_duration(-(-rem // 1))
         self.seg_clock.setText(self.tr("Segment %1").replace("%1", seg_text))
         phase_colour = {"warn": "#ffb000", "danger": OVER}.get(snap.phase, "")
-        self.seg_clock.setStyleSheet(f"color: {phase_colour};" if phase_colour else "")
+        _set_style(self.seg_clock, f"color: {phase_colour};" if phase_colour else "")
         to_end = snap.time_to_planned_end
         self.to_end.setText(
             self.tr("To planned end %1").replace(
@@ -339,11 +354,11 @@ class RundownPanel(QWidget):
         ou = snap.over_under
         if abs(ou) < 1:
             self.over_under.setText(self.tr("On time"))
-            self.over_under.setStyleSheet("")
+            _set_style(self.over_under, "")
         else:
             text = self.tr("Over %1") if ou > 0 else self.tr("Under %1")
             self.over_under.setText(text.replace("%1", fmt_duration(abs(ou))))
-            self.over_under.setStyleSheet(f"color: {OVER if ou > 0 else UNDER};")
+            _set_style(self.over_under, f"color: {OVER if ou > 0 else UNDER};")
 
         self._fit_timing()
         self._show_banner(snap)
@@ -383,27 +398,27 @@ class RundownPanel(QWidget):
             return "—"
         return fmt_duration(row.over_under, signed=True)
 
-    def _style_row(self, row: Any, started: bool) -> None:
+    @staticmethod
+    def _row_style(row: Any, started: bool) -> tuple[bool, bool, bool, str | None]:
+        """What a row's look depends on: current, struck out, dimmed, the over/under colour."""
         current = row.state == "current"
-        for col in range(COLUMNS):
-            item = self.table.item(row.index, col)
-            if item is None:
-                continue
-            font = item.font()
-            font.setBold(current)
-            font.setStrikeOut(row.state == "skipped" and row.actual_seconds is None)
-            item.setFont(font)
-            if current:
-                item.setBackground(QBrush(QColor(CURRENT_BG)))
-                item.setForeground(QBrush(QColor("white")))
-            else:
-                item.setBackground(QBrush())
-                dim = row.state in ("done", "skipped") and started
-                item.setForeground(QBrush(QColor("#8a8a8a")) if dim else QBrush())
-            if col == 6 and row.over_under is not None and not current:
-                item.setForeground(QBrush(QColor(OVER if row.over_under > 0.5 else UNDER)))
-            elif col == 6 and current and (row.over_under or 0) > 0:
-                item.setForeground(QBrush(QColor("#ffb3ab")))
+        strike = row.state == "skipped" and row.actual_seconds is None
+        dim = not current and row.state in ("done", "skipped") and started
+        verdict: str | None = None
+        if row.over_under is not None and not current:
+            verdict = OVER if row.over_under > 0.5 else UNDER
+        elif current and (row.over_under or 0) > 0:
+            verdict = "#ffb3ab"
+        return current, strike, dim, verdict
+
+    def _style_row(self, row: Any, started: bool) -> None:
+        """Restyle the row's items only when its look changed (a restyle of every row on
+        every tick cost the GUI thread ~1 s a minute in the show-day soak)."""
+        style = self._row_style(row, started)
+        current = style[0]
+        if self._row_styles.get(row.index) != style:
+            self._row_styles[row.index] = style
+            self._apply_row_style(row.index, style)
         if current and self._last_current != row.index:
             self._last_current = row.index
             first = self.table.item(row.index, 0)
@@ -411,6 +426,25 @@ class RundownPanel(QWidget):
                 self.table.scrollToItem(first, QAbstractItemView.ScrollHint.EnsureVisible)
 
     _last_current = -1
+
+    def _apply_row_style(self, index: int, style: tuple[bool, bool, bool, str | None]) -> None:
+        current, strike, dim, verdict = style
+        for col in range(COLUMNS):
+            item = self.table.item(index, col)
+            if item is None:
+                continue
+            font = item.font()
+            font.setBold(current)
+            font.setStrikeOut(strike)
+            item.setFont(font)
+            if current:
+                item.setBackground(QBrush(QColor(CURRENT_BG)))
+                item.setForeground(QBrush(QColor("white")))
+            else:
+                item.setBackground(QBrush())
+                item.setForeground(QBrush(QColor("#8a8a8a")) if dim else QBrush())
+            if col == 6 and verdict is not None:
+                item.setForeground(QBrush(QColor(verdict)))
 
     def _show_cues(self) -> None:
         """The selected segment's cues with the controller notes; the live one when none is."""
