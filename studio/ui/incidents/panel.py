@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,7 @@ from studio.incidents.playbooks import playbook
 from studio.timeutil import from_epoch
 from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState, request_from_window
+from studio.ui.common.on_screen import on_screen
 from studio.ui.common.qt_jobs import SerialWorker
 from studio.ui.incidents.dialog import IncidentDetailsDialog
 from studio.ui.incidents.filters import IncidentFilterProxy
@@ -106,7 +107,8 @@ class IncidentsPanel(QWidget):
 
         self._ages = QTimer(self)
         self._ages.setInterval(1000)
-        self._ages.timeout.connect(self.model.refresh_ages)
+        self._ages.timeout.connect(self._tick_ages)
+        self._fit_pending = False  # the columns were not fitted to the rows while covered
         # Incidents held on this PC while the database could not be written are stored as
         # soon as it can (exactly once, by the core): at start and every HELD_RETRY_MS.
         self._held = QTimer(self)
@@ -201,7 +203,10 @@ class IncidentsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the contents by _fit_columns when rows change, not ResizeToContents: that
+        # mode re-measures every cell of every column on each dataChanged, so each second's
+        # age update cost ~10 ms with a show's incidents.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(
             IncidentTableModel.COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch
         )
@@ -345,6 +350,7 @@ class IncidentsPanel(QWidget):
         if show_id == self._show_id and not self._closed:
             current = self.current_id()
             self.model.set_rows(rows, self._segment_titles(show_id, stored_titles))
+            self._fit_columns()
             self._reselect(self._select_after_refresh or current)
             self._select_after_refresh = None
             self._update_summary()
@@ -368,8 +374,8 @@ class IncidentsPanel(QWidget):
             self.refresh()
 
     def _reselect(self, incident_id: int | None) -> None:
-        if incident_id is None:
-            return
+        if incident_id is None or incident_id == self.current_id():
+            return  # still selected (rows inserted or changed keep the selection)
         row = self.model.row_of(incident_id)
         if row < 0:
             return
@@ -390,7 +396,44 @@ class IncidentsPanel(QWidget):
                 sources=chosen(self.source_filter),
             )
         )
+        self._fit_columns()
         self._update_summary()
+
+    # -- columns and ages (view work only: skipped while the panel is covered) --
+
+    def _fit_columns(self, *columns: int) -> None:
+        """Fit these columns (all but the stretched "What happened" by default) to the rows
+        shown, as ResizeToContents would; while covered, once the panel is revealed."""
+        if not on_screen(self):
+            self._fit_pending = True
+            return
+        stretched = IncidentTableModel.COLUMNS.index("text")
+        for col in columns or range(len(IncidentTableModel.COLUMNS)):
+            if col != stretched and not self.table.isColumnHidden(col):
+                self.table.resizeColumnToContents(col)
+
+    def _tick_ages(self) -> None:
+        """Each second: the ages shown move on (nothing to paint while covered)."""
+        if not on_screen(self):
+            return
+        if self.model.refresh_ages():
+            self._fit_columns(IncidentTableModel.COLUMNS.index("age"))
+
+    def on_revealed(self) -> None:
+        """The dock came to the front: ages and column widths catch up."""
+        if self._closed or not on_screen(self):
+            return
+        resized = self.model.refresh_ages()
+        if self._fit_pending:
+            self._fit_pending = False
+            self._fit_columns()
+        elif resized:
+            self._fit_columns(IncidentTableModel.COLUMNS.index("age"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending:  # rows came while hidden: fitted once the show has laid out
+            QTimer.singleShot(0, self, self.on_revealed)
 
     def _update_summary(self) -> None:
         rows = self.model.rows
@@ -424,6 +467,7 @@ class IncidentsPanel(QWidget):
         if compact != self.model.compact:
             self.model.set_compact(compact)
             self.table.setColumnHidden(IncidentTableModel.COLUMNS.index("source"), compact)
+            self._fit_columns()
         self._place_no_rows()
 
     # -- actions --
