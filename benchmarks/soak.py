@@ -275,10 +275,10 @@ class Stalls:
                 f"{Path(f.filename).name}:{f.lineno}:{f.name}"
                 for f in traceback.extract_stack(frame)
                 if "site-packages" not in f.filename or "PySide6" in f.filename
-            ][-4:]
+            ][-6:]
             key = " > ".join(stack)
             self.why[key] = self.why.get(key, 0) + 1
-            self._where.append(stack[-1])
+            self._where.append(" < ".join(reversed(stack[-3:])))
 
     def _tick(self) -> None:
         now = time.perf_counter()

@@ -4,6 +4,7 @@ lucky-bag bursts and the product viewers talk about must be those actually on ai
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from datetime import UTC, datetime
@@ -101,3 +102,42 @@ def test_comments_ingest_sim_follows_the_stored_rundown(
     # The late rundown's last minutes, after the plan's end, have their comments too.
     planned_end = times["closing"][0] + 5 * MIN
     assert _rate(rows, planned_end, planned_end + LATE_S) > 0.5
+
+
+def test_a_live_feed_that_starts_behind_catches_up_in_slices(
+    store: Store, show: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A live comment feed started ten show minutes late sends the missed comments a slice of
+    show time at a time (one big batch held the interpreter lock and stalled the GUI), and
+    catches up with the clock."""
+    import studio.audience.simulate as simulate
+
+    start = START.timestamp()
+    batches: list[tuple[float, float]] = []
+    real = simulate.accept_lines
+
+    def record(store_: Store, show_id: int, lines: list[dict[str, object]], **kw: object) -> object:
+        ts = [float(str(line["ts"])) for line in lines]
+        batches.append((min(ts), max(ts)))
+        return real(store_, show_id, lines, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(simulate, "accept_lines", record)
+    stop = threading.Event()
+    now = {"t": start + 600.0}
+    thread = threading.Thread(
+        target=run_feed,
+        args=(store, show, stop),
+        kwargs={"clock": lambda: now["t"], "seed": 3, "start_ts": start, "interval": 0.05},
+    )
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while (not batches or batches[-1][1] < start + 570) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert batches and batches[-1][1] >= start + 570  # caught up
+    assert len(batches) >= 15
+    assert all(b[1] - b[0] <= simulate.CATCH_UP_SLICE_S for b in batches)
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(batches))  # never in the past

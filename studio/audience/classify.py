@@ -17,12 +17,12 @@ import logging
 import re
 import threading
 import unicodedata
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from studio.audience.rules import KIND_ORDER, TOPICS, Rules, load_rules
+from studio.jieba_dict import new_tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -169,14 +169,8 @@ _base_tokenizer: Any = None
 
 
 def _new_tokenizer() -> Any:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import jieba
-
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok
+    # Loaded in short steps (studio.jieba_dict): jieba's own load froze every thread for ~1 s.
+    return new_tokenizer()
 
 
 class Classifier:

@@ -7,27 +7,19 @@ the lexicon's `word` rules were written against.
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
-import warnings
 from typing import Any
+
+from studio.jieba_dict import new_tokenizer
 
 _lock = threading.Lock()
 _tokenizer: Any = None
 
 
 def _load() -> Any:
-    with warnings.catch_warnings():
-        # jieba 0.42 reaches for pkg_resources, which newer setuptools deprecate on import.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import jieba
-
-    # jieba logs every dictionary load at DEBUG straight to stderr; CLI output stays clean.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
+    # Loaded in short steps (studio.jieba_dict): jieba's own load froze every thread for ~1 s.
+    return new_tokenizer()
 
 
 def tokenizer() -> Any:

@@ -87,6 +87,7 @@ class StudioApp(QObject):
         ctx.signals.changed.connect(self._rule_fired)
         self.api: Any = None  # studio.ui.shell.api_link.ApiLink, once started
         self.cs_window: Any = None  # studio.ui.audience.station.CsStation (role cs)
+        self._rebuilt = False  # a show switch rebuilt the windows (their old cycles to collect)
 
     # -- windows -----------------------------------------------------------------------------
     def start_encoder_link(self) -> None:
@@ -117,7 +118,7 @@ class StudioApp(QObject):
             self.cs_window = CsStation(self.ctx)
             self.cs_window.open_show_requested.connect(self.load_show)
             self.cs_window.show()
-            QTimer.singleShot(0, self, settle)
+            QTimer.singleShot(0, self, self._settle)
             return
         if not self._trim.isActive():
             self._trim.start()
@@ -147,12 +148,12 @@ class StudioApp(QObject):
                 self.window.docks[focus].raise_()
             self.window.show_first()
             # Full collections stay short once the built window is out of their sight.
-            self.window.when_built(settle)
+            self.window.when_built(self._settle)
         if self.window is None:
             self._make_products()
             self._start_rules()
             self._make_anchor()
-            QTimer.singleShot(0, self, settle)
+            QTimer.singleShot(0, self, self._settle)
         else:
             # The prompter follows the control room's first paint (asking for `anchor` before
             # that makes it at once).
@@ -252,8 +253,12 @@ class StudioApp(QObject):
         if runner.snapshot().status == "ready":
             runner.start()
 
+    def _settle(self) -> None:
+        settle(collect=self._rebuilt)
+
     def rebuild(self) -> None:
         unsettle()  # the old window's objects are collectable again (studio.ui.shell.collector)
+        self._rebuilt = True
         self.teardown()
         self.build()
         # The old windows are deleted when the event loop next runs; trim after that.
