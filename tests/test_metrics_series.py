@@ -179,3 +179,23 @@ def test_samples_stored_under_the_old_key_survive_the_migration(tmp_path: Path) 
         assert "WITHOUT ROWID" in str(ddl)
     finally:
         store.close()
+
+
+def test_a_read_off_the_cache_merges_once_and_a_stale_one_not_at_all(store: Store) -> None:
+    """`read()` leaves the cache as it was (a worker can run it); `merge()` adds its rows as
+    `refresh()` would; a read planned before another merge is refused, so no row is doubled."""
+    sid = create_show(store, "t")
+    cache = SeriesCache(sid, ("orders",))
+    write_samples(store, [make_row(sid, "a", "orders", T0 + i, i) for i in range(0, 30)])
+    with store.engine.connect() as conn:
+        first = cache.read(conn)
+        assert cache.newest is None and cache.get("orders")[0].tolist() == []
+        assert cache.merge(first) == 30
+    write_samples(store, [make_row(sid, "a", "orders", T0 + i, i) for i in range(30, 40)])
+    with store.engine.connect() as conn:
+        early = cache.read(conn, since=T0 + 30)
+        late = cache.read(conn, since=T0 + 30)
+    assert cache.merge(early) == 10
+    assert cache.merge(late) is None
+    ts, _v = cache.get("orders")
+    assert ts.tolist() == [T0 + i for i in range(40)]

@@ -15,7 +15,7 @@ from studio.metrics.live_spans import (
     ProductMark,
     with_scheduled_ends,
 )
-from studio.metrics.series import SeriesCache, ShowTiming, show_timing
+from studio.metrics.series import SeriesCache, SeriesRead, ShowTiming, show_timing
 from studio.store.models import Incident, Product, ProductEvent, Segment, Show
 from studio.store.store import Store
 
@@ -35,6 +35,13 @@ def refresh_series(store: Store, cache: SeriesCache, since: float | None = None)
     # A plain connection: a session costs more than the short read it wraps (1 Hz).
     with store.engine.connect() as conn:
         return cache.refresh(conn, since)
+
+
+def read_series(store: Store, cache: SeriesCache, since: float | None = None) -> SeriesRead:
+    """What `refresh_series` would add to the cache, read without changing it: call from a
+    worker thread and hand the result to `cache.merge()` on the cache's own thread."""
+    with store.engine.connect() as conn:
+        return cache.read(conn, since)
 
 
 def planned_segments(store: Store, show_id: int) -> list[PlannedSegment]:

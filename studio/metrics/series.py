@@ -304,6 +304,19 @@ class _Growable:
 OVERLAP_S = 2.0
 
 
+@dataclass(frozen=True)
+class SeriesRead:
+    """Rows read for a SeriesCache by `SeriesCache.read()` (on any thread), for its
+    `merge()`: from `start` on (strictly after it when `after`), planned against the cache's
+    newest sample `newest` and the show's time window `window`."""
+
+    start: float
+    after: bool
+    newest: float | None
+    window: Window
+    rows: Sequence[tuple[Any, ...]]
+
+
 class SeriesCache:
     """A show's whole-show series (sku ''), kept in numpy arrays and topped up by time.
 
@@ -340,34 +353,51 @@ class SeriesCache:
         self._window = show_window(s, self.show_id, self.clock())
         return self.refresh(s)
 
-    def _bounds(self, s: Session | Connection) -> tuple[float, float]:
-        if self._window is None:
-            self._window = show_window(s, self.show_id, self.clock())
-        w = self._window
-        lo = -math.inf if w.lo is None else w.lo
-        # A live show's window moves with the clock.
-        return lo, max(w.hi, self.clock() + w.margin)
-
     def refresh(self, s: Session | Connection, since: float | None = None) -> int:
         """Read new rows (and, with `since`, everything from that time on again); returns how
         many rows the cache did not hold before."""
-        query = self._from
-        lo, end = self._bounds(s)
-        if self.newest is None:
+        fresh = self.merge(self.read(s, since))
+        assert fresh is not None  # read and merged with nothing in between
+        return fresh
+
+    def read(self, s: Session | Connection, since: float | None = None) -> SeriesRead:
+        """The rows `refresh()` would add, read without changing the cache: a worker thread
+        reads them and the thread that owns the cache `merge()`s them. The cache must not be
+        merged into by anyone else in between (one read in flight at a time)."""
+        newest, window = self.newest, self._window
+        if window is None:
+            window = show_window(s, self.show_id, self.clock())
+        lo = -math.inf if window.lo is None else window.lo
+        # A live show's window moves with the clock.
+        end = max(window.hi, self.clock() + window.margin)
+        after = False
+        if newest is None:
             start = lo
         elif since is None:
-            start = self.newest - OVERLAP_S
-        elif since > self.newest:
+            start = newest - OVERLAP_S
+        elif since > newest:
             # The usual 1 Hz case: the batch is newer than anything held, so only rows after
             # the newest are read and nothing is dropped and read again.
-            start, query = self.newest, self._after
+            start, after = newest, True
         else:
             start = since
         start = max(start, lo)
-        rows = s.execute(query, {"start": start, "end": end}).all()
+        query = self._after if after else self._from
+        rows = [tuple(r) for r in s.execute(query, {"start": start, "end": end})]
+        return SeriesRead(start, after, newest, window, rows)
+
+    def merge(self, read: SeriesRead) -> int | None:
+        """Put a `read()`'s rows in the cache; returns how many rows it did not hold before,
+        or None (nothing merged) when the cache moved on since the read was made."""
+        if read.newest != self.newest:
+            return None
+        if self._window is None:
+            self._window = read.window
+        rows = read.rows
         if not rows:
             return 0
-        if query is self._after:
+        start = read.start
+        if read.after:
             dropped = {m: np.empty(0) for m in self._data}
         else:
             dropped = {m: g.drop_from(start) for m, g in self._data.items()}

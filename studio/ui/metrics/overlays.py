@@ -212,11 +212,19 @@ def _edge_xy(xs: Sequence[float], y0: float, y1: float) -> tuple[F64, F64]:
 
 class ShowOverlays:
     """`load()` draws a show's segments and incidents on every graph, `place()` fits their
-    labels and markers to the visible range; bands and lines follow each graph's y range."""
+    labels and markers to the visible range; bands and lines follow each graph's y range.
+
+    `load()` is incremental: each layer (segments, incidents, product changes, talkback) is
+    redrawn only when its own marks changed, and segments whose titles and kinds are unchanged
+    (a running segment that grew, a cue that moved a boundary) are moved in place. A reload
+    after an unrelated change creates no graphics item."""
 
     def __init__(self, graphs: MetricsGraphs) -> None:
         self.graphs = graphs
-        self.items: list[tuple[Any, Any]] = []  # (plot, item) of everything drawn here
+        # (plot, item) of everything drawn here, by layer (`items` joins them).
+        self._segment_items: list[tuple[Any, Any]] = []
+        self._incident_plot_items: list[tuple[Any, Any]] = []  # lines on the other graphs
+        self._product_plot_items: list[tuple[Any, Any]] = []
         self._segment_labels: list[tuple[QGraphicsSimpleTextItem, SegmentSpan]] = []
         self._incident_labels: list[tuple[QGraphicsSimpleTextItem, float]] = []
         self._bands: dict[str, list[Any]] = {}
@@ -224,6 +232,10 @@ class ShowOverlays:
         # kept as tall as the graph's y range.
         self._vlines: dict[str, list[tuple[Any, list[float]]]] = {}
         self._incident_lines: list[SafeInfiniteLine] = []
+        # What each layer was drawn from (compared on the next load).
+        self._spans: tuple[SegmentSpan, ...] = ()
+        self._fg = ""
+        self._edges_at: list[float] = []
         # The show's incidents, the marker groups drawn for them, and the gap (seconds) they
         # were grouped with: regrouped only when the scale changes (a resize, the other view).
         self._marks: Sequence[IncidentMark] = ()
@@ -246,27 +258,58 @@ class ShowOverlays:
         self.talk = TalkOverlay(graphs.plots["online"])
         graphs.y_listeners.append(self.fit)
 
-    def clear(self) -> None:
-        for plot, item in self.items:
+    @property
+    def items(self) -> list[tuple[Any, Any]]:
+        """(plot, item) of everything drawn here (talkback's markers aside)."""
+        return [
+            *self._segment_items,
+            *self._incident_plot_items,
+            *self._incident_items,
+            *self._product_plot_items,
+            *self._product_items,
+        ]
+
+    def _drop(self, items: list[tuple[Any, Any]]) -> None:
+        """Take `items` off their graphs and out of the line lists `fit()` keeps tall."""
+        gone = {id(item) for _plot, item in items}
+        for plot, item in items:
             plot.removeItem(item)
-        self.items.clear()
+        for key, lines in self._vlines.items():
+            self._vlines[key] = [(c, xs) for c, xs in lines if id(c) not in gone]
+        items.clear()
+
+    def _clear_segments(self) -> None:
+        self._drop(self._segment_items)
         self._segment_labels = []
-        self._incident_labels = []
         self._bands = {}
-        self._vlines = {}
+        self._spans = ()
+        self._edges_at = []
+
+    def _clear_incidents(self) -> None:
+        self._drop(self._incident_plot_items)
+        self._drop(self._incident_items)
+        self._incident_labels = []
         self._incident_lines = []
         self._marks = ()
         self.groups = []
         self._gap = None
         self._incident_xs = []
-        self._incident_items = []
+
+    def _clear_products(self) -> None:
+        self._drop(self._product_plot_items)
+        self._drop(self._product_items)
         self._products = ()
         self.product_groups = []
         self._product_gap = None
         self._product_xs = []
-        self._product_items = []
         self._product_lines = []
         self._product_labels = []
+
+    def clear(self) -> None:
+        self._clear_segments()
+        self._clear_incidents()
+        self._clear_products()
+        self._fg = ""
         self.talk.clear()
 
     def load(
@@ -278,96 +321,148 @@ class ShowOverlays:
         talk: Sequence[TalkMark] = (),
     ) -> None:
         """Draw segment bands, edges and labels (label text in colour `fg`), incidents,
-        product changes and talkback (messages, rule firings)."""
-        self.clear()
-        self.talk.load(talk)
+        product changes and talkback (messages, rule firings); a layer whose marks are the ones
+        already drawn is left as it is."""
+        self.load_segments(spans, fg)
+        self.load_incidents(marks)
+        self.load_products(products)
+        self.load_talk(talk)
+
+    def load_talk(self, talk: Sequence[TalkMark]) -> None:
+        """Messages and rule firings (redrawn only when they changed)."""
+        if tuple(talk) != tuple(self.talk.marks):
+            self.talk.load(talk)
+
+    def load_segments(self, spans: Sequence[SegmentSpan], fg: str) -> None:
+        """Segment bands, edges and labels: kept when unchanged, moved in place when only
+        their times changed, redrawn otherwise."""
+        spans = tuple(spans)
+        if spans == self._spans and fg == self._fg:
+            return
+        same_kinds = [(sp.title, sp.kind) for sp in spans] == [
+            (sp.title, sp.kind) for sp in self._spans
+        ]
+        if spans and same_kinds and fg == self._fg:
+            self._move_segments(spans)
+            return
+        self._clear_segments()
+        self._fg = fg
+        self._spans = spans
+        if not spans:
+            return
         plots = self.graphs.plots
         online = plots["online"]
-        if spans:
-            # One BarGraphItem per plot draws every segment band from a cached picture; one
-            # LinearRegionItem per segment per plot cost tens of ms on every repaint.
-            # Colours blended onto the graph background beforehand and drawn opaque: the bands
-            # sit behind everything on a plain background, so they look the same, and Qt fills
-            # opaque rectangles ~4x faster than translucent ones (~3 ms a graph per repaint).
-            bg = self.graphs.glw.backgroundBrush().color()
-            brushes = [
-                pg.mkBrush(_over(SEGMENT_BRUSH.get(sp.kind, DEFAULT_BRUSH), bg)) for sp in spans
-            ]
-            edge = pg.mkPen(_over((*DEFAULT_BRUSH[:3], 90), bg), width=1)
-            edges_at = segment_edges(spans)
-            for key, plot in plots.items():
-                y0, y1 = self.graphs.y_ranges.get(key, (0.0, 1.0))
-                # No outline pen: a pen's pixel padding makes the bars' bounds depend on the
-                # view's scale, so every scroll re-laid them (and repainted twice).
-                bands = pg.BarGraphItem(
-                    x0=[sp.start for sp in spans],
-                    x1=[sp.end for sp in spans],
-                    y0=y0,
-                    height=y1 - y0,
-                    brushes=brushes,
-                    pen=pg.mkPen(None),
-                )
-                bands.setZValue(-10)
-                bands.setObjectName("segment-bands")
-                plot.addItem(bands, ignoreBounds=True)
-                # Segment boundaries as one line item (adjacent segments of one kind would
-                # otherwise merge).
-                edges = pg.PlotCurveItem(pen=edge, connect="pairs")
-                edges.setZValue(-9)
-                edges.setData(*_edge_xy(edges_at, y0, y1))
-                plot.addItem(edges, ignoreBounds=True)
-                self.items.extend([(plot, bands), (plot, edges)])
-                self._bands[key] = [bands]
-                self._vlines.setdefault(key, []).append((edges, edges_at))
+        # One BarGraphItem per plot draws every segment band from a cached picture; one
+        # LinearRegionItem per segment per plot cost tens of ms on every repaint.
+        # Colours blended onto the graph background beforehand and drawn opaque: the bands
+        # sit behind everything on a plain background, so they look the same, and Qt fills
+        # opaque rectangles ~4x faster than translucent ones (~3 ms a graph per repaint).
+        bg = self.graphs.glw.backgroundBrush().color()
+        brushes = [pg.mkBrush(_over(SEGMENT_BRUSH.get(sp.kind, DEFAULT_BRUSH), bg)) for sp in spans]
+        edge = pg.mkPen(_over((*DEFAULT_BRUSH[:3], 90), bg), width=1)
+        self._edges_at = segment_edges(spans)
+        for key, plot in plots.items():
+            y0, y1 = self.graphs.y_ranges.get(key, (0.0, 1.0))
+            # No outline pen: a pen's pixel padding makes the bars' bounds depend on the
+            # view's scale, so every scroll re-laid them (and repainted twice).
+            bands = pg.BarGraphItem(
+                x0=[sp.start for sp in spans],
+                x1=[sp.end for sp in spans],
+                y0=y0,
+                height=y1 - y0,
+                brushes=brushes,
+                pen=pg.mkPen(None),
+            )
+            bands.setZValue(-10)
+            bands.setObjectName("segment-bands")
+            plot.addItem(bands, ignoreBounds=True)
+            # Segment boundaries as one line item (adjacent segments of one kind would
+            # otherwise merge).
+            edges = pg.PlotCurveItem(pen=edge, connect="pairs")
+            edges.setZValue(-9)
+            edges.setData(*_edge_xy(self._edges_at, y0, y1))
+            plot.addItem(edges, ignoreBounds=True)
+            self._segment_items.extend([(plot, bands), (plot, edges)])
+            self._bands[key] = [bands]
+            self._vlines.setdefault(key, []).append((edges, self._edges_at))
         for sp in spans:
             text = _label(sp.title, fg)
             online.addItem(text, ignoreBounds=True)
-            self.items.append((online, text))
+            self._segment_items.append((online, text))
             self._segment_labels.append((text, sp))
-        self._marks = marks
-        if marks:
-            # Under the viewers graph the markers are one line item per graph (an InfiniteLine
-            # each re-computed its geometry on every scroll), at the groups' places.
-            marker = pg.mkPen(INCIDENT_COLOR, width=1, style=Qt.PenStyle.DashLine)
-            for key, plot in plots.items():
-                if key == "online":
-                    continue
-                lines = pg.PlotCurveItem(pen=marker, connect="pairs")
-                lines.setZValue(4)
-                plot.addItem(lines, ignoreBounds=True)
-                self.items.append((plot, lines))
-                self._vlines.setdefault(key, []).append((lines, self._incident_xs))
-            # Grouped so that no two labels overlap: as wide as the widest label can be.
-            probe = [MarkGroup(m.at, (m,)) for m in marks] + [MarkGroup(0.0, tuple(marks) * 10)]
-            self._marker_px = MARKER_PADDING_PX + max(
-                _label(marker_label(g, self._labels), INCIDENT_COLOR).boundingRect().width()
-                for g in probe
-            )
-        self._products = products
-        if products:
-            pen = pg.mkPen(PRODUCT_COLOR, width=1, style=Qt.PenStyle.DotLine)
-            for key, plot in plots.items():
-                if key == "online":
-                    continue
-                lines = pg.PlotCurveItem(pen=pen, connect="pairs")
-                lines.setZValue(4)
-                plot.addItem(lines, ignoreBounds=True)
-                self.items.append((plot, lines))
-                self._vlines.setdefault(key, []).append((lines, self._product_xs))
-            probe_p = [ProductGroup(m.at, (m,)) for m in products]
-            probe_p.append(ProductGroup(0.0, tuple(products) * 10))
-            self._product_px = MARKER_PADDING_PX + max(
-                _label(product_label(g), PRODUCT_COLOR).boundingRect().width() for g in probe_p
-            )
+
+    def _move_segments(self, spans: tuple[SegmentSpan, ...]) -> None:
+        """The same segments at new times: the bands, edges and labels move, nothing is made."""
+        self._spans = spans
+        self._edges_at[:] = segment_edges(spans)
+        x0 = [sp.start for sp in spans]
+        x1 = [sp.end for sp in spans]
+        for key, bands in self._bands.items():
+            for band in bands:
+                band.setOpts(x0=x0, x1=x1)
+            y0, y1 = self.graphs.y_ranges.get(key, (0.0, 1.0))
+            for curve, xs in self._vlines.get(key, ()):
+                if xs is self._edges_at:
+                    curve.setData(*_edge_xy(xs, y0, y1))
+        self._segment_labels = [
+            (text, sp) for (text, _old), sp in zip(self._segment_labels, spans, strict=True)
+        ]
+
+    def load_incidents(self, marks: Sequence[IncidentMark]) -> None:
+        """The incident markers (redrawn only when the incidents changed)."""
+        if tuple(marks) == tuple(self._marks):
+            return
+        self._clear_incidents()
+        self._marks = tuple(marks)
+        if not marks:
+            return
+        # Under the viewers graph the markers are one line item per graph (an InfiniteLine
+        # each re-computed its geometry on every scroll), at the groups' places.
+        marker = pg.mkPen(INCIDENT_COLOR, width=1, style=Qt.PenStyle.DashLine)
+        for key, plot in self.graphs.plots.items():
+            if key == "online":
+                continue
+            lines = pg.PlotCurveItem(pen=marker, connect="pairs")
+            lines.setZValue(4)
+            plot.addItem(lines, ignoreBounds=True)
+            self._incident_plot_items.append((plot, lines))
+            self._vlines.setdefault(key, []).append((lines, self._incident_xs))
+        # Grouped so that no two labels overlap: as wide as the widest label can be.
+        probe = [MarkGroup(m.at, (m,)) for m in marks] + [MarkGroup(0.0, tuple(marks) * 10)]
+        self._marker_px = MARKER_PADDING_PX + max(
+            _label(marker_label(g, self._labels), INCIDENT_COLOR).boundingRect().width()
+            for g in probe
+        )
+
+    def load_products(self, products: Sequence[ProductMark]) -> None:
+        """The product-change markers (redrawn only when the changes did)."""
+        if tuple(products) == tuple(self._products):
+            return
+        self._clear_products()
+        self._products = tuple(products)
+        if not products:
+            return
+        pen = pg.mkPen(PRODUCT_COLOR, width=1, style=Qt.PenStyle.DotLine)
+        for key, plot in self.graphs.plots.items():
+            if key == "online":
+                continue
+            lines = pg.PlotCurveItem(pen=pen, connect="pairs")
+            lines.setZValue(4)
+            plot.addItem(lines, ignoreBounds=True)
+            self._product_plot_items.append((plot, lines))
+            self._vlines.setdefault(key, []).append((lines, self._product_xs))
+        probe_p = [ProductGroup(m.at, (m,)) for m in products]
+        probe_p.append(ProductGroup(0.0, tuple(products) * 10))
+        self._product_px = MARKER_PADDING_PX + max(
+            _label(product_label(g), PRODUCT_COLOR).boundingRect().width() for g in probe_p
+        )
 
     def _draw_incidents(self, gap: float) -> None:
         """Group the incidents for a gap of `gap` seconds and draw one marker per group: a line
         with a label and a tooltip on the viewers graph, a line on the others."""
         self._gap = gap
-        for plot, item in self._incident_items:
-            plot.removeItem(item)
-            self.items.remove((plot, item))
-        self._incident_items, self._incident_lines, self._incident_labels = [], [], []
+        self._drop(self._incident_items)
+        self._incident_lines, self._incident_labels = [], []
         self.groups = group_marks(self._marks, gap)
         self._incident_xs[:] = [g.at for g in self.groups]
         for key, (y0, y1) in self.graphs.y_ranges.items():
@@ -382,7 +477,6 @@ class ShowOverlays:
             label.setToolTip(tip)
             for item in (line, label):
                 online.addItem(item, ignoreBounds=True)
-                self.items.append((online, item))
                 self._incident_items.append((online, item))
             self._incident_lines.append(line)
             self._incident_labels.append((label, g.at))
@@ -391,10 +485,8 @@ class ShowOverlays:
         """Group the product changes for a gap of `gap` seconds and draw one marker per group,
         as `_draw_incidents` does, in the product colour and a lower row of labels."""
         self._product_gap = gap
-        for plot, item in self._product_items:
-            plot.removeItem(item)
-            self.items.remove((plot, item))
-        self._product_items, self._product_lines, self._product_labels = [], [], []
+        self._drop(self._product_items)
+        self._product_lines, self._product_labels = [], []
         self.product_groups = group_product_marks(self._products, gap)
         self._product_xs[:] = [g.at for g in self.product_groups]
         for key, (y0, y1) in self.graphs.y_ranges.items():
@@ -409,7 +501,6 @@ class ShowOverlays:
             label.setToolTip(tip)
             for item in (line, label):
                 online.addItem(item, ignoreBounds=True)
-                self.items.append((online, item))
                 self._product_items.append((online, item))
             self._product_lines.append(line)
             self._product_labels.append((label, g.at))

@@ -3,15 +3,20 @@
 Samples arrive at any rate; the store's change signal only marks the panel dirty, and a QTimer
 repaints at most 4 times a second (nothing while the panel is hidden). Series are read
 incrementally into numpy arrays, so a refresh late in a 4-hour show costs about what it costs at
-the start. The graphs live in graphs.py, the segment shading, incident and product-change
+the start. During a show the GUI thread never reads the database: new rows and the overlays'
+marks are read on the panel's worker (studio.ui.common.qt_jobs) and merged or drawn when they
+arrive; only a show switch (`set_show`) reads on the GUI thread. The graphs live in graphs.py, the segment shading, incident and product-change
 markers in overlays.py; every rule (feed stalled, pace, time range, spans) is a core function in
 studio.metrics.live_*, and every read a core query in studio.metrics.queries.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
+from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
@@ -36,12 +41,22 @@ from studio.metrics.live_feed import (
     watched_sample_ts,
 )
 from studio.metrics.live_figures import Pace, alert_facts, live_figures, pace_tone
-from studio.metrics.live_spans import SegmentSpan, actual_times, segment_spans, spans_start
-from studio.metrics.series import SeriesCache, ShowTiming
-from studio.talkback.timeline import talk_marks
+from studio.metrics.live_spans import (
+    IncidentMark,
+    PlannedSegment,
+    ProductMark,
+    SegmentSpan,
+    actual_times,
+    segment_spans,
+    spans_start,
+)
+from studio.metrics.series import SeriesCache, SeriesRead, ShowTiming
+from studio.store.store import Store
+from studio.talkback.timeline import TalkMark, talk_marks
 from studio.ui.audience.dashboard import AudienceCurves
 from studio.ui.common.context import AppContext
 from studio.ui.common.on_screen import on_screen
+from studio.ui.common.qt_jobs import SerialWorker
 from studio.ui.common.texts import condition_text
 from studio.ui.metrics.curves import TailedCurve
 from studio.ui.metrics.graphs import PLOT_METRICS, STREAM_METRICS, MetricsGraphs
@@ -54,6 +69,55 @@ __all__ = ["PLOT_METRICS", "STREAM_METRICS", "MetricsPanel"]
 log = logging.getLogger(__name__)
 
 REPAINT_MS = 250
+# The overlay layers each table's changes can alter (read again on the worker when they do).
+# A product's own row changes with every sale and stock count: it moves no marker (a change
+# that does, price, state, stock added, link, comes with its product_event row).
+LAYERS_OF: dict[str, frozenset[str]] = {
+    "segment": frozenset({"segments"}),
+    "cue_event": frozenset({"segments"}),
+    "show": frozenset({"segments", "timing"}),
+    "incident": frozenset({"incidents"}),
+    "product_event": frozenset({"products"}),
+    "talkback_message": frozenset({"talk"}),
+    "rule_firing": frozenset({"talk"}),
+}
+ALL_LAYERS = frozenset({"segments", "incidents", "products", "talk"})
+
+
+@dataclass
+class OverlayData:
+    """What the overlays are drawn from, read in one job: only the layers asked for are set."""
+
+    timing: ShowTiming | None = None
+    plan: list[PlannedSegment] | None = None
+    actual: dict[str, tuple[float, float | None]] | None = None
+    incidents: list[IncidentMark] | None = None
+    products: list[ProductMark] | None = None
+    talk: list[TalkMark] | None = None
+
+
+def read_overlays(store: Store, show_id: int, layers: Collection[str]) -> OverlayData:
+    """Read the overlay layers `layers` of a show (any thread: no Qt here)."""
+    out = OverlayData()
+    if "timing" in layers:
+        out.timing = queries.load_timing(store, show_id)
+    if "segments" in layers:
+        out.plan = queries.planned_segments(store, show_id)
+        out.actual = {}
+        if out.plan:
+            try:
+                from studio.runner.actuals import load_actuals
+
+                out.actual = actual_times(load_actuals(store, show_id).segments)
+            except Exception:  # no runner data (or no script): planned times are still useful
+                log.debug("no actual segment times for show %s", show_id, exc_info=True)
+    if "incidents" in layers:
+        out.incidents = queries.incident_marks(store, show_id)
+    if "products" in layers:
+        out.products = queries.product_marks(store, show_id)
+    if "talk" in layers:
+        out.talk = talk_marks(store, show_id)
+    return out
 
 
 class MetricsPanel(QWidget):
@@ -70,7 +134,17 @@ class MetricsPanel(QWidget):
         self.timing: ShowTiming | None = None
         self.whole_show = False
         self._dirty = True
-        self._overlay_dirty = True
+        # Overlay layers to read again (LAYERS_OF), and what they were last drawn from.
+        self._layers: set[str] = set(ALL_LAYERS)
+        self._plan: list[PlannedSegment] = []
+        self._actual: dict[str, tuple[float, float | None]] = {}
+        # Reads on the worker: one of each kind in flight; a delivery made for an earlier show
+        # (or cache) than `_gen` is dropped.
+        self._worker = SerialWorker(self, "metrics-panel")
+        self._gen = 0
+        self._x_range: tuple[float, float] | None = None  # the time range last painted
+        self._reading_series = False
+        self._reading_overlays = False
         self._own_feed: MetricsFeed | None = None
         # Show-clock time of the newest platform sample once the feed is live (the stalled-feed
         # rule watches it; studio.metrics.live_feed).
@@ -200,6 +274,8 @@ class MetricsPanel(QWidget):
     # -- show switching ----------------------------------------------------------------------
 
     def set_show(self, show_id: int | None) -> None:
+        """Switch shows: the one read on the GUI thread (the whole show so far, at once)."""
+        self._new_generation()
         self.show_id = show_id
         self.cache = None
         self.timing = None
@@ -216,9 +292,23 @@ class MetricsPanel(QWidget):
                 log.warning("metrics panel: show %s not found", show_id)
                 self.show_id = None
         self.graphs.reset(self.cache)
-        self._dirty = self._overlay_dirty = True
-        self._refresh_data()
+        self._dirty = True
+        self._layers = set(ALL_LAYERS)
+        if self.cache is not None and self.show_id is not None:
+            self._unread = False
+            since, self._since = self._since, None
+            if queries.refresh_series(self.ctx.store, self.cache, since):
+                self._note_samples()
+            self._layers.clear()
+            self._apply_overlays(read_overlays(self.ctx.store, self.show_id, ALL_LAYERS))
+        else:
+            self.overlays.clear()
         self._update_view()
+
+    def _new_generation(self) -> None:
+        """Deliveries of reads started before now are for another show or cache: dropped."""
+        self._gen += 1
+        self._reading_series = self._reading_overlays = False
 
     def set_whole_show(self, whole: bool) -> None:
         self.whole_show = whole
@@ -243,6 +333,8 @@ class MetricsPanel(QWidget):
     def shutdown(self) -> None:
         """Stop the timer and a feed this panel started (the app owns any other feed)."""
         self._timer.stop()
+        self._new_generation()
+        self._worker.shutdown()
         self.audience.shutdown()
         if self._own_feed is not None:
             self._own_feed.shutdown()
@@ -255,7 +347,7 @@ class MetricsPanel(QWidget):
     def _on_samples(self, show_id: object, since: object) -> None:
         if show_id is not None and show_id != self.show_id:
             return
-        self._dirty = self._unread = True
+        self._unread = True  # repainted once the new rows are read
         self._feed_seen = True
         # A sample batch names its earliest second: re-read from there (late rows).
         if isinstance(since, int | float):
@@ -264,42 +356,95 @@ class MetricsPanel(QWidget):
     def _on_changed(self, table: str, row_id: object, show_id: object) -> None:
         if show_id is not None and show_id != self.show_id:
             return
-        if table in ("incident", "cue_event", "segment", "show", "product_event", "product",
-                     "talkback_message", "rule_firing"):  # fmt: skip
-            self._overlay_dirty = True
-            if table == "show" and self.show_id is not None:
-                before = self.timing
-                self.timing = queries.load_timing(self.ctx.store, self.show_id)
-                if self.cache is not None and _times_moved(before, self.timing):
-                    # The cache reads only samples inside the show's window, taken from the
-                    # show's times when it was made: a show started now (ahead of its planned
-                    # day, as the demo does) needs a cache made with its new times.
-                    self.cache = SeriesCache(self.show_id, self.cache.metrics, self.ctx.clock)
-                    self.graphs.reset(self.cache)
-                    self._dirty = True
+        self._layers |= LAYERS_OF.get(table, frozenset())
 
     def _tick(self) -> None:
-        if self.cache is not None and (self._dirty or self._overlay_dirty) and on_screen(self):
-            t = time.perf_counter()
-            self._refresh_data()
-            self._update_view()
-            self.refresh_ms.append((time.perf_counter() - t) * 1000)
-        elif self.cache is not None and self._unread:
-            # Hidden: nothing is painted, but the alerts still need the new samples.
-            self._refresh_data()
-            del self.refresh_ms[:-200]
+        if self.cache is not None:
+            shown = on_screen(self)
+            if shown and self._dirty:
+                t = time.perf_counter()
+                self._update_view()
+                self.refresh_ms.append((time.perf_counter() - t) * 1000)
+                del self.refresh_ms[:-200]
+            if self._layers:
+                self._read_overlays()
+            if self._unread or self._reading_series:
+                # Hidden too: nothing is painted, but the alerts need the new samples; they
+                # are checked once those are in (as a synchronous read did).
+                self._read_series()
+                return
         self._evaluate_alerts()
 
-    def _refresh_data(self) -> None:
-        if self.cache is None:
+    # -- reads on the worker -------------------------------------------------------------------
+
+    def _read_series(self) -> None:
+        """Read the rows committed since the last read on the worker; merged when they come."""
+        if self._reading_series or self.cache is None:
             return
+        self._reading_series = True
         self._unread = False
         since, self._since = self._since, None
-        n = queries.refresh_series(self.ctx.store, self.cache, since)
-        if self._overlay_dirty:
-            self._load_overlays(self.cache)
+        job = functools.partial(queries.read_series, self.ctx.store, self.cache, since)
+        gen = self._gen
+        self._worker.submit(
+            job,
+            functools.partial(self._on_series, gen),
+            functools.partial(self._on_read_failed, gen, "series", since),
+        )
+
+    def _on_series(self, gen: int, read: SeriesRead) -> None:
+        if gen != self._gen or self.cache is None:
+            return
+        self._reading_series = False
+        n = self.cache.merge(read)
+        if n is None:  # the cache moved on meanwhile: read again
+            self._unread = True
+            return
         if n:
             self._note_samples()
+            self._dirty = True
+            if on_screen(self):
+                t = time.perf_counter()
+                self._update_view()
+                self.refresh_ms.append((time.perf_counter() - t) * 1000)
+                del self.refresh_ms[:-200]
+        self._evaluate_alerts()
+
+    def _read_overlays(self) -> None:
+        """Read the overlay layers marked changed on the worker; drawn when they come."""
+        if self._reading_overlays or self.show_id is None:
+            return
+        self._reading_overlays = True
+        layers, self._layers = frozenset(self._layers), set()
+        job = functools.partial(read_overlays, self.ctx.store, self.show_id, layers)
+        gen = self._gen
+        self._worker.submit(
+            job,
+            functools.partial(self._on_overlays, gen),
+            functools.partial(self._on_read_failed, gen, "overlays", layers),
+        )
+
+    def _on_overlays(self, gen: int, data: OverlayData) -> None:
+        if gen != self._gen:
+            return
+        self._reading_overlays = False
+        self._apply_overlays(data)
+        if self._x_range is not None and self.stack.currentWidget() is self.board:
+            # New markers need placing in the range on screen; the graphs are unchanged.
+            self.overlays.place(*self._x_range)
+
+    def _on_read_failed(self, gen: int, what: str, pending: Any, exc: BaseException) -> None:
+        """A read failed (logged by the worker): tried again on the next tick."""
+        if gen != self._gen:
+            return
+        if what == "series":
+            self._reading_series = False
+            self._unread = True
+            if isinstance(pending, float):
+                self._since = pending if self._since is None else min(self._since, pending)
+        else:
+            self._reading_overlays = False
+            self._layers |= set(pending)
 
     def _slack(self) -> float:
         return pipeline_slack(self.ctx.demo_speed)
@@ -319,32 +464,41 @@ class MetricsPanel(QWidget):
 
     # -- overlays: segments and incidents -----------------------------------------------------
 
-    def _load_overlays(self, cache: SeriesCache) -> None:
-        self._overlay_dirty = False
-        if self.show_id is None:
+    def _apply_overlays(self, data: OverlayData) -> None:
+        """Draw the layers `data` holds (each left as it is when its marks did not change)."""
+        if self.show_id is None or self.cache is None:
             self.overlays.clear()
             return
-        spans = self._segment_spans(self.show_id, cache)
-        marks = queries.incident_marks(self.ctx.store, self.show_id)
-        products = queries.product_marks(self.ctx.store, self.show_id)
-        talk = talk_marks(self.ctx.store, self.show_id)
-        fg = self.palette().color(QPalette.ColorRole.Text).name()
-        self.overlays.load(spans, marks, fg, products, talk)
+        if data.timing is not None:
+            self._set_timing(data.timing)
+        if data.plan is not None and data.actual is not None:
+            self._plan, self._actual = data.plan, data.actual
+            fg = self.palette().color(QPalette.ColorRole.Text).name()
+            self.overlays.load_segments(self._segment_spans(self.cache), fg)
+        if data.incidents is not None:
+            self.overlays.load_incidents(data.incidents)
+        if data.products is not None:
+            self.overlays.load_products(data.products)
+        if data.talk is not None:
+            self.overlays.load_talk(data.talk)
 
-    def _segment_spans(self, show_id: int, cache: SeriesCache) -> list[SegmentSpan]:
-        plan = queries.planned_segments(self.ctx.store, show_id)
-        if not plan:
+    def _set_timing(self, timing: ShowTiming) -> None:
+        before, self.timing = self.timing, timing
+        if self.cache is not None and self.show_id is not None and _times_moved(before, timing):
+            # The cache reads only samples inside the show's window, taken from the show's
+            # times when it was made: a show started now (ahead of its planned day, as the
+            # demo does) needs a cache made with its new times, read from the start.
+            self._new_generation()
+            self.cache = SeriesCache(self.show_id, self.cache.metrics, self.ctx.clock)
+            self.graphs.reset(self.cache)
+            self._unread = self._dirty = True
+
+    def _segment_spans(self, cache: SeriesCache) -> list[SegmentSpan]:
+        if not self._plan:
             return []
-        actual: dict[str, tuple[float, float | None]] = {}
-        try:
-            from studio.runner.actuals import load_actuals
-
-            actual = actual_times(load_actuals(self.ctx.store, show_id).segments)
-        except Exception:  # no runner data (or no script): planned times are still useful
-            log.debug("no actual segment times for show %s", show_id, exc_info=True)
         first = cache.get("online_viewers")[0]
         start = spans_start(self.timing, float(first[0]) if len(first) else None)
-        return segment_spans(plan, actual, start, cache.last_ts())
+        return segment_spans(self._plan, self._actual, start, cache.last_ts())
 
     # -- painting ----------------------------------------------------------------------------
 
@@ -377,6 +531,7 @@ class MetricsPanel(QWidget):
         x0, x1 = self.graphs.paint(
             cache, self.timing, max(last, last_any), self.whole_show, self._pace
         )
+        self._x_range = (x0, x1)
         self.overlays.place(x0, x1)
         self.graphs.apply_view()
 
