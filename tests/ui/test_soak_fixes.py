@@ -214,3 +214,23 @@ def test_the_built_window_is_frozen_out_of_full_collections_and_handed_back_on_a
     finally:
         app.shutdown()
         gc.unfreeze()
+
+
+def test_shutdown_waits_for_a_stuck_job_only_a_while(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A panel closing while its worker is stuck (a locked database, a slow disk) waits a while,
+    says so in the log, and lets the job finish on its own thread."""
+    owner = QObject()
+    worker = SerialWorker(owner, "stuck-test")
+    monkeypatch.setattr(SerialWorker, "SHUTDOWN_WAIT_SECONDS", 0.2)
+    release, finished = threading.Event(), threading.Event()
+    worker.submit(lambda: (release.wait(30), finished.set()))
+    thread = worker._thread
+    assert thread is not None
+    worker.shutdown()
+    assert thread.is_alive() and not finished.is_set()
+    assert "still running" in caplog.text
+    release.set()
+    thread.join(10)
+    assert finished.is_set() and not thread.is_alive()

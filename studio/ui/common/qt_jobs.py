@@ -127,12 +127,23 @@ class SerialWorker:
         elif on_done is not None:
             on_done(value)
 
+    # How long `shutdown` waits on the GUI thread for the queued jobs; the thread runs the rest
+    # on its own after that (a write it started is still committed).
+    SHUTDOWN_WAIT_SECONDS = 10.0
+
     def shutdown(self) -> None:
-        """Run what is queued, then stop the thread and wait for it."""
+        """Run what is queued, then stop the thread and wait for it (a while: a job stuck on a
+        slow disk or database must not freeze the window that is closing)."""
         with self._lock:
             thread = self._thread
             if thread is not None:
                 self._jobs.put(None)
                 self._thread = None
         if thread is not None:
-            thread.join()
+            thread.join(self.SHUTDOWN_WAIT_SECONDS)
+            if thread.is_alive():
+                log.warning(
+                    "%s: jobs still running after %.0f s; they finish in the background",
+                    self.name,
+                    self.SHUTDOWN_WAIT_SECONDS,
+                )
