@@ -94,3 +94,31 @@ def test_an_edit_refills_the_table_and_styles_every_row_again(
     panel.move_down()
     assert sorted(set(restyled)) == list(range(len(runner.script.segments)))
     assert panel.table.item(0, 0).font().bold()
+
+
+def _fitted(panel: Any) -> list[tuple[int, int]]:
+    """(width, width its contents need) of each column but the segment title's."""
+    table, header = panel.table, panel.table.horizontalHeader()
+    return [
+        (
+            table.columnWidth(c),
+            max(table.sizeHintForColumn(c), header.sectionSizeHint(c), header.minimumSectionSize()),
+        )
+        for c in range(1, table.columnCount())
+    ]
+
+
+def test_columns_fit_their_contents_as_the_show_runs(panel: Any) -> None:
+    """The columns keep fitting their contents (as ResizeToContents did) when times fill in,
+    grow longer and the live row turns bold, without re-measuring on every item change."""
+    panel.resize(900, 600)
+    panel.show()
+    runner = panel.runner
+    runner.start()
+    panel.refresh()
+    assert all(width == needed for width, needed in _fitted(panel))
+    for _ in range(len(runner.script.segments[0].cues) + 1):
+        panel.clock.advance(700)  # over ten minutes: "9:59" -> "10:00"
+        runner.next()
+    panel.refresh()
+    assert all(width == needed for width, needed in _fitted(panel))

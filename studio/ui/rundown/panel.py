@@ -8,12 +8,21 @@ selected segment, Ctrl+Z undo and Ctrl+Shift+Z redo a script edit.
 from __future__ import annotations
 
 import contextlib
+import functools
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -50,7 +59,9 @@ UNDER = "#5ecf7a"
 CURRENT_BG = "#1f4e79"
 
 
+@functools.lru_cache(maxsize=512)
 def _clock(ts: float | None) -> str:
+    # Cached: the planned starts of every row are formatted on each refresh (4 a second).
     return datetime.fromtimestamp(ts).strftime("%H:%M:%S") if ts is not None else "—"
 
 
@@ -135,8 +146,11 @@ class RundownPanel(QWidget):
         # sideways instead); a stretched first column was squeezed to "…" in English.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 170)
+        # The other columns fit their contents, fitted by _fit_columns when a text changes its
+        # length or a row its font: ResizeToContents re-measured every cell of every column
+        # on each item change (~1 ms per changed cell, several a second during a show).
         for col in range(1, COLUMNS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self.table.itemSelectionChanged.connect(self._show_cues)
         self.table.cellDoubleClicked.connect(self._cell_double_clicked)
 
@@ -246,6 +260,7 @@ class RundownPanel(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, col, item)
+        self._fit_columns(range(1, COLUMNS))
 
     def _kind_names(self) -> dict[str, str]:
         return {
@@ -365,6 +380,7 @@ class RundownPanel(QWidget):
 
         started = snap.status != "ready"
         show_start = snap.planned_end - runner.plan.total_seconds if snap.planned_end else None
+        refit: set[int] = set()
         for row in snap.rows:
             planned_at = show_start + row.planned_offset if show_start is not None else None
             cells = {
@@ -378,8 +394,12 @@ class RundownPanel(QWidget):
             for col, text in cells.items():
                 item = self.table.item(row.index, col)
                 if item is not None and item.text() != text:
+                    if len(item.text()) != len(text):  # (digits share one width)
+                        refit.add(col)
                     item.setText(text)
-            self._style_row(row, started)
+            if self._style_row(row, started):
+                refit.update(range(1, COLUMNS))  # bold or not: other widths
+        self._fit_columns(sorted(refit))
         self._show_cues()
         b = self.buttons
         b["start"].setEnabled(snap.status == "ready")
@@ -411,12 +431,13 @@ class RundownPanel(QWidget):
             verdict = "#ffb3ab"
         return current, strike, dim, verdict
 
-    def _style_row(self, row: Any, started: bool) -> None:
+    def _style_row(self, row: Any, started: bool) -> bool:
         """Restyle the row's items only when its look changed (a restyle of every row on
-        every tick cost the GUI thread ~1 s a minute in the show-day soak)."""
+        every tick cost the GUI thread ~1 s a minute in the show-day soak); True if it did."""
         style = self._row_style(row, started)
         current = style[0]
-        if self._row_styles.get(row.index) != style:
+        restyled = self._row_styles.get(row.index) != style
+        if restyled:
             self._row_styles[row.index] = style
             self._apply_row_style(row.index, style)
         if current and self._last_current != row.index:
@@ -424,6 +445,21 @@ class RundownPanel(QWidget):
             first = self.table.item(row.index, 0)
             if first is not None:
                 self.table.scrollToItem(first, QAbstractItemView.ScrollHint.EnsureVisible)
+        return restyled
+
+    def _fit_columns(self, columns: Any) -> None:
+        """Fit these columns to their contents, as ResizeToContents would."""
+        for col in columns:
+            self.table.resizeColumnToContents(col)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns(range(1, COLUMNS))  # another font or theme: other widths
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_columns(range(1, COLUMNS))  # styled by the window it is shown in
 
     _last_current = -1
 
