@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState, request_from_window
+from studio.ui.common.on_screen import on_screen
 from studio.ui.common.settings_values import setting_bytes
 from studio.ui.common.theme import FAIL, OK, WARN
 from studio.ui.products.actions import KEYS, BoardActions, Done
@@ -59,6 +61,7 @@ class ProductsPanel(QWidget):
         self._following = True  # the selection follows the product on air until a pick
         self._selecting = False
         self._closed = False
+        self._behind = False  # figures came while the panel was covered: shown on reveal
         self._build_board()
         self.view.selectionModel().selectionChanged.connect(self._picked)
         self.stack.addWidget(self.empty)
@@ -71,7 +74,7 @@ class ProductsPanel(QWidget):
         # The figures come from the station's one live-products model, which the prompter's
         # product card reads too; this panel only lays them out.
         if ctx.products is not None:
-            ctx.products.updated.connect(self.refresh)
+            ctx.products.updated.connect(self._updated)
         self.refresh()
 
     def _build_board(self) -> None:
@@ -110,7 +113,27 @@ class ProductsPanel(QWidget):
         )
 
     # -- reading ------------------------------------------------------------------------------
+    def _updated(self) -> None:
+        """New figures (twice a second): laid out only while the board can be seen; a board
+        tabbed behind another dock catches up in on_revealed. (The figures themselves are the
+        station's one model, which the prompter and the alerts read whatever the board does.)"""
+        if on_screen(self) or not self.window().isVisible():
+            self.refresh()  # (a board in no shown window, as in tests and the prompter's)
+        else:
+            self._behind = True
+
+    def on_revealed(self) -> None:
+        """The dock came to the front: show the figures that came while it was covered."""
+        if self._behind and not self._closed:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._behind:  # hidden until now (no tab was raised): catch up once laid out
+            QTimer.singleShot(0, self, self.on_revealed)
+
     def refresh(self) -> None:
+        self._behind = False
         live = self.ctx.products
         derived = [] if live is None or self.ctx.show_id is None else live.derived
         if not derived:
@@ -162,6 +185,6 @@ class ProductsPanel(QWidget):
         self.ctx.settings.setValue(HEADER_KEY, self.view.horizontalHeader().saveState())
         if self.ctx.products is not None:
             with contextlib.suppress(RuntimeError, TypeError):
-                self.ctx.products.updated.disconnect(self.refresh)
+                self.ctx.products.updated.disconnect(self._updated)
         self.undo_bar.stop()
         self.board_actions.shutdown()
