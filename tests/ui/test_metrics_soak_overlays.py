@@ -198,3 +198,20 @@ def test_a_read_for_the_previous_show_is_dropped(ctx, qtbot, clock) -> None:  # 
     assert panel.cache is not None and panel.cache.last_ts() is None
     assert panel.overlays.items == [] and panel.overlays.groups == []
     panel.shutdown()
+
+
+def test_a_new_incident_adds_its_marker_and_keeps_the_others(ctx, qtbot, clock) -> None:  # type: ignore[no-untyped-def]
+    """An incident far from the others adds one marker; the markers already drawn and the
+    incident lines on the other graphs are the same items as before."""
+    panel = _panel(ctx, qtbot, clock)
+    panel._update_view()  # markers grouped for the graph's settled width
+    assert len(panel.overlays.groups) == 1
+    markers = [id(i) for _p, i in panel.overlays._incident_items]
+    lines = [id(i) for _p, i in panel.overlays._incident_plot_items]
+    quick_log(ctx.store, panel.show_id, "anchor", text="口误", at=from_epoch(T0 + 800))
+    qtbot.waitUntil(lambda: len(panel.overlays.groups) == 2, timeout=3000)
+    now = [id(i) for _p, i in panel.overlays._incident_items]
+    assert now[:2] == markers and len(now) == 4
+    assert [id(i) for _p, i in panel.overlays._incident_plot_items] == lines
+    assert [x for _t, x in panel.overlays._incident_labels] == [T0 + 200, T0 + 800]
+    panel.shutdown()

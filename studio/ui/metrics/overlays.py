@@ -244,6 +244,8 @@ class ShowOverlays:
         self._marker_px = 0.0
         self._incident_xs: list[float] = []  # where the other graphs draw incident lines
         self._incident_items: list[tuple[Any, Any]] = []  # (plot, item) on the viewers graph
+        # The marker (line, label) drawn for each group, reused while its group stays.
+        self._incident_drawn: dict[MarkGroup, tuple[Any, QGraphicsSimpleTextItem]] = {}
         self._labels = IncidentLabels()
         # Product changes, drawn like the incidents (their own groups, gap and lines).
         self._products: Sequence[ProductMark] = ()
@@ -252,6 +254,7 @@ class ShowOverlays:
         self._product_px = 0.0
         self._product_xs: list[float] = []
         self._product_items: list[tuple[Any, Any]] = []
+        self._product_drawn: dict[ProductGroup, tuple[Any, QGraphicsSimpleTextItem]] = {}
         self._product_lines: list[SafeInfiniteLine] = []
         self._product_labels: list[tuple[QGraphicsSimpleTextItem, float]] = []
         # Messages to the anchor and rule firings: markers in a row of their own.
@@ -288,6 +291,7 @@ class ShowOverlays:
     def _clear_incidents(self) -> None:
         self._drop(self._incident_plot_items)
         self._drop(self._incident_items)
+        self._incident_drawn.clear()
         self._incident_labels = []
         self._incident_lines = []
         self._marks = ()
@@ -298,6 +302,7 @@ class ShowOverlays:
     def _clear_products(self) -> None:
         self._drop(self._product_plot_items)
         self._drop(self._product_items)
+        self._product_drawn.clear()
         self._products = ()
         self.product_groups = []
         self._product_gap = None
@@ -409,101 +414,134 @@ class ShowOverlays:
         ]
 
     def load_incidents(self, marks: Sequence[IncidentMark]) -> None:
-        """The incident markers (redrawn only when the incidents changed)."""
-        if tuple(marks) == tuple(self._marks):
+        """The incident markers: kept when the incidents did not change; after a change the
+        lines on the other graphs stay and only the markers of groups that changed are made
+        again (on the next `place()`)."""
+        marks = tuple(marks)
+        if marks == tuple(self._marks):
             return
-        self._clear_incidents()
-        self._marks = tuple(marks)
         if not marks:
+            self._clear_incidents()
             return
-        # Under the viewers graph the markers are one line item per graph (an InfiniteLine
-        # each re-computed its geometry on every scroll), at the groups' places.
-        marker = pg.mkPen(INCIDENT_COLOR, width=1, style=Qt.PenStyle.DashLine)
-        for key, plot in self.graphs.plots.items():
-            if key == "online":
-                continue
-            lines = pg.PlotCurveItem(pen=marker, connect="pairs")
-            lines.setZValue(4)
-            plot.addItem(lines, ignoreBounds=True)
-            self._incident_plot_items.append((plot, lines))
-            self._vlines.setdefault(key, []).append((lines, self._incident_xs))
+        if not self._marks:
+            # Under the viewers graph the markers are one line item per graph (an
+            # InfiniteLine each re-computed its geometry on every scroll), at the groups'
+            # places.
+            marker = pg.mkPen(INCIDENT_COLOR, width=1, style=Qt.PenStyle.DashLine)
+            for key, plot in self.graphs.plots.items():
+                if key == "online":
+                    continue
+                lines = pg.PlotCurveItem(pen=marker, connect="pairs")
+                lines.setZValue(4)
+                plot.addItem(lines, ignoreBounds=True)
+                self._incident_plot_items.append((plot, lines))
+                self._vlines.setdefault(key, []).append((lines, self._incident_xs))
+        self._marks = marks
+        self._gap = None  # regrouped by the next place()
         # Grouped so that no two labels overlap: as wide as the widest label can be.
-        probe = [MarkGroup(m.at, (m,)) for m in marks] + [MarkGroup(0.0, tuple(marks) * 10)]
+        probe = [MarkGroup(m.at, (m,)) for m in marks] + [MarkGroup(0.0, marks * 10)]
         self._marker_px = MARKER_PADDING_PX + max(
             _label(marker_label(g, self._labels), INCIDENT_COLOR).boundingRect().width()
             for g in probe
         )
 
     def load_products(self, products: Sequence[ProductMark]) -> None:
-        """The product-change markers (redrawn only when the changes did)."""
-        if tuple(products) == tuple(self._products):
+        """The product-change markers, kept and remade as `load_incidents` does."""
+        products = tuple(products)
+        if products == tuple(self._products):
             return
-        self._clear_products()
-        self._products = tuple(products)
         if not products:
+            self._clear_products()
             return
-        pen = pg.mkPen(PRODUCT_COLOR, width=1, style=Qt.PenStyle.DotLine)
-        for key, plot in self.graphs.plots.items():
-            if key == "online":
-                continue
-            lines = pg.PlotCurveItem(pen=pen, connect="pairs")
-            lines.setZValue(4)
-            plot.addItem(lines, ignoreBounds=True)
-            self._product_plot_items.append((plot, lines))
-            self._vlines.setdefault(key, []).append((lines, self._product_xs))
+        if not self._products:
+            pen = pg.mkPen(PRODUCT_COLOR, width=1, style=Qt.PenStyle.DotLine)
+            for key, plot in self.graphs.plots.items():
+                if key == "online":
+                    continue
+                lines = pg.PlotCurveItem(pen=pen, connect="pairs")
+                lines.setZValue(4)
+                plot.addItem(lines, ignoreBounds=True)
+                self._product_plot_items.append((plot, lines))
+                self._vlines.setdefault(key, []).append((lines, self._product_xs))
+        self._products = products
+        self._product_gap = None
         probe_p = [ProductGroup(m.at, (m,)) for m in products]
-        probe_p.append(ProductGroup(0.0, tuple(products) * 10))
+        probe_p.append(ProductGroup(0.0, products * 10))
         self._product_px = MARKER_PADDING_PX + max(
             _label(product_label(g), PRODUCT_COLOR).boundingRect().width() for g in probe_p
         )
+
+    def _markers(
+        self,
+        groups: Sequence[MarkGroup] | Sequence[ProductGroup],
+        drawn: dict[Any, tuple[Any, QGraphicsSimpleTextItem]],
+        items: list[tuple[Any, Any]],
+        make: Any,
+    ) -> tuple[list[SafeInfiniteLine], list[tuple[QGraphicsSimpleTextItem, float]]]:
+        """One marker (a line and a label on the viewers graph) per group: the markers of
+        groups drawn before are kept, the others made by `make(group)`, the rest removed.
+        Updates `drawn` (group -> marker) and `items`; returns the lines and labels."""
+        online = self.graphs.plots["online"]
+        kept: dict[Any, tuple[Any, QGraphicsSimpleTextItem]] = {}
+        for g in groups:
+            marker = drawn.pop(g, None)
+            if marker is None:
+                marker = make(g)
+                for item in marker:
+                    online.addItem(item, ignoreBounds=True)
+            kept[g] = marker
+        gone = [(online, item) for marker in drawn.values() for item in marker]
+        self._drop(gone)
+        drawn.clear()
+        drawn.update(kept)
+        items[:] = [(online, item) for marker in kept.values() for item in marker]
+        return [line for line, _l in kept.values()], [
+            (label, g.at) for g, (_x, label) in kept.items()
+        ]
 
     def _draw_incidents(self, gap: float) -> None:
         """Group the incidents for a gap of `gap` seconds and draw one marker per group: a line
         with a label and a tooltip on the viewers graph, a line on the others."""
         self._gap = gap
-        self._drop(self._incident_items)
-        self._incident_lines, self._incident_labels = [], []
         self.groups = group_marks(self._marks, gap)
         self._incident_xs[:] = [g.at for g in self.groups]
         for key, (y0, y1) in self.graphs.y_ranges.items():
             self.fit(key, y0, y1)
-        online = self.graphs.plots["online"]
         marker = pg.mkPen(INCIDENT_COLOR, width=1, style=Qt.PenStyle.DashLine)
-        for g in self.groups:
+
+        def make(g: MarkGroup) -> tuple[SafeInfiniteLine, QGraphicsSimpleTextItem]:
             tip = marker_tooltip(g, self._labels)
             line = SafeInfiniteLine(pos=g.at, angle=90, movable=False, pen=marker)
             line.setToolTip(tip)
             label = _label(marker_label(g, self._labels), INCIDENT_COLOR)
             label.setToolTip(tip)
-            for item in (line, label):
-                online.addItem(item, ignoreBounds=True)
-                self._incident_items.append((online, item))
-            self._incident_lines.append(line)
-            self._incident_labels.append((label, g.at))
+            return line, label
+
+        self._incident_lines, self._incident_labels = self._markers(
+            self.groups, self._incident_drawn, self._incident_items, make
+        )
 
     def _draw_products(self, gap: float) -> None:
         """Group the product changes for a gap of `gap` seconds and draw one marker per group,
         as `_draw_incidents` does, in the product colour and a lower row of labels."""
         self._product_gap = gap
-        self._drop(self._product_items)
-        self._product_lines, self._product_labels = [], []
         self.product_groups = group_product_marks(self._products, gap)
         self._product_xs[:] = [g.at for g in self.product_groups]
         for key, (y0, y1) in self.graphs.y_ranges.items():
             self.fit(key, y0, y1)
-        online = self.graphs.plots["online"]
         pen = pg.mkPen(PRODUCT_COLOR, width=1, style=Qt.PenStyle.DotLine)
-        for g in self.product_groups:
+
+        def make(g: ProductGroup) -> tuple[SafeInfiniteLine, QGraphicsSimpleTextItem]:
             tip = product_tooltip(g)
             line = SafeInfiniteLine(pos=g.at, angle=90, movable=False, pen=pen)
             line.setToolTip(tip)
             label = _label(product_label(g), PRODUCT_COLOR)
             label.setToolTip(tip)
-            for item in (line, label):
-                online.addItem(item, ignoreBounds=True)
-                self._product_items.append((online, item))
-            self._product_lines.append(line)
-            self._product_labels.append((label, g.at))
+            return line, label
+
+        self._product_lines, self._product_labels = self._markers(
+            self.product_groups, self._product_drawn, self._product_items, make
+        )
 
     def fit(self, key: str, y0: float, y1: float) -> None:
         """Keep a graph's bands and lines as tall as its new y range [y0, y1]."""
