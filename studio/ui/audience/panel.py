@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from studio.audience.stats import Now, desk_now
 from studio.timeutil import duration_words
 from studio.ui.audience.life import stop_view
 from studio.ui.common.context import AppContext
+from studio.ui.common.on_screen import on_screen
 from studio.ui.common.qt_jobs import SerialWorker
 from studio.ui.common.tables import ui_lang
 
@@ -37,6 +39,8 @@ class AudiencePanel(QWidget):
         self._busy = False
         self._dirty = False
         self._closed = False
+        self._behind = False  # a refresh was skipped while covered: done on reveal
+        self._top_key: object = None  # the top questions as last listed
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
         for n, (key, caption) in enumerate((
@@ -72,15 +76,37 @@ class AudiencePanel(QWidget):
         layout.addStretch(1)
         self._timer = QTimer(self)
         self._timer.setInterval(2000)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
         ctx.signals.changed.connect(self._on_changed)
         self.refresh()
+
+    def _covered(self) -> bool:
+        """In a shown window but not to be seen (its dock tabbed behind another, or closed):
+        the figures are only this panel's view, nothing else reads them."""
+        return self.window().isVisible() and not on_screen(self)
+
+    def _tick(self) -> None:
+        if self._covered():
+            self._behind = True
+        else:
+            self.refresh()
+
+    def on_revealed(self) -> None:
+        """The dock came to the front: read and show the desk now if a refresh was skipped."""
+        if self._behind:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._behind:
+            QTimer.singleShot(0, self, self.on_revealed)
 
     def refresh(self) -> None:
         show_id = self.ctx.show_id
         if show_id is None or self._closed:
             return
+        self._behind = False
         if self._busy:
             self._dirty = True
             return
@@ -100,17 +126,20 @@ class AudiencePanel(QWidget):
         self.figures["open"].setText(str(now.open))
         self.figures["answered"].setText(str(now.answered))
         self.figures["oldest"].setText(duration_words(now.oldest_wait_s, ui_lang()))
-        chosen = self.top.currentItem()
-        keep = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
-        self.top.clear()
-        for card_id, text, count, _sku in now.top:
-            item = QListWidgetItem(f"×{count}  {text}")
-            item.setData(Qt.ItemDataRole.UserRole, card_id)
-            self.top.addItem(item)
-            if card_id == keep:
-                self.top.setCurrentItem(item)
-        if not now.top:
-            self.top.addItem(self.tr("No open questions"))
+        top = tuple((card_id, text, count) for card_id, text, count, _sku in now.top)
+        if top != self._top_key:  # rebuilt only when it reads differently
+            self._top_key = top
+            chosen = self.top.currentItem()
+            keep = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
+            self.top.clear()
+            for card_id, text, count in top:
+                item = QListWidgetItem(f"×{count}  {text}")
+                item.setData(Qt.ItemDataRole.UserRole, card_id)
+                self.top.addItem(item)
+                if card_id == keep:
+                    self.top.setCurrentItem(item)
+            if not top:
+                self.top.addItem(self.tr("No open questions"))
         if self._dirty:
             self._dirty = False
             self.refresh()
@@ -134,7 +163,7 @@ class AudiencePanel(QWidget):
 
     def _on_changed(self, table: str, _row_id: object, show_id: object) -> None:
         if table in TABLES and (show_id is None or show_id == self.ctx.show_id):
-            self.refresh()
+            self._tick()
 
     def shutdown(self) -> None:
         if self._closed:

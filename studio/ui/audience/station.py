@@ -44,6 +44,7 @@ from studio.ui.audience.labels import topic_label
 from studio.ui.audience.life import stop_view
 from studio.ui.audience.queue_model import QueueModel
 from studio.ui.common.context import AppContext
+from studio.ui.common.on_screen import on_screen
 from studio.ui.common.qt_jobs import SerialWorker
 from studio.ui.common.settings_values import setting_int
 from studio.ui.common.tables import ui_lang
@@ -244,7 +245,9 @@ class QueueView(QWidget):
             self.refresh()
 
     def _on_tick(self) -> None:
-        if self.isVisible():
+        # Only while the waits can be seen (Qt keeps a covered dock or tab isVisible); the
+        # next tick after it comes back repaints them.
+        if on_screen(self):
             self.model.tick()
 
     def edit_wait_colours(self) -> None:
