@@ -72,7 +72,12 @@ def test_a_covered_audience_panel_reads_nothing_and_catches_up_when_revealed(
     qtbot.waitUntil(lambda: not panel._busy, timeout=5000)  # the first read, at building
     reads: list[int] = []
     real = panel._worker.submit
-    panel._worker.submit = lambda *a, **k: (reads.append(1), real(*a, **k))  # type: ignore[method-assign]
+
+    def counting(*args: Any, **kwargs: Any) -> None:
+        reads.append(1)
+        real(*args, **kwargs)
+
+    panel._worker.submit = counting  # type: ignore[method-assign]
     panel._tick()
     panel._on_changed("audience_event", 1, ctx.show_id)
     assert reads == [] and panel._behind

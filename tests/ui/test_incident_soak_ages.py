@@ -213,7 +213,12 @@ def test_a_refresh_keeps_the_selection_without_selecting_again(
     panel.table.setCurrentIndex(panel.proxy.index(0, 0))
     calls: list[QModelIndex] = []
     real = panel.table.setCurrentIndex
-    monkeypatch.setattr(panel.table, "setCurrentIndex", lambda i: (calls.append(i), real(i)))
+
+    def counting(index: QModelIndex) -> None:
+        calls.append(index)
+        real(index)
+
+    monkeypatch.setattr(panel.table, "setCurrentIndex", counting)
     quick_log(store, show, "product", at=T0 + timedelta(seconds=5))
     panel.refresh()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)

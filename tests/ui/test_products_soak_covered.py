@@ -24,9 +24,9 @@ def covered(app_ctx: AppContext, qtbot: QtBot) -> Iterator[tuple[ProductsPanel, 
     clock = FakeClock()
     app_ctx.clock = clock
     show_id = app_ctx.show_id = ensure_demo_show(app_ctx.store)
-    app_ctx.products = QtLiveProducts(app_ctx.store, show_id, clock)
-    app_ctx.products._timer.stop()  # updates only when a test emits them
-    qtbot.waitUntil(lambda: len(app_ctx.products.derived) == 8, timeout=5000)
+    live = app_ctx.products = QtLiveProducts(app_ctx.store, show_id, clock)
+    live._timer.stop()  # updates only when a test emits them
+    qtbot.waitUntil(lambda: len(live.derived) == 8, timeout=5000)
     window = QMainWindow()
     window.setCentralWidget(QLabel("centre"))
     panel = ProductsPanel(app_ctx)
@@ -50,6 +50,18 @@ def covered(app_ctx: AppContext, qtbot: QtBot) -> Iterator[tuple[ProductsPanel, 
     app_ctx.products = None
 
 
+def _count_refreshes(panel: ProductsPanel, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    refreshed: list[int] = []
+    real = panel.refresh
+
+    def counting() -> None:
+        refreshed.append(1)
+        real()
+
+    monkeypatch.setattr(panel, "refresh", counting)
+    return refreshed
+
+
 def test_a_covered_board_skips_updates_and_catches_up_when_revealed(
     covered: tuple[ProductsPanel, QDockWidget], app_ctx: AppContext, qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
@@ -57,9 +69,7 @@ def test_a_covered_board_skips_updates_and_catches_up_when_revealed(
     """While covered the live products' updates lay nothing out; revealed, the board shows
     the latest figures once."""
     panel, dock = covered
-    refreshed: list[int] = []
-    real = panel.refresh
-    monkeypatch.setattr(panel, "refresh", lambda: (refreshed.append(1), real()))
+    refreshed = _count_refreshes(panel, monkeypatch)
     assert app_ctx.products is not None
     for _ in range(3):
         app_ctx.products.updated.emit()
@@ -80,9 +90,7 @@ def test_a_board_on_screen_follows_every_update(
     panel, dock = covered
     dock.raise_()
     qtbot.waitUntil(lambda: on_screen(panel), timeout=2000)
-    refreshed: list[int] = []
-    real = panel.refresh
-    monkeypatch.setattr(panel, "refresh", lambda: (refreshed.append(1), real()))
+    refreshed = _count_refreshes(panel, monkeypatch)
     assert app_ctx.products is not None
     app_ctx.products.updated.emit()
     app_ctx.products.updated.emit()

@@ -23,7 +23,7 @@ def panel(app_ctx: AppContext, qtbot: QtBot) -> Any:
     app_ctx.runner = QtRunner(app_ctx.store, app_ctx.show_id, clock=clock)
     p = RundownPanel(app_ctx)
     qtbot.addWidget(p)
-    p.clock = clock
+    p.clock = clock  # type: ignore[attr-defined]
     yield p
     p.shutdown()
     app_ctx.runner.shutdown()
