@@ -34,6 +34,7 @@ from studio.talkback import firings
 from studio.talkback import messages as talkback
 from studio.timeutil import from_epoch
 from studio.ui.common.context import AppContext
+from studio.ui.common.on_screen import on_screen
 from studio.ui.common.qt_jobs import SerialWorker
 
 PRESETS_KEY = "talkback/presets"
@@ -51,6 +52,8 @@ class TalkbackPanel(QWidget):
         self._dismissed: set[str] = set()
         self._raised: set[str] = set()
         self.sent: list[talkback.Message] = []
+        self._rows: list[tuple[str, ...]] = []  # each table row's uid and texts, as shown
+        self._behind = False  # the list was not read while covered: read on reveal
         self.banners: list[firings.FiringRecord] = []
         layout = QVBoxLayout(self)
 
@@ -225,7 +228,19 @@ class TalkbackPanel(QWidget):
         if table in (talkback.TABLE, firings.TABLE) and show_id == self.ctx.show_id:
             self.refresh(force=True)
 
+    def _covered(self) -> bool:
+        """In a shown window but not to be seen (its dock tabbed behind another, or closed)."""
+        return self.window().isVisible() and not on_screen(self)
+
+    def on_revealed(self) -> None:
+        """The dock came to the front: the list catches up if it was skipped while covered."""
+        if self._behind:
+            self.refresh(force=True)
+
     def refresh(self, force: bool = False) -> None:
+        """Read the messages and the rule banners on the worker. While the panel is covered
+        only the banners are read: a new one still brings the dock forward; the list (view
+        work only) waits for on_revealed."""
         show_id = self.ctx.show_id
         if show_id is None:
             self._show([], [])
@@ -233,15 +248,23 @@ class TalkbackPanel(QWidget):
         if self._busy and not force:
             return
         self._busy = True
-        store, now = self.ctx.store, self._now()
+        store, now, full = self.ctx.store, self._now(), not self._covered()
 
-        def job() -> tuple[list[talkback.Message], list[firings.FiringRecord]]:
-            sent = talkback.list_messages(store, show_id, kind="message")
-            return sent[-200:], firings.recent_banners(store, show_id, now, BANNER_S)
+        def job() -> tuple[list[talkback.Message] | None, list[firings.FiringRecord]]:
+            banners = firings.recent_banners(store, show_id, now, BANNER_S)
+            if not full:
+                return None, banners
+            return talkback.list_messages(store, show_id, kind="message")[-200:], banners
 
-        def done(result: tuple[list[talkback.Message], list[firings.FiringRecord]]) -> None:
+        def done(result: tuple[list[talkback.Message] | None, list[firings.FiringRecord]]) -> None:
             self._busy = False
-            self._show(*result)
+            sent, banners = result
+            if sent is not None:
+                self._show(sent, banners)
+                return
+            self._behind = True
+            if self._show_banners(banners):  # brought forward: the list catches up too
+                QTimer.singleShot(0, self, self.on_revealed)
 
         def failed(_exc: BaseException) -> None:
             self._busy = False
@@ -269,14 +292,19 @@ class TalkbackPanel(QWidget):
         return self.tr("Waiting")
 
     def _show(self, sent: list[talkback.Message], banners: list[firings.FiringRecord]) -> None:
+        self._behind = False
         now = self._now()
         self.sent = list(reversed(sent))  # newest first
-        self.table.setRowCount(len(self.sent))
+        if self.table.rowCount() != len(self.sent):
+            self.table.setRowCount(len(self.sent))
+            self._rows = self._rows[: len(self.sent)]
         for r, m in enumerate(self.sent):
             who = self.tr("Rule") if m.rule else self.role_name(m.from_role)
             text = ("⚠ " if m.urgent else "") + m.text
-            cells = [f"{m.at.astimezone():%H:%M:%S}", who, text, self.state_text(m, now)]
-            for c, value in enumerate(cells):
+            cells = (m.uid, f"{m.at.astimezone():%H:%M:%S}", who, text, self.state_text(m, now))
+            if r < len(self._rows) and self._rows[r] == cells:
+                continue  # the row reads the same: its items are left alone
+            for c, value in enumerate(cells[1:]):
                 item = self.table.item(r, c)
                 if item is None:
                     item = QTableWidgetItem()
@@ -284,17 +312,30 @@ class TalkbackPanel(QWidget):
                 if item.text() != value:
                     item.setText(value)
                 item.setData(Qt.ItemDataRole.UserRole, m.uid)
+            if r < len(self._rows):
+                self._rows[r] = cells
+            else:
+                self._rows.append(cells)
+        self._show_banners(banners)
+
+    def _show_banners(self, banners: list[firings.FiringRecord]) -> bool:
+        """The newest rule banner not dismissed; True when a new one brought the dock forward."""
+        brought = False
         self.banners = [b for b in banners if b.uid not in self._dismissed]
         if self.banners:
             b = self.banners[0]
             if b.uid not in self._raised:  # a new banner: the dock comes to the front
                 self._raised.add(b.uid)
                 self._bring_forward()
-            self.banner.setText(
-                self.tr("Rule fired: %1 — %2").replace("%1", b.rule).replace("%2", b.text)
-                + (self.tr(" (rehearsal)") if b.rehearsal else "")
+                brought = True
+            text = self.tr("Rule fired: %1 — %2").replace("%1", b.rule).replace("%2", b.text) + (
+                self.tr(" (rehearsal)") if b.rehearsal else ""
             )
-        self.banner_box.setVisible(bool(self.banners))
+            if self.banner.text() != text:
+                self.banner.setText(text)
+        if self.banner_box.isHidden() == bool(self.banners):
+            self.banner_box.setVisible(bool(self.banners))
+        return brought
 
     def _bring_forward(self) -> None:
         parent = self.parentWidget()
