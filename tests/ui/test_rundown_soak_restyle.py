@@ -122,3 +122,35 @@ def test_columns_fit_their_contents_as_the_show_runs(panel: Any) -> None:
         runner.next()
     panel.refresh()
     assert all(width == needed for width, needed in _fitted(panel))
+
+
+def test_a_covered_rundown_follows_the_cues_when_revealed(panel: Any, qtbot: QtBot) -> None:
+    """Tabbed behind another dock, a cue change lays nothing out; revealed, the rundown shows
+    the segment the show is in."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+    from studio.ui.common.on_screen import on_screen
+
+    panel._timer.stop()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    mine, other = QDockWidget("rundown", window), QDockWidget("other", window)
+    mine.setWidget(panel)
+    other.setWidget(QLabel("in front"))
+    for dock in (mine, other):
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.tabifyDockWidget(mine, other)
+    window.resize(1200, 700)
+    window.show()
+    other.raise_()
+    qtbot.waitUntil(lambda: panel.isVisible() and not on_screen(panel), timeout=2000)
+    runner = panel.runner
+    runner.start()
+    assert not panel.table.item(0, 0).font().bold()  # not laid out while covered
+    mine.raise_()
+    qtbot.waitUntil(lambda: on_screen(panel), timeout=2000)
+    panel.on_revealed()
+    assert panel.table.item(0, 0).font().bold()
+    assert not panel.buttons["start"].isEnabled()
+    panel.setParent(None)  # the fixture shuts it down after the window is gone

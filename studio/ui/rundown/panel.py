@@ -224,13 +224,13 @@ class RundownPanel(QWidget):
     def bind(self, runner: Any) -> None:
         if self.runner is not None and self.runner is not runner:
             with contextlib.suppress(RuntimeError, TypeError):
-                self.runner.changed.disconnect(self.refresh)
+                self.runner.changed.disconnect(self._runner_changed)
         self.runner = runner
         if runner is None:
             self.stack.setCurrentWidget(self.empty)
             self._timer.stop()
             return
-        runner.changed.connect(self.refresh)
+        runner.changed.connect(self._runner_changed)
         self.edits = edit.EditStack(runner.script)
         self.stack.setCurrentWidget(self.body)
         self._fill_table()
@@ -272,6 +272,12 @@ class RundownPanel(QWidget):
 
     def _tick(self) -> None:
         if self.runner is not None and on_screen(self):
+            self.refresh()
+
+    def _runner_changed(self) -> None:
+        """A cue moved: shown at once, unless the panel is covered (its dock tabbed behind
+        another one): then on_revealed shows where the show is."""
+        if on_screen(self) or not self.window().isVisible():
             self.refresh()
 
     def on_revealed(self) -> None:
