@@ -116,7 +116,9 @@ def test_empty_states(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
     )
     panel.set_show(_show(ctx.store))
     assert panel.stack.currentWidget() is panel.empty
-    assert panel.empty_button.text() == "Start the metrics feed"
+    # The show is read on the panel's worker: its empty state once it is in.
+    qtbot.waitUntil(lambda: panel.empty_button.text() == "Start the metrics feed", timeout=3000)
+    assert panel.stack.currentWidget() is panel.empty and panel.empty_button.isVisibleTo(panel)
     panel.shutdown()
 
 
@@ -137,7 +139,7 @@ def test_dashboard_mid_show(ctx, qtbot, clock) -> None:  # type: ignore[no-untyp
     panel.resize(1000, 900)
     panel.show()
     qtbot.waitExposed(panel)
-    assert panel.stack.currentWidget() is panel.board
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.board, timeout=3000)
 
     cache = SeriesCache(sid, PLOT_METRICS)
     queries.refresh_series(ctx.store, cache)
@@ -220,6 +222,7 @@ def test_stalled_feed_follows_the_show_clock_at_demo_speed(ctx, qtbot, clock) ->
     got: list[tuple[str, bool]] = []
     old.conditionChanged.connect(lambda k, a, _m: got.append((k, a)))
     old.set_show(ended)
+    qtbot.waitUntil(lambda: old.cache is not None, timeout=3000)  # read on the worker
     old.set_whole_show(False)  # a refresh and an alert check, as the timer does
     assert (alerts.FEED_STALLED, True) not in got
     assert "ago" not in old.status.text() and "stalled" not in old.alert_label.text()
@@ -237,7 +240,7 @@ def test_feed_button_starts_and_stops_the_panels_own_feed(ctx, qtbot) -> None:  
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
-    assert panel.empty_button.text() == "Start the metrics feed"
+    qtbot.waitUntil(lambda: panel.empty_button.text() == "Start the metrics feed", timeout=3000)
     panel.empty_button.click()
     feed = ctx.metrics_feed
     assert isinstance(feed, MetricsFeed) and feed.running

@@ -192,6 +192,7 @@ def test_a_read_for_the_previous_show_is_dropped(ctx, qtbot, clock) -> None:  # 
     stale_marks = read_overlays(ctx.store, panel.show_id, ALL_LAYERS)
     other = create_show(ctx.store, "next")
     panel.set_show(other)
+    qtbot.waitUntil(lambda: panel.cache is not None, timeout=3000)
     assert panel.cache is not old_cache
     panel._on_series(old_gen, stale_rows)
     panel._on_overlays(old_gen, stale_marks)
@@ -214,4 +215,39 @@ def test_a_new_incident_adds_its_marker_and_keeps_the_others(ctx, qtbot, clock) 
     assert now[:2] == markers and len(now) == 4
     assert [id(i) for _p, i in panel.overlays._incident_plot_items] == lines
     assert [x for _t, x in panel.overlays._incident_labels] == [T0 + 200, T0 + 800]
+    panel.shutdown()
+
+
+def test_opening_a_show_reads_it_on_the_worker(ctx, qtbot, clock) -> None:  # type: ignore[no-untyped-def]
+    """Switching to a show with samples runs no SQL on the GUI thread: the page is blank
+    until the show's samples and overlays arrive, then the board shows them; a show id that
+    does not exist ends as "No show loaded"."""
+    from studio.ui.metrics.panel import MetricsPanel
+
+    sid = _show(ctx.store)
+    clock.t = T0 + 901
+    panel = MetricsPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.resize(900, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    gui = threading.main_thread()
+    on_gui: list[str] = []
+
+    def statement(_conn: Any, _cursor: Any, sql: str, *_args: Any) -> None:
+        if threading.current_thread() is gui:
+            on_gui.append(sql)
+
+    event.listen(ctx.store.engine, "before_cursor_execute", statement)
+    try:
+        panel.set_show(sid)
+        assert panel.stack.currentWidget() is panel.empty and panel.empty_title.text() == ""
+        qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.board, timeout=3000)
+    finally:
+        event.remove(ctx.store.engine, "before_cursor_execute", statement)
+    assert on_gui == []
+    assert len(panel.graphs.curve_online.getData()[0]) > 0 and panel.overlays.groups
+    panel.set_show(sid + 1000)
+    qtbot.waitUntil(lambda: panel.show_id is None, timeout=3000)
+    assert panel.empty_title.text() == "No show loaded"
     panel.shutdown()

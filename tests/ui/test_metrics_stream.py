@@ -176,6 +176,7 @@ def test_stream_graph_shares_the_time_axis(store, tmp_path, qtbot) -> None:  # t
     panel.resize(1000, 1000)
     panel.show()
     qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.board, timeout=3000)
     panel.set_whole_show(True)
     stream, online = panel.plots["stream"], panel.plots["online"]
     assert stream.isVisible()
@@ -222,7 +223,7 @@ def test_stream_row_hidden_without_stream_samples(store, tmp_path, qtbot) -> Non
     panel.resize(1000, 900)
     panel.show()
     qtbot.waitExposed(panel)
-    assert panel.stack.currentWidget() is panel.board
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.board, timeout=3000)
     assert len(panel.curve_online.getData()[0]) > 0
     assert not panel.plots["stream"].isVisible()
     # The row takes no room: the GMV graph ends where the orders graph begins.

@@ -53,6 +53,7 @@ from studio.metrics.live_spans import (
 from studio.metrics.series import SeriesCache, SeriesRead, ShowTiming
 from studio.store.store import Store
 from studio.talkback.timeline import TalkMark, talk_marks
+from studio.timeutil import Clock
 from studio.ui.audience.dashboard import AudienceCurves
 from studio.ui.common.context import AppContext
 from studio.ui.common.on_screen import on_screen
@@ -94,6 +95,24 @@ class OverlayData:
     incidents: list[IncidentMark] | None = None
     products: list[ProductMark] | None = None
     talk: list[TalkMark] | None = None
+
+
+@dataclass(frozen=True)
+class LoadedShow:
+    """A show as the panel opens it: its times, its samples so far, its overlays."""
+
+    timing: ShowTiming
+    cache: SeriesCache
+    overlays: OverlayData
+
+
+def load_show(store: Store, show_id: int, metrics: Collection[str], clock: Clock) -> LoadedShow:
+    """Read what the panel shows of a show (any thread; the cache is handed over once
+    filled). LookupError: no such show."""
+    timing = queries.load_timing(store, show_id)
+    cache = SeriesCache(show_id, metrics, clock)
+    queries.refresh_series(store, cache)
+    return LoadedShow(timing, cache, read_overlays(store, show_id, ALL_LAYERS))
 
 
 def read_overlays(store: Store, show_id: int, layers: Collection[str]) -> OverlayData:
@@ -143,6 +162,8 @@ class MetricsPanel(QWidget):
         self._worker = SerialWorker(self, "metrics-panel")
         self._gen = 0
         self._x_range: tuple[float, float] | None = None  # the time range last painted
+        self._loading = False  # a show's first read is on the worker
+        self._load_failed = False
         self._reading_series = False
         self._reading_overlays = False
         self._own_feed: MetricsFeed | None = None
@@ -278,7 +299,8 @@ class MetricsPanel(QWidget):
     # -- show switching ----------------------------------------------------------------------
 
     def set_show(self, show_id: int | None) -> None:
-        """Switch shows: the one read on the GUI thread (the whole show so far, at once)."""
+        """Switch shows. The show's times, its samples so far and its overlays are read on the
+        worker (a 4-hour show is ~200,000 rows); the page stays blank until they arrive."""
         self._new_generation()
         self.show_id = show_id
         self.cache = None
@@ -286,29 +308,56 @@ class MetricsPanel(QWidget):
         self._watched_ts = None
         self._feed_seen = False
         self._since = None
+        self._unread = False
+        self._layers = set()
+        self._x_range = None
         self.alerts.active.clear()
         self.alert_label.clear()
         self._fit_alert_height(reset=True)
-        if show_id is not None:
-            try:
-                self.timing = queries.load_timing(self.ctx.store, show_id)
-                self.cache = SeriesCache(show_id, (*PLOT_METRICS, *STREAM_METRICS), self.ctx.clock)
-            except LookupError:
-                log.warning("metrics panel: show %s not found", show_id)
-                self.show_id = None
-        self.graphs.reset(self.cache)
+        self.graphs.reset(None)
+        self.overlays.clear()
         self._dirty = True
-        self._layers = set(ALL_LAYERS)
-        if self.cache is not None and self.show_id is not None:
-            self._unread = False
-            since, self._since = self._since, None
-            if queries.refresh_series(self.ctx.store, self.cache, since):
-                self._note_samples()
-            self._layers.clear()
-            self._apply_overlays(read_overlays(self.ctx.store, self.show_id, ALL_LAYERS))
-        else:
-            self.overlays.clear()
+        if show_id is None:
+            self._update_view()
+            return
+        for label in (self.empty_title, self.empty_hint):
+            label.clear()
+        self.empty_button.hide()
+        self.stack.setCurrentWidget(self.empty)
+        self._loading = True
+        gen = self._gen
+        job = functools.partial(
+            load_show, self.ctx.store, show_id, (*PLOT_METRICS, *STREAM_METRICS), self.ctx.clock
+        )
+        self._worker.submit(
+            job,
+            functools.partial(self._on_loaded, gen),
+            functools.partial(self._on_load_failed, gen),
+        )
+
+    def _on_loaded(self, gen: int, loaded: LoadedShow) -> None:
+        if gen != self._gen:
+            return
+        self._loading = False
+        self.timing, self.cache = loaded.timing, loaded.cache
+        self.graphs.reset(self.cache)
+        if self.cache.newest is not None:
+            self._note_samples()
+        self._apply_overlays(loaded.overlays)
+        self._dirty = True
         self._update_view()
+        self._evaluate_alerts()
+
+    def _on_load_failed(self, gen: int, exc: BaseException) -> None:
+        if gen != self._gen:
+            return
+        self._loading = False
+        if isinstance(exc, LookupError):
+            log.warning("metrics panel: show %s not found", self.show_id)
+            self.show_id = None
+            self._update_view()
+        else:
+            self._load_failed = True  # read again on the next tick
 
     def _new_generation(self) -> None:
         """Deliveries of reads started before now are for another show or cache: dropped."""
@@ -364,6 +413,9 @@ class MetricsPanel(QWidget):
         self._layers |= LAYERS_OF.get(table, frozenset())
 
     def _tick(self) -> None:
+        if self._load_failed and self.show_id is not None:
+            self._load_failed = False
+            self.set_show(self.show_id)
         if self.cache is not None:
             shown = on_screen(self)
             if shown and self._dirty:
@@ -513,6 +565,7 @@ class MetricsPanel(QWidget):
             self.empty_title.setText(self.tr("No show loaded"))
             self.empty_hint.setText(self.tr("Load a show to see its live numbers."))
             self.empty_button.setText(self.tr("Load a show"))
+            self.empty_button.show()
             self.stack.setCurrentWidget(self.empty)
             return
         last_any = cache.last_ts()
@@ -525,6 +578,7 @@ class MetricsPanel(QWidget):
                 )
             )
             self.empty_button.setText(self.tr("Start the metrics feed"))
+            self.empty_button.show()
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentWidget(self.board)
