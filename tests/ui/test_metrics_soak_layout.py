@@ -90,3 +90,19 @@ def test_more_alerts_than_two_lines_grow_the_line_once(ctx, qtbot, clock) -> Non
     _set_alerts(panel, ALERTS["zh"][:1])
     assert panel.glw.size() == size and _whole(panel)
     panel.shutdown()
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_a_tile_keeps_its_height_when_its_first_numbers_come(qtbot, big) -> None:  # type: ignore[no-untyped-def]
+    """An empty KPI tile is as tall as one showing a value and a Chinese or English line
+    under it, so the first sample does not re-lay the panel (nor resize the graphs)."""
+    from studio.ui.metrics.kpi_tile import KpiTile
+
+    tile = KpiTile("成交额 GMV", big=big)
+    qtbot.addWidget(tile)
+    tile.show()
+    empty = tile.sizeHint().height()
+    for value, sub in (("¥1,234,567.00", "目标的 41% · 节奏 ¥12,345"), ("¥9.00", "41% of target")):
+        tile.set_value(value, sub, "warn")
+        assert tile.sizeHint().height() == empty
+        assert tile.sub.height() >= tile.sub.sizeHint().height()

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 TONES = {"good": "#3fb950", "warn": "#d29922", "bad": "#f85149"}
+
+
+def _line_height(label: QLabel) -> int:
+    """One line of the label's font holding Latin and Chinese text."""
+    rect = label.fontMetrics().boundingRect(QRect(0, 0, 4096, 4096), 0, "Ag中¥")
+    m = label.contentsMargins()
+    return rect.height() + m.top() + m.bottom()
 
 
 class KpiTile(QFrame):
@@ -33,6 +40,9 @@ class KpiTile(QFrame):
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for w in (self.caption, self.value, self.sub):
             w.setMinimumWidth(0)
+            # As tall from the start as its text will be (Chinese sets taller lines than the
+            # empty label): a tile growing when its first numbers came resized the graphs.
+            w.setMinimumHeight(_line_height(w))
             layout.addWidget(w)
 
     def set_value(self, text: str, sub: str = "", tone: str | None = None) -> None:
