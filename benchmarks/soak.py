@@ -343,6 +343,13 @@ class Follower:
         self.station.quit()
 
 
+def recorded_speed_of(clock: Callable[[], float]) -> float:
+    """How fast `clock` runs against the wall (measured over 50 ms)."""
+    a, w = clock(), time.monotonic()
+    time.sleep(0.05)
+    return (clock() - a) / (time.monotonic() - w)
+
+
 def run_show(
     label: str,
     studio_app: Any,
@@ -675,12 +682,13 @@ def soak(
     sqlite_path: Path | None,
     stack: contextlib.ExitStack,
 ) -> int:
+    from studio.demo import demo_clock
     from studio.logsetup import setup_logging
     from studio.profile import Profile
     from studio.script.store_io import create_show_from_script_file
     from studio.store.store import Store
     from studio.ui.common.context import AppContext, StoreSignals
-    from studio.ui.shell.app import StudioApp, accelerated_clock, make_application, station_name
+    from studio.ui.shell.app import StudioApp, make_application, station_name
     from studio.ui.shell.i18n import Translations
     from studio.ui.shell.settings import open_settings
 
@@ -715,10 +723,11 @@ def soak(
         demo=True,
         demo_speed=opts.speed,
     )
-    ctx.clock = accelerated_clock(opts.speed)
     studio_app = StudioApp(ctx, translations, role="controller")
     studio_app.start_encoder_link()
     ctx.show_id = create_show_from_script_file(store, script)
+    # Each show's clock recorded on it, as `studio demo` does: a show switch reads it again.
+    ctx.clock = demo_clock(store, ctx.show_id, opts.speed)
     studio_app.build()
     runs = []
     last_snap: Any = None
@@ -728,7 +737,11 @@ def soak(
 
     for n in range(opts.shows):
         if n:
-            studio_app.load_show(create_show_from_script_file(store, script))
+            show_id = create_show_from_script_file(store, script)
+            demo_clock(store, show_id, opts.speed)
+            studio_app.load_show(show_id)
+            if abs(recorded_speed_of(ctx.clock) - opts.speed) > 1:
+                raise SystemExit(f"show {n + 1} does not run at {opts.speed:g}x")
         figures = run_show(f"show {n + 1}", studio_app, ctx, opts, writes, size, sources, follower)
         if opts.trim:
             import ctypes
