@@ -116,6 +116,8 @@ def test_a_new_incident_is_inserted_and_a_changed_one_announced_without_a_reset(
     assert resets == [] and inserted == [(0, 0)]
     assert [(r, c) for r, c, *_ in seen] == [(1, 0)]
     assert model.rows[1].id == first and model.rows[1].status == "mitigated"
+    assert model.set_rows(list_incidents(store, show)) is False  # nothing new: nothing sent
+    assert len(seen) == 1 and resets == [] and len(inserted) == 1
     model.set_rows([])  # the show's list emptied: a reset
     assert resets == ["reset"]
 

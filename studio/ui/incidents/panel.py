@@ -349,8 +349,8 @@ class IncidentsPanel(QWidget):
         show_id, rows, stored_titles = result
         if show_id == self._show_id and not self._closed:
             current = self.current_id()
-            self.model.set_rows(rows, self._segment_titles(show_id, stored_titles))
-            self._fit_columns()
+            if self.model.set_rows(rows, self._segment_titles(show_id, stored_titles)):
+                self._fit_columns()
             self._reselect(self._select_after_refresh or current)
             self._select_after_refresh = None
             self._update_summary()

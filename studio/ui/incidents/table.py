@@ -56,11 +56,11 @@ class IncidentTableModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
             )
 
-    def set_rows(self, rows: list[IncidentView], titles: dict[str, str] | None = None) -> None:
+    def set_rows(self, rows: list[IncidentView], titles: dict[str, str] | None = None) -> bool:
         """Show these rows. Incidents logged since the last call are inserted on top and
         changed ones announced row by row, so the view keeps its selection and scroll and
         re-measures only those rows; anything else (one gone, the order or the segment titles
-        changed) resets the model."""
+        changed) resets the model. True when any row reads differently."""
         new = newest_first(rows)
         added = len(new) - len(self.rows)
         same_tail = added >= 0 and [v.id for v in new[added:]] == [v.id for v in self.rows]
@@ -70,7 +70,7 @@ class IncidentTableModel(QAbstractTableModel):
                 self.titles = titles
             self._set(new)
             self.endResetModel()
-            return
+            return True
         old = self.rows
         if added:
             self.beginInsertRows(QModelIndex(), 0, added - 1)
@@ -79,9 +79,12 @@ class IncidentTableModel(QAbstractTableModel):
         else:
             self._set(new)
         last = len(self.COLUMNS) - 1
+        changed = bool(added)
         for n in range(added, len(new)):
             if new[n] != old[n - added]:
+                changed = True
                 self.dataChanged.emit(self.index(n, 0), self.index(n, last))
+        return changed
 
     def _set(self, rows: list[IncidentView]) -> None:
         self.rows = rows
