@@ -106,3 +106,20 @@ def test_a_tile_keeps_its_height_when_its_first_numbers_come(qtbot, big) -> None
         tile.set_value(value, sub, "warn")
         assert tile.sizeHint().height() == empty
         assert tile.sub.height() >= tile.sub.sizeHint().height()
+
+
+def test_a_reserved_tile_keeps_its_width_and_still_fits_longer_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A tile reserved for its usual figures keeps its least width when they come (the panel
+    is not widened, its graphs not resized); a longer text still widens it (never cut)."""
+    from studio.ui.metrics.kpi_tile import KpiTile
+
+    tile = KpiTile("成交额", big=True)
+    qtbot.addWidget(tile)
+    tile.reserve("¥8,888,888.88", "目标的 188.8% · 节奏 ¥8,888,888")
+    tile.show()
+    least = tile.minimumSizeHint().width()
+    tile.set_value("¥1,234,567.00", "目标的 41.0% · 节奏 ¥2,345,678", "good")
+    assert tile.minimumSizeHint().width() == least
+    long_sub = "目标的 41.0% · 节奏 ¥2,345,678 · 还有很长很长的一段说明文字"
+    tile.set_value("¥1,234,567.00", long_sub)
+    assert tile.minimumSizeHint().width() >= tile.sub.fontMetrics().horizontalAdvance(long_sub)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 TONES = {"good": "#3fb950", "warn": "#d29922", "bad": "#f85149"}
 
@@ -22,7 +22,7 @@ class KpiTile(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("kpiTile")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
         self.caption = QLabel(caption)
@@ -44,6 +44,20 @@ class KpiTile(QFrame):
             # empty label): a tile growing when its first numbers came resized the graphs.
             w.setMinimumHeight(_line_height(w))
             layout.addWidget(w)
+        # An empty row as wide as the texts the tile will show (reserve()).
+        self._room = QSpacerItem(0, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout.addItem(self._room)
+
+    def reserve(self, value: str, sub: str = "") -> None:
+        """Keep the tile at least as wide as `value` over `sub` from the start (a room that
+        texts longer than these still widen: nothing is cut off), so the first numbers of
+        a show do not widen the panel and resize its graphs."""
+        width = max(
+            self.value.fontMetrics().horizontalAdvance(value),
+            self.sub.fontMetrics().horizontalAdvance(sub),
+        )
+        self._room.changeSize(width + 2, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._layout.invalidate()
 
     def set_value(self, text: str, sub: str = "", tone: str | None = None) -> None:
         self.value.setText(text)

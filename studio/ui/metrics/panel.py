@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -224,7 +226,21 @@ class MetricsPanel(QWidget):
         # label whose height followed its text re-laid the panel and resized every graph
         # (~50 ms each) whenever an alert came or went, ~20 times in a soak's show hour.
         self._fit_alert_height(reset=True)
-        bar.addWidget(self.status)
+        # The alerts take the room left and wrap in it: their text does not change how wide
+        # the panel asks to be (that moved the dock's edge and resized the graphs).
+        self.alert_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, self.alert_label.sizePolicy().verticalPolicy()
+        )
+        # "Updated …" in a box as wide as its usual text from the start, for the same reason.
+        status_box = QWidget()
+        sl = QVBoxLayout(status_box)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.setSpacing(0)
+        sl.addWidget(self.status)
+        usual = self.tr("Updated {t} ({n} s ago)").format(t="88:88:88", n=888)
+        room = self.status.fontMetrics().horizontalAdvance(usual) + 2
+        sl.addItem(QSpacerItem(room, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed))
+        bar.addWidget(status_box)
         bar.addWidget(self.alert_label, 1)
         self.btn_recent = QPushButton(self.tr("Last 15 min"))
         self.btn_whole = QPushButton(self.tr("Whole show"))
@@ -256,6 +272,7 @@ class MetricsPanel(QWidget):
             tiles.addWidget(t, 1, i)
         for c in range(len(small)):
             tiles.setColumnStretch(c, 1)
+        self._reserve_tiles()
         bl.addLayout(tiles)
 
         self.graphs = MetricsGraphs(self.palette())
@@ -265,6 +282,29 @@ class MetricsPanel(QWidget):
         bl.addWidget(self.graphs.glw, 1)
         self.stack.addWidget(self.board)
         self.setMinimumWidth(420)
+
+    def _reserve_tiles(self) -> None:
+        """Room in each tile for the texts a show brings (wide sample figures in the UI
+        language): without it the first numbers widened the panel and resized the graphs."""
+        money, people = fmt.money_yuan(8_888_888, 0), fmt.count(888_888)
+        self.t_gmv.reserve(
+            fmt.money_cents(888_888_888),
+            self.tr("{pct} of target · pace {pace}").format(pct=fmt.pct(188.8), pace=money),
+        )
+        self.t_viewers.reserve(
+            people,
+            self.tr("{pct} of {target} · pace {pace}").format(
+                pct=fmt.pct(188.8), target=people, pace=people
+            ),
+        )
+        self.t_online.reserve(fmt.count(88_888), self.tr("peak {peak}").format(peak="88,888"))
+        self.t_orders.reserve(fmt.count(88_888), self.tr("{n} buyers").format(n="88,888"))
+        self.t_gpm.reserve(
+            fmt.money_yuan(8_888, 0), self.tr("UV value {v}").format(v=fmt.money_yuan(88.88))
+        )
+        for tile in (self.t_ctr, self.t_cvr):
+            tile.reserve(fmt.rate(0.888))
+        self.t_aov.reserve(fmt.money_yuan(888.88))
 
     # The graph area's parts under their earlier names (tests and the benchmark read them).
 
