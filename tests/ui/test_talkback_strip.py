@@ -171,3 +171,32 @@ def test_questions_section_and_expiry(prompter: Any, qtbot: QtBot) -> None:
                     timeout=5000)  # fmt: skip
     ctx.clock.advance(30)
     qtbot.waitUntil(lambda: not questions() and prompter.strip.isHidden(), timeout=5000)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
+def test_the_message_left_after_an_acknowledgement_moves_up(
+    prompter: Any, qtbot: QtBot, width: int, height: int
+) -> None:
+    """With two messages shown, acknowledging the first moves the second to the first row's
+    place under the heading and the strip shrinks to one row (a real window at 1366x768 once
+    showed it at the strip's bottom with a blank row above it)."""
+    prompter.resize(width, height)
+    qtbot.waitUntil(lambda: prompter.height() == height, timeout=2000)
+    say(prompter, "讲一下尺码", urgent=True)
+    say(prompter, "库存还剩20件")
+    strip = prompter.strip
+
+    def both() -> bool:
+        prompter._poll_talkback(force=True)
+        return len(strip.messages) == 2
+
+    qtbot.waitUntil(both, timeout=5000)
+    second = strip.messages[1].text
+    first_top = global_rect(strip.rows[0]).top()
+    press(prompter, Qt.Key.Key_Return)
+    assert [m.text for m in strip.messages] == [second]
+    qtbot.waitUntil(lambda: not strip.rows[1].isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: global_rect(strip.rows[0]).top() == first_top, timeout=3000)
+    gap = strip.rows[0].geometry().top() - strip.heading.geometry().bottom()
+    qtbot.waitUntil(lambda: strip.height() < 2 * strip.rows[0].height() + 60, timeout=3000)
+    assert 0 <= gap <= 3 * strip.layout().spacing() + 8
