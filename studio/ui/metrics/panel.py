@@ -3,9 +3,10 @@
 Samples arrive at any rate; the store's change signal only marks the panel dirty, and a QTimer
 repaints at most 4 times a second (nothing while the panel is hidden). Series are read
 incrementally into numpy arrays, so a refresh late in a 4-hour show costs about what it costs at
-the start. During a show the GUI thread never reads the database: new rows and the overlays'
-marks are read on the panel's worker (studio.ui.common.qt_jobs) and merged or drawn when they
-arrive; only a show switch (`set_show`) reads on the GUI thread. The graphs live in graphs.py, the segment shading, incident and product-change
+the start. The GUI thread never reads the database: a show's first load, new rows and the
+overlays' marks are read on the panel's worker (studio.ui.common.qt_jobs) and merged or drawn
+when they arrive, and a table's change re-reads only the overlay layers it can alter
+(LAYERS_OF). The graphs live in graphs.py, the segment shading, incident and product-change
 markers in overlays.py; every rule (feed stalled, pace, time range, spans) is a core function in
 studio.metrics.live_*, and every read a core query in studio.metrics.queries.
 """
