@@ -268,7 +268,7 @@ class _Growable:
         self.n = 0
         self.sorted = True
 
-    def extend(self, ts: Sequence[float], v: Sequence[float]) -> None:
+    def extend(self, ts: F64, v: F64) -> None:
         k = len(ts)
         if self.n + k > len(self.ts):
             cap = max(2 * len(self.ts), self.n + k)
@@ -276,7 +276,11 @@ class _Growable:
             self.v = np.resize(self.v, cap)
         self.ts[self.n : self.n + k] = ts
         self.v[self.n : self.n + k] = v
-        if self.sorted and k and ((self.n and ts[0] < self.ts[self.n - 1]) or any(np.diff(ts) < 0)):
+        if (
+            self.sorted
+            and k
+            and ((self.n and ts[0] < self.ts[self.n - 1]) or (np.diff(ts) < 0).any())
+        ):
             self.sorted = False
         self.n += k
 
@@ -314,7 +318,11 @@ class SeriesRead:
     after: bool
     newest: float | None
     window: Window
-    rows: Sequence[tuple[Any, ...]]
+    # Per metric, the (times, values) read, in the order read; `last` the newest time among
+    # them (None: nothing read). Grouped here, on the reading thread, so merging is a few
+    # array copies on the cache's thread.
+    grouped: dict[str, tuple[F64, F64]]
+    last: float | None
 
 
 class SeriesCache:
@@ -383,8 +391,17 @@ class SeriesCache:
             start = since
         start = max(start, lo)
         query = self._after if after else self._from
-        rows = [tuple(r) for r in s.execute(query, {"start": start, "end": end})]
-        return SeriesRead(start, after, newest, window, rows)
+        lists: dict[str, tuple[list[float], list[float]]] = {}
+        for metric, ts, value, value_real in s.execute(query, {"start": start, "end": end}):
+            g = lists.setdefault(metric, ([], []))
+            g[0].append(ts)
+            g[1].append(value if value is not None else (value_real or 0.0))
+        grouped = {
+            m: (np.asarray(t, dtype=np.float64), np.asarray(v, dtype=np.float64))
+            for m, (t, v) in lists.items()
+        }
+        last = max((float(t.max()) for t, _v in grouped.values()), default=None)
+        return SeriesRead(start, after, newest, window, grouped, last)
 
     def merge(self, read: SeriesRead) -> int | None:
         """Put a `read()`'s rows in the cache; returns how many rows it did not hold before,
@@ -393,30 +410,22 @@ class SeriesCache:
             return None
         if self._window is None:
             self._window = read.window
-        rows = read.rows
-        if not rows:
+        if read.last is None:
             return 0
-        start = read.start
         if read.after:
             dropped = {m: np.empty(0) for m in self._data}
         else:
-            dropped = {m: g.drop_from(start) for m, g in self._data.items()}
-        grouped: dict[str, tuple[list[float], list[float]]] = {}
-        for metric, ts, value, value_real in rows:
-            g = grouped.setdefault(metric, ([], []))
-            g[0].append(ts)
-            g[1].append(value if value is not None else (value_real or 0.0))
+            dropped = {m: g.drop_from(read.start) for m, g in self._data.items()}
         fresh = 0
         old_newest = self.newest
-        for metric, (ts_list, v_list) in grouped.items():
-            self._data[metric].extend(ts_list, v_list)
+        for metric, (ts, v) in read.grouped.items():
+            self._data[metric].extend(ts, v)
             gone = dropped[metric]
-            fresh += max(0, len(ts_list) - len(gone))
+            fresh += max(0, len(ts) - len(gone))
             if old_newest is not None:
-                before = int(np.count_nonzero(np.asarray(ts_list) < old_newest))
+                before = int(np.count_nonzero(ts < old_newest))
                 self.late_rows += max(0, before - int(np.count_nonzero(gone < old_newest)))
-        newest = float(rows[-1][1])
-        self.newest = newest if old_newest is None else max(old_newest, newest)
+        self.newest = read.last if old_newest is None else max(old_newest, read.last)
         return fresh
 
     def get(self, metric: str) -> tuple[F64, F64]:

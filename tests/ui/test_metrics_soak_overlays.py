@@ -19,7 +19,7 @@ from sqlalchemy import event
 from studio.incidents.log import quick_log
 from studio.planning.catalog import update_show_product
 from studio.products.changes import change_price
-from studio.store.models import Product
+from studio.store.models import Product, Show
 from studio.store.shows import create_show
 from studio.timeutil import from_epoch
 
@@ -250,4 +250,36 @@ def test_opening_a_show_reads_it_on_the_worker(ctx, qtbot, clock) -> None:  # ty
     panel.set_show(sid + 1000)
     qtbot.waitUntil(lambda: panel.show_id is None, timeout=3000)
     assert panel.empty_title.text() == "No show loaded"
+    panel.shutdown()
+
+
+def test_a_show_whose_start_moved_gets_a_new_cache_filled_off_the_gui_thread(
+    ctx, qtbot, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """A show started at another time needs a cache made with its new window: it is filled
+    on the worker (no SQL on the GUI thread) and holds the same samples."""
+    panel = _panel(ctx, qtbot, clock)
+    sid, old = panel.show_id, panel.cache
+    gui = threading.main_thread()
+    on_gui: list[str] = []
+
+    def statement(_conn: Any, _cursor: Any, sql: str, *_args: Any) -> None:
+        if threading.current_thread() is gui and "studio/ui/metrics/" in "".join(
+            traceback.format_stack()
+        ):
+            on_gui.append(sql)
+
+    with ctx.store.transaction() as s:
+        show = s.get(Show, sid)
+        show.started_at = from_epoch(T0 - 600)
+        change = ctx.store.record_change(s, "show", sid, sid)
+    event.listen(ctx.store.engine, "before_cursor_execute", statement)
+    try:
+        ctx.store.publish(change)
+        qtbot.waitUntil(lambda: panel.cache is not old, timeout=3000)
+    finally:
+        event.remove(ctx.store.engine, "before_cursor_execute", statement)
+    assert on_gui == []
+    assert panel.timing.start_ts == T0 - 600
+    assert panel.cache.get("online_viewers")[0].tolist() == old.get("online_viewers")[0].tolist()
     panel.shutdown()

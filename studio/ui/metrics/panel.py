@@ -113,9 +113,16 @@ def load_show(store: Store, show_id: int, metrics: Collection[str], clock: Clock
     """Read what the panel shows of a show (any thread; the cache is handed over once
     filled). LookupError: no such show."""
     timing = queries.load_timing(store, show_id)
+    cache = fill_cache(store, show_id, metrics, clock)
+    return LoadedShow(timing, cache, read_overlays(store, show_id, ALL_LAYERS))
+
+
+def fill_cache(store: Store, show_id: int, metrics: Collection[str], clock: Clock) -> SeriesCache:
+    """A new series cache of the show holding its samples so far (any thread; hand it over
+    to the GUI thread only once filled)."""
     cache = SeriesCache(show_id, metrics, clock)
     queries.refresh_series(store, cache)
-    return LoadedShow(timing, cache, read_overlays(store, show_id, ALL_LAYERS))
+    return cache
 
 
 def read_overlays(store: Store, show_id: int, layers: Collection[str]) -> OverlayData:
@@ -169,6 +176,7 @@ class MetricsPanel(QWidget):
         self._load_failed = False
         self._reading_series = False
         self._reading_overlays = False
+        self._overlay_job: frozenset[str] = frozenset()  # the layers being read
         self._own_feed: MetricsFeed | None = None
         # Show-clock time of the newest platform sample once the feed is live (the stalled-feed
         # rule watches it; studio.metrics.live_feed).
@@ -403,6 +411,11 @@ class MetricsPanel(QWidget):
     def _new_generation(self) -> None:
         """Deliveries of reads started before now are for another show or cache: dropped."""
         self._gen += 1
+        # What the dropped reads were for is read again (a show switch starts afresh anyway).
+        if self._reading_series:
+            self._unread = True
+        if self._reading_overlays:
+            self._layers |= self._overlay_job
         self._reading_series = self._reading_overlays = False
 
     def set_whole_show(self, whole: bool) -> None:
@@ -514,6 +527,7 @@ class MetricsPanel(QWidget):
             return
         self._reading_overlays = True
         layers, self._layers = frozenset(self._layers), set()
+        self._overlay_job = layers
         job = functools.partial(read_overlays, self.ctx.store, self.show_id, layers)
         gen = self._gen
         self._worker.submit(
@@ -586,10 +600,25 @@ class MetricsPanel(QWidget):
             # The cache reads only samples inside the show's window, taken from the show's
             # times when it was made: a show started now (ahead of its planned day, as the
             # demo does) needs a cache made with its new times, read from the start.
+            # Filled on the worker; the old one is shown until it comes.
             self._new_generation()
-            self.cache = SeriesCache(self.show_id, self.cache.metrics, self.ctx.clock)
-            self.graphs.reset(self.cache)
-            self._unread = self._dirty = True
+            gen = self._gen
+            job = functools.partial(
+                fill_cache, self.ctx.store, self.show_id, self.cache.metrics, self.ctx.clock
+            )
+            self._worker.submit(
+                job,
+                functools.partial(self._on_cache, gen),
+                functools.partial(self._on_load_failed, gen),
+            )
+
+    def _on_cache(self, gen: int, cache: SeriesCache) -> None:
+        if gen != self._gen:
+            return
+        self._new_generation()  # reads made for the old cache are not merged into this one
+        self.cache = cache
+        self.graphs.reset(cache)
+        self._unread = self._dirty = True
 
     def _segment_spans(self, cache: SeriesCache) -> list[SegmentSpan]:
         if not self._plan:
