@@ -234,3 +234,22 @@ def test_shutdown_waits_for_a_stuck_job_only_a_while(
     release.set()
     thread.join(10)
     assert finished.is_set() and not thread.is_alive()
+
+
+def test_the_show_line_growing_does_not_widen_the_window(app_ctx: AppContext, qtbot: QtBot) -> None:
+    """The status bar's show line (elapsed, to the planned end, over/under) grows through a
+    show: it must not raise the window's minimum width (that resized every dock and graph)."""
+    from studio.ui.shell.main_window import MainWindow
+    from studio.ui.shell.status_bar import StudioStatusBar
+
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    bar = window.findChild(StudioStatusBar)
+    assert bar is not None
+    bar.show_label.setText("春季新品首发")
+    qtbot.wait(50)
+    before = window.minimumSizeHint().width()
+    bar.show_label.setText("春季新品首发   已进行 1:05:12   距计划结束 2:54:48   超时 12:30" * 3)
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() == before

@@ -6,7 +6,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from studio.timeutil import fmt_duration
 from studio.ui.common.context import AppContext
@@ -22,6 +22,10 @@ class StudioStatusBar(QStatusBar):
         self.clock_label = QLabel()
         self.clock_label.setStyleSheet("font-size: 14pt; font-weight: 700;")
         self.show_label = QLabel()
+        # Its text grows through the show (elapsed, to the end, over/under): as the window's
+        # minimum width it widened the window and resized every dock and graph (show-day soak).
+        # It takes the room left instead; the whole text is its tooltip.
+        self.show_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.state_label = QLabel()
         self.state_label.setStyleSheet("font-weight: 800; padding: 2px 10px;")
         self.addWidget(self.clock_label)
@@ -102,10 +106,12 @@ class StudioStatusBar(QStatusBar):
         if state.status == "held":
             text += " · " + self.tr("HOLD")
         self.state_label.setText(text)
-        self.state_label.setStyleSheet(
+        style = (
             "font-weight: 800; padding: 2px 10px; color: white;"
             f" background: {colour}; border-radius: 4px;"
         )
+        if self.state_label.styleSheet() != style:  # a new style sheet re-polishes the label
+            self.state_label.setStyleSheet(style)
         parts = [f"{runner.title}"]
         if state.status != "ready":
             parts.append(self.tr("Elapsed {0}").format(fmt_duration(state.show_elapsed)))
@@ -120,3 +126,4 @@ class StudioStatusBar(QStatusBar):
             else:
                 parts.append(self.tr("Under {0}").format(amount))
         self.show_label.setText("   ".join(parts))
+        self.show_label.setToolTip(self.show_label.text())
