@@ -65,6 +65,9 @@ def _clock(ts: float | None) -> str:
     return datetime.fromtimestamp(ts).strftime("%H:%M:%S") if ts is not None else "—"
 
 
+_ANY_DIGIT = str.maketrans("123456789", "000000000")
+
+
 def _set_style(widget: QWidget, sheet: str) -> None:
     """Set a style sheet only when it changes (each set re-polishes the widget)."""
     if widget.styleSheet() != sheet:
@@ -288,7 +291,8 @@ class RundownPanel(QWidget):
         longer words) the font steps down until all three fit instead of being cut off."""
         labels = (self.seg_clock, self.to_end, self.over_under)
         room = self.body.width() - 40
-        key = (room, *(lb.text() for lb in labels))
+        # Digits share one width: "Segment 4:59" needs the room "Segment 4:58" did.
+        key = (room, *(lb.text().translate(_ANY_DIGIT) for lb in labels))
         if key == self._fitted:
             return  # same words in the same room: the fonts already fit
         self._fitted = key
