@@ -46,6 +46,7 @@ def test_action_added_in_review_panel_warns_in_next_shows_readiness(
     app_ctx.show_id = a
     panel = ReviewPanel(app_ctx)
     qtbot.addWidget(panel)
+    panel.show()  # a hidden review waits to be shown
     try:
         qtbot.waitUntil(lambda: panel.review is not None, timeout=10000)
         section = panel.actions_section
@@ -90,6 +91,7 @@ def test_action_due_by_date(app_ctx: AppContext, qtbot: QtBot) -> None:
     app_ctx.show_id = a
     panel = ReviewPanel(app_ctx)
     qtbot.addWidget(panel)
+    panel.show()  # a hidden review waits to be shown
     try:
         qtbot.waitUntil(lambda: panel.review is not None, timeout=10000)
         section = panel.actions_section

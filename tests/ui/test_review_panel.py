@@ -21,6 +21,7 @@ def test_review_panel_empty_state(app_ctx: AppContext, qtbot: QtBot) -> None:
     app_ctx.show_id = create_show(app_ctx.store, "还没开播")
     panel = ReviewPanel(app_ctx)
     qtbot.addWidget(panel)
+    panel.show()  # a hidden review waits to be shown
     try:
         qtbot.waitUntil(lambda: panel.review is not None, timeout=5000)
         assert panel.stack.currentIndex() == 0
@@ -37,6 +38,7 @@ def test_review_panel_fills_and_exports(app_ctx: AppContext, qtbot: QtBot, tmp_p
     app_ctx.show_id = sid
     panel = ReviewPanel(app_ctx)
     qtbot.addWidget(panel)
+    panel.show()  # a hidden review waits to be shown
     try:
         qtbot.waitUntil(lambda: panel.review is not None, timeout=10000)
         assert panel.stack.currentIndex() == 1

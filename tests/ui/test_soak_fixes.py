@@ -80,10 +80,11 @@ def test_a_hidden_review_panel_waits_to_be_shown_before_rebuilding(
     panel = ReviewPanel(app_ctx)
     qtbot.addWidget(panel)
     try:
-        qtbot.waitUntil(lambda: panel.review is not None, timeout=15_000)
         reloads: list[int] = []
         real = panel.reload
         panel.reload = lambda: (reloads.append(1), real())  # type: ignore[method-assign]
+        qtbot.waitUntil(lambda: panel._stale, timeout=15_000)  # the show list was read
+        assert panel.review is None and reloads == []  # not even the first review while hidden
         assert panel.show_id == app_ctx.show_id
         panel._on_change("incident", 1, panel.show_id)
         panel._debounce.timeout.emit()  # the debounce ran out
@@ -127,8 +128,8 @@ def test_freed_heap_is_returned_periodically_and_after_a_show_switch(
 def test_a_hidden_review_panel_builds_one_review_while_show_rows_change(
     app_ctx: AppContext, qtbot: QtBot
 ) -> None:
-    """A hidden review panel whose first review is still being built does not queue another
-    full build for each change of a live show's row."""
+    """A hidden review panel builds no review for each change of a live show's row, and one
+    when it is shown."""
     from studio.demo import ensure_demo_show
     from studio.store.shows import list_shows
     from studio.ui.review.panel import ReviewPanel
@@ -141,9 +142,11 @@ def test_a_hidden_review_panel_builds_one_review_while_show_rows_change(
         real = panel.reload
         panel.reload = lambda: (reloads.append(1), real())  # type: ignore[method-assign]
         shows = list_shows(app_ctx.store)
-        for _ in range(3):  # three show-row changes while the first build runs
+        for _ in range(3):  # three show-row changes while hidden
             panel._fill_shows(shows)
-        assert reloads == [1] and panel._stale
+        assert reloads == [] and panel._stale
+        panel.show()
+        assert reloads == [1] and not panel._stale
         qtbot.waitUntil(lambda: panel.review is not None, timeout=15_000)
     finally:
         panel.shutdown()

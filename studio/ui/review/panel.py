@@ -213,10 +213,10 @@ class ReviewPanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(RELOAD_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._reload_if_seen)
-        self._stale = False  # a change came while the panel was hidden: reload when shown
-        # A hidden panel builds one review by itself (the first); while that one was still
-        # being built, every change to a live show's row queued another full build.
-        self._tried = False
+        # A change came (or the show list was read) while the panel was hidden or covered:
+        # build the review when it is shown. Even its first review waits: built behind the
+        # Metrics tab at start it stalled the control room ~0.4 s (show-day soak).
+        self._stale = False
         ctx.signals.changed.connect(self._on_change)
         self._update_buttons()
         self.reload_shows()
@@ -240,7 +240,7 @@ class ReviewPanel(QWidget):
         if idx >= 0:
             self.show_combo.setCurrentIndex(idx)
         self.show_combo.blockSignals(False)
-        if on_screen(self) or not self._tried:
+        if on_screen(self):
             self.reload()
         else:  # a show row changed (a live show's does often): rebuild when shown
             self._stale = True
@@ -262,7 +262,6 @@ class ReviewPanel(QWidget):
         from studio.review.load import build_review
 
         store, show_id = self.ctx.store, self.show_id
-        self._tried = True
         self._loading = True
         self.status.setText(self.tr("Loading…"))
         self.jobs.submit(lambda _p: build_review(store, show_id), self._show_review, self._failed)
