@@ -256,3 +256,33 @@ def test_the_show_line_growing_does_not_widen_the_window(app_ctx: AppContext, qt
     bar.show_label.setText("春季新品首发   已进行 1:05:12   距计划结束 2:54:48   超时 12:30" * 3)
     qtbot.wait(50)
     assert window.minimumSizeHint().width() == before
+
+
+def test_setting_the_same_style_sheet_again_does_not_restyle(qtbot: QtBot) -> None:
+    """Panels and the prompter re-apply their style every refresh: the same sheet again sends
+    the widget no style change (a re-polish of it and its children each time)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QLabel
+
+    from studio.ui.common.theme import set_style_sheet
+
+    label = QLabel("¥59.00")
+    qtbot.addWidget(label)
+    changes: list[int] = []
+
+    class Spy(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.StyleChange:
+                changes.append(1)
+            return False
+
+    spy = Spy()
+    label.installEventFilter(spy)
+    set_style_sheet(label, "color: #f5a524;")
+    first = len(changes)
+    assert first > 0
+    for _ in range(3):
+        set_style_sheet(label, "color: #f5a524;")
+    assert len(changes) == first
+    set_style_sheet(label, "color: #9a9a9a;")
+    assert len(changes) > first

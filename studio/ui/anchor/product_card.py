@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from studio.metrics.fmt import money_cents
 from studio.products.model import Derived
 from studio.script.model import Product, Segment
+from studio.ui.common.theme import set_style_sheet
 
 WHITE = "#ffffff"
 GREY = "#9a9a9a"
@@ -142,8 +143,8 @@ class ProductCard(QFrame):
         self.badge.setText(self.tr("FLASH SALE"))
         self.badge.setVisible(facts.flash)
         self.price.setText(money_cents(facts.price_cents))
-        self.price.setStyleSheet(
-            f"color: {GREY if facts.sold_out else AMBER}; background: transparent;"
+        set_style_sheet(
+            self.price, f"color: {GREY if facts.sold_out else AMBER}; background: transparent;"
         )
         self.list_price.setText(
             "" if facts.struck_cents is None else money_cents(facts.struck_cents)
@@ -151,7 +152,7 @@ class ProductCard(QFrame):
         self.list_price.setVisible(facts.struck_cents is not None and not facts.sold_out)
         self.left.setText(self.left_text(facts))
         colour = RED if facts.sold_out else (AMBER if facts.flash else GREY)
-        self.left.setStyleSheet(f"color: {colour}; background: transparent;")
+        set_style_sheet(self.left, f"color: {colour}; background: transparent;")
 
     def left_text(self, facts: CardFacts) -> str:
         if facts.flash and facts.quota is not None and facts.quota_left is not None:

@@ -18,6 +18,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from studio.ui.common.theme import set_style_sheet
+
 BLINK_S = 3.0
 BLINK_MS = 250
 MAX_MESSAGES = 2  # rows shown; more are counted ("+2")
@@ -178,14 +180,15 @@ class TalkbackStrip(QFrame):
         urgent = any(m.urgent for m in self.messages)
         background = BLINK if self.blinking and self.blink_on else DARK
         border = RED if urgent else AMBER
-        self.setStyleSheet(
+        set_style_sheet(
+            self,
             f"QFrame#TalkbackStrip {{ background: {background}; border: 3px solid {border};"
-            " border-radius: 10px; }"
+            " border-radius: 10px; }",
         )
         for row in self.rows:
-            row.setStyleSheet("color: white; background: transparent;")
+            set_style_sheet(row, "color: white; background: transparent;")
         for row in self.question_rows:
-            row.setStyleSheet(f"color: {QUESTION_TEXT}; background: transparent;")
+            set_style_sheet(row, f"color: {QUESTION_TEXT}; background: transparent;")
 
     def stop(self) -> None:
         self._timer.stop()

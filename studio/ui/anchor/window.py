@@ -38,6 +38,7 @@ from studio.ui.anchor.talkback_strip import TalkbackStrip
 from studio.ui.common.context import AppContext
 from studio.ui.common.qt_jobs import SerialWorker
 from studio.ui.common.settings_values import setting_bool, setting_int
+from studio.ui.common.theme import set_style_sheet
 from studio.ui.rundown.keys import cue_action
 
 WHITE = "#ffffff"
@@ -291,7 +292,7 @@ class AnchorWindow(QWidget):
             self.countdown.setText(fmt_duration(-(-remaining // 1)))
             phase = snap.phase
         self.countdown_phase = phase
-        self.countdown.setStyleSheet(f"color: {PHASE_COLOURS[phase]}; background: transparent;")
+        set_style_sheet(self.countdown, f"color: {PHASE_COLOURS[phase]}; background: transparent;")
         if ended:
             self.hold_label.setText(self._over_under_text(snap.over_under))
         else:
@@ -422,8 +423,8 @@ class AnchorWindow(QWidget):
                 + terms
             )
         self.banner.setText(text)
-        self.banner.setStyleSheet(
-            f"color: white; background: {colour}; border-radius: 10px; padding: 8px;"
+        set_style_sheet(
+            self.banner, f"color: white; background: {colour}; border-radius: 10px; padding: 8px;"
         )
         self.banner.show()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 THEMES = ("dark", "light")
 
@@ -106,3 +106,10 @@ QCheckBox::indicator:checked, QTreeView::indicator:checked, QTableView::indicato
 }}
 QCheckBox::indicator:disabled {{ border-color: #4b5563; }}
 """
+
+
+def set_style_sheet(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes: each set re-polishes the widget and its
+    children, and panels refreshed every second set the same one again (show-day soak)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)

@@ -49,6 +49,7 @@ from studio.timeutil import fmt_duration
 from studio.ui.common.context import AppContext
 from studio.ui.common.empty_state import EmptyState, request_from_window
 from studio.ui.common.on_screen import on_screen
+from studio.ui.common.theme import set_style_sheet
 from studio.ui.rundown.cue_editor import edit_cue_text
 from studio.ui.rundown.keys import CUE_KEYS, cue_action
 
@@ -66,12 +67,6 @@ def _clock(ts: float | None) -> str:
 
 
 _ANY_DIGIT = str.maketrans("123456789", "000000000")
-
-
-def _set_style(widget: QWidget, sheet: str) -> None:
-    """Set a style sheet only when it changes (each set re-polishes the widget)."""
-    if widget.styleSheet() != sheet:
-        widget.setStyleSheet(sheet)
 
 
 class RundownPanel(QWidget):
@@ -343,7 +338,7 @@ class RundownPanel(QWidget):
                 else self.tr("Flash sale over")
             )
         self.banner.setText(text)
-        _set_style(
+        set_style_sheet(
             self.banner, f"background: {colour}; color: white; border-radius: 4px; padding: 4px;"
         )
         self.banner.show()
@@ -363,13 +358,13 @@ class RundownPanel(QWidget):
             status = self.tr("REHEARSAL") + " · " + status
         self.status.setText(status)
         colour = {"running": "#e53935", "held": "#ffb000"}.get(snap.status, "")
-        _set_style(self.status, f"color: {colour};" if colour else "")
+        set_style_sheet(self.status, f"color: {colour};" if colour else "")
 
         rem = snap.segment_remaining
         seg_text = ("+" + fmt_duration(-rem)) if rem < 0 else fmt_duration(-(-rem // 1))
         self.seg_clock.setText(self.tr("Segment %1").replace("%1", seg_text))
         phase_colour = {"warn": "#ffb000", "danger": OVER}.get(snap.phase, "")
-        _set_style(self.seg_clock, f"color: {phase_colour};" if phase_colour else "")
+        set_style_sheet(self.seg_clock, f"color: {phase_colour};" if phase_colour else "")
         to_end = snap.time_to_planned_end
         self.to_end.setText(
             self.tr("To planned end %1").replace(
@@ -379,11 +374,11 @@ class RundownPanel(QWidget):
         ou = snap.over_under
         if abs(ou) < 1:
             self.over_under.setText(self.tr("On time"))
-            _set_style(self.over_under, "")
+            set_style_sheet(self.over_under, "")
         else:
             text = self.tr("Over %1") if ou > 0 else self.tr("Under %1")
             self.over_under.setText(text.replace("%1", fmt_duration(abs(ou))))
-            _set_style(self.over_under, f"color: {OVER if ou > 0 else UNDER};")
+            set_style_sheet(self.over_under, f"color: {OVER if ou > 0 else UNDER};")
 
         self._fit_timing()
         self._show_banner(snap)
