@@ -113,3 +113,20 @@ def test_scene_buttons_switch_obs_and_the_light_is_green(  # type: ignore[no-unt
     finally:
         link.shutdown()
         running_obs.request("SetCurrentProgramScene", {"sceneName": "Main"})
+
+
+def test_the_link_stamps_samples_on_the_show_clock_of_the_moment(ctx) -> None:  # type: ignore[no-untyped-def]
+    """The encoder link outlives show switches: its samples and incidents take the clock the
+    app holds when they are made (a demo's sped-up clock set later was ignored, and the
+    dashboard re-read hours of samples stamped on the old clock)."""
+    from studio.ui.obs.qt_obs import QtObsLink
+
+    ctx.clock = lambda: 1_000.0
+    link = QtObsLink.from_context(ctx, monitor=True)
+    try:
+        assert link.poller is not None and link.incidents is not None
+        assert link.poller.clock() == 1_000.0
+        ctx.clock = lambda: 2_000.0  # a show switch: the next show's clock
+        assert link.poller.clock() == 2_000.0 and link.incidents.clock() == 2_000.0
+    finally:
+        link.shutdown()

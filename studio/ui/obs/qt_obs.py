@@ -85,7 +85,10 @@ class QtObsLink(QObject):
             show_id=lambda: ctx.show_id,
             cfg=cfg,
             monitor=monitor,
-            clock=ctx.clock,
+            # The show's clock as it is when read: the link outlives show switches, and a
+            # demo's sped-up clock replaced after it was made left OBS's samples on the old one
+            # (the dashboard then re-read hours of samples at every refresh: show-day soak).
+            clock=lambda: ctx.clock(),
             parent=parent,
         )
 
