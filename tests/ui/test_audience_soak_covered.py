@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from covered_dock import tab_behind
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from studio.audience.ingest import accept_lines
@@ -37,24 +37,9 @@ def tabbed(qtbot: QtBot) -> Iterator[Callable[[QWidget], QDockWidget]]:
     windows: list[QMainWindow] = []
 
     def put(widget: QWidget) -> QDockWidget:
-        window = QMainWindow()
-        window.setCentralWidget(QLabel("centre"))
-        docks = []
-        for name, w in (("mine", widget), ("other", QLabel("in front"))):
-            dock = QDockWidget(name, window)
-            dock.setObjectName(name)
-            dock.setWidget(w)
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            docks.append(dock)
-        window.tabifyDockWidget(docks[0], docks[1])
-        window.resize(1200, 700)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        docks[1].raise_()
-        qtbot.waitUntil(lambda: widget.isVisible() and not on_screen(widget), timeout=2000)
+        window, dock = tab_behind(qtbot, widget, (1200, 700))
         windows.append(window)
-        return docks[0]
+        return dock
 
     yield put
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 import shiboken6
+from covered_dock import tab_behind
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from studio.incidents.log import list_incidents, quick_log, update
@@ -130,23 +130,9 @@ def covered(qtbot: QtBot, store: Any, show: int, tmp_path: Path) -> Any:
     ctx = AppContext(
         store=store, profile=Profile(), settings=settings, signals=signals, show_id=show
     )
-    window = QMainWindow()
-    window.setCentralWidget(QLabel("centre"))
     panel = IncidentsPanel(ctx)
-    docks = []
-    for name, widget in (("incidents", panel), ("other", QLabel("in front"))):
-        dock = QDockWidget(name, window)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        docks.append(dock)
-    window.tabifyDockWidget(docks[0], docks[1])
-    window.resize(1400, 700)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    docks[1].raise_()
-    yield panel, docks[0]
+    window, dock = tab_behind(qtbot, panel)
+    yield panel, dock
     panel.shutdown()
     signals.close()
     if shiboken6.isValid(window):

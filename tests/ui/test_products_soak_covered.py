@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 from clock import FakeClock
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from covered_dock import tab_behind
+from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
 
 from studio.demo import ensure_demo_show
@@ -27,24 +27,9 @@ def covered(app_ctx: AppContext, qtbot: QtBot) -> Iterator[tuple[ProductsPanel, 
     live = app_ctx.products = QtLiveProducts(app_ctx.store, show_id, clock)
     live._timer.stop()  # updates only when a test emits them
     qtbot.waitUntil(lambda: len(live.derived) == 8, timeout=5000)
-    window = QMainWindow()
-    window.setCentralWidget(QLabel("centre"))
     panel = ProductsPanel(app_ctx)
-    docks = []
-    for name, widget in (("products", panel), ("other", QLabel("in front"))):
-        dock = QDockWidget(name, window)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        docks.append(dock)
-    window.tabifyDockWidget(docks[0], docks[1])
-    window.resize(1400, 700)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    docks[1].raise_()
-    qtbot.waitUntil(lambda: panel.isVisible() and not on_screen(panel), timeout=2000)
-    yield panel, docks[0]
+    _window, dock = tab_behind(qtbot, panel)
+    yield panel, dock
     panel.shutdown()
     app_ctx.products.shutdown()
     app_ctx.products = None

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from clock import FakeClock
+from covered_dock import tab_behind
 from pytestqt.qtbot import QtBot
 
 from studio.demo import ensure_demo_show
@@ -127,24 +128,11 @@ def test_columns_fit_their_contents_as_the_show_runs(panel: Any) -> None:
 def test_a_covered_rundown_follows_the_cues_when_revealed(panel: Any, qtbot: QtBot) -> None:
     """Tabbed behind another dock, a cue change lays nothing out; revealed, the rundown shows
     the segment the show is in."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
     from studio.ui.common.on_screen import on_screen
 
     panel._timer.stop()
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    mine, other = QDockWidget("rundown", window), QDockWidget("other", window)
-    mine.setWidget(panel)
-    other.setWidget(QLabel("in front"))
-    for dock in (mine, other):
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    window.tabifyDockWidget(mine, other)
-    window.resize(1200, 700)
-    window.show()
-    other.raise_()
-    qtbot.waitUntil(lambda: panel.isVisible() and not on_screen(panel), timeout=2000)
+    _window, mine = tab_behind(qtbot, panel, (1200, 700))
     runner = panel.runner
     runner.start()
     assert not panel.table.item(0, 0).font().bold()  # not laid out while covered

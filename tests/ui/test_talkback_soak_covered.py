@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from clock import FakeClock
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from covered_dock import tab_behind
+from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
 
 from studio.demo import ensure_demo_show
@@ -26,20 +26,9 @@ def covered(app_ctx: AppContext, qtbot: QtBot) -> Iterator[tuple[Any, QDockWidge
 
     app_ctx.clock = FakeClock()
     app_ctx.show_id = ensure_demo_show(app_ctx.store)
-    win = QMainWindow()
-    qtbot.addWidget(win)
-    other, mine = QDockWidget("incidents", win), QDockWidget("talkback", win)
-    other.setWidget(QLabel("incidents"))
     panel = TalkbackPanel(app_ctx)
     panel._timer.stop()  # reads only when a test asks
-    mine.setWidget(panel)
-    for d in (other, mine):
-        win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, d)
-    win.tabifyDockWidget(other, mine)
-    win.resize(900, 600)
-    win.show()
-    other.raise_()
-    qtbot.waitUntil(lambda: panel.isVisible() and not on_screen(panel), timeout=3000)
+    _win, mine = tab_behind(qtbot, panel, (900, 600))
     qtbot.waitUntil(lambda: not panel._busy, timeout=5000)
     yield panel, mine
     panel.shutdown()
