@@ -224,6 +224,7 @@ class Stalls:
             maxlen=50
         )
         self.stall_cpu: list[tuple[float, float]] = []
+        self.seen_names: dict[int, str] = {}
         self.longest: list[tuple[float, float, float, dict[int, float], list[str]]] = []
         self._where: list[str] = []
         self._t0 = time.perf_counter()
@@ -259,6 +260,9 @@ class Stalls:
 
         while not self._stop.wait(0.02):
             self._snaps.append((time.perf_counter(), thread_cpu()))
+            for t in threading.enumerate():  # names of threads that may be gone at the end
+                if t.native_id is not None:
+                    self.seen_names[t.native_id] = t.name
             if time.perf_counter() - self._last < 0.06:
                 continue
             # CPython 3.11 can deadlock when sys._current_frames() triggers a collection whose
@@ -481,7 +485,11 @@ def run_show(
             f"{d.size_diff / 1e6:+.2f} MB {d.count_diff:+d} blocks {d.traceback}"
             for d in grown[:15]
         ]
-    all_names = {**native, **{tid: n for tid, n in names.items() if tid is not None}}
+    all_names = {
+        **stalls.seen_names,
+        **native,
+        **{tid: n for tid, n in names.items() if tid is not None},
+    }
     others: dict[str, float] = {}
     for tid, ms in stalls.stall_others.items():
         name = "GUI" if tid == os.getpid() else all_names.get(tid, f"gone:{tid}")

@@ -186,12 +186,20 @@ def test_a_review_tab_behind_the_metrics_waits_until_its_tab_is_raised(
 
 
 def test_the_built_window_is_frozen_out_of_full_collections_and_handed_back_on_a_switch(
-    app_ctx: AppContext, qtbot: QtBot
+    app_ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Once every panel is built the long-lived objects are frozen (full collections then walk
-    only what the show made); a show switch unfreezes them so the old window is collected."""
+    only what the show made) and the mic meters' scipy.signal is imported off the GUI thread;
+    a show switch unfreezes them so the old window is collected."""
     import gc
     import weakref
+
+    import studio.devices.audio._util as audio_util
+
+    warmed: list[str] = []
+    monkeypatch.setattr(
+        audio_util, "scipy_signal", lambda: warmed.append(threading.current_thread().name)
+    )
 
     from studio.demo import ensure_demo_show
     from studio.ui.shell.app import StudioApp
@@ -207,6 +215,7 @@ def test_the_built_window_is_frozen_out_of_full_collections_and_handed_back_on_a
         assert app.window is not None
         app.window.show()
         qtbot.waitUntil(lambda: gc.get_freeze_count() > 10_000, timeout=20_000)
+        qtbot.waitUntil(lambda: warmed == ["warm-imports"], timeout=5000)
         old = weakref.ref(app.window.panel("incidents"))
         app.rebuild()
         assert gc.get_freeze_count() == 0

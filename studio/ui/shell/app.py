@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -255,6 +256,13 @@ class StudioApp(QObject):
 
     def _settle(self) -> None:
         settle(collect=self._rebuilt)
+        if not self._rebuilt:
+            from studio.devices.audio._util import scipy_signal  # numpy: not before the paint
+
+            # The mic meters' scipy.signal (1-2 s of imports) loaded now, while the room is
+            # idle, not on the audio thread when the mic starts (the show-day soak saw it
+            # compete with the first seconds of the show).
+            threading.Thread(target=scipy_signal, name="warm-imports", daemon=True).start()
 
     def rebuild(self) -> None:
         unsettle()  # the old window's objects are collectable again (studio.ui.shell.collector)
