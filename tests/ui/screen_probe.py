@@ -17,16 +17,22 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_probe(
-    tmp: Path, width: int, height: int, script: str, *args: str, timeout: float = 180
-) -> Any:
+def offscreen_screen(tmp: Path, width: int, height: int) -> str:
+    """The QT_QPA_PLATFORM value for an offscreen screen of width x height (the plain offscreen
+    screen is 800x600)."""
     config = tmp / "screen.json"
     config.write_text(json.dumps({
         "synchronousWindowSystemEvents": False, "windowFrameMargins": False,
         "screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
                      "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
     }))  # fmt: skip
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    return f"offscreen:configfile={config}"
+
+
+def run_probe(
+    tmp: Path, width: int, height: int, script: str, *args: str, timeout: float = 180
+) -> Any:
+    env = dict(os.environ, QT_QPA_PLATFORM=offscreen_screen(tmp, width, height))
     for name in ("DATA", "CONFIG", "LOG"):
         env[f"STUDIO_{name}_DIR"] = str(tmp / name.lower())
     result = subprocess.run(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from screen_probe import offscreen_screen
 
 
 @pytest.mark.slow
@@ -18,7 +19,8 @@ def test_demo_runs_and_saves_a_screenshot(tmp_path: Path, lang: str) -> None:
     import cv2
 
     out = tmp_path / f"demo_{lang}.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # A laptop screen: the window opens maximized on it (the plain offscreen screen is 800x600).
+    env = {**os.environ, "QT_QPA_PLATFORM": offscreen_screen(tmp_path, 1366, 768)}
     proc = subprocess.run(
         [
             sys.executable,
@@ -40,7 +42,7 @@ def test_demo_runs_and_saves_a_screenshot(tmp_path: Path, lang: str) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr
     image = cv2.imread(str(out))
-    assert image is not None and image.shape[1] >= 1000 and image.shape[0] >= 600
+    assert image is not None and image.shape[1] >= 1300 and image.shape[0] >= 600
     # A dark UI with real content: many distinct colours, not one flat grey.
     assert len(np.unique(image.reshape(-1, 3), axis=0)) > 200
     log = (tmp_path / "log" / "studio.log").read_text(encoding="utf-8")

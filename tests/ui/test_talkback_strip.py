@@ -93,9 +93,12 @@ def test_strip_never_covers_the_cue(prompter: Any, qtbot: QtBot, width: int, hei
     qtbot.waitUntil(filled, timeout=5000)
     qtbot.waitUntil(lambda: prompter.strip.isVisible(), timeout=2000)
 
-    def laid_out() -> bool:  # the layout applies a shown strip on a later event, more so under load
+    # The layout applies a shown strip (and the cue's font for the room left) on later events,
+    # more so under load: wait for the final layout, which must hold all of this.
+    def laid_out() -> bool:
         cue, strip = global_rect(prompter.cue_scroll), global_rect(prompter.strip)
-        return not cue.intersects(strip) and strip.bottom() <= height
+        settled = cue.height() >= QFontMetrics(prompter.cue.font()).lineSpacing() * 2.5
+        return not cue.intersects(strip) and strip.bottom() <= height and settled
 
     qtbot.waitUntil(laid_out, timeout=5000)
     cue, strip = global_rect(prompter.cue_scroll), global_rect(prompter.strip)
