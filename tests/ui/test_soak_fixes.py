@@ -185,6 +185,7 @@ def test_a_review_tab_behind_the_metrics_waits_until_its_tab_is_raised(
     qtbot.waitUntil(lambda: not panel._loading, timeout=15_000)
 
 
+@pytest.mark.gc_freeze
 def test_the_built_window_is_frozen_out_of_full_collections_and_handed_back_on_a_switch(
     app_ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
