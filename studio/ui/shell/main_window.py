@@ -88,6 +88,28 @@ def lazy_panel(path: str, ctx: AppContext, parent: QWidget) -> Callable[[], QWid
 LAYOUT_VERSION = 4  # 4: the Talkback and Audience docks
 
 
+class _Milestone:
+    """Calls waiting for one moment of the window's start: run when it is reached (while
+    `go_on()` holds), or at once once it has been."""
+
+    def __init__(self) -> None:
+        self.reached = False
+        self._calls: list[Callable[[], None]] = []
+
+    def when(self, call: Callable[[], None]) -> None:
+        if self.reached:
+            call()
+        else:
+            self._calls.append(call)
+
+    def reach(self, go_on: Callable[[], bool]) -> None:
+        self.reached = True
+        calls, self._calls = self._calls, []
+        for call in calls:
+            if go_on():
+                call()
+
+
 class MainWindow(QMainWindow):
     """Built from an AppContext; owns no store or device itself."""
 
@@ -121,13 +143,11 @@ class MainWindow(QMainWindow):
         self._first_paint = False  # the window has painted once
         # Painted, and the panels deferred to after the first paint are built (at once when
         # nothing was deferred): the start is over.
-        self._painted = False
         self._after_paint: list[str] = []
         self._shown_before_paint: list[str] = []  # docks shown with the window (defer_panels)
         self._first_paint_calls: list[Callable[[], None]] = []
-        self._started_calls: list[Callable[[], None]] = []
-        self._built_calls: list[Callable[[], None]] = []
-        self._all_built = False
+        self._started = _Milestone()  # painted, its visible docks holding their panels
+        self._all_built = _Milestone()  # every panel built after the first paint too
         self._build_docks()
         self._build_menus()
         self._offline_bar: QToolBar | None = None
@@ -343,7 +363,7 @@ class MainWindow(QMainWindow):
                 )
                 if key in self._factories and key not in self._built
             ]
-            self._painted = not self._visible_pending()  # its waiting calls run in the timer
+            self._started.reached = not self._visible_pending()  # its calls run in the timer
             QTimer.singleShot(0, self, self._build_after_first_paint)
 
     def before_panels(self, call: Callable[[], None]) -> None:
@@ -374,37 +394,25 @@ class MainWindow(QMainWindow):
         if self._after_paint:
             QTimer.singleShot(0, self, self._build_after_first_paint)
         else:
-            self._set_all_built()
+            self._all_built.reach(lambda: not self._tearing_down)
 
     def when_started(self, call: Callable[[], None]) -> None:
         """Call `call()` once the window has painted and its visible docks hold their panels
         (now if that is so already)."""
-        if self._painted:
-            call()
-        else:
-            self._started_calls.append(call)
+        self._started.when(call)
 
     def when_built(self, call: Callable[[], None]) -> None:
         """Call `call()` once every panel built after the first paint is built (hidden docks
         that wait to be shown aside), or now if that is so already."""
-        if self._all_built:
-            call()
-        else:
-            self._built_calls.append(call)
+        self._all_built.when(call)
 
-    def _set_all_built(self) -> None:
-        self._all_built = True
-        calls, self._built_calls = self._built_calls, []
-        for call in calls:
-            if not self._tearing_down:
-                call()
+    @property
+    def _painted(self) -> bool:
+        """The start is over: painted, the visible docks' panels built."""
+        return self._started.reached
 
     def _set_painted(self) -> None:
-        self._painted = True
-        calls, self._started_calls = self._started_calls, []
-        for call in calls:
-            if not self._tearing_down:
-                call()
+        self._started.reach(lambda: not self._tearing_down)
 
     def _visible_pending(self) -> bool:
         """Whether a panel the window shows (not only the checks) still waits to be built."""
