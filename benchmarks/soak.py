@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 STALL_TICK_MS = 10
+PRE_SHOW_DEVICES_S = 3.0  # wall seconds the checks' devices run before the show starts
 INCIDENT_EVERY_SHOW_S = 4 * 60
 CATEGORIES = ("technical", "product", "anchor", "compliance", "other")
 
@@ -66,16 +67,59 @@ def thread_count() -> int:
     return len(os.listdir("/proc/self/task"))
 
 
-def thread_cpu() -> dict[int, float]:
-    """CPU seconds by thread id (threads alive now)."""
+def thread_stats() -> dict[int, tuple[float, int]]:
+    """(CPU seconds, major page faults) by thread id (threads alive now)."""
     tick = os.sysconf("SC_CLK_TCK")
-    out: dict[int, float] = {}
+    out: dict[int, tuple[float, int]] = {}
     for tid in os.listdir("/proc/self/task"):
         with contextlib.suppress(OSError):
             with open(f"/proc/self/task/{tid}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
-            out[int(tid)] = (int(fields[11]) + int(fields[12])) / tick
+            out[int(tid)] = ((int(fields[11]) + int(fields[12])) / tick, int(fields[9]))
     return out
+
+
+def thread_cpu() -> dict[int, float]:
+    """CPU seconds by thread id (threads alive now)."""
+    return {tid: cpu for tid, (cpu, _) in thread_stats().items()}
+
+
+# A second process that only sleeps 10 ms and notes how late it woke: when it is late too, the
+# machine (not this process) was not running us.
+PROBE = """
+import sys, time
+nxt = time.perf_counter() + 0.01
+while True:
+    time.sleep(max(0.0, nxt - time.perf_counter()))
+    now = time.perf_counter()
+    if now - nxt > 0.03:
+        print(f"{nxt:.4f} {now:.4f}", flush=True)
+    nxt = now + 0.01
+"""
+
+
+class MachineProbe:
+    def __init__(self) -> None:
+        import subprocess
+
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", PROBE], stdout=subprocess.PIPE, text=True
+        )
+        self.late: list[tuple[float, float]] = []
+        threading.Thread(target=self._read, name="soak-probe", daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            a, b = line.split()
+            self.late.append((float(a), float(b)))
+
+    def overlaps(self, start: float, end: float) -> float:
+        """ms of the span [start, end] in which the probe was late too."""
+        return sum(max(0.0, min(end, b) - max(start, a)) for a, b in list(self.late)) * 1000
+
+    def close(self) -> None:
+        self.proc.kill()
 
 
 def comm(tid: int) -> str:
@@ -158,6 +202,8 @@ class WriteTimer:
         from sqlalchemy import event
 
         self.samples: list[float] = []
+        self.gui: list[float] = []  # the ones committed on the GUI thread
+        self._gui = threading.get_ident()
         self._lock = threading.Lock()
 
         @event.listens_for(engine, "begin")
@@ -173,14 +219,30 @@ class WriteTimer:
 
         @event.listens_for(engine, "commit")
         def commit(conn: Any) -> None:
-            t0 = conn.info.pop("soak_t0", None)
-            if t0 is not None and conn.info.pop("soak_write", False):
+            conn.info["soak_commit"] = True
+
+        # The engine's `commit` event comes before the database commits; the connection goes
+        # back to the pool after it, so a write's time runs from its BEGIN to that check-in.
+        @event.listens_for(engine.pool, "checkin")
+        def checkin(_dbapi: Any, record: Any) -> None:
+            info = record.info
+            t0 = info.pop("soak_t0", None)
+            if t0 is not None and info.pop("soak_write", False) and info.pop("soak_commit", False):
+                ms = (time.perf_counter() - t0) * 1000
                 with self._lock:
-                    self.samples.append((time.perf_counter() - t0) * 1000)
+                    self.samples.append(ms)
+                    if threading.get_ident() == self._gui:
+                        self.gui.append(ms)
+            info.pop("soak_commit", None)
 
     def take(self) -> list[float]:
         with self._lock:
             out, self.samples = self.samples, []
+        return out
+
+    def take_gui(self) -> list[float]:
+        with self._lock:
+            out, self.gui = self.gui, []
         return out
 
 
@@ -220,12 +282,14 @@ class Stalls:
         # With `why`: the GUI thread's own CPU in each long stall (busy or waiting?), the other
         # threads' CPU in those stalls (who held the GIL?), and every garbage collection.
         self._cpu = time.thread_time()
-        self._snaps: collections.deque[tuple[float, dict[int, float]]] = collections.deque(
-            maxlen=50
+        self._snaps: collections.deque[tuple[float, dict[int, tuple[float, int]]]] = (
+            collections.deque(maxlen=50)
         )
         self.stall_cpu: list[tuple[float, float]] = []
         self.seen_names: dict[int, str] = {}
-        self.longest: list[tuple[float, float, float, dict[int, float], list[str]]] = []
+        self.longest: list[
+            tuple[float, float, float, dict[int, float], list[str], int, tuple[float, float]]
+        ] = []
         self._where: list[str] = []
         self._t0 = time.perf_counter()
         self.stall_others: dict[int, float] = {}
@@ -259,7 +323,7 @@ class Stalls:
         import traceback
 
         while not self._stop.wait(0.02):
-            self._snaps.append((time.perf_counter(), thread_cpu()))
+            self._snaps.append((time.perf_counter(), thread_stats()))
             for t in threading.enumerate():  # names of threads that may be gone at the end
                 if t.native_id is not None:
                     self.seen_names[t.native_id] = t.name
@@ -296,16 +360,20 @@ class Stalls:
                 snaps = list(self._snaps)
                 before = [s for t, s in snaps if t <= self._last] or [snaps[0][1]] if snaps else []
                 ran: dict[int, float] = {}
+                faults = 0  # major page faults: a thread reading code back from disk
                 if before:
                     first, last = before[-1], snaps[-1][1]
-                    for tid, c in last.items():
-                        d = c - first.get(tid, c)
+                    for tid, (c, f) in last.items():
+                        c0, f0 = first.get(tid, (c, f))
+                        faults += f - f0
+                        d = c - c0
                         if d > 0:
                             ran[tid] = d * 1000
                             self.stall_others[tid] = self.stall_others.get(tid, 0.0) + d * 1000
                 self.longest.append(
-                    (late, now - self._t0, (cpu - self._cpu) * 1000, ran, self._where)
-                )
+                    (late, now - self._t0, (cpu - self._cpu) * 1000, ran, self._where, faults,
+                     (self._last, now))
+                )  # fmt: skip
             self._where = []
             self._cpu = cpu
         self._last = time.perf_counter()
@@ -363,6 +431,7 @@ def run_show(
     size: Callable[[], float],
     sources: tuple[Path | None, Path],
     follower: Follower | None,
+    probe: MachineProbe | None = None,
 ) -> dict[str, Any]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -370,6 +439,20 @@ def run_show(
     app = QApplication.instance()
     assert app is not None
     window = studio_app.window
+    # Opening a show (at start, or a switch) builds the room after its first paint and then
+    # settles it (one full garbage collection after a switch): part of opening the show, done
+    # before anyone starts it, so waited for here and reported on its own.
+    t_open = time.perf_counter()
+    built = {"v": False}
+    window.when_built(lambda: built.update(v=True))
+    while not built["v"] and time.perf_counter() - t_open < 60:
+        app.processEvents()
+        time.sleep(0.005)
+    print(
+        f"  [{label}] room built and settled {time.perf_counter() - t_open:.2f} s after the show "
+        "was opened",
+        flush=True,
+    )
     for key in list(window.panels):  # every panel live, not only the docks shown at start
         window.panels[key]
     video, audio = sources
@@ -382,7 +465,12 @@ def run_show(
             card.start(str(video))
     if opts.show_checks:  # the checks tab in front: preview and meters painted all show
         window.docks["checks"].raise_()
-    app.processEvents()
+    # The tech opens the camera and mic in the pre-show checks, well before the show goes live:
+    # their start (decoders, filters, first analyses) is not part of the show's first seconds.
+    t_dev = time.perf_counter()
+    while time.perf_counter() - t_dev < PRE_SHOW_DEVICES_S:
+        app.processEvents()
+        time.sleep(0.005)
     shown = [type(c).__name__ for c in checks.cards if not c.visibleRegion().isEmpty()]
     print(f"  [{label}] check cards on screen: {', '.join(shown) or 'none'}", flush=True)
     seen = [
@@ -397,7 +485,7 @@ def run_show(
     show_t0 = ctx.clock()
     span = opts.hours * 3600
     stalls = Stalls(why=opts.why)
-    writes.take()
+    writes.take(), writes.take_gui()
     hourly: list[dict[str, float]] = []
     incidents = {"n": 0, "next": INCIDENT_EVERY_SHOW_S}
     cpu0, wall0, proc0 = thread_cpu(), time.perf_counter(), os.times()
@@ -507,8 +595,18 @@ def run_show(
                 own,
                 sorted(((named(t), ms) for t, ms in ran.items()), key=lambda x: -x[1])[:4],
                 where,
+                faults,
+                0.0 if probe is None else probe.overlaps(*span),
             )
-            for late, at, own, ran, where in sorted(stalls.longest, key=lambda x: -x[0])[:15]
+            for late, at, own, ran, where, faults, span in sorted(
+                stalls.longest, key=lambda x: -x[0]
+            )[:15]
+        ],
+        machine_late=None
+        if probe is None
+        else [
+            (late, probe.overlaps(*span), faults)
+            for late, _, _, _, _, faults, span in stalls.longest
         ],
         why=sorted(stalls.why.items(), key=lambda kv: -kv[1])[:12],
         stall_cpu=list(stalls.stall_cpu),
@@ -516,6 +614,7 @@ def run_show(
         gcs=list(stalls.gcs),
         stalls=stalls.take(),
         writes=writes.take(),
+        gui_writes=writes.take_gui(),
         hourly=hourly,
         wall=wall,
         gui_cpu=gui_cpu,
@@ -583,6 +682,11 @@ def report(f: dict[str, Any], opts: argparse.Namespace) -> None:
         f"store writes: {len(w)} transactions, p50 {pct(w, 50):.1f} ms, p99 {pct(w, 99):.1f} ms, "
         f"max {max(w, default=0):.1f} ms; incidents logged: {f['incidents']}"
     )
+    g = f["gui_writes"]
+    print(
+        f"  of them on the GUI thread (the runner's cues): {len(g)}, p50 {pct(g, 50):.1f} ms, "
+        f"p99 {pct(g, 99):.1f} ms, max {max(g, default=0):.1f} ms"
+    )
     if f.get("grown"):
         print("Python allocations grown since the first show hour (tracemalloc):")
         for line in f["grown"]:
@@ -595,9 +699,17 @@ def report(f: dict[str, Any], opts: argparse.Namespace) -> None:
             f"own CPU in them {own:.0f} ms ({own / late * 100:.0f} %); CPU of all threads in them: "
             + ", ".join(f"{n} {ms:.0f} ms" for n, ms in f["stall_others"])
         )
-    for late, at, own, ran, where in f.get("longest", []):
+    if f.get("machine_late") is not None:
+        ml = f["machine_late"]
         print(
-            f"  stall {late:6.0f} ms at {at:5.1f} s: GUI CPU {own:4.0f} ms; ran "
+            f"  of them, with a second process (sleep-only probe) late too: "
+            f"{sum(1 for lt, m, _ in ml if m >= 0.5 * lt)}; with major page faults in this "
+            f"process: {sum(1 for _, _, n in ml if n)} ({sum(n for _, _, n in ml)} faults)"
+        )
+    for late, at, own, ran, where, faults, machine in f.get("longest", []):
+        print(
+            f"  stall {late:6.0f} ms at {at:5.1f} s: GUI CPU {own:4.0f} ms; "
+            f"major faults {faults}; probe late {machine:.0f} ms; ran "
             + ", ".join(f"{n} {ms:.0f}" for n, ms in ran)
             + (f"; GUI in {' | '.join(dict.fromkeys(where))}" if where else "")
         )
@@ -739,6 +851,9 @@ def soak(
     studio_app.build()
     runs = []
     last_snap: Any = None
+    probe = MachineProbe() if opts.why else None
+    if probe is not None:
+        stack.callback(probe.close)
 
     def size() -> float:
         return db_size_mb(store, sqlite_path)
@@ -750,7 +865,9 @@ def soak(
             studio_app.load_show(show_id)
             if abs(recorded_speed_of(ctx.clock) - opts.speed) > 1:
                 raise SystemExit(f"show {n + 1} does not run at {opts.speed:g}x")
-        figures = run_show(f"show {n + 1}", studio_app, ctx, opts, writes, size, sources, follower)
+        figures = run_show(
+            f"show {n + 1}", studio_app, ctx, opts, writes, size, sources, follower, probe
+        )
         if opts.trim:
             import ctypes
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject
@@ -290,3 +291,55 @@ def test_setting_the_same_style_sheet_again_does_not_restyle(qtbot: QtBot) -> No
     set_style_sheet(label, "color: #9a9a9a;")
     assert sets == ["color: #f5a524;", "color: #9a9a9a;"]
     assert label.styleSheet() == "color: #9a9a9a;"
+
+
+def test_a_covered_planning_panel_reads_the_plan_once_when_its_tab_comes_to_the_front(
+    app_ctx: AppContext, qtbot: QtBot
+) -> None:
+    """Stock changes of a live show behind another tab only mark the plan stale; raising the
+    tab reads it once."""
+    from studio.products.changes import add_stock
+    from studio.script.store_io import create_show_from_script_file
+    from studio.ui.common.on_screen import on_screen
+    from studio.ui.shell.main_window import MainWindow
+
+    demo = Path(__file__).resolve().parents[2] / "resources" / "demo" / "show.yaml"
+    sid = create_show_from_script_file(app_ctx.store, demo)
+    app_ctx.show_id = sid
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.docks["planning"].show()
+    window.docks["planning"].raise_()
+    panel = window.panel("planning")
+    qtbot.waitUntil(lambda: panel.snapshot is not None and on_screen(panel), timeout=10_000)
+    window.docks["rundown"].raise_()  # the planning tab behind it
+    qtbot.waitUntil(lambda: not on_screen(panel), timeout=3000)
+    reloads: list[int] = []
+    real = panel.reload
+    panel.reload = lambda: (reloads.append(1), real())  # type: ignore[method-assign]
+    sku = panel.stock.item(0, 0).text()
+    before = panel.snapshot
+    for _ in range(3):
+        add_stock(app_ctx.store, sid, sku, 10)
+    qtbot.wait(600)  # longer than the debounce
+    assert reloads == [] and panel._stale
+    window.docks["planning"].raise_()
+    qtbot.waitUntil(lambda: reloads == [1], timeout=5000)
+    qtbot.waitUntil(lambda: panel.snapshot is not before, timeout=10_000)  # read again
+    assert not panel._stale and reloads == [1]
+
+
+def test_the_application_hands_the_interpreter_lock_over_every_millisecond(qtbot: QtBot) -> None:
+    """Python's default 5 ms switch interval let busy workers keep the GUI thread waiting for
+    each slot and paint (benchmarks/gil_switch.py: p99 122 ms beside two busy workers, 22 ms at
+    1 ms): the application asks for 1 ms."""
+    import sys
+
+    from studio.ui.shell.app import make_application
+
+    sys.setswitchinterval(0.005)
+    make_application()
+    assert sys.getswitchinterval() <= 0.0011

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ from studio.planning.stock import StockLine
 from studio.store.shows import list_shows
 from studio.ui.common.context import AppContext
 from studio.ui.common.job_runner import JobRunner
+from studio.ui.common.on_screen import on_screen
 from studio.ui.common.tables import make_table, ui_lang
 from studio.ui.common.theme import FAIL, OFF, OK, WARN
 
@@ -188,6 +189,7 @@ class PlanningPanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(300)
         self._debounce.timeout.connect(self.reload)
+        self._stale = False  # changed while covered (see _on_change)
         ctx.signals.changed.connect(self._on_change)
         self.reload()
 
@@ -321,7 +323,24 @@ class PlanningPanel(QWidget):
             "device_check",
             "campaign",
         ):
-            self._debounce.start()
+            # Behind another tab, a live show's stock changes (several a second at 60x) made it
+            # re-read the whole plan over and over (the show-day soak: a tenth of a second of
+            # CPU each, beside the GUI): read once when it comes to the front.
+            if on_screen(self):
+                self._debounce.start()
+            else:
+                self._stale = True
+
+    def on_revealed(self) -> None:
+        """Its tab came to the front: read what changed while it was covered."""
+        if self._stale and on_screen(self):
+            self._stale = False
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:  # shown after changes came while hidden: read once laid out
+            QTimer.singleShot(0, self, self.on_revealed)
 
     def _on_activated(self, item: QTableWidgetItem) -> None:
         first = self.shows.item(item.row(), 0)

@@ -530,7 +530,17 @@ def startup_show(store: Store, settings: Any) -> int | None:
     return core_startup_show(store, setting_int(settings, "show/last_id", 0) or None)
 
 
+# Python threads pass the interpreter lock on every "switch interval" (5 ms by default). The GUI
+# thread takes the lock again for each Python slot, paint or event Qt calls, and while a worker
+# runs Python each of those waits up to that interval: the show-day soak (benchmarks/soak.py
+# --why) saw a graph repaint of 25 ms of the GUI thread's own CPU stretched to 360 ms beside the
+# comment feed's classifier. A shorter interval keeps those waits short; the workers lose only
+# the handovers (microseconds each).
+GIL_SWITCH_INTERVAL_S = float(os.environ.get("STUDIO_GIL_SWITCH_S", "0.001"))
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("studio")
