@@ -59,6 +59,17 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def rss_parts() -> str:
+    """Resident memory by kind: heap and stacks (anon), mapped files (code, fonts), shared."""
+    parts = {}
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(("RssAnon", "RssFile", "RssShmem")):
+                key, value = line.split(":")
+                parts[key[3:].lower()] = int(value.split()[0]) / 1000
+    return ", ".join(f"{k} {v:.1f}" for k, v in parts.items())
+
+
 def open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
@@ -120,6 +131,18 @@ class MachineProbe:
 
     def close(self) -> None:
         self.proc.kill()
+
+
+def object_kinds() -> collections.Counter[str]:
+    """Every Python object the collector can reach, frozen ones too, by type, after a full
+    collection (the freeze is put back as it was)."""
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()
+    gc.collect()
+    kinds = collections.Counter(type(o).__qualname__ for o in gc.get_objects())
+    if frozen:
+        gc.freeze()
+    return kinds
 
 
 def comm(tid: int) -> str:
@@ -627,7 +650,12 @@ def run_show(
             "threads": thread_count(),
             "db": size(),
             "widgets": len(QApplication.allWidgets()),
+            "widget_kinds": collections.Counter(
+                type(w).__name__ for w in QApplication.allWidgets()
+            ),
             "objects": len(gc.get_objects()),
+            "frozen": gc.get_freeze_count(),
+            "kinds": object_kinds() if opts.objects else None,
         },
         follower=None
         if follower is None
@@ -762,6 +790,9 @@ def main() -> int:
     ap.add_argument(
         "--tracemalloc", action="store_true", help="Python allocations grown after hour 1"
     )
+    ap.add_argument(
+        "--objects", action="store_true", help="Python objects by type grown across shows"
+    )
     opts = ap.parse_args()
     if opts.real_time:
         opts.speed = 1.0
@@ -873,7 +904,10 @@ def soak(
 
             before = rss_mb()
             ctypes.CDLL("libc.so.6").malloc_trim(0)
-            print(f"malloc_trim after show {n + 1}: RSS {before:.1f} -> {rss_mb():.1f} MB")
+            print(
+                f"malloc_trim after show {n + 1}: RSS {before:.1f} -> {rss_mb():.1f} MB "
+                f"({rss_parts()})"
+            )
         report(figures, opts)
         runs.append(figures)
         if opts.tracemalloc:
@@ -894,6 +928,20 @@ def soak(
             f"\n== across {len(runs)} shows: RSS end {a['end']['rss']:.1f} -> {b['end']['rss']:.1f} "
             f"MB ({b['end']['rss'] - a['end']['rss']:+.1f}), threads {a['end']['threads']} -> "
             f"{b['end']['threads']}, fds {a['end']['fds']} -> {b['end']['fds']} =="
+        )
+        print(f"objects frozen out of the collector: {a['end']['frozen']} -> {b['end']['frozen']}")
+        if opts.objects:
+            grown = b["end"]["kinds"] - a["end"]["kinds"]
+            print(
+                "Python objects grown: " + ", ".join(f"{k} +{n}" for k, n in grown.most_common(25))
+            )
+        more = b["end"]["widget_kinds"] - a["end"]["widget_kinds"]
+        fewer = a["end"]["widget_kinds"] - b["end"]["widget_kinds"]
+        print(
+            f"widgets {a['end']['widgets']} -> {b['end']['widgets']}; more: "
+            + (", ".join(f"{k} +{n}" for k, n in more.most_common(12)) or "none")
+            + "; fewer: "
+            + (", ".join(f"{k} -{n}" for k, n in fewer.most_common(12)) or "none")
         )
     studio_app.shutdown()
     qapp.processEvents()

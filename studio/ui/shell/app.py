@@ -26,7 +26,7 @@ from studio.ui.shell.collector import settle, unsettle
 from studio.ui.shell.i18n import Translations, choose_language
 from studio.ui.shell.live_wiring import LiveWiring
 from studio.ui.shell.main_window import MainWindow
-from studio.ui.shell.native_memory import release_in_background
+from studio.ui.shell.native_memory import limit_arenas, release_in_background
 from studio.ui.shell.settings import open_settings
 
 log = logging.getLogger(__name__)
@@ -540,6 +540,7 @@ GIL_SWITCH_INTERVAL_S = float(os.environ.get("STUDIO_GIL_SWITCH_S", "0.001"))
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    limit_arenas()  # before the capture and worker threads (studio.ui.shell.native_memory)
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     assert isinstance(app, QApplication)
