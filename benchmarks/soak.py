@@ -490,10 +490,30 @@ def run_show(
         window.docks["checks"].raise_()
     # The tech opens the camera and mic in the pre-show checks, well before the show goes live:
     # their start (decoders, filters, first analyses) is not part of the show's first seconds.
-    t_dev = time.perf_counter()
-    while time.perf_counter() - t_dev < PRE_SHOW_DEVICES_S:
-        app.processEvents()
-        time.sleep(0.005)
+    # Their start is measured on its own: the room must stay smooth while a tech opens them.
+    pre = Stalls(why=opts.why)
+    pre.start()
+    # app.exit, not app.quit (Qt 6 closes the windows with it); not a nested QEventLoop either
+    # (after the last show's app.quit it returns at once until app.exec runs again).
+    QTimer.singleShot(int(PRE_SHOW_DEVICES_S * 1000), lambda: app.exit(0))
+    app.exec()
+    pre.stop()
+    late = pre.take()
+    print(
+        f"  [{label}] before the show, camera and mic starting ({PRE_SHOW_DEVICES_S:g} s, "
+        f"{len(late)} ticks): stalls max {max(late, default=0):.0f} ms, > 50 ms: {sum(x > 50 for x in late)}, "
+        f"> 100 ms: {sum(x > 100 for x in late)}",
+        flush=True,
+    )
+    for stall, at, own, ran, where, faults, _ in sorted(pre.longest, key=lambda x: -x[0])[:3]:
+        who = ", ".join(
+            f"{'GUI' if t == os.getpid() else pre.seen_names.get(t, comm(t))} {ms:.0f}"
+            for t, ms in sorted(ran.items(), key=lambda kv: -kv[1])[:4]
+        )
+        print(
+            f"    stall {stall:.0f} ms at {at:.1f} s: GUI CPU {own:.0f} ms, faults {faults}; ran "
+            f"{who}; GUI in {' | '.join(dict.fromkeys(where))}"
+        )
     shown = [type(c).__name__ for c in checks.cards if not c.visibleRegion().isEmpty()]
     print(f"  [{label}] check cards on screen: {', '.join(shown) or 'none'}", flush=True)
     seen = [
