@@ -78,14 +78,35 @@ def _no_leftover_translators(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             QCoreApplication.removeTranslator(translator)  # type: ignore[arg-type]
 
 
+@pytest.fixture
+def dark_theme(qapp):  # type: ignore[no-untyped-def]
+    """The app's dark theme (its style, palette, fonts and style sheet, as the app runs), put
+    back as it was afterwards: a theme left applied changed later tests' layouts (the prompter's
+    cue kept fewer lines in the theme's fonts than in Qt's defaults)."""
+    from studio.ui.common.theme import apply_theme
+
+    palette, font, sheet, style = (
+        qapp.palette(),
+        qapp.font(),
+        qapp.styleSheet(),
+        qapp.style().name(),
+    )
+    apply_theme(qapp, "dark")
+    yield
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)
+
+
 @pytest.fixture(autouse=True)
 def _nothing_frozen(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
     """The app freezes its objects out of the garbage collector once its window is built
-    (studio.ui.shell.collector); that can land late, in a later test, and kept earlier tests'
-    windows alive (the prompter's layout moved). Off for the UI tests (STUDIO_GC_FREEZE=0, set
-    for the whole process below) but in tests marked `gc_freeze`, which hand everything back."""
+    (studio.ui.shell.collector); that can land late, in a later test, and keep earlier tests'
+    windows alive. Off for the UI tests (STUDIO_GC_FREEZE=0, set for the whole process above)
+    but in tests marked `gc_freeze`, which hand everything back."""
     import gc
 
     if request.node.get_closest_marker("gc_freeze") is not None:

@@ -39,25 +39,6 @@ def ctx(tmp_path: Path, store):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def dark_theme(qapp):  # type: ignore[no-untyped-def]
-    """The app's dark theme for screenshots, restored afterwards for the other tests."""
-    from studio.ui.common.theme import apply_theme
-
-    palette, font, sheet, style = (
-        qapp.palette(),
-        qapp.font(),
-        qapp.styleSheet(),
-        qapp.style().name(),
-    )
-    apply_theme(qapp, "dark")
-    yield
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
-
-
-@pytest.fixture
 def mic_file(tmp_path: Path) -> Path:
     """Quiet noise, then speech-like bursts at about -20 LUFS, with a little 50 Hz hum throughout."""
     rng = np.random.default_rng(1)

@@ -33,14 +33,12 @@ def ctx(tmp_path: Path, store):  # type: ignore[no-untyped-def]
 
 
 def test_card_connects_runs_the_check_and_saves_it(  # type: ignore[no-untyped-def]
-    qtbot, qapp, ctx, running_obs: ObsServer
+    qtbot, dark_theme, ctx, running_obs: ObsServer
 ) -> None:
     """The card connects with the stored settings, shows every finding and saves an obs check;
     the password field never shows the stored password."""
     from studio.ui.checks.obs_card import ObsCheckCard
-    from studio.ui.common.theme import apply_theme
 
-    apply_theme(qapp, "dark")
     config.save("127.0.0.1", running_obs.port, running_obs.password)
     card = ObsCheckCard(ctx)
     qtbot.addWidget(card)

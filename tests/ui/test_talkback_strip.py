@@ -13,14 +13,12 @@ import pytest
 from clock import FakeClock
 from demo_prompter import open_prompter
 from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from pytestqt.qtbot import QtBot
 
 from studio.talkback import messages as talkback
 from studio.timeutil import from_epoch
 from studio.ui.common.context import AppContext
-from studio.ui.common.theme import apply_theme
 
 
 class KeyClock:
@@ -32,7 +30,7 @@ class KeyClock:
 
 
 @pytest.fixture
-def prompter(app_ctx: AppContext, qtbot: QtBot, qapp: QApplication) -> Iterator[Any]:
+def prompter(app_ctx: AppContext, qtbot: QtBot, dark_theme: None) -> Iterator[Any]:
     """The demo show running on a fake clock, the prompter at 1920x1080, keys and the strip
     on their own fake clock; in the app's own theme (its fonts decide the room the cue keeps:
     without it this test measured another layout than the app's, and the result depended on
@@ -42,14 +40,9 @@ def prompter(app_ctx: AppContext, qtbot: QtBot, qapp: QApplication) -> Iterator[
         anchor.key_clock = KeyClock()
         anchor.strip.clock = anchor.key_clock
 
-    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
-    apply_theme(qapp)
     anchor = open_prompter(app_ctx, qtbot, key_clock)
     yield anchor
     anchor.close()
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 def say(anchor: Any, text: str, **kw: Any) -> talkback.Sent:
