@@ -263,6 +263,10 @@ class WriteTimer:
             out, self.samples = self.samples, []
         return out
 
+    def clear(self) -> None:
+        with self._lock:
+            self.samples, self.gui = [], []
+
     def take_gui(self) -> list[float]:
         with self._lock:
             out, self.gui = self.gui, []
@@ -528,7 +532,7 @@ def run_show(
     show_t0 = ctx.clock()
     span = opts.hours * 3600
     stalls = Stalls(why=opts.why)
-    writes.take(), writes.take_gui()
+    writes.clear()
     hourly: list[dict[str, float]] = []
     incidents = {"n": 0, "next": INCIDENT_EVERY_SHOW_S}
     cpu0, wall0, proc0 = thread_cpu(), time.perf_counter(), os.times()
@@ -920,10 +924,10 @@ def soak(
             f"show {n + 1}", studio_app, ctx, opts, writes, size, sources, follower, probe
         )
         if opts.trim:
-            import ctypes
+            from studio.ui.shell.native_memory import release_free_memory
 
             before = rss_mb()
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
+            release_free_memory()
             print(
                 f"malloc_trim after show {n + 1}: RSS {before:.1f} -> {rss_mb():.1f} MB "
                 f"({rss_parts()})"

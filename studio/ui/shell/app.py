@@ -536,7 +536,7 @@ def startup_show(store: Store, settings: Any) -> int | None:
 # --why) saw a graph repaint of 25 ms of the GUI thread's own CPU stretched to 360 ms beside the
 # comment feed's classifier. A shorter interval keeps those waits short; the workers lose only
 # the handovers (microseconds each).
-GIL_SWITCH_INTERVAL_S = float(os.environ.get("STUDIO_GIL_SWITCH_S", "0.001"))
+GIL_SWITCH_INTERVAL_S = 0.001
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

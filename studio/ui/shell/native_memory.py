@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 _libc: Any = None
 
 
-def _trim_function() -> Any:
+def _glibc(name: str) -> Any:
+    """glibc's function `name` (None off Linux or without it), the library loaded once."""
     global _libc
     if not sys.platform.startswith("linux"):
         return None
@@ -38,7 +39,7 @@ def _trim_function() -> Any:
             _libc = ctypes.CDLL("libc.so.6")
         except OSError:
             _libc = False
-    return getattr(_libc, "malloc_trim", None) if _libc else None
+    return getattr(_libc, name, None) if _libc else None
 
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
@@ -49,8 +50,7 @@ def limit_arenas(arenas: int = ARENAS) -> bool:
     """Cap glibc's per-thread heaps (call before threads start); False where it cannot."""
     if "MALLOC_ARENA_MAX" in os.environ:
         return False
-    _trim_function()
-    mallopt = getattr(_libc, "mallopt", None) if _libc else None
+    mallopt = _glibc("mallopt")
     if mallopt is None:
         return False
     return bool(mallopt(M_ARENA_MAX, arenas))
@@ -58,7 +58,7 @@ def limit_arenas(arenas: int = ARENAS) -> bool:
 
 def release_free_memory() -> bool:
     """Return freed heap memory to the system now (glibc); False where there is no such call."""
-    trim = _trim_function()
+    trim = _glibc("malloc_trim")
     if trim is None:
         return False
     trim(0)
